@@ -1,0 +1,190 @@
+"""Datasets that ship with L2 Lab: synthetic curves with a known truth, and small real tables.
+
+Nothing is downloaded: the real data come with plotly and scikit-learn.
+"""
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+
+N_HELD_OUT = 200
+HELD_OUT_SHARE = 0.3
+N_RANGE = (10, 200)
+NOISE_RANGE = (0.0, 1.0)
+DEFAULT_NOISE = 0.3
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Training and held-out points of one x and one y, with words for a reader.
+
+    ``truth`` is the true curve for synthetic data (None for real data).
+    """
+
+    key: str
+    title: str
+    x_label: str
+    y_label: str
+    y_unit: str
+    x_train: np.ndarray
+    y_train: np.ndarray
+    x_test: np.ndarray
+    y_test: np.ndarray
+    story: str
+    truth: Callable[[np.ndarray], np.ndarray] | None = None
+
+    @property
+    def is_synthetic(self):
+        return self.truth is not None
+
+
+@dataclass(frozen=True)
+class _Shape:
+    title: str
+    curve: Callable[[np.ndarray], np.ndarray]
+    story: str
+    outlier: bool = False
+
+
+def _wave(x):
+    return np.sin(2 * np.pi * x)
+
+
+def _step(x):
+    return np.tanh(25 * (x - 0.5))
+
+
+def _line(x):
+    return 2 * x - 1
+
+
+SHAPES = {
+    "wave": _Shape(
+        "Gentle wave",
+        _wave,
+        "A smooth rise and fall. The truth is simple; a flexible curve is tempted to chase the noise.",
+    ),
+    "step": _Shape(
+        "Steep step",
+        _step,
+        "A sudden jump from low to high. Smooth curves struggle at the jump and ripple beside it.",
+    ),
+    "line": _Shape(
+        "Straight line with one outlier",
+        _line,
+        "The truth is a straight line, but one training point is far off. "
+        "A flexible curve bends toward it; a penalized one mostly ignores it.",
+        outlier=True,
+    ),
+}
+
+
+def _real(frame_loader, x, y):
+    def load():
+        frame = frame_loader()
+        return frame[x].to_numpy(float), frame[y].to_numpy(float)
+    return load
+
+
+def _gapminder():
+    import plotly.data
+    frame = plotly.data.gapminder()
+    return frame[frame["year"] == 2007]
+
+
+def _tips():
+    import plotly.data
+    return plotly.data.tips()
+
+
+def _diabetes():
+    from sklearn.datasets import load_diabetes
+    return load_diabetes(scaled=False, as_frame=True).frame
+
+
+@dataclass(frozen=True)
+class _Table:
+    title: str
+    x_label: str
+    y_label: str
+    y_unit: str
+    story: str
+    load: Callable[[], tuple[np.ndarray, np.ndarray]]
+
+
+TABLES = {
+    "gapminder": _Table(
+        "Wealth and life expectancy (142 countries, 2007)",
+        "GDP per person (US$)", "Life expectancy (years)", "years",
+        "Richer countries live longer, but the gain flattens out. From the Gapminder data bundled with plotly.",
+        _real(_gapminder, "gdpPercap", "lifeExp"),
+    ),
+    "tips": _Table(
+        "Restaurant bill and tip (244 meals)",
+        "Total bill (US$)", "Tip (US$)", "dollars",
+        "Bigger bills bring bigger tips, with plenty of scatter. From the tips data bundled with plotly.",
+        _real(_tips, "total_bill", "tip"),
+    ),
+    "diabetes": _Table(
+        "Body mass and diabetes progression (442 patients)",
+        "Body mass index (BMI)", "Disease progression after one year (score)", "points",
+        "Patients with a higher BMI tend to progress faster. From the diabetes study bundled with scikit-learn.",
+        _real(_diabetes, "bmi", "target"),
+    ),
+}
+
+DATASET_TITLES = {key: shape.title for key, shape in SHAPES.items()} | {
+    key: table.title for key, table in TABLES.items()
+}
+
+
+def make_synthetic(shape="wave", n=30, noise=DEFAULT_NOISE, seed=0):
+    """Draw ``n`` training points and ``N_HELD_OUT`` held-out points from a known curve.
+
+    x is uniform on [0, 1]; the held-out x stay within the training x range,
+    so the error on new data measures the curve where it was fitted.
+    """
+    if shape not in SHAPES:
+        raise ValueError(f"unknown shape {shape!r}; choose one of {', '.join(SHAPES)}.")
+    n, noise, seed = int(n), float(noise), int(seed)
+    if not N_RANGE[0] <= n <= N_RANGE[1]:
+        raise ValueError(f"n must be from {N_RANGE[0]} to {N_RANGE[1]}, got {n}.")
+    if not NOISE_RANGE[0] <= noise <= NOISE_RANGE[1]:
+        raise ValueError(f"noise must be from {NOISE_RANGE[0]} to {NOISE_RANGE[1]}, got {noise}.")
+    spec = SHAPES[shape]
+    train_rng = np.random.default_rng([seed, 0])
+    x_train = np.sort(train_rng.uniform(0.0, 1.0, n))
+    y_train = spec.curve(x_train) + noise * train_rng.standard_normal(n)
+    if spec.outlier:
+        y_train[int(0.7 * n)] += 2.5
+    test_rng = np.random.default_rng([seed, 1])
+    x_test = np.sort(test_rng.uniform(x_train[0], x_train[-1], N_HELD_OUT))
+    y_test = spec.curve(x_test) + noise * test_rng.standard_normal(N_HELD_OUT)
+    return Dataset(
+        key=shape, title=spec.title, x_label="x", y_label="y", y_unit="",
+        x_train=x_train, y_train=y_train, x_test=x_test, y_test=y_test,
+        story=spec.story, truth=spec.curve,
+    )
+
+
+def load_table(key):
+    """A real dataset with a fixed random 30% of its rows held out."""
+    if key not in TABLES:
+        raise ValueError(f"unknown dataset {key!r}; choose one of {', '.join(TABLES)}.")
+    spec = TABLES[key]
+    x, y = spec.load()
+    held_out = np.zeros(x.size, dtype=bool)
+    held_out[np.random.default_rng(0).permutation(x.size)[: round(HELD_OUT_SHARE * x.size)]] = True
+    train_order = np.argsort(x[~held_out], kind="stable")
+    return Dataset(
+        key=key, title=spec.title, x_label=spec.x_label, y_label=spec.y_label, y_unit=spec.y_unit,
+        x_train=x[~held_out][train_order], y_train=y[~held_out][train_order],
+        x_test=x[held_out], y_test=y[held_out], story=spec.story,
+    )
+
+
+def load_dataset(key, n=30, noise=DEFAULT_NOISE, seed=0):
+    """Any built-in dataset by key; ``n``, ``noise`` and ``seed`` matter only for synthetic ones."""
+    if key in SHAPES:
+        return make_synthetic(key, n, noise, seed)
+    return load_table(key)

@@ -1,0 +1,90 @@
+"""Plain-language readings of a fit: amounts in the reader's units and the verdict."""
+from dataclasses import dataclass
+
+import numpy as np
+
+
+def format_number(value):
+    """A number as a reader writes it: 3 significant digits, thousands separated."""
+    value = float(value)
+    if not np.isfinite(value):
+        return "∞" if value > 0 else "–∞" if value < 0 else "not defined"
+    if value == 0:
+        return "0"
+    magnitude = abs(value)
+    if magnitude >= 1e15 or magnitude < 1e-4:
+        return f"{value:.2g}"
+    if magnitude >= 100:
+        return f"{value:,.0f}"
+    return f"{value:.3g}"
+
+
+def format_miss(rmse, unit=""):
+    """A typical miss (an RMSE) in the data's own units: '±1,240 dollars'."""
+    return f"±{format_number(rmse)}" + (f" {unit}" if unit else "")
+
+
+def format_lam(lam):
+    """λ as the slider shows it: '0 (off)', '0.001', '3.2e-05'."""
+    return "0 (off)" if lam == 0 else f"{lam:.2g}"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    key: str
+    label: str
+    advice: str
+
+
+MEMORIZING = Verdict(
+    "memorizing", "memorizing (too wiggly)",
+    "The curve bends to fit the noise in the training points. More penalty would make it steadier.",
+)
+ABOUT_RIGHT = Verdict(
+    "about_right", "about right",
+    "Checking on points the model did not see, no other setting does clearly better.",
+)
+TOO_SIMPLE = Verdict(
+    "too_simple", "too simple (too stiff)",
+    "The penalty is so strong that the curve misses the real pattern. Less penalty would fit better.",
+)
+
+
+def verdict(path, index):
+    """Verdict for the λ at ``index`` of a ``RidgePath``.
+
+    About right: inside the run of λ whose leave-one-out error is within one
+    standard error of the best; memorizing below it, too simple above it.
+    """
+    low, high = path.good_range
+    if index < low:
+        return MEMORIZING
+    if index > high:
+        return TOO_SIMPLE
+    return ABOUT_RIGHT
+
+
+def sklearn_code(degree, n, lam):
+    """The scikit-learn lines that reproduce this exact fit, to show and to run."""
+    if lam == 0:
+        return (
+            "import numpy as np\n"
+            "# λ = 0 is plain least squares; a Legendre basis computes it exactly\n"
+            f"model = np.polynomial.Legendre.fit(x_train, y_train, deg={degree})\n"
+            "y_curve = model(x_curve)"
+        )
+    return (
+        "from sklearn.linear_model import Ridge\n"
+        "from sklearn.pipeline import make_pipeline\n"
+        "from sklearn.preprocessing import MinMaxScaler, PolynomialFeatures, StandardScaler\n"
+        "\n"
+        f"# alpha = n × λ = {n} × {lam!r}\n"
+        "model = make_pipeline(\n"
+        "    MinMaxScaler(),\n"
+        f"    PolynomialFeatures({degree}, include_bias=False),\n"
+        "    StandardScaler(),\n"
+        f"    Ridge(alpha={n * lam!r}, solver=\"svd\"),\n"
+        ")\n"
+        "model.fit(x_train.reshape(-1, 1), y_train)\n"
+        "y_curve = model.predict(x_curve.reshape(-1, 1))"
+    )

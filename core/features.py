@@ -1,0 +1,141 @@
+"""The one feature map of L2 Lab: min-max scaling, powers, standardization.
+
+Given x (one column), t = (x - min x) / (max x - min x) and the features
+t, t**2, ..., t**degree, each standardized with the fitted data's mean and
+population standard deviation. This is exactly
+``make_pipeline(MinMaxScaler(), PolynomialFeatures(degree, include_bias=False),
+StandardScaler())`` fitted on the same data.
+"""
+from dataclasses import dataclass
+from functools import lru_cache
+from math import comb
+
+import numpy as np
+from numpy.polynomial import legendre
+
+MAX_DEGREE = 30
+
+
+def check_degree(degree):
+    """Return ``degree`` as an int in [1, MAX_DEGREE] or raise ValueError."""
+    if isinstance(degree, bool) or not isinstance(degree, (int, np.integer)):
+        raise ValueError(f"degree must be a whole number from 1 to {MAX_DEGREE}, got {degree!r}.")
+    if not 1 <= degree <= MAX_DEGREE:
+        raise ValueError(f"degree must be from 1 to {MAX_DEGREE}, got {degree}.")
+    return int(degree)
+
+
+def check_lam(lam):
+    """Return ``lam`` as a finite float >= 0 or raise ValueError."""
+    try:
+        value = float(lam)
+    except (TypeError, ValueError):
+        raise ValueError(f"lam (the penalty strength) must be a number, got {lam!r}.") from None
+    if not np.isfinite(value) or value < 0:
+        raise ValueError(f"lam (the penalty strength) must be zero or a positive finite number, got {lam!r}.")
+    return value
+
+
+def check_xy(x, y):
+    """Validate one x column and a target; return float arrays of shape (n,).
+
+    Raises
+    ------
+    ValueError
+        If shapes do not match, values are not finite, or x has fewer than
+        two distinct values (a curve cannot be placed through one x).
+    """
+    x = np.asarray(x, dtype=float)
+    if x.ndim == 2 and x.shape[1] == 1:
+        x = x[:, 0]
+    if x.ndim != 1:
+        raise ValueError(f"x must be one column of numbers, got an array of shape {x.shape}.")
+    y = np.asarray(y, dtype=float)
+    if y.ndim == 2 and y.shape[1] == 1:
+        y = y[:, 0]
+    if y.ndim != 1:
+        raise ValueError(f"y must be one column of numbers, got an array of shape {y.shape}.")
+    if x.shape[0] != y.shape[0]:
+        raise ValueError(f"x and y must have the same number of rows, got {x.shape[0]} and {y.shape[0]}.")
+    if not (np.isfinite(x).all() and np.isfinite(y).all()):
+        raise ValueError("x and y must not contain missing, NaN or infinite values; remove those rows first.")
+    if np.unique(x).size < 2:
+        raise ValueError("x needs at least two different values to fit a curve.")
+    return x, y
+
+
+@dataclass(frozen=True)
+class FeatureMap:
+    """Learned scaling of the polynomial features (see module docstring)."""
+
+    x_min: float
+    x_span: float
+    mean: np.ndarray
+    scale: np.ndarray
+
+    @property
+    def degree(self):
+        return self.mean.size
+
+    @classmethod
+    def fit(cls, x, degree):
+        """Learn the scaling from ``x``; return it with the standardized features of ``x``."""
+        x_min, x_max = float(np.min(x)), float(np.max(x))
+        x_span = x_max - x_min
+        if not np.isfinite(x_span) or x_span <= 0:
+            raise ValueError("the range of x is too large to compute (max - min overflows); rescale x first.")
+        features = _powers((x - x_min) / x_span, degree)
+        mean = features.mean(axis=0)
+        features -= mean
+        scale = np.sqrt(np.einsum("ij,ij->j", features, features) / x.size)
+        scale[scale == 0] = 1.0
+        features /= scale
+        return cls(x_min, x_span, mean, scale), features
+
+    def unit(self, x):
+        """x mapped to t: 0 at the smallest fitted x, 1 at the largest."""
+        return (np.asarray(x, dtype=float) - self.x_min) / self.x_span
+
+    def transform(self, x):
+        """Standardized features Z, shape (len(x), degree)."""
+        return (_powers(self.unit(x), self.degree) - self.mean) / self.scale
+
+    def legendre_value(self, x, leg_coef):
+        """A polynomial given by Legendre coefficients (on u = 2t - 1), evaluated at ``x``."""
+        return legendre.legval(2.0 * self.unit(x) - 1.0, leg_coef)
+
+    def legendre_to_weights(self, leg_coef):
+        """Express a polynomial in Legendre form (on u = 2t - 1) as (intercept, weights).
+
+        The weights multiply the standardized features, so ``transform(x) @ w + b``
+        is the same curve. With many terms the numbers are huge and cancel:
+        that is the basis, not an error, and why curves at λ = 0 are evaluated
+        in Legendre form.
+        """
+        in_t = _shifted_legendre_powers(self.degree) @ leg_coef
+        weights = in_t[1:] * self.scale
+        intercept = in_t[0] + in_t[1:] @ self.mean
+        return intercept, weights
+
+
+@lru_cache(maxsize=None)
+def _shifted_legendre_powers(degree):
+    """Matrix whose column k holds the coefficients of t⁰…t^degree in Pₖ(2t − 1).
+
+    Pₖ(2t − 1) = Σⱼ (−1)^(k+j) C(k, j) C(k+j, j) tʲ: exact integers, no conversion error.
+    """
+    matrix = np.zeros((degree + 1, degree + 1))
+    for k in range(degree + 1):
+        for j in range(k + 1):
+            matrix[j, k] = (-1) ** (k + j) * comb(k, j) * comb(k + j, j)
+    matrix.setflags(write=False)
+    return matrix
+
+
+def _powers(t, degree):
+    return np.vander(t, degree + 1, increasing=True)[:, 1:]
+
+
+def legendre_design(t, degree):
+    """Legendre polynomials P0..P_degree at u = 2t - 1: a well-conditioned basis."""
+    return legendre.legvander(2.0 * t - 1.0, degree)

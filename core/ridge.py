@@ -1,0 +1,103 @@
+"""Ridge regression on standardized polynomial features, exactly as PRODUCT.md defines it.
+
+Minimize (1/n)·Σ(yᵢ − b − Σⱼ wⱼ zᵢⱼ)² + λ·Σⱼ wⱼ², the intercept b not penalized,
+so any fit equals ``Ridge(alpha=n*lam)`` on the standardized features.
+λ = 0 is solved in a Legendre basis, where least squares is well conditioned.
+"""
+import numpy as np
+import scipy.linalg
+from sklearn.base import BaseEstimator, RegressorMixin
+from sklearn.utils.validation import check_is_fitted
+
+from .features import FeatureMap, check_degree, check_lam, check_xy, legendre_design
+
+
+def _solve_svd(U, s, Vt, y_centered, alphas):
+    """Ridge weights for every alpha at once from the thin SVD Z = U·diag(s)·Vt.
+
+    Returns an array of shape (len(alphas), n_features).
+    """
+    shrink = s / (s**2 + np.asarray(alphas, dtype=float)[:, None])
+    return (shrink * (U.T @ y_centered)) @ Vt
+
+
+def _solve_legendre(t, y, degree):
+    """Exact least squares of degree ``degree`` in the Legendre basis.
+
+    Returns the Legendre coefficients and the orthonormal factor Q of the
+    design (its squared row norms are the leverages).
+    """
+    if np.unique(t).size < degree + 1:
+        raise ValueError(
+            f"with λ = 0 a degree-{degree} curve needs at least {degree + 1} different x values, "
+            f"but there are only {np.unique(t).size}. Choose a smaller degree or a penalty λ > 0."
+        )
+    q, r = scipy.linalg.qr(legendre_design(t, degree), mode="economic", check_finite=False)
+    return scipy.linalg.solve_triangular(r, q.T @ y, check_finite=False), q
+
+
+def _as_column(X):
+    x = np.asarray(X, dtype=float)
+    if x.ndim == 2 and x.shape[1] == 1:
+        x = x[:, 0]
+    if x.ndim != 1:
+        raise ValueError(f"X must be one column of numbers, got an array of shape {x.shape}.")
+    if not np.isfinite(x).all():
+        raise ValueError("X must not contain missing, NaN or infinite values.")
+    return x
+
+
+class PolynomialRidge(RegressorMixin, BaseEstimator):
+    """Polynomial curve with an L2 penalty, as one scikit-learn estimator.
+
+    Equal to ``make_pipeline(MinMaxScaler(), PolynomialFeatures(degree,
+    include_bias=False), StandardScaler(), Ridge(alpha=n * lam))``.
+
+    Parameters
+    ----------
+    degree : int, default=15
+        Highest power of x, from 1 to 30.
+    lam : float, default=1e-3
+        Penalty strength λ >= 0. It does not depend on the number of rows or
+        on the units of x and y. ``lam=0`` is exact least squares.
+
+    Attributes
+    ----------
+    coef_ : ndarray of shape (degree,)
+        Weights of the standardized features t, t², …, t^degree.
+    intercept_ : float
+        The unpenalized constant (the pipeline's ``Ridge.intercept_``).
+    features_ : FeatureMap
+        The learned min-max and standardization constants.
+    legendre_coef_ : ndarray of shape (degree + 1,) or None
+        For ``lam=0``, the same curve in the Legendre basis, used to predict.
+    """
+
+    def __init__(self, degree=15, lam=1e-3):
+        self.degree = degree
+        self.lam = lam
+
+    def fit(self, X, y):
+        """Fit the curve to one column ``X`` (shape (n, 1) or (n,)) and ``y``; return self."""
+        degree = check_degree(self.degree)
+        lam = check_lam(self.lam)
+        x, y = check_xy(X, y)
+        self.features_, Z = FeatureMap.fit(x, degree)
+        self.n_features_in_ = 1
+        if lam == 0:
+            self.legendre_coef_, _ = _solve_legendre(self.features_.unit(x), y, degree)
+            self.intercept_, self.coef_ = self.features_.legendre_to_weights(self.legendre_coef_)
+            return self
+        U, s, Vt = np.linalg.svd(Z, full_matrices=False)
+        self.coef_ = _solve_svd(U, s, Vt, y - y.mean(), [x.size * lam])[0]
+        self.intercept_ = y.mean() - Z.mean(axis=0) @ self.coef_
+        self.legendre_coef_ = None
+        return self
+
+    def predict(self, X):
+        """Predicted y for each x in ``X``."""
+        check_is_fitted(self)
+        x = _as_column(X)
+        if self.legendre_coef_ is not None:
+            return self.features_.legendre_value(x, self.legendre_coef_)
+        return self.features_.transform(x) @ self.coef_ + self.intercept_

@@ -1,0 +1,99 @@
+"""The view a link carries: ``?lam=0.001&degree=15&data=wave&n=30&noise=0.3&seed=0``.
+
+Parsing never fails: a value that cannot be read falls back to the default and
+a value out of range is clamped, each with a note in plain words. The notes
+never repeat the text of the link, which is a stranger's input.
+"""
+import math
+
+import numpy as np
+
+from .datasets import DATASET_TITLES, DEFAULT_NOISE, N_RANGE, NOISE_RANGE
+from .path import SLIDER_LAMS
+
+DEGREE_RANGE = (1, 20)
+SEED_RANGE = (0, 2**31 - 1)
+NOISE_STEP = 0.05
+DEFAULT_VIEW = {"lam": 1e-3, "degree": 15, "data": "wave", "n": 30, "noise": DEFAULT_NOISE, "seed": 0}
+
+_NAMES = {
+    "lam": "penalty strength λ", "degree": "degree", "data": "dataset",
+    "n": "number of points", "noise": "noise level", "seed": "sample number",
+}
+
+
+def snap_lam(lam):
+    """The slider value nearest to ``lam`` in log scale; 0 stays 0, the ends clamp."""
+    if lam <= 0:
+        return 0.0
+    positive = SLIDER_LAMS[1:]
+    return float(positive[np.argmin(np.abs(np.log10(positive) - math.log10(lam)))])
+
+
+def _number(text, kind):
+    value = kind(float(text)) if kind is int else float(text)
+    if kind is int and float(text) != value:
+        raise ValueError("not a whole number")
+    return value
+
+
+def _clamped(name, value, low, high, notes):
+    if value < low or value > high:
+        value = min(max(value, low), high)
+        notes.append(f"The link's {_NAMES[name]} was out of range, so the nearest allowed value is used.")
+    return value
+
+
+def parse_view(params):
+    """Read a view from query parameters (a mapping of str to str).
+
+    Returns
+    -------
+    view : dict
+        Every key of ``DEFAULT_VIEW``, valid.
+    notes : list of str
+        One plain sentence for each value that was replaced or clamped.
+    """
+    view = dict(DEFAULT_VIEW)
+    notes = []
+    for name, kind in (("lam", float), ("degree", int), ("n", int), ("noise", float), ("seed", int)):
+        if name not in params:
+            continue
+        try:
+            value = _number(params[name], kind)
+            if math.isnan(value):
+                raise ValueError("not a number")
+        except (ValueError, OverflowError):
+            notes.append(f"The link's {_NAMES[name]} could not be read, so the default is used.")
+            continue
+        if name == "lam":
+            value = _clamped(name, value, 0.0, float(SLIDER_LAMS[-1]), notes)
+            value = snap_lam(max(value, 0.0))
+        elif name == "degree":
+            value = _clamped(name, value, *DEGREE_RANGE, notes)
+        elif name == "n":
+            value = _clamped(name, value, *N_RANGE, notes)
+        elif name == "noise":
+            value = round(_clamped(name, value, *NOISE_RANGE, notes) / NOISE_STEP) * NOISE_STEP
+            value = round(value, 2)
+        else:
+            value = _clamped(name, value, *SEED_RANGE, notes)
+        view[name] = value
+    if "data" in params:
+        if params["data"] in DATASET_TITLES:
+            view["data"] = params["data"]
+        else:
+            notes.append("The link names a dataset that does not exist here, so the default dataset is shown.")
+    return view, notes
+
+
+def view_to_params(view):
+    """Query parameters that reproduce ``view`` exactly when parsed back."""
+    return {
+        "lam": "0" if view["lam"] == 0 else f"{view['lam']:.3g}",
+        "degree": str(view["degree"]),
+        "data": view["data"],
+        "n": str(view["n"]),
+        "noise": f"{view['noise']:g}",
+        "seed": str(view["seed"]),
+    }

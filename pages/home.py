@@ -1,0 +1,48 @@
+import streamlit as st
+
+import ui
+from core import charts
+
+ui.start_page()
+st.title("L2 Lab: how a small penalty stops a model from memorizing")
+
+st.markdown(
+    """
+Think of two students preparing for an exam. One **memorizes the answers** to last year's
+practice questions; the other **learns the subject**. On the practice questions the first
+student is perfect. On the real exam, with new questions, the second student does far better.
+
+A model learning from data can fall into the same trap. Given enough freedom, it bends itself
+through every training point, noise and all. That is **overfitting**: perfect on the data it
+was shown, poor on new data.
+
+**L2 regularization** (also called *ridge* or *weight decay*) is a charge on the model's
+weights, the numbers that say how much each ingredient of the curve counts. Large weights cost
+more, so the model keeps only the bends the data really support. One setting, **λ**, says how
+strong the charge is.
+"""
+)
+
+st.subheader("Try it: drag λ to the right")
+st.caption(
+    "Black dots are the points the model learns from; pale blue dots are new points it never saw. "
+    "Start at 0 (no penalty) and watch the orange curve stop chasing individual dots."
+)
+ui.lam_slider()
+fit = ui.current_fit()
+st.plotly_chart(charts.fit_figure(fit.dataset, fit.curve_x, fit.curve_y, height=400), width="stretch")
+ui.show_misses(fit)
+ui.show_verdict(fit)
+
+st.markdown(
+    """
+**What to take away**
+- More λ gives smaller, more evenly spread weights, and so a smoother, steadier curve.
+- You need more when the miss on training data is much smaller than the miss on new data.
+- Too much is bad too: the curve gets too stiff and misses the real pattern.
+- The best λ is found by checking on data the model did not see (cross-validation).
+- Most ready-made tools set this for you; it matters when you build or fine-tune a model.
+"""
+)
+st.page_link("pages/playground.py", label="Open the Playground: change the data, the flexibility and λ", icon="🎛️")
+ui.finish_page()

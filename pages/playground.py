@@ -1,0 +1,52 @@
+import streamlit as st
+
+import ui
+from core import charts, explain
+
+ui.start_page()
+st.title("Playground")
+st.markdown(
+    "Pick some data, give the curve more or less flexibility, and set the penalty λ. "
+    "The model learns from the black points only; the pale blue points are new data it never saw, "
+    "so the **typical miss on new data** tells you how well it will really do."
+)
+ui.data_controls()
+left, right = st.columns(2)
+with left:
+    ui.lam_slider()
+with right:
+    ui.degree_slider()
+fit = ui.current_fit()
+window = charts.chart_window(fit.dataset)
+st.plotly_chart(charts.fit_figure(fit.dataset, fit.curve_x, fit.curve_y), width="stretch")
+if charts.leaves_window(fit.curve_y, window):
+    st.caption(
+        "The curve swings far beyond the data, so the chart is cut to show the data; "
+        "this is what memorizing looks like between and beyond the points."
+    )
+ui.show_misses(fit)
+ui.show_verdict(fit)
+st.caption(fit.dataset.story)
+ui.view_actions()
+
+with st.expander("In depth: the exact model behind this chart"):
+    st.markdown(
+        "x is rescaled to t between 0 and 1, the curve is built from t, t², …, t^d, each standardized "
+        "(mean 0, standard deviation 1 on the training data), and the weights w minimize"
+    )
+    st.latex(r"\frac{1}{n}\sum_{i=1}^{n}\Big(y_i - b - \sum_{j=1}^{d} w_j z_{ij}\Big)^2 + \lambda \sum_{j=1}^{d} w_j^2")
+    st.markdown(
+        "The intercept b is not penalized. Because of the 1/n and the standardized features, λ means the "
+        "same thing whatever the number of points or the units of x and y. λ = 0 is plain least squares, "
+        "computed in a Legendre basis so that it is exact. This view in scikit-learn "
+        f"(n = {fit.n} training points):"
+    )
+    st.code(explain.sklearn_code(fit.path.degree, fit.n, fit.lam), language="python")
+    lo, hi = fit.path.good_range
+    st.markdown(
+        f"Effective number of free weights at this λ: **{fit.path.df[fit.index]:.1f}** of {fit.path.degree}. "
+        f"The verdict uses exact leave-one-out cross-validation: λ from {explain.format_lam(fit.path.lams[lo])} "
+        f"to {explain.format_lam(fit.path.lams[hi])} is within one standard error of the best, "
+        f"{explain.format_lam(fit.path.lams[fit.path.best_index])}."
+    )
+ui.finish_page()
