@@ -1,7 +1,7 @@
 import streamlit as st
 
-st.set_page_config(page_title="L2 Lab: see regularization work", page_icon="📉", layout="wide")
+st.set_page_config(page_title="L2 Lab: see regularization work", page_icon=":material/show_chart:", layout="wide")
 st.navigation([
-    st.Page("pages/home.py", title="Home", icon="🏠", default=True),
-    st.Page("pages/playground.py", title="Playground", icon="🎛️", url_path="playground"),
+    st.Page("pages/home.py", title="Home", icon=":material/home:", default=True),
+    st.Page("pages/playground.py", title="Playground", icon=":material/tune:", url_path="playground"),
 ]).run()

@@ -62,10 +62,13 @@ def _base_layout(fig, x_title, y_title, height=440):
     return fig
 
 
-def fit_figure(dataset, curve_x, curve_y, height=440):
+def fit_figure(dataset, curve_x, curve_y, height=440, unpenalized_y=None):
     """Training points, held-out points, the true curve (when known) and the fitted curve.
 
     The y axis shows the data; where the curve shoots beyond it, a note says so.
+    ``unpenalized_y``, when given, adds the λ = 0 curve faintly for contrast.
+    The fitted curve keeps full precision (it is small), so what the chart
+    shows can be checked against scikit-learn exactly.
     """
     window = chart_window(dataset)
     fig = go.Figure()
@@ -82,8 +85,13 @@ def fit_figure(dataset, curve_x, curve_y, height=440):
             x=_light(curve_x), y=_light(dataset.truth(curve_x)), mode="lines", name="True curve",
             line=dict(color=GREEN, width=2, dash="dash"), hoverinfo="skip",
         ))
+    if unpenalized_y is not None:
+        fig.add_trace(go.Scatter(
+            x=_light(curve_x), y=_light(np.clip(unpenalized_y, -1e30, 1e30)), mode="lines",
+            name="With no penalty (λ = 0)", line=dict(color=PURPLE, width=1.5, dash="dot"), hoverinfo="skip",
+        ))
     fig.add_trace(go.Scatter(
-        x=_light(curve_x), y=_light(np.clip(curve_y, -1e30, 1e30)), mode="lines", name="Model's curve",
+        x=np.asarray(curve_x, dtype=float), y=np.clip(curve_y, -1e300, 1e300), mode="lines", name="Model's curve",
         line=dict(color=VERMILLION, width=3),
     ))
     train_low, train_high = dataset.x_train.min(), dataset.x_train.max()

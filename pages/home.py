@@ -26,11 +26,14 @@ strong the charge is.
 st.subheader("Try it: drag λ to the right")
 st.caption(
     "Black dots are the points the model learns from; pale blue dots are new points it never saw. "
-    "Start at 0 (no penalty) and watch the orange curve stop chasing individual dots."
+    "The dotted purple curve is the model with no penalty at all: it chases individual dots. "
+    "Move λ and watch the orange curve: a little penalty calms it down, too much flattens it."
 )
 ui.lam_slider()
 fit = ui.current_fit()
-st.plotly_chart(charts.fit_figure(fit.dataset, fit.curve_x, fit.curve_y, height=400), width="stretch")
+st.plotly_chart(
+    charts.fit_figure(fit.dataset, fit.curve_x, fit.curve_y, height=400, unpenalized_y=fit.curves[0]), width="stretch",
+)
 ui.show_misses(fit)
 ui.show_verdict(fit)
 
@@ -44,5 +47,5 @@ st.markdown(
 - Most ready-made tools set this for you; it matters when you build or fine-tune a model.
 """
 )
-st.page_link("pages/playground.py", label="Open the Playground: change the data, the flexibility and λ", icon="🎛️")
+st.page_link("pages/playground.py", label="Open the Playground: change the data, the flexibility and λ", icon=":material/tune:")
 ui.finish_page()

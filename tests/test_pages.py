@@ -1,0 +1,171 @@
+"""Every page, driven through Streamlit's AppTest: widgets in, figures and words out."""
+import numpy as np
+import pytest
+
+from core.datasets import load_dataset
+from core.path import SLIDER_LAMS
+from core.viewstate import DEFAULT_VIEW
+from tests.apptest_helpers import figures, model_curve, open_page, trace, widget
+
+PAGES = [None, "pages/playground.py"]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_runs_and_draws_a_chart(page):
+    at = open_page(page)
+    assert len(figures(at)) >= 1
+    x, y = model_curve(at)
+    assert x.size == y.size == 300 and np.isfinite(y).all()
+    assert at.query_params["lam"] == "0.001" and at.query_params["degree"] == "15"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_lam_slider_changes_the_curve_and_the_url(page):
+    at = open_page(page)
+    lam_slider = widget(at.select_slider, "λ")
+    assert lam_slider.value == pytest.approx(1e-3)
+    assert list(lam_slider.options) == ["0 (off)"] + [f"{lam:.2g}" for lam in SLIDER_LAMS[1:]]
+    _, before = model_curve(at)
+    lam_slider.set_value(0.1).run()
+    _, after = model_curve(at)
+    assert np.abs(after - before).max() > 1e-3
+    assert at.query_params["lam"] == "0.1"
+
+
+def test_every_lam_step_changes_the_curve():
+    at = open_page("pages/playground.py")
+    previous = None
+    for lam in SLIDER_LAMS:
+        widget(at.select_slider, "λ").set_value(float(lam)).run()
+        _, curve = model_curve(at)
+        assert np.isfinite(curve).all()
+        if previous is not None:
+            assert np.abs(curve - previous).max() > 1e-6, lam
+        previous = curve
+
+
+def test_degree_slider_changes_the_curve():
+    at = open_page("pages/playground.py")
+    _, before = model_curve(at)
+    widget(at.slider, "degree").set_value(3).run()
+    _, after = model_curve(at)
+    assert np.abs(after - before).max() > 1e-3
+    assert at.query_params["degree"] == "3"
+
+
+def test_playground_shows_errors_in_units_and_a_verdict():
+    at = open_page("pages/playground.py", lam="0", degree="20")
+    misses = {metric.label: metric.value for metric in at.metric}
+    assert set(misses) == {"Typical miss on training data", "Typical miss on new data"}
+    assert all(value.startswith("±") for value in misses.values())
+    assert "memorizing (too wiggly)" in at.warning[0].value
+    widget(at.select_slider, "λ").set_value(100.0).run()
+    assert "too simple (too stiff)" in at.warning[0].value
+    widget(at.select_slider, "λ").set_value(1e-3).run()
+    widget(at.slider, "degree").set_value(15).run()
+    assert "about right" in at.success[0].value
+
+
+def test_real_dataset_speaks_in_its_units():
+    at = open_page("pages/playground.py", data="tips")
+    assert all(metric.value.endswith(" dollars") for metric in at.metric)
+    x, _ = trace(figures(at)[0], "Training data")
+    dataset = load_dataset("tips")
+    np.testing.assert_allclose(np.sort(x), np.sort(dataset.x_train), rtol=1e-6)
+
+
+def test_url_restores_the_whole_view():
+    query = dict(lam="0.01", degree="7", data="step", n="50", noise="0.5", seed="3")
+    at = open_page("pages/playground.py", **query)
+    assert widget(at.select_slider, "λ").value == pytest.approx(0.01)
+    assert widget(at.slider, "degree").value == 7
+    assert at.selectbox[0].value == "step"
+    assert widget(at.slider, "Training points").value == 50
+    assert widget(at.slider, "Noise").value == pytest.approx(0.5)
+    x, _ = trace(figures(at)[0], "Training data")
+    assert x.size == 50
+    assert {key: at.query_params[key] for key in query} == query
+    assert not at.info
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ({"lam": "banana"}, {"lam": 1e-3}),
+        ({"degree": "many"}, {"degree": 15}),
+        ({"data": "nope"}, {"data": "wave"}),
+        ({"seed": "x1"}, {"seed": 0}),
+        ({"lam": "5e9"}, {"lam": 100.0}),
+        ({"degree": "99"}, {"degree": 20}),
+        ({"n": "3"}, {"n": 10}),
+    ],
+)
+def test_bad_url_values_fall_back_or_clamp_with_a_note(query, expected):
+    at = open_page(None, **query)
+    assert len(at.info) == 1
+    for key, text in query.items():
+        assert text not in at.info[0].value
+    at.switch_page("pages/playground.py").run()
+    assert not at.exception
+    view = at.session_state["view"]
+    assert {key: view[key] for key in expected} == pytest.approx(expected)
+    assert not at.info, "the note is shown once"
+
+
+def test_lam_between_grid_values_snaps_to_the_nearest():
+    at = open_page("pages/playground.py", lam="0.0009")
+    assert widget(at.select_slider, "λ").value == pytest.approx(1e-3)
+    assert at.query_params["lam"] == "0.001"
+
+
+def test_choices_carry_across_pages():
+    at = open_page("pages/playground.py")
+    widget(at.select_slider, "λ").set_value(0.01).run()
+    widget(at.slider, "degree").set_value(9).run()
+    at.selectbox[0].set_value("gapminder").run()
+    at.switch_page("pages/home.py").run()
+    assert widget(at.select_slider, "λ").value == pytest.approx(0.01)
+    assert at.query_params["lam"] == "0.01" and at.query_params["data"] == "gapminder"
+    at.switch_page("pages/playground.py").run()
+    assert widget(at.slider, "degree").value == 9
+    assert at.selectbox[0].value == "gapminder"
+
+
+def test_new_sample_draws_new_points():
+    at = open_page("pages/playground.py")
+    x_before, _ = trace(figures(at)[0], "Training data")
+    next(b for b in at.button if b.label == "New sample").click().run()
+    x_after, _ = trace(figures(at)[0], "Training data")
+    assert at.query_params["seed"] == "1"
+    assert not np.allclose(x_before, x_after)
+
+
+def test_reset_and_copy_link():
+    at = open_page("pages/playground.py", lam="0.1", degree="4", data="tips")
+    next(b for b in at.button if b.label == "Copy link to this view").click().run()
+    assert at.code[0].value.endswith("?lam=0.1&degree=4&data=tips&n=30&noise=0.3&seed=0")
+    next(b for b in at.button if b.label == "Reset").click().run()
+    assert at.session_state["view"] == DEFAULT_VIEW
+    assert widget(at.select_slider, "λ").value == pytest.approx(1e-3)
+    assert at.query_params["data"] == "wave"
+
+
+@pytest.mark.parametrize("lam", ["0", "1e-06", "0.001", "1"])
+def test_printed_sklearn_code_reproduces_the_chart(lam):
+    at = open_page("pages/playground.py", lam=lam, degree="12")
+    code = next(block.value for block in at.code if "model" in block.value)
+    dataset = load_dataset("wave")
+    curve_x, curve_y = model_curve(at)
+    namespace = {"x_train": dataset.x_train, "y_train": dataset.y_train, "x_curve": curve_x}
+    exec(code, namespace)  # the code a reader copies from the page
+    np.testing.assert_allclose(namespace["y_curve"], curve_y, rtol=0, atol=1e-8 * dataset.y_train.std())
+
+
+def test_exploding_fit_clips_the_axis_and_says_so():
+    at = open_page("pages/playground.py", lam="0", degree="20", n="22")
+    figure = figures(at)[0]
+    low, high = figure["layout"]["yaxis"]["range"]
+    _, curve = model_curve(at)
+    assert curve.max() > high or curve.min() < low
+    assert any("shoots off the chart" in note["text"] for note in figure["layout"]["annotations"])
+    assert any("far beyond the data" in caption.value for caption in at.caption)
