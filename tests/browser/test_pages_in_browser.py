@@ -5,7 +5,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import model_curve, open_app, slider, wait_for_app, wait_for_curve_change
+from tests.browser.driver import model_curve, open_app, slider, wait_for_app, wait_for_curve_change
 
 pytestmark = pytest.mark.browser
 

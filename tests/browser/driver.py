@@ -1,0 +1,137 @@
+"""Driving the app in a real Chromium: one server, one browser, one way to wait.
+
+Shared by the browser tests and the browser benchmarks. Nothing here sleeps: after
+every action it waits, as Streamlit's own e2e suite does, until the app is
+connected, not running, nothing is loading and every chart is painted.
+"""
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--headless", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+TIMEOUT_MS = 60_000
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_healthy(base_url, process, timeout=60):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the app server exited early with code {process.returncode}")
+        try:
+            with urllib.request.urlopen(base_url + "/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError(f"the app server was not healthy after {timeout} s")
+
+
+@contextlib.contextmanager
+def serve_app():
+    """`streamlit run app.py` on a free loopback port; yields its base URL and stops it after."""
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+         "--server.port", str(port), "--server.address", "127.0.0.1",
+         "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_healthy(base_url, process)
+        yield base_url
+    finally:
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@contextlib.contextmanager
+def launch_chromium():
+    """Headless Chromium through Playwright; a missing browser is an error, never a skip."""
+    from playwright.sync_api import sync_playwright
+
+    if not os.access(CHROMIUM, os.X_OK):
+        raise RuntimeError(f"no Chromium at {CHROMIUM}: run `make test`, which installs it, or set CHROMIUM")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+_IDLE = """() => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    return !!app && app.getAttribute('data-test-script-state') === 'notRunning'
+        && app.getAttribute('data-test-connection-state') === 'CONNECTED'
+        && !document.querySelector('[data-testid="stSkeleton"]');
+}"""
+
+_CHARTS_PAINTED = """() => {
+    const plots = [...document.querySelectorAll('.js-plotly-plot')];
+    return plots.length > 0 && plots.every(p => p.querySelector(".main-svg") && p._fullData);
+}"""
+
+
+def wait_for_app(page):
+    """Until the script run is over, the app is connected and every chart is painted."""
+    page.wait_for_function(_IDLE, polling=50)
+    page.wait_for_function(_CHARTS_PAINTED, polling=50)
+
+
+def open_app(page, path):
+    page.goto(path)
+    page.wait_for_selector('[data-testid="stApp"]', state="attached")
+    wait_for_app(page)
+
+
+def model_curve(page, chart=0):
+    """y of the fitted curve as drawn in the browser."""
+    return page.evaluate(
+        """(index) => {
+            const plot = document.querySelectorAll('.js-plotly-plot')[index];
+            const trace = plot._fullData.find(t => t.name === "Model's curve");
+            return Array.from(trace.y);
+        }""",
+        chart,
+    )
+
+
+def wait_for_curve_change(page, before, chart=0):
+    """Until the fitted curve differs from ``before``, then until the app is idle."""
+    page.wait_for_function(
+        """([index, before]) => {
+            const plot = document.querySelectorAll('.js-plotly-plot')[index];
+            const trace = plot && plot._fullData && plot._fullData.find(t => t.name === "Model's curve");
+            if (!trace) return false;
+            const y = Array.from(trace.y);
+            return y.length !== before.length || y.some((v, i) => Math.abs(v - before[i]) > 1e-9);
+        }""",
+        arg=[chart, before], polling="raf",
+    )
+    wait_for_app(page)
+
+
+def slider(page, label_part):
+    """The thumb of the slider whose label contains ``label_part``."""
+    return page.get_by_test_id("stSlider").filter(has_text=label_part).get_by_role("slider")
