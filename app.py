@@ -4,4 +4,6 @@ st.set_page_config(page_title="L2 Lab: see regularization work", page_icon=":mat
 st.navigation([
     st.Page("pages/home.py", title="Home", icon=":material/home:", default=True),
     st.Page("pages/playground.py", title="Playground", icon=":material/tune:", url_path="playground"),
+    st.Page("pages/weights.py", title="Weights", icon=":material/bar_chart:", url_path="weights"),
+    st.Page("pages/curves.py", title="Overfitting curves", icon=":material/show_chart:", url_path="curves"),
 ]).run()

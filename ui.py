@@ -10,11 +10,13 @@ from urllib.parse import urlencode
 import numpy as np
 import streamlit as st
 
+from streamlit.runtime.pages_manager import PagesManager
+
 import core
-from core import charts, explain
+from core import charts, explain, studies
 from core.datasets import DATASET_TITLES, N_RANGE, NOISE_RANGE, SHAPES, Dataset, load_dataset
 from core.path import SLIDER_LAMS, RidgePath, ridge_path
-from core.viewstate import DEFAULT_VIEW, DEGREE_RANGE, NOISE_STEP, parse_view, view_to_params
+from core.viewstate import DEFAULT_VIEW, DEGREE_RANGE, NOISE_STEP, parse_view, snap_lam, view_to_params
 
 core.limit_blas_threads()
 
@@ -61,6 +63,12 @@ def _bound(name):
 
 def start_page():
     """Show what the link could not restore, once; return the view."""
+    if PagesManager.uses_pages_directory:
+        # Streamlit's first run on a fresh server, when it is for a page other than "/", runs the
+        # page file on its own with a navigation built from the pages/ folder (a relic of the
+        # old multipage apps), skipping app.py. Turn that off and run again through app.py.
+        PagesManager.uses_pages_directory = False
+        st.rerun()
     current = view()
     for note in st.session_state.pop("url_notes", []):
         st.info(note)
@@ -137,6 +145,14 @@ class Fit:
         return explain.verdict(self.path, self.index)
 
 
+def _sample():
+    """The view's dataset choice; sample settings count only for synthetic data."""
+    v = view()
+    if v["data"] in SHAPES:
+        return v["data"], v["n"], v["noise"], v["seed"]
+    return v["data"], None, None, None
+
+
 @st.cache_data(max_entries=32, show_spinner=False)
 def _fit_all(data, n, noise, seed, degree):
     dataset = load_dataset(data, n, noise, seed)
@@ -147,10 +163,47 @@ def _fit_all(data, n, noise, seed, degree):
 
 def current_fit():
     """The fit for the current view; only a new dataset or degree computes anything."""
-    v = view()
-    sample = (v["n"], v["noise"], v["seed"]) if v["data"] in SHAPES else (None, None, None)
-    dataset, path, curve_x, curves = _fit_all(v["data"], *sample, v["degree"])
-    return Fit(dataset, path, curve_x, curves, path.index_of(v["lam"]))
+    dataset, path, curve_x, curves = _fit_all(*_sample(), view()["degree"])
+    return Fit(dataset, path, curve_x, curves, path.index_of(view()["lam"]))
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _degree_sweep(data, n, noise, seed):
+    return studies.degree_sweep(load_dataset(data, n, noise, seed))
+
+
+def degree_sweep():
+    """Errors for every degree and λ of the current dataset (computed once per dataset)."""
+    return _degree_sweep(*_sample())
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _resampled_curves(data, n, noise, seed, degree):
+    dataset, _, curve_x, _ = _fit_all(data, n, noise, seed, degree)
+    return studies.resampled_curves(dataset, degree, curve_x, SLIDER_LAMS)
+
+
+def resampled_curves():
+    """Fits to 20 resampled training sets, for every slider λ: shape (λ, resample, x)."""
+    return _resampled_curves(*_sample(), view()["degree"])
+
+
+def slider_index():
+    """Position of the current λ among the slider's values."""
+    return int(np.flatnonzero(SLIDER_LAMS == view()["lam"])[0])
+
+
+def _go_to_sweet_spot(lam):
+    set_view(lam=snap_lam(lam))
+
+
+def sweet_spot_button(fit, container=st):
+    """Moves λ to the slider value nearest the cross-validated best."""
+    best = float(fit.path.lams[fit.path.best_index])
+    container.button(
+        "Find the sweet spot for me", on_click=_go_to_sweet_spot, args=(best,),
+        help="Moves λ to the value that cross-validation says predicts new data best.",
+    )
 
 
 def show_misses(fit):

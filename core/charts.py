@@ -106,3 +106,214 @@ def fit_figure(dataset, curve_x, curve_y, height=440, unpenalized_y=None):
         )
     fig.update_yaxes(range=list(window))
     return _base_layout(fig, dataset.x_label, dataset.y_label, height)
+
+
+# --- λ on a log scale: positions are log10 λ, with λ = 0 one decade left of the smallest positive λ ---
+
+def lam_positions(lams):
+    """x positions for λ: log10 λ, and λ = 0 one decade left of the smallest positive λ."""
+    lams = np.asarray(lams, dtype=float)
+    smallest = lams[lams > 0].min()
+    return np.log10(np.where(lams > 0, lams, smallest / 10))
+
+
+def _lam_axis(fig, lams, **where):
+    zero = lam_positions(lams).min()
+    ticks = [zero] + list(range(-8, 3, 2))
+    labels = ["0"] + [f"{10.0**tick:g}" for tick in ticks[1:]]
+    fig.update_xaxes(tickvals=ticks, ticktext=labels, title_text="Penalty strength λ", **where)
+
+
+def _you_are_here(fig, x, label="you are here"):
+    """A dotted vertical line at x, labelled above the plot."""
+    fig.add_vline(x=x, line=dict(color=BLACK, width=1.5, dash="dot"),
+                  annotation_text=label, annotation_position="top")
+
+
+def superscript(power):
+    return "".join("⁰¹²³⁴⁵⁶⁷⁸⁹"[int(digit)] for digit in str(power))
+
+
+def term_names(degree):
+    return ["x" + (superscript(power) if power > 1 else "") for power in range(1, degree + 1)]
+
+
+# --- Weights ---
+
+WEIGHT_FLOOR = 1e-6
+
+
+def relative_weights(path):
+    """|wⱼ| / sd(y) for every λ (rows): how big a swing each term adds, in spreads of y."""
+    return np.maximum(np.abs(path.coef) / (path.y_sd or 1.0), WEIGHT_FLOOR)
+
+
+def weight_bars_figure(path, index, height=380):
+    """Each weight's size now beside its size with no penalty; log axis with a line at 1."""
+    sizes = relative_weights(path)
+    names = term_names(path.degree)
+    hover = "how much the %{x} ingredient moves the curve: %{y:.3g} × the spread of y<extra>%{fullData.name}</extra>"
+    fig = go.Figure()
+    fig.add_trace(go.Bar(x=names, y=_light(sizes[0]), name="With no penalty (λ = 0)", marker_color=PURPLE,
+                         hovertemplate=hover))
+    fig.add_trace(go.Bar(x=names, y=_light(sizes[index]), name="At this λ", marker_color=VERMILLION,
+                         hovertemplate=hover))
+    fig.add_hline(y=1, line=dict(color=BLACK, width=1, dash="dash"),
+                  annotation_text="1 × the spread of y", annotation_position="top left")
+    fig.update_yaxes(type="log", title_text="Weight size (× spread of y)", exponentformat="power")
+    fig.update_layout(barmode="group", bargap=0.25)
+    return _base_layout(fig, "Ingredient of the curve (power of x)", "Weight size (× spread of y)", height)
+
+
+def weight_paths_figure(path, index, height=380):
+    """Every weight (signed, in spreads of y) as λ grows, with a marker at the current λ.
+
+    The y axis fits the weights from the start of the "about as good" range on;
+    to its left, unpenalized weights run off the chart by orders of magnitude.
+    """
+    x = lam_positions(path.lams)
+    weights = path.coef / (path.y_sd or 1.0)
+    low, _ = path.good_range
+    limit = max(1.5, 1.2 * np.abs(weights[max(low, 1):]).max())
+    fig = go.Figure()
+    colours = [BLUE, ORANGE, GREEN, VERMILLION, PURPLE, SKY_BLUE, BLACK, YELLOW]
+    for power, name in enumerate(term_names(path.degree)):
+        fig.add_trace(go.Scatter(
+            x=_light(x), y=_light(np.clip(weights[:, power], -1e6 * limit, 1e6 * limit)), mode="lines", name=name,
+            line=dict(color=colours[power % len(colours)], width=1.5),
+            hovertemplate=f"{name}: %{{y:.3g}} × spread of y<extra></extra>",
+        ))
+    fig.add_hline(y=0, line=dict(color="#999999", width=1))
+    _you_are_here(fig, x[index])
+    _lam_axis(fig, path.lams)
+    fig.update_yaxes(range=[-limit, limit])
+    fig.update_layout(showlegend=path.degree <= 8)
+    return _base_layout(fig, "Penalty strength λ", "Weight (× spread of y)", height)
+
+
+def weight_total_figure(path, index, height=320):
+    """The size of all weights together, and the effective number of free weights, against λ."""
+    from plotly.subplots import make_subplots
+
+    x = lam_positions(path.lams)
+    total = np.sqrt(np.sum(np.square(path.coef), axis=1)) / (path.y_sd or 1.0)
+    fig = make_subplots(rows=1, cols=2, horizontal_spacing=0.12, subplot_titles=(
+        "Size of all weights together (× spread of y)", "Effective number of free weights"))
+    fig.add_trace(go.Scatter(x=_light(x), y=_light(total), mode="lines", line=dict(color=BLUE, width=2.5),
+                             name="Total size", hovertemplate="%{y:.3g}<extra></extra>"), row=1, col=1)
+    fig.add_trace(go.Scatter(x=_light(x), y=_light(path.df), mode="lines", line=dict(color=GREEN, width=2.5),
+                             name="Free weights", hovertemplate="%{y:.1f}<extra></extra>"), row=1, col=2)
+    for col in (1, 2):
+        fig.add_vline(x=x[index], line=dict(color=BLACK, width=1.5, dash="dot"), row=1, col=col)
+        _lam_axis(fig, path.lams, row=1, col=col)
+    fig.update_yaxes(type="log", exponentformat="power", row=1, col=1)
+    fig.update_yaxes(range=[0, path.degree + 0.5], row=1, col=2)
+    fig.update_layout(showlegend=False)
+    return _base_layout(fig, "Penalty strength λ", "", height)
+
+
+# --- Overfitting curves ---
+
+def _clipped_top(*series, floor=0.0):
+    values = np.concatenate([np.asarray(v, dtype=float).ravel() for v in series])
+    values = values[np.isfinite(values)]
+    return max(floor, 1.3 * values.max()) if values.size else 1.0
+
+
+def error_curves_figure(path, index, y_label, height=460):
+    """Training, held-out and cross-validated error against λ, with the zones and the best λ."""
+    x = lam_positions(path.lams)
+    cv = np.sqrt(path.loo_mse)
+    low, high = path.good_range
+    best = path.best_index
+    fig = go.Figure()
+    zones = (
+        (x[0], x[low], ORANGE, "memorizing<br>(too wiggly)"),
+        (x[low], x[high], GREEN, "about as good<br>as the best"),
+        (x[high], x[-1], SKY_BLUE, "too simple<br>(too stiff)"),
+    )
+    for start, stop, colour, label in zones:
+        if stop > start:
+            fig.add_vrect(x0=start, x1=stop, fillcolor=colour, opacity=0.13, line_width=0,
+                          annotation_text=label, annotation_position="bottom", annotation_font_size=12)
+    for values, name, colour, dash in (
+        (path.train_rmse, "Training data", BLUE, "solid"),
+        (path.test_rmse, "New data (held out)", VERMILLION, "solid"),
+        (cv, "Cross-validated (leave one out)", BLACK, "dash"),
+    ):
+        fig.add_trace(go.Scatter(x=_light(x), y=_light(np.where(np.isfinite(values), values, np.nan)),
+                                 mode="lines", name=name, line=dict(color=colour, width=2.5, dash=dash),
+                                 hovertemplate="typical miss %{y:.3g}<extra>" + name + "</extra>"))
+    fig.add_trace(go.Scatter(x=[x[best]], y=[cv[best]], mode="markers", name="Best by cross-validation",
+                             marker=dict(symbol="star", size=16, color=YELLOW, line=dict(color=BLACK, width=1.5))))
+    _you_are_here(fig, x[index])
+    _lam_axis(fig, path.lams)
+    top = _clipped_top(path.train_rmse[low:], path.test_rmse[low:], cv[low:])
+    fig.update_yaxes(range=[0, top], rangemode="tozero")
+    fig.update_layout(margin=dict(t=80), legend=dict(y=1.1))
+    return _base_layout(fig, "Penalty strength λ", f"Typical miss: {y_label}", height)
+
+
+def degree_figure(sweep, lam_index, degree, y_label, height=380):
+    """Error against degree at the current λ and with no penalty: the classic U."""
+    fig = go.Figure()
+    for values, name, colour, dash in (
+        (sweep.train_rmse[:, lam_index], "Training data, this λ", BLUE, "solid"),
+        (sweep.test_rmse[:, lam_index], "New data, this λ", VERMILLION, "solid"),
+        (sweep.test_rmse[:, 0], "New data, no penalty", PURPLE, "dot"),
+    ):
+        fig.add_trace(go.Scatter(x=sweep.degrees, y=_light(values), mode="lines+markers", name=name,
+                                 line=dict(color=colour, width=2.5, dash=dash),
+                                 hovertemplate="degree %{x}: typical miss %{y:.3g}<extra></extra>"))
+    fig.add_vline(x=degree, line=dict(color=BLACK, width=1.5, dash="dot"),
+                  annotation_text="you are here", annotation_position="top")
+    fig.update_yaxes(type="log", exponentformat="power")
+    fig.update_xaxes(dtick=1)
+    return _base_layout(fig, "Curve flexibility (polynomial degree)", f"Typical miss: {y_label}", height)
+
+
+def spaghetti_figure(dataset, curve_x, curves, height=400):
+    """The fitted curves of many resampled training sets, drawn faintly together."""
+    window = chart_window(dataset)
+    pad = 10 * (window[1] - window[0])
+    xs, ys = [], []
+    for curve in curves:
+        if np.isfinite(curve).all():
+            xs += [curve_x, [np.nan]]
+            ys += [np.clip(curve, window[0] - pad, window[1] + pad), [np.nan]]
+    fig = go.Figure()
+    fig.add_trace(go.Scatter(
+        x=_light(np.concatenate(xs)), y=_light(np.concatenate(ys)), mode="lines", name="Fits to resampled data",
+        line=dict(color=VERMILLION, width=1.2), opacity=0.45, hoverinfo="skip",
+    ))
+    if dataset.truth is not None:
+        fig.add_trace(go.Scatter(x=_light(curve_x), y=_light(dataset.truth(curve_x)), mode="lines",
+                                 name="True curve", line=dict(color=GREEN, width=2.5, dash="dash")))
+    fig.update_yaxes(range=list(window))
+    return _base_layout(fig, dataset.x_label, dataset.y_label, height)
+
+
+def _short(values):
+    return [float(f"{value:.4g}") for value in values]
+
+
+def scrubber_figure(dataset, curve_x, curves, lams, start, height=440):
+    """The fit with Plotly's own λ slider: every step is precomputed, so dragging needs no server."""
+    window = chart_window(dataset)
+    pad = 10 * (window[1] - window[0])
+    curves = np.clip(curves, window[0] - pad, window[1] + pad)
+    fig = fit_figure(dataset, curve_x, curves[start], height=height)
+    curve_trace = len(fig.data) - 1
+    fig.layout.annotations = []
+    from .explain import format_lam
+
+    fig.update_layout(
+        sliders=[dict(
+            active=int(start), pad=dict(t=50, b=10), len=1.0, x=0,
+            currentvalue=dict(prefix="Fast preview, λ = ", font=dict(size=14)),
+            steps=[dict(method="restyle", label=format_lam(lam), args=[{"y": [_short(curve)]}, [curve_trace]])
+                   for lam, curve in zip(lams, curves)],
+        )],
+        margin=dict(b=40),
+    )
+    return fig

@@ -32,6 +32,8 @@ class Dataset:
     y_test: np.ndarray
     story: str
     truth: Callable[[np.ndarray], np.ndarray] | None = None
+    noise: float = 0.0
+    seed: int = 0
 
     @property
     def is_synthetic(self):
@@ -163,7 +165,7 @@ def make_synthetic(shape="wave", n=30, noise=DEFAULT_NOISE, seed=0):
     return Dataset(
         key=shape, title=spec.title, x_label="x", y_label="y", y_unit="",
         x_train=x_train, y_train=y_train, x_test=x_test, y_test=y_test,
-        story=spec.story, truth=spec.curve,
+        story=spec.story, truth=spec.curve, noise=noise, seed=seed,
     )
 
 

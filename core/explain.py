@@ -64,8 +64,47 @@ def verdict(path, index):
     return ABOUT_RIGHT
 
 
+def weights_sentence(path, index):
+    """The weights chart read aloud."""
+    sizes = np.abs(path.coef) / (path.y_sd or 1.0)
+    unpenalized = format_number(sizes[0].max())
+    if index == 0:
+        return (
+            f"There is no penalty now: the largest weight is {unpenalized}× the spread of your data. "
+            "Weights far above 1 cancel each other out, the signature of memorizing."
+        )
+    now = sizes[index]
+    largest = int(np.argmax(now))
+    share = now[largest] / now.sum() if now.sum() > 0 else 0.0
+    balance = (
+        "and no single term dominates" if share < 0.5
+        else f"and the x^{largest + 1} term carries most of the weight"
+    )
+    return (
+        f"Without the penalty the largest weight is {unpenalized}× the spread of your data; "
+        f"at this λ it is {format_number(now.max())}×, {balance}."
+    )
+
+
+def sweet_spot_sentence(path, index, unit=""):
+    """Where the best λ is, how sure we are, and where the reader stands."""
+    best = path.best_index
+    low, high = path.good_range
+    cv_miss = format_miss(np.sqrt(path.loo_mse[best]), unit)
+    here = verdict(path, index)
+    return (
+        f"Cross-validation (leave each training point out in turn, fit the rest, check the miss on the point left out) "
+        f"finds the lowest error at **λ = {format_lam(path.lams[best])}** (the star), a typical miss of {cv_miss}. "
+        f"Every λ from {format_lam(path.lams[low])} to {format_lam(path.lams[high])} (green band) is within one "
+        f"standard error of that best, so the differences there are noise: any of them is about as good. "
+        f"Your λ = {format_lam(path.lams[index])} is **{here.label}**."
+    )
+
+
 def sklearn_code(degree, n, lam):
     """The scikit-learn lines that reproduce this exact fit, to show and to run."""
+    # Plain Python numbers: the repr of a numpy scalar ("np.float64(0.03)") is not runnable here.
+    degree, n, lam = int(degree), int(n), float(lam)
     if lam == 0:
         return (
             "import numpy as np\n"
