@@ -36,6 +36,7 @@ st.plotly_chart(
 )
 ui.show_misses(fit)
 ui.show_verdict(fit)
+ui.sweet_spot_button(fit)
 
 st.markdown(
     """
@@ -47,5 +48,7 @@ st.markdown(
 - Most ready-made tools set this for you; it matters when you build or fine-tune a model.
 """
 )
-st.page_link("pages/playground.py", label="Open the Playground: change the data, the flexibility and λ", icon=":material/tune:")
+st.page_link("pages/playground.py", label="Playground: change the data, the flexibility and λ", icon=":material/tune:")
+st.page_link("pages/weights.py", label="Weights: see what the penalty shrinks", icon=":material/bar_chart:")
+st.page_link("pages/curves.py", label="Overfitting curves: find the sweet spot", icon=":material/show_chart:")
 ui.finish_page()

@@ -26,6 +26,7 @@ if charts.leaves_window(fit.curve_y, window):
     )
 ui.show_misses(fit)
 ui.show_verdict(fit)
+ui.sweet_spot_button(fit)
 st.caption(fit.dataset.story)
 ui.view_actions()
 

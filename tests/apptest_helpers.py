@@ -28,8 +28,11 @@ def figures(at):
 
 
 def decode(values):
+    """A Plotly data array as numpy: base64 typed arrays decoded, labels kept as text."""
     if isinstance(values, dict) and "bdata" in values:
         return np.frombuffer(base64.b64decode(values["bdata"]), values["dtype"]).astype(float)
+    if values and isinstance(values[0], str):
+        return np.asarray(values)
     return np.asarray(values, dtype=float)
 
 

@@ -132,6 +132,26 @@ def wait_for_curve_change(page, before, chart=0):
     wait_for_app(page)
 
 
+_SNAPSHOT = """() => [...document.querySelectorAll('.js-plotly-plot')].map(plot => JSON.stringify([
+    plot._fullData.map(trace => Array.from(trace.y || []).slice(0, 400)),
+    (plot._fullLayout.shapes || []).map(shape => [shape.x0, shape.x1]),
+    (plot._fullLayout.sliders || []).map(slider => slider.active),
+]))"""
+
+
+def charts_snapshot(page):
+    """What each chart shows (trace values, line positions, slider positions), one string per chart."""
+    return page.evaluate(_SNAPSHOT)
+
+
+def wait_for_charts_change(page, before):
+    """Until some chart shows something other than ``before``, then until the app is idle."""
+    page.wait_for_function(
+        f"(before) => ({_SNAPSHOT})().join('|') !== before.join('|')", arg=before, polling="raf",
+    )
+    wait_for_app(page)
+
+
 def slider(page, label_part):
     """The thumb of the slider whose label contains ``label_part``."""
     return page.get_by_test_id("stSlider").filter(has_text=label_part).get_by_role("slider")

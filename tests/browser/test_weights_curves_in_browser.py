@@ -1,0 +1,78 @@
+"""The Weights and Overfitting-curves pages in a real browser."""
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.driver import (
+    TIMEOUT_MS, charts_snapshot, model_curve, open_app, serve_app, slider, wait_for_charts_change,
+)
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("path, charts", [("/weights", 3), ("/curves", 4)])
+def test_lam_arrow_key_changes_every_chart(page, path, charts):
+    open_app(page, path)
+    expect(page.locator(".js-plotly-plot")).to_have_count(charts)
+    before = charts_snapshot(page)
+    thumb = slider(page, "λ")
+    thumb.focus()
+    thumb.press("ArrowRight")
+    wait_for_charts_change(page, before)
+    after = charts_snapshot(page)
+    assert len(after) == charts
+    assert all(old != new for old, new in zip(before, after)), "every chart follows λ"
+    expect(page).to_have_url(re.compile(r"lam=0\.00178"))
+
+
+def test_fast_preview_moves_the_fit_without_asking_the_server(page):
+    open_app(page, "/curves")
+    preview = page.locator(".js-plotly-plot").nth(3)
+    preview.scroll_into_view_if_needed()
+    before = model_curve(page, chart=3)
+    page.evaluate("""() => {
+        window.__scriptRuns = 0;
+        const app = document.querySelector('[data-testid="stApp"]');
+        new MutationObserver(() => {
+            if (app.getAttribute('data-test-script-state') === 'running') window.__scriptRuns += 1;
+        }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+    }""")
+    rail = preview.locator(".slider-rail-touch-rect")
+    box = rail.bounding_box()
+    page.mouse.click(box["x"] + box["width"] * 0.95, box["y"] + box["height"] / 2)
+    page.wait_for_function(
+        """(before) => {
+            const plot = document.querySelectorAll('.js-plotly-plot')[3];
+            const y = Array.from(plot._fullData.find(t => t.name === "Model's curve").y);
+            return y.some((v, i) => Math.abs(v - before[i]) > 1e-6);
+        }""",
+        arg=before, polling="raf",
+    )
+    expect(preview.locator(".slider-container")).to_contain_text("Fast preview, λ = ")
+    assert page.evaluate("() => window.__scriptRuns") == 0
+    assert page.get_by_test_id("stApp").get_attribute("data-test-script-state") == "notRunning"
+
+
+def test_sweet_spot_button_moves_the_slider(page):
+    open_app(page, "/curves?lam=100")
+    snapshot = charts_snapshot(page)
+    page.get_by_role("button", name="Find the sweet spot for me").click()
+    wait_for_charts_change(page, snapshot)
+    expect(slider(page, "λ")).not_to_have_attribute("aria-valuetext", "100")
+    expect(page).not_to_have_url(re.compile(r"lam=100"))
+
+
+def test_a_shared_link_to_a_page_works_on_a_fresh_server(browser):
+    """The first request a new server gets may be a shared link to a page other than the home page."""
+    with serve_app() as base_url:
+        context = browser.new_context(base_url=base_url, viewport={"width": 1400, "height": 1000})
+        context.set_default_timeout(TIMEOUT_MS)
+        page = context.new_page()
+        open_app(page, "/curves?lam=0.01&degree=6")
+        navigation = page.get_by_test_id("stSidebarNav")
+        expect(navigation).to_contain_text("Overfitting curves")
+        expect(navigation).not_to_contain_text("app")
+        expect(slider(page, "degree")).to_have_attribute("aria-valuetext", "6")
+        expect(page.get_by_test_id("stException")).to_have_count(0)
+        context.close()

@@ -1,0 +1,161 @@
+"""The Weights and Overfitting-curves pages, driven through AppTest."""
+import numpy as np
+import pytest
+from sklearn.linear_model import Ridge
+from sklearn.model_selection import LeaveOneOut, cross_val_score
+
+from core.datasets import load_dataset
+from core.path import SLIDER_LAMS, ridge_path
+from core.viewstate import snap_lam
+from tests.apptest_helpers import decode, figures, open_page, trace, widget
+
+WEIGHTS, CURVES = "pages/weights.py", "pages/curves.py"
+ALL_PAGES = [None, "pages/playground.py", WEIGHTS, CURVES]
+
+
+def figure_data_of(figure):
+    """Every trace's y values, every line's x position and every slider's position: what λ must move."""
+    parts = [decode(data["y"]) for data in figure["data"] if "y" in data]
+    parts += [np.array([shape["x0"]], dtype=float) for shape in figure["layout"].get("shapes", [])
+              if isinstance(shape.get("x0"), (int, float))]
+    parts += [np.array([slider["active"]], dtype=float) for slider in figure["layout"].get("sliders", [])]
+    return parts
+
+
+def changed(before, after):
+    if len(before) != len(after):
+        return True
+    return any(a.shape != b.shape or not np.allclose(a, b, equal_nan=True) for a, b in zip(before, after))
+
+
+@pytest.mark.parametrize("page", [WEIGHTS, CURVES])
+def test_every_figure_on_the_page_follows_lam(page):
+    at = open_page(page)
+    before = figures(at)
+    assert len(before) == (3 if page == WEIGHTS else 4)
+    widget(at.select_slider, "λ").set_value(0.1).run()
+    assert not at.exception
+    after = figures(at)
+    for index, (old, new) in enumerate(zip(before, after)):
+        assert changed(figure_data_of(old), figure_data_of(new)), f"figure {index} did not follow λ"
+
+
+@pytest.mark.parametrize("page", [WEIGHTS, CURVES])
+def test_degree_slider_changes_the_figures(page):
+    at = open_page(page)
+    before = figures(at)
+    widget(at.slider, "degree").set_value(4).run()
+    after = figures(at)
+    assert changed(figure_data_of(before[0]), figure_data_of(after[0]))
+    assert at.query_params["degree"] == "4"
+
+
+def test_weight_bars_are_the_core_weights_in_spreads_of_y():
+    at = open_page(WEIGHTS, lam="0.01", degree="6")
+    dataset = load_dataset("wave")
+    path = ridge_path(dataset.x_train, dataset.y_train, 6)
+    bars = figures(at)[0]
+    _, now = trace(bars, "At this λ")
+    _, unpenalized = trace(bars, "With no penalty (λ = 0)")
+    sd = dataset.y_train.std()
+    np.testing.assert_allclose(now, np.abs(path.coef[path.index_of(0.01)]) / sd, rtol=1e-6)
+    np.testing.assert_allclose(unpenalized, np.abs(path.coef[0]) / sd, rtol=1e-6)
+    sentence = at.info[0].value
+    assert sentence.startswith("Without the penalty the largest weight is")
+
+
+def test_weights_sentence_at_zero_lam_names_memorizing():
+    at = open_page(WEIGHTS, lam="0")
+    assert "memorizing" in at.info[0].value
+
+
+@pytest.fixture(scope="module")
+def wave_best_lam():
+    """The cross-validated best λ for the default view, by scikit-learn's own leave-one-out."""
+    dataset = load_dataset("wave")
+    path = ridge_path(dataset.x_train, dataset.y_train, 15)
+    Z = path.features.transform(dataset.x_train)
+    n = dataset.x_train.size
+    lams = path.lams[1::2]
+    cv_errors = [
+        -cross_val_score(Ridge(alpha=n * lam, solver="svd"), Z, dataset.y_train, cv=LeaveOneOut(),
+                         scoring="neg_mean_squared_error").mean()
+        for lam in lams
+    ]
+    return snap_lam(lams[int(np.argmin(cv_errors))])
+
+
+@pytest.mark.parametrize("page", ALL_PAGES)
+def test_sweet_spot_button_moves_lam_to_the_cross_validated_best(page, wave_best_lam):
+    at = open_page(page, lam="100", data="wave", degree="15")
+    next(b for b in at.button if b.label == "Find the sweet spot for me").click().run()
+    assert at.session_state["view"]["lam"] == wave_best_lam
+    assert widget(at.select_slider, "λ").value == pytest.approx(wave_best_lam)
+    assert at.query_params["lam"] == f"{wave_best_lam:.3g}"
+
+
+def test_error_curves_figure_marks_the_best_and_the_band():
+    at = open_page(CURVES, data="tips", degree="10")
+    dataset = load_dataset("tips")
+    path = ridge_path(dataset.x_train, dataset.y_train, 10, x_test=dataset.x_test, y_test=dataset.y_test)
+    errors = figures(at)[0]
+    _, held_out = trace(errors, "New data (held out)")
+    np.testing.assert_allclose(held_out, path.test_rmse, rtol=1e-6)
+    _, best = trace(errors, "Best by cross-validation")
+    assert best[0] == pytest.approx(np.sqrt(path.loo_mse[path.best_index]), rel=1e-6)
+    annotations = " ".join(note["text"] for note in errors["layout"]["annotations"])
+    assert "about as good" in annotations and "you are here" in annotations
+    assert "one standard error" in " ".join(block.value for block in at.markdown)
+
+
+def test_degree_figure_shows_the_u_at_this_lam_and_without_penalty():
+    at = open_page(CURVES, lam="0.001")
+    dataset = load_dataset("wave")
+    degree_chart = figures(at)[1]
+    degrees, held_out = trace(degree_chart, "New data, this λ")
+    _, unpenalized = trace(degree_chart, "New data, no penalty")
+    assert list(degrees) == list(range(1, 21))
+    for degree in (1, 8, 20):
+        path = ridge_path(dataset.x_train, dataset.y_train, degree, x_test=dataset.x_test, y_test=dataset.y_test)
+        assert held_out[degree - 1] == pytest.approx(path.test_rmse[path.index_of(1e-3)], rel=1e-6)
+        assert unpenalized[degree - 1] == pytest.approx(path.test_rmse[0], rel=1e-6)
+
+
+def test_resampled_fits_are_wild_without_penalty_and_a_bundle_with_it():
+    spreads = []
+    for lam in ("0", "0.001", "100"):
+        at = open_page(CURVES, lam=lam)
+        _, lines = trace(figures(at)[2], "Fits to resampled data")
+        curves = lines.reshape(-1, 301)[:, :300]
+        assert curves.shape[0] == 20
+        spreads.append(np.nanstd(curves, axis=0).mean())
+    assert spreads[0] > 2 * spreads[1] and spreads[0] > 2 * spreads[2]
+
+
+def test_fast_preview_carries_every_slider_step():
+    at = open_page(CURVES, lam="0.01")
+    scrubber = figures(at)[3]
+    slider = scrubber["layout"]["sliders"][0]
+    assert len(slider["steps"]) == len(SLIDER_LAMS)
+    assert slider["steps"][slider["active"]]["label"] == "0.01"
+    dataset = load_dataset("wave")
+    path = ridge_path(dataset.x_train, dataset.y_train, 15)
+    curve_x, _ = trace(scrubber, "Model's curve")
+    for step, lam in zip(slider["steps"][::10], SLIDER_LAMS[::10]):
+        expected = path.predict(curve_x)[path.index_of(lam)]
+        shown = np.asarray(step["args"][0]["y"][0], dtype=float)
+        inside = np.abs(expected) < 5
+        np.testing.assert_allclose(shown[inside], expected[inside], rtol=1e-3, atol=1e-3)
+
+
+@pytest.mark.parametrize("page", [WEIGHTS, CURVES])
+def test_state_carries_to_and_from_the_page(page):
+    at = open_page("pages/playground.py", lam="0.01", degree="6", data="step", n="40")
+    at.switch_page(page).run()
+    assert not at.exception
+    assert widget(at.select_slider, "λ").value == pytest.approx(0.01)
+    assert widget(at.slider, "degree").value == 6
+    assert at.query_params["data"] == "step" and at.query_params["n"] == "40"
+    widget(at.select_slider, "λ").set_value(1.0).run()
+    at.switch_page("pages/playground.py").run()
+    assert widget(at.select_slider, "λ").value == pytest.approx(1.0)
