@@ -133,9 +133,38 @@ def _shifted_legendre_powers(degree):
 
 
 def _powers(t, degree):
-    return np.vander(t, degree + 1, increasing=True)[:, 1:]
+    """t, t², …, t^degree as the columns of a column-major (len(t), degree) array.
+
+    Each power is one contiguous multiply of the one before, the same products
+    as ``np.vander(t, degree + 1, increasing=True)[:, 1:]``.
+    """
+    if np.ndim(t) != 1:
+        raise ValueError("x must be a one-dimensional array.")
+    powers = np.empty((degree, t.size))
+    powers[0] = t
+    for k in range(1, degree):
+        np.multiply(powers[k - 1], t, out=powers[k])
+    return powers.T
 
 
 def legendre_design(t, degree):
-    """Legendre polynomials P0..P_degree at u = 2t - 1: a well-conditioned basis."""
-    return legendre.legvander(2.0 * t - 1.0, degree)
+    """Legendre polynomials P0..P_degree at u = 2t - 1: a well-conditioned basis.
+
+    The same numbers as ``numpy.polynomial.legendre.legvander(2t - 1, degree)``
+    (Bonnet's recurrence, same order of operations), computed in place; column-major
+    like it.
+    """
+    u = 2.0 * np.asarray(t, dtype=float) - 1.0
+    design = np.empty((degree + 1, u.size))
+    design[0] = 1.0
+    if degree > 0:
+        design[1] = u
+        term = np.empty(u.size)
+        for i in range(2, degree + 1):  # i·Pᵢ = (2i − 1)·u·Pᵢ₋₁ − (i − 1)·Pᵢ₋₂
+            row = design[i]
+            np.multiply(design[i - 1], u, out=row)
+            row *= 2 * i - 1
+            np.multiply(design[i - 2], i - 1, out=term)
+            row -= term
+            row /= i
+    return design.T

@@ -5,7 +5,9 @@ For λ > 0, with Z = U·diag(s)·Vᵀ and α = n·λ:
     df(λ) = Σ s² / (s² + α)
     hᵢᵢ(λ) = 1/n + Σⱼ Uᵢⱼ² s²ⱼ / (s²ⱼ + α)
 and the exact leave-one-out residual is eᵢ / (1 − hᵢᵢ). λ = 0 is solved in a
-Legendre basis (see ``ridge.py``). Leave-one-out here keeps the feature scaling
+Legendre basis (see ``ridge.py``); when the grid holds λ = 0, that basis's QR
+also gives the SVD (both bases span the same polynomials), so only one n-row
+factorization is done. Never the normal equations. Leave-one-out here keeps the feature scaling
 fitted on all training points and α = n·λ in every fold, which is what
 ``cross_val_score(Ridge(alpha=n*lam), Z, y, cv=LeaveOneOut())`` computes.
 """
@@ -14,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .features import FeatureMap, check_degree, check_xy
-from .ridge import _solve_legendre, _solve_svd
+from .ridge import _legendre_lstsq, _legendre_qr, _svd_in_span
 
 #: 0 plus 201 log-spaced values; every fifth one is a step of the λ slider.
 LAM_GRID = np.concatenate([[0.0], np.logspace(-8, 2, 201)])
@@ -22,6 +24,8 @@ LAM_GRID = np.concatenate([[0.0], np.logspace(-8, 2, 201)])
 SLIDER_LAMS = np.concatenate([[0.0], LAM_GRID[1::5]])
 
 _LEVERAGE_LIMIT = 1.0 - 1e-10
+#: λ rows per block × n: the block's two L × n temporaries stay in the CPU cache.
+_BLOCK_ELEMENTS = 2**15
 
 
 @dataclass(frozen=True)
@@ -104,6 +108,8 @@ def _check_lams(lams):
     lams = np.asarray(lams, dtype=float)
     if lams.ndim != 1 or lams.size == 0:
         raise ValueError("lams must be a non-empty list of penalty strengths.")
+    if lams[0] >= 0 and np.isfinite(lams[-1]) and (lams[1:] > lams[:-1]).all():
+        return lams  # ascending from a value >= 0 to a finite one: all valid (NaN fails every comparison)
     if not np.isfinite(lams).all() or (lams < 0).any():
         raise ValueError("every λ must be zero or a positive finite number.")
     if (np.diff(lams) <= 0).any():
@@ -111,47 +117,92 @@ def _check_lams(lams):
     return lams
 
 
-def _error_summary(residuals, leverage):
+def _loo_sums(residuals, complement, out):
+    """Per row, Σ e² and Σ e⁴ into ``out`` (shape (2, rows)), e = r / (1 − h) the leave-one-out residual.
+
+    ``complement`` holds 1 − hᵢᵢ and is overwritten. Call under ``np.errstate``:
+    a point with leverage 1 divides by zero.
+    """
+    loo = np.divide(residuals, complement, out=complement)
+    out[0] = np.vecdot(loo, loo)
+    np.square(loo, out=loo)
+    out[1] = np.vecdot(loo, loo)
+
+
+def _error_summary(sums, n, judged):
     """Training RMSE, leave-one-out MSE and its standard error, one per row (λ).
 
-    Overwrites ``leverage``. A row where some point fixes its own fit (leverage 1)
-    gets an infinite leave-one-out error: leaving that point out cannot be judged.
+    ``sums`` holds Σ r², Σ e² and Σ e⁴ per row. A row where some point fixes its own
+    fit (leverage 1, ``judged`` False) gets an infinite leave-one-out error: leaving
+    that point out cannot be judged.
     """
-    n = residuals.shape[1]
-    train_rmse = np.sqrt(np.einsum("ij,ij->i", residuals, residuals) / n)
-    judged = leverage.max(axis=1) < _LEVERAGE_LIMIT
-    squared = np.subtract(1.0, leverage, out=leverage)
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        np.divide(residuals, squared, out=squared)
-        np.square(squared, out=squared)
-        loo_mse = squared.sum(axis=1) / n
-        spread = np.einsum("ij,ij->i", squared, squared) / n - np.square(loo_mse)
+        train_rmse = np.sqrt(sums[0] / n)
+        loo_mse = sums[1] / n
+        spread = sums[2] / n - np.square(loo_mse)
         loo_se = np.sqrt(np.maximum(spread, 0.0) / max(n - 1, 1))
     loo_mse[~judged] = np.inf
     loo_se[~judged] = np.inf
     return train_rmse, loo_mse, loo_se
 
 
-def _svd_errors(U, kept, y_centered):
-    """Training and leave-one-out errors for every λ > 0, a block of λ at a time.
+def _svd_errors(U, kept, removed, fitted, y_centered, first=None):
+    """Training and leave-one-out errors for every λ, a block of λ at a time.
 
-    Blocks keep the L × n temporaries small: allocating them costs more than the arithmetic.
+    ``kept`` (L, d) is s²/(s² + α) per direction and λ, ``removed`` is α/(s² + α),
+    ``fitted`` is c = Uᵀ(y − ȳ). ``first``, if given, is the residual and leverages
+    of the first row, computed elsewhere (λ = 0 is fitted in the Legendre basis);
+    ``kept`` and ``removed`` then hold the other rows only.
+
+    Training error needs no residuals: with r₀ = (y − ȳ) − U·c, the part no weight
+    can fit, ‖r‖² = ‖r₀‖² + Σⱼ (removedⱼ·cⱼ)²: two orthogonal pieces, no cancellation.
+    Leave-one-out does: two matrix products per block give the residuals and 1 − hᵢᵢ
+    directly (y − ȳ and 1 − 1/n ride along as an extra row of the right-hand factor),
+    then two in-place passes and two reductions finish the block. Blocks keep the
+    temporaries in the CPU cache: allocating and streaming L × n arrays costs more
+    than the arithmetic.
     """
-    n = U.shape[0]
-    weighted = kept * (U.T @ y_centered)
-    squared_U = np.square(U).T
-    block = max(1, 2**14 // n)
-    residuals, leverage = np.empty((block, n)), np.empty((block, n))
-    errors = np.empty((3, kept.shape[0]))
-    for start in range(0, kept.shape[0], block):
-        rows = slice(start, start + block)
-        size = len(kept[rows])
-        np.matmul(weighted[rows], U.T, out=residuals[:size])
-        np.subtract(y_centered, residuals[:size], out=residuals[:size])
-        np.matmul(kept[rows], squared_U, out=leverage[:size])
-        leverage[:size] += 1.0 / n
-        errors[:, rows] = _error_summary(residuals[:size], leverage[:size])
-    return errors
+    n, d = U.shape
+    rows = kept.shape[0]
+    done = 0 if first is None else 1
+    sums = np.empty((3, done + rows))
+    judged = np.ones(done + rows, dtype=bool)
+    if first is not None:
+        residual, leverage = first
+        sums[0, 0] = residual @ residual
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            _loo_sums(residual[None], np.subtract(1.0, leverage)[None], sums[1:, :1])
+        judged[0] = leverage.max() < _LEVERAGE_LIMIT
+    unfit = removed * fitted
+    outside = y_centered - U @ fitted
+    sums[0, done:] = np.vecdot(unfit, unfit) + outside @ outside
+    fit_basis = np.empty((d + 1, n))
+    fit_basis[:d] = U.T
+    fit_basis[d] = y_centered
+    fit_weights = np.empty((rows, d + 1))
+    np.multiply(kept, -fitted, out=fit_weights[:, :d])
+    fit_weights[:, d] = 1.0
+    leverage_basis = np.empty((d + 1, n))
+    np.square(U.T, out=leverage_basis[:d])
+    leverage_basis[d] = 1.0
+    leverage_weights = np.empty((rows, d + 1))
+    np.negative(kept, out=leverage_weights[:, :d])
+    leverage_weights[:, d] = 1.0 - 1.0 / n
+    # Leverages only shrink as λ grows (0 <= kept <= 1): if no point reaches the
+    # limit at λ → 0, none does anywhere and the per-row check can be skipped.
+    check = 1.0 / n + leverage_basis[:d].sum(axis=0).max() >= _LEVERAGE_LIMIT - 1e-12
+    block = max(1, _BLOCK_ELEMENTS // n)
+    residuals, complement = np.empty((block, n)), np.empty((block, n))
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        for start in range(0, rows, block):
+            stop = min(start + block, rows)
+            r, c = residuals[: stop - start], complement[: stop - start]
+            np.matmul(fit_weights[start:stop], fit_basis, out=r)
+            np.matmul(leverage_weights[start:stop], leverage_basis, out=c)
+            if check:
+                judged[done + start : done + stop] = c.min(axis=1) > 1.0 - _LEVERAGE_LIMIT
+            _loo_sums(r, c, sums[1:, done + start : done + stop])
+    return _error_summary(sums, n, judged)
 
 
 def ridge_path(x, y, degree, lams=LAM_GRID, x_test=None, y_test=None):
@@ -178,29 +229,42 @@ def ridge_path(x, y, degree, lams=LAM_GRID, x_test=None, y_test=None):
     n = x.size
     features, Z = FeatureMap.fit(x, degree)
     y_centered = y - y.mean()
-    U, s, Vt = np.linalg.svd(Z, full_matrices=False)
-
-    kept = s**2 / (s**2 + n * lams[:, None])  # (L, d): how much of each direction survives
-    coef = _solve_svd(U, s, Vt, y_centered, n * lams)
-    intercept = y.mean() - coef @ Z.mean(axis=0)
-    df = kept.sum(axis=1)
-    train_rmse, loo_mse, loo_se = _svd_errors(U, kept, y_centered)
-
-    legendre_coef = None
+    legendre_qr = None
     if lams[0] == 0:
         try:
-            legendre_coef, q = _solve_legendre(features.unit(x), y, degree)
+            legendre_qr = _legendre_qr(features.unit(x), degree)
+        except ValueError:  # too few distinct x for least squares: handled below
+            pass
+    if legendre_qr is None:
+        U, s, Vt = np.linalg.svd(Z, full_matrices=False)
+    else:  # the λ = 0 fit's QR also gives the SVD of Z
+        U, s, Vt = _svd_in_span(Z, legendre_qr[0])
+
+    alphas = n * lams[:, None]
+    squares = s**2
+    denominators = squares + alphas
+    kept = squares / denominators  # (L, d): how much of each direction survives
+    fitted = U.T @ y_centered
+    coef = (s / denominators * fitted) @ Vt  # as _solve_svd, sharing its pieces
+    intercept = y.mean() - coef @ Z.mean(axis=0)
+    df = kept.sum(axis=1)
+
+    legendre_coef = None
+    first = None
+    if lams[0] == 0:
+        if legendre_qr is not None:
+            legendre_coef, q = _legendre_lstsq(*legendre_qr, y)
             intercept[0], coef[0] = features.legendre_to_weights(legendre_coef)
-            residual = y - q @ (q.T @ y)
-            leverage = np.sum(np.square(q), axis=1)
+            first = y - q @ (q.T @ y), np.sum(np.square(q), axis=1)
             df[0] = degree
-        except ValueError:  # too few distinct x for least squares: the λ → 0 limit is the minimum-norm fit
+        else:  # too few distinct x for least squares: the λ → 0 limit is the minimum-norm fit
             coef[0] = np.linalg.pinv(Z) @ y_centered
             intercept[0] = y.mean() - Z.mean(axis=0) @ coef[0]
-            residual = y - Z @ coef[0] - intercept[0]
-            leverage = np.ones(n)
+            first = y - Z @ coef[0] - intercept[0], np.ones(n)
             df[0] = np.linalg.matrix_rank(Z)
-        (train_rmse[0],), (loo_mse[0],), (loo_se[0],) = _error_summary(residual[None], leverage[None])
+    rest = slice(0 if first is None else 1, None)
+    train_rmse, loo_mse, loo_se = _svd_errors(
+        U, kept[rest], alphas[rest] / denominators[rest], fitted, y_centered, first)
 
     path = RidgePath(
         lams=lams, coef=coef, intercept=intercept, train_rmse=train_rmse,

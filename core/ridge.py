@@ -21,19 +21,61 @@ def _solve_svd(U, s, Vt, y_centered, alphas):
     return (shrink * (U.T @ y_centered)) @ Vt
 
 
-def _solve_legendre(t, y, degree):
-    """Exact least squares of degree ``degree`` in the Legendre basis.
+def _legendre_qr(t, degree):
+    """Thin QR of the Legendre design P0..P_degree at u = 2t − 1.
 
-    Returns the Legendre coefficients and the orthonormal factor Q of the
-    design (its squared row norms are the leverages).
+    Raises ValueError when there are fewer than ``degree + 1`` distinct t, so that
+    least squares has no unique answer.
     """
     if np.unique(t).size < degree + 1:
         raise ValueError(
             f"with λ = 0 a degree-{degree} curve needs at least {degree + 1} different x values, "
             f"but there are only {np.unique(t).size}. Choose a smaller degree or a penalty λ > 0."
         )
-    q, r = scipy.linalg.qr(legendre_design(t, degree), mode="economic", check_finite=False)
-    return scipy.linalg.solve_triangular(r, q.T @ y, check_finite=False), q
+    # scipy.linalg.qr(..., mode="economic") without its wrapper's overhead: same LAPACK calls, same numbers.
+    packed, tau, _, info = scipy.linalg.lapack.dgeqrf(legendre_design(t, degree), overwrite_a=True)
+    if info != 0:
+        raise np.linalg.LinAlgError(f"QR of the Legendre design failed (LAPACK info {info}).")
+    r = np.triu(packed[: degree + 1])
+    q, _, info = scipy.linalg.lapack.dorgqr(packed, tau, overwrite_a=True)
+    if info != 0:
+        raise np.linalg.LinAlgError(f"QR of the Legendre design failed (LAPACK info {info}).")
+    return q, r
+
+
+def _solve_legendre(t, y, degree):
+    """Exact least squares of degree ``degree`` in the Legendre basis.
+
+    Returns the Legendre coefficients and the orthonormal factor Q of the
+    design (its squared row norms are the leverages).
+    """
+    return _legendre_lstsq(*_legendre_qr(t, degree), y)
+
+
+def _legendre_lstsq(q, r, y):
+    """Legendre coefficients from the design's thin QR: back substitution R·c = Qᵀy. Returns (c, q).
+
+    The LAPACK call scipy.linalg.solve_triangular makes for a C-ordered R (Rᵀ, lower,
+    transposed), without its wrapper's overhead.
+    """
+    coef, info = scipy.linalg.lapack.dtrtrs(r.T, q.T @ y, lower=1, trans=1)
+    if info != 0:
+        raise np.linalg.LinAlgError(f"singular Legendre design: back substitution failed (LAPACK info {info}).")
+    return coef, q
+
+
+def _svd_in_span(Z, q):
+    """Thin SVD of Z, given an orthonormal Q whose columns span Z's columns.
+
+    The standardized powers and the Legendre polynomials of the same degree span
+    the same space, so Z = Q·(QᵀZ): the SVD of the small (degree+1) × degree matrix
+    QᵀZ gives Z's singular values and V, and U = Q·U_small. This replaces a second
+    n-row factorization.
+    """
+    u_small, s, Vt, info = scipy.linalg.lapack.dgesdd(q.T @ Z, full_matrices=0)
+    if info != 0:
+        raise np.linalg.LinAlgError(f"SVD did not converge (LAPACK info {info}).")
+    return (u_small.T @ q.T).T, s, Vt  # U column-major: each singular vector contiguous
 
 
 def _as_column(X):
