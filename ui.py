@@ -4,6 +4,8 @@ The view (dataset, λ, degree, …) lives in one plain session-state key, so it
 survives page changes; widgets are seeded from it and write back to it. Every
 page rewrites the URL from it, so any link reproduces what the reader sees.
 """
+import functools
+import hashlib
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -13,10 +15,12 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 import core
-from core import charts, explain, studies
-from core.datasets import DATASET_TITLES, N_RANGE, NOISE_RANGE, SHAPES, Dataset, load_dataset
+from core import charts, explain, export, reader, studies
+from core.datasets import DATASET_TITLES, N_RANGE, NOISE_RANGE, SHAPES, Dataset, from_columns, load_dataset
 from core.path import SLIDER_LAMS, RidgePath, ridge_path
-from core.viewstate import DEFAULT_VIEW, DEGREE_RANGE, NOISE_STEP, parse_view, snap_lam, view_to_params
+from core.viewstate import (
+    DEFAULT_VIEW, DEGREE_RANGE, NOISE_STEP, UPLOAD, parse_view, snap_lam, view_to_params,
+)
 
 core.limit_blas_threads()
 
@@ -29,11 +33,20 @@ LAM_HELP = (
 DEGREE_HELP = "The highest power of x the curve may use. Higher means a more flexible curve."
 
 
+CACHE_TTL = 3600  # seconds; caches are shared by every session, and uploads must not linger
+
+
 def view():
     """The reader's view, shared by all pages; a session's first run reads it from the URL."""
     state = st.session_state
     if "view" not in state:
         state.view, state.url_notes = parse_view(st.query_params.to_dict())
+        if state.view["data"] == UPLOAD and uploaded() is None:
+            state.view["data"] = DEFAULT_VIEW["data"]
+            state.url_notes.append(
+                "This link was made with an uploaded file, and a link cannot carry the file itself. "
+                "Upload it again on the Your data page; meanwhile the sample data are shown."
+            )
     return state.view
 
 
@@ -103,9 +116,8 @@ def data_controls():
     """Dataset picker, and for synthetic data the sample size, noise and a new sample, in the sidebar."""
     bar = st.sidebar
     bar.header("Data")
-    bar.selectbox(
-        "Dataset", options=list(DATASET_TITLES), format_func=DATASET_TITLES.get, **_bound("data"),
-    )
+    titles = dataset_titles()
+    bar.selectbox("Dataset", options=list(titles), format_func=titles.get, **_bound("data"))
     if view()["data"] in SHAPES:
         bar.slider("Training points", *N_RANGE, **_bound("n"))
         bar.slider(
@@ -115,7 +127,7 @@ def data_controls():
         bar.button("New sample", on_click=_new_sample, help="Draw fresh points from the same curve.")
         bar.caption(f"Sample number {view()['seed']}. Held-out points: a fresh sample of 200 from the same curve.")
     else:
-        bar.caption("30% of the rows, picked at random once, are held out as 'new data'.")
+        bar.caption(current_dataset()[1].story)
 
 
 @dataclass(frozen=True)
@@ -145,47 +157,171 @@ class Fit:
         return explain.verdict(self.path, self.index)
 
 
-def _sample():
-    """The view's dataset choice; sample settings count only for synthetic data."""
+def uploaded():
+    """The reader's own file in this session (a dict: name, table, xy, split, dataset, key), or None."""
+    return st.session_state.get("uploaded")
+
+
+def dataset_titles():
+    """Every dataset the reader can pick; their own file joins the list once uploaded."""
+    titles = dict(DATASET_TITLES)
+    if uploaded() is not None:
+        titles[UPLOAD] = f"Your data: {uploaded()['name']}"
+    return titles
+
+
+@st.cache_data(max_entries=16, ttl=CACHE_TTL, show_spinner=False)
+def _builtin_dataset(data, n, noise, seed):
+    return load_dataset(data, n, noise, seed)
+
+
+def current_dataset():
+    """(cache key, Dataset) of the view: the key names the data exactly and cheaply."""
     v = view()
-    if v["data"] in SHAPES:
-        return v["data"], v["n"], v["noise"], v["seed"]
-    return v["data"], None, None, None
+    if v["data"] == UPLOAD:
+        return (UPLOAD, uploaded()["key"]), uploaded()["dataset"]
+    key = (v["data"], v["n"], v["noise"], v["seed"]) if v["data"] in SHAPES else (v["data"], None, None, None)
+    return key, _builtin_dataset(*key)
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
-def _fit_all(data, n, noise, seed, degree):
-    dataset = load_dataset(data, n, noise, seed)
-    path = ridge_path(dataset.x_train, dataset.y_train, degree, x_test=dataset.x_test, y_test=dataset.y_test)
-    curve_x = charts.curve_grid(dataset)
-    return dataset, path, curve_x, path.predict(curve_x)
+@st.cache_data(max_entries=32, ttl=CACHE_TTL, show_spinner="Fitting the curve for every λ…")
+def _fit_all(key, degree, _dataset):
+    path = ridge_path(_dataset.x_train, _dataset.y_train, degree, x_test=_dataset.x_test, y_test=_dataset.y_test)
+    curve_x = charts.curve_grid(_dataset)
+    return path, curve_x, path.predict(curve_x)
 
 
 def current_fit():
     """The fit for the current view; only a new dataset or degree computes anything."""
-    dataset, path, curve_x, curves = _fit_all(*_sample(), view()["degree"])
+    key, dataset = current_dataset()
+    path, curve_x, curves = _fit_all(key, view()["degree"], dataset)
     return Fit(dataset, path, curve_x, curves, path.index_of(view()["lam"]))
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
-def _degree_sweep(data, n, noise, seed):
-    return studies.degree_sweep(load_dataset(data, n, noise, seed))
+@st.cache_data(max_entries=16, ttl=CACHE_TTL, show_spinner="Trying every degree…")
+def _degree_sweep(key, _dataset):
+    return studies.degree_sweep(_dataset)
 
 
 def degree_sweep():
     """Errors for every degree and λ of the current dataset (computed once per dataset)."""
-    return _degree_sweep(*_sample())
+    return _degree_sweep(*current_dataset())
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
-def _resampled_curves(data, n, noise, seed, degree):
-    dataset, _, curve_x, _ = _fit_all(data, n, noise, seed, degree)
-    return studies.resampled_curves(dataset, degree, curve_x, SLIDER_LAMS)
+@st.cache_data(max_entries=16, ttl=CACHE_TTL, show_spinner="Refitting on resampled data…")
+def _resampled_curves(key, degree, _dataset, _curve_x):
+    return studies.resampled_curves(_dataset, degree, _curve_x, SLIDER_LAMS)
 
 
-def resampled_curves():
+def resampled_curves(fit):
     """Fits to 20 resampled training sets, for every slider λ: shape (λ, resample, x)."""
-    return _resampled_curves(*_sample(), view()["degree"])
+    key, _ = current_dataset()
+    return _resampled_curves(key, fit.path.degree, fit.dataset, fit.curve_x)
+
+
+def unit_text(dataset):
+    """The dataset's unit, safe where Streamlit renders Markdown (it may come from a stranger's file)."""
+    return explain.markdown_safe(dataset.y_unit)
+
+
+# --- The reader's own file ---
+
+def _store_upload(name, digest, table, xy, split):
+    dataset = from_columns(
+        xy.x, xy.y, title=f"Your data: {name}", x_label=xy.x_name, y_label=xy.y_name, split=split,
+        x_origin=None if xy.x_origin is None else np.datetime64(xy.x_origin.to_datetime64(), "ms"),
+    )
+    st.session_state.uploaded = dict(
+        name=name, digest=digest, table=table, xy=xy, split=split, dataset=dataset,
+        key=(digest, xy.x_name, xy.y_name, split),
+    )
+
+
+def receive_upload(file):
+    """Read a newly uploaded file; on a problem show it and keep the previous data.
+
+    Returns True when the file was read and is now the view's dataset.
+    """
+    state = st.session_state
+    if file is None:
+        return False
+    if state.get("upload_seen") == file.file_id:
+        if state.get("upload_problem"):
+            st.error(state.upload_problem)
+        return False
+    state.upload_seen, state.upload_problem = file.file_id, None
+    try:
+        if file.size > reader.MAX_UPLOAD_BYTES:
+            raise reader.DataProblem(
+                f"This file is {file.size / 2**20:,.0f} MB; the limit is {reader.MAX_UPLOAD_BYTES // 2**20} MB. "
+                "Upload a smaller extract, for example only the two columns you need."
+            )
+        data = file.getvalue()
+        table = reader.read_table(data, file.name)
+        xy = reader.extract_xy(table, *reader.default_columns(table))
+    except reader.DataProblem as problem:
+        state.upload_problem = str(problem) + (
+            " Your previous data are still here." if uploaded() is not None else ""
+        )
+        st.error(state.upload_problem)
+        return False
+    split = "forecast" if xy.x_is_date else "random"
+    _store_upload(file.name, hashlib.sha256(data).hexdigest()[:16], table, xy, split)
+    view()["data"] = UPLOAD
+    return True
+
+
+def _choose_columns():
+    state, current = st.session_state, uploaded()
+    x_name, y_name = state.widget_upload_x, state.widget_upload_y
+    try:
+        xy = reader.extract_xy(current["table"], x_name, y_name)
+    except reader.DataProblem as problem:
+        state.column_problem = str(problem)
+        return
+    split = current["split"] if xy.x_is_date == current["xy"].x_is_date else ("forecast" if xy.x_is_date else "random")
+    _store_upload(current["name"], current["digest"], current["table"], xy, split)
+    view()["data"] = UPLOAD
+
+
+def _choose_split():
+    current = uploaded()
+    _store_upload(current["name"], current["digest"], current["table"], current["xy"], st.session_state.widget_split)
+
+
+def column_controls():
+    """x and y pickers for the uploaded table, and for dates the choice of held-out rows."""
+    current = uploaded()
+    table, xy = current["table"], current["xy"]
+    state = st.session_state
+    left, right = st.columns(2)
+    state.widget_upload_x, state.widget_upload_y = xy.x_name, xy.y_name
+    left.selectbox("Column for x (what you know)", options=table.date_columns + table.numeric_columns,
+                   key="widget_upload_x", on_change=_choose_columns)
+    right.selectbox("Column for y (what you want to predict)", options=table.numeric_columns,
+                    key="widget_upload_y", on_change=_choose_columns)
+    problem = state.pop("column_problem", None)
+    if problem:
+        st.error(problem + " The previous columns are kept.")
+    if xy.x_is_date:
+        state.widget_split = current["split"]
+        st.radio(
+            "Which rows are held out as new data?", options=["forecast", "random"], key="widget_split",
+            on_change=_choose_split, horizontal=True,
+            format_func={"forecast": "The latest 20% (a forecast)", "random": "A random 30%"}.get,
+        )
+
+
+def download_buttons(fit):
+    left, right = st.columns(2)
+    left.download_button(
+        "Download predictions (CSV)", data=functools.partial(export.predictions_csv, fit.dataset, fit.path, fit.index),
+        file_name="l2lab-predictions.csv", mime="text/csv", on_click="ignore",
+    )
+    right.download_button(
+        "Download a summary (Markdown)", data=functools.partial(export.summary_markdown, fit.dataset, fit.path, fit.index),
+        file_name="l2lab-summary.md", mime="text/markdown", on_click="ignore",
+    )
 
 
 def slider_index():
@@ -208,7 +344,7 @@ def sweet_spot_button(fit, container=st):
 
 def show_misses(fit):
     """Typical misses on training and on new data, in the data's units."""
-    unit = fit.dataset.y_unit
+    unit = unit_text(fit.dataset)
     left, right = st.columns(2)
     left.metric("Typical miss on training data", explain.format_miss(fit.path.train_rmse[fit.index], unit))
     right.metric("Typical miss on new data", explain.format_miss(fit.path.test_rmse[fit.index], unit))

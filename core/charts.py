@@ -62,23 +62,74 @@ def _base_layout(fig, x_title, y_title, height=440):
     return fig
 
 
+MAX_POINTS = 5_000
+_SPARSE_BIN = 3
+
+
+def _points(dataset):
+    """The points to draw: all of them, or for big data a sample plus every point in a sparse area.
+
+    Returns (train_xy, test_xy, density) where density is None or (x_edges, y_edges, counts)
+    of all points, so the chart can shade where the undrawn points lie.
+    """
+    train = (dataset.x_train, dataset.y_train)
+    test = (dataset.x_test, dataset.y_test)
+    total = dataset.n_rows
+    if total <= MAX_POINTS:
+        return train, test, None
+    x = np.concatenate([dataset.x_train, dataset.x_test])
+    y = np.concatenate([dataset.y_train, dataset.y_test])
+    counts, x_edges, y_edges = np.histogram2d(x, y, bins=(120, 80))
+    cell = (np.clip(np.searchsorted(x_edges, x, side="right") - 1, 0, 119),
+            np.clip(np.searchsorted(y_edges, y, side="right") - 1, 0, 79))
+    rare = counts[cell] <= _SPARSE_BIN
+    rng = np.random.default_rng(0)
+    budget = max(0, MAX_POINTS - int(rare.sum()))
+    common = np.flatnonzero(~rare)
+    keep = np.zeros(total, dtype=bool)
+    keep[rare] = True
+    keep[rng.choice(common, size=min(budget, common.size), replace=False)] = True
+    in_train = np.arange(total) < dataset.x_train.size
+    return ((x[keep & in_train], y[keep & in_train]), (x[keep & ~in_train], y[keep & ~in_train]),
+            (x_edges, y_edges, counts))
+
+
 def fit_figure(dataset, curve_x, curve_y, height=440, unpenalized_y=None):
     """Training points, held-out points, the true curve (when known) and the fitted curve.
 
     The y axis shows the data; where the curve shoots beyond it, a note says so.
     ``unpenalized_y``, when given, adds the λ = 0 curve faintly for contrast.
-    The fitted curve keeps full precision (it is small), so what the chart
-    shows can be checked against scikit-learn exactly.
+    Big data are drawn as a shade of where all points lie plus a sample, and the
+    chart says how many points it shows. The fitted curve keeps full precision
+    (it is small), so what the chart shows can be checked against scikit-learn exactly.
     """
     window = chart_window(dataset)
+    show = dataset.x_for_display
+    (x_train, y_train), (x_test, y_test), density = _points(dataset)
+    many = x_train.size + x_test.size > 1000
+    scatter = go.Scattergl if many else go.Scatter
     fig = go.Figure()
-    fig.add_trace(go.Scatter(
-        x=_light(dataset.x_test), y=_light(dataset.y_test), mode="markers", name="New data (held out)",
-        marker=dict(color=SKY_BLUE, size=6, opacity=0.45), hoverinfo="skip",
+    if density is not None:
+        x_edges, y_edges, counts = density
+        with np.errstate(divide="ignore"):
+            shade = np.where(counts > 0, np.log10(counts), np.nan).T
+        fig.add_trace(go.Heatmap(
+            x=show((x_edges[:-1] + x_edges[1:]) / 2), y=_light((y_edges[:-1] + y_edges[1:]) / 2), z=_light(shade),
+            colorscale=[[0, "#f0f0f0"], [1, "#5a5a5a"]], showscale=False, hoverinfo="skip",
+            name="Where all the points lie",
+        ))
+        fig.add_annotation(
+            text=f"Showing {x_train.size + x_test.size:,} of {dataset.n_rows:,} points; the grey shade shows where all of them lie",
+            xref="paper", yref="paper", x=0, y=-0.02, xanchor="left", yanchor="top", showarrow=False,
+            font=dict(size=11, color="#555555"), yshift=-30,
+        )
+    fig.add_trace(scatter(
+        x=show(x_test), y=_light(y_test), mode="markers", name="New data (held out)",
+        marker=dict(color=SKY_BLUE, size=6 if not many else 4, opacity=0.45), hoverinfo="skip",
     ))
-    fig.add_trace(go.Scatter(
-        x=_light(dataset.x_train), y=_light(dataset.y_train), mode="markers", name="Training data",
-        marker=dict(color=BLACK, size=8, line=dict(color="white", width=1)),
+    fig.add_trace(scatter(
+        x=show(x_train), y=_light(y_train), mode="markers", name="Training data",
+        marker=dict(color=BLACK, size=8 if not many else 4, line=dict(color="white", width=0 if many else 1)),
     ))
     if dataset.truth is not None:
         fig.add_trace(go.Scatter(
@@ -87,17 +138,17 @@ def fit_figure(dataset, curve_x, curve_y, height=440, unpenalized_y=None):
         ))
     if unpenalized_y is not None:
         fig.add_trace(go.Scatter(
-            x=_light(curve_x), y=_light(np.clip(unpenalized_y, -1e30, 1e30)), mode="lines",
+            x=show(curve_x), y=_light(np.clip(unpenalized_y, -1e30, 1e30)), mode="lines",
             name="With no penalty (λ = 0)", line=dict(color=PURPLE, width=1.5, dash="dot"), hoverinfo="skip",
         ))
     fig.add_trace(go.Scatter(
-        x=np.asarray(curve_x, dtype=float), y=np.clip(curve_y, -1e300, 1e300), mode="lines", name="Model's curve",
+        x=show(curve_x), y=np.clip(curve_y, -1e300, 1e300), mode="lines", name="Model's curve",
         line=dict(color=VERMILLION, width=3),
     ))
     train_low, train_high = dataset.x_train.min(), dataset.x_train.max()
     for low, high in ((curve_x[0], train_low), (train_high, curve_x[-1])):
         if high > low:
-            fig.add_vrect(x0=low, x1=high, fillcolor="#999999", opacity=0.15, line_width=0)
+            fig.add_vrect(x0=show([low])[0], x1=show([high])[0], fillcolor="#999999", opacity=0.15, line_width=0)
     if leaves_window(curve_y, window):
         fig.add_annotation(
             text=f"The curve shoots off the chart (it reaches {format_number(np.max(np.abs(curve_y)))})",

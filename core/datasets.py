@@ -34,10 +34,22 @@ class Dataset:
     truth: Callable[[np.ndarray], np.ndarray] | None = None
     noise: float = 0.0
     seed: int = 0
+    x_origin: np.datetime64 | None = None
+    split: str = "random"
 
     @property
     def is_synthetic(self):
         return self.truth is not None
+
+    @property
+    def n_rows(self):
+        return self.x_train.size + self.x_test.size
+
+    def x_for_display(self, x):
+        """x as the reader knows it: dates for a date column (x counts days from ``x_origin``)."""
+        if self.x_origin is None:
+            return np.asarray(x, dtype=float)
+        return self.x_origin + np.round(np.asarray(x, dtype=float) * 86_400_000).astype("timedelta64[ms]")
 
 
 @dataclass(frozen=True)
@@ -175,13 +187,48 @@ def load_table(key):
         raise ValueError(f"unknown dataset {key!r}; choose one of {', '.join(TABLES)}.")
     spec = TABLES[key]
     x, y = spec.load()
-    held_out = np.zeros(x.size, dtype=bool)
-    held_out[np.random.default_rng(0).permutation(x.size)[: round(HELD_OUT_SHARE * x.size)]] = True
+    held_out = _held_out_mask(x, "random")
     train_order = np.argsort(x[~held_out], kind="stable")
     return Dataset(
         key=key, title=spec.title, x_label=spec.x_label, y_label=spec.y_label, y_unit=spec.y_unit,
         x_train=x[~held_out][train_order], y_train=y[~held_out][train_order],
         x_test=x[held_out], y_test=y[held_out], story=spec.story,
+    )
+
+
+def _held_out_mask(x, split):
+    """Random: a fixed 30% of the rows. Forecast: the latest 20% of x (for dates: the most recent)."""
+    if split == "forecast":
+        return x >= np.quantile(x, 0.8, method="higher")
+    held_out = np.zeros(x.size, dtype=bool)
+    held_out[np.random.default_rng(0).permutation(x.size)[: round(HELD_OUT_SHARE * x.size)]] = True
+    return held_out
+
+
+def from_columns(x, y, title, x_label, y_label, split="random", x_origin=None):
+    """A Dataset from the reader's own columns, split into training and held-out rows.
+
+    Parameters
+    ----------
+    x, y : ndarray of shape (n,)
+        Finite values; for a date column x counts days from ``x_origin``.
+    split : {"random", "forecast"}
+        "random" holds out a fixed random 30% of the rows; "forecast" holds out
+        the 20% with the latest x, so the model is judged on what comes next.
+    """
+    if split not in ("random", "forecast"):
+        raise ValueError(f"split must be 'random' or 'forecast', got {split!r}.")
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    held_out = _held_out_mask(x, split)
+    order = np.argsort(x[~held_out], kind="stable")
+    story = (
+        "The latest 20% of the rows are held out as new data: the model is judged on what comes next."
+        if split == "forecast" else "A random 30% of the rows, picked once, are held out as new data."
+    )
+    return Dataset(
+        key="upload", title=title, x_label=x_label, y_label=y_label, y_unit=f"units of {y_label}",
+        x_train=x[~held_out][order], y_train=y[~held_out][order], x_test=x[held_out], y_test=y[held_out],
+        story=story, x_origin=x_origin, split=split,
     )
 
 

@@ -4,6 +4,17 @@ from dataclasses import dataclass
 import numpy as np
 
 
+_MARKDOWN_SPECIAL = set("\\`*_{}[]()<>#+-.!|~&$=:")
+
+
+def markdown_safe(text):
+    """Text that Markdown shows literally: every punctuation mark that could mean something is escaped.
+
+    For text from a stranger's file (column and file names) wherever Streamlit renders Markdown.
+    """
+    return "".join("\\" + char if char in _MARKDOWN_SPECIAL else char for char in str(text))
+
+
 def format_number(value):
     """A number as a reader writes it: 3 significant digits, thousands separated."""
     value = float(value)

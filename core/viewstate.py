@@ -14,6 +14,7 @@ from .path import SLIDER_LAMS
 DEGREE_RANGE = (1, 20)
 SEED_RANGE = (0, 2**31 - 1)
 NOISE_STEP = 0.05
+UPLOAD = "upload"
 DEFAULT_VIEW = {"lam": 1e-3, "degree": 15, "data": "wave", "n": 30, "noise": DEFAULT_NOISE, "seed": 0}
 
 _NAMES = {
@@ -50,7 +51,8 @@ def parse_view(params):
     Returns
     -------
     view : dict
-        Every key of ``DEFAULT_VIEW``, valid.
+        Every key of ``DEFAULT_VIEW``, valid. ``data`` may be "upload", the reader's
+        own file, which only the session that uploaded it has.
     notes : list of str
         One plain sentence for each value that was replaced or clamped.
     """
@@ -80,7 +82,7 @@ def parse_view(params):
             value = _clamped(name, value, *SEED_RANGE, notes)
         view[name] = value
     if "data" in params:
-        if params["data"] in DATASET_TITLES:
+        if params["data"] in DATASET_TITLES or params["data"] == UPLOAD:
             view["data"] = params["data"]
         else:
             notes.append("The link names a dataset that does not exist here, so the default dataset is shown.")

@@ -25,7 +25,7 @@ low, high = path.good_range
 
 st.subheader("Error against the penalty")
 st.plotly_chart(charts.error_curves_figure(path, fit.index, unit_label), width="stretch")
-st.markdown(explain.sweet_spot_sentence(path, fit.index, fit.dataset.y_unit))
+st.markdown(explain.sweet_spot_sentence(path, fit.index, ui.unit_text(fit.dataset)))
 ui.sweet_spot_button(fit)
 ui.show_verdict(fit)
 
@@ -38,15 +38,15 @@ sweep = ui.degree_sweep()
 st.plotly_chart(charts.degree_figure(sweep, fit.index, path.degree, unit_label), width="stretch")
 
 st.subheader("How much the fit jumps between samples")
-resampled = ui.resampled_curves()
+resampled = ui.resampled_curves(fit)
 here = ui.slider_index()
 spreads = studies.spread(resampled)
 st.caption(
     ("Each line is the model fitted to a fresh sample from the same curve. " if fit.dataset.is_synthetic
      else "Each line is the model fitted to a different resample of the training rows. ")
     + "Small λ: wild spaghetti. Larger λ: a tight bundle. "
-    + f"At this λ the curve moves by about {explain.format_miss(spreads[here], fit.dataset.y_unit)} between samples; "
-    + f"with no penalty, {explain.format_miss(spreads[0], fit.dataset.y_unit)}."
+    + f"At this λ the curve moves by about {explain.format_miss(spreads[here], ui.unit_text(fit.dataset))} between samples; "
+    + f"with no penalty, {explain.format_miss(spreads[0], ui.unit_text(fit.dataset))}."
 )
 st.plotly_chart(charts.spaghetti_figure(fit.dataset, fit.curve_x, resampled[here]), width="stretch")
 

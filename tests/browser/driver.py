@@ -89,7 +89,7 @@ _IDLE = """() => {
 
 _CHARTS_PAINTED = """() => {
     const plots = [...document.querySelectorAll('.js-plotly-plot')];
-    return plots.length > 0 && plots.every(p => p.querySelector(".main-svg") && p._fullData);
+    return plots.every(p => p.querySelector(".main-svg") && p._fullData);
 }"""
 
 
@@ -97,6 +97,32 @@ def wait_for_app(page):
     """Until the script run is over, the app is connected and every chart is painted."""
     page.wait_for_function(_IDLE, polling=50)
     page.wait_for_function(_CHARTS_PAINTED, polling=50)
+
+
+_COUNT_RUNS = """() => {
+    window.__scriptRuns = 0;
+    const app = document.querySelector('[data-testid="stApp"]');
+    new MutationObserver(() => {
+        if (app.getAttribute('data-test-script-state') === 'running') window.__scriptRuns += 1;
+    }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+}"""
+
+
+def start_counting_runs(page):
+    """From now on, count the script runs the page starts (window.__scriptRuns)."""
+    page.evaluate(_COUNT_RUNS)
+
+
+def script_runs(page):
+    return page.evaluate("() => window.__scriptRuns")
+
+
+def act_and_wait_for_rerun(page, action):
+    """Do ``action`` (which must make the app rerun), then wait until that rerun is over."""
+    start_counting_runs(page)
+    action()
+    page.wait_for_function("() => window.__scriptRuns > 0", polling=50)
+    wait_for_app(page)
 
 
 def open_app(page, path):

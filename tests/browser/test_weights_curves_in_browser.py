@@ -5,7 +5,8 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.driver import (
-    TIMEOUT_MS, charts_snapshot, model_curve, open_app, serve_app, slider, wait_for_charts_change,
+    TIMEOUT_MS, charts_snapshot, model_curve, open_app, script_runs, serve_app, slider, start_counting_runs,
+    wait_for_charts_change,
 )
 
 pytestmark = pytest.mark.browser
@@ -31,13 +32,7 @@ def test_fast_preview_moves_the_fit_without_asking_the_server(page):
     preview = page.locator(".js-plotly-plot").nth(3)
     preview.scroll_into_view_if_needed()
     before = model_curve(page, chart=3)
-    page.evaluate("""() => {
-        window.__scriptRuns = 0;
-        const app = document.querySelector('[data-testid="stApp"]');
-        new MutationObserver(() => {
-            if (app.getAttribute('data-test-script-state') === 'running') window.__scriptRuns += 1;
-        }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
-    }""")
+    start_counting_runs(page)
     rail = preview.locator(".slider-rail-touch-rect")
     box = rail.bounding_box()
     page.mouse.click(box["x"] + box["width"] * 0.95, box["y"] + box["height"] / 2)
@@ -50,7 +45,7 @@ def test_fast_preview_moves_the_fit_without_asking_the_server(page):
         arg=before, polling="raf",
     )
     expect(preview.locator(".slider-container")).to_contain_text("Fast preview, λ = ")
-    assert page.evaluate("() => window.__scriptRuns") == 0
+    assert script_runs(page) == 0
     assert page.get_by_test_id("stApp").get_attribute("data-test-script-state") == "notRunning"
 
 

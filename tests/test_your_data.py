@@ -1,0 +1,140 @@
+"""The Your-data page through AppTest: uploads good and bad, columns, safety, and the other pages."""
+import numpy as np
+import pytest
+
+from core import reader
+from tests.apptest_helpers import figures, open_page, trace, widget
+
+PAGE = "pages/your_data.py"
+SALES = "month,Revenue,Visitors\n" + "\n".join(
+    f"2024-{month:02d}-01,{1000 + 40 * month + (month % 3) * 25},{300 + month}" for month in range(1, 13)
+) + "\n2025-01-01,,310\n"
+PRICES = "size,price\n" + "\n".join(f"{size},{1500 * size + (size * 37) % 200}" for size in range(20, 80, 2))
+
+
+def upload(at, name, text, mime="text/csv"):
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    at.file_uploader[0].upload(name, data, mime).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def training_points(at, chart=0):
+    return trace(figures(at)[chart], "Training data")
+
+
+def test_page_without_a_file_explains_what_to_do():
+    at = open_page(PAGE)
+    assert "No file yet" in at.info[0].value
+    assert not figures(at)
+
+
+def test_good_upload_tells_the_whole_story():
+    at = upload(open_page(PAGE), "sales.csv", SALES)
+    assert at.query_params["data"] == "upload"
+    assert widget(at.selectbox, "Column for x").value == "month"
+    assert widget(at.selectbox, "Column for y").value == "Revenue"
+    assert any("1 row" in warning.value and "missing" in warning.value for warning in at.warning)
+    assert len(figures(at)) == 3
+    x, _ = training_points(at)
+    assert str(x[0]).startswith("2024-")
+    assert all(metric.value.endswith("units of Revenue") for metric in at.metric)
+    assert any("latest 20%" in caption.value for caption in at.caption)
+    assert any("Recommended λ" in block.value for block in at.markdown)
+    assert {button.label for button in at.get("download_button")} == {
+        "Download predictions (CSV)", "Download a summary (Markdown)"}
+
+
+def test_changing_columns_refits_and_a_bad_choice_keeps_the_previous():
+    at = upload(open_page(PAGE), "sales.csv", SALES)
+    _, revenue = training_points(at)
+    widget(at.selectbox, "Column for y").set_value("Visitors").run()
+    _, visitors = training_points(at)
+    assert visitors.max() < 400 < revenue.min()
+    widget(at.selectbox, "Column for x").set_value("Visitors").run()
+    assert not at.exception
+    assert at.error, "x and y the same column is explained"
+    assert widget(at.selectbox, "Column for x").value == "month"
+    _, still = training_points(at)
+    np.testing.assert_array_equal(still, visitors)
+
+
+BAD_FILES = {
+    "empty": b"",
+    "header only": b"a,b\n",
+    "one column": b"value\n1\n2\n3\n4\n5\n6\n",
+    "no numbers": b"name,city\nann,paris\nbob,rome\ncid,oslo\ndan,bern\neve,riga\nfay,kyiv\n",
+    "too few rows": b"x,y\n1,2\n2,3\n3,5\n",
+    "all x identical": b"x,y\n" + b"".join(b"7,%d\n" % i for i in range(10)),
+    "nan everywhere": b"x,y\n" + b"nan,inf\n" * 10,
+    "overflowing values": b"x,y\n" + b"".join(b"%s,%d\n" % (v, i) for i, v in enumerate([b"1e308", b"-1e308"] * 5)),
+    "binary": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 20,
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_FILES))
+def test_bad_file_gets_a_plain_error_and_the_previous_data_stay(case):
+    at = upload(open_page(PAGE), "prices.csv", PRICES)
+    x_before, y_before = training_points(at)
+    upload(at, f"{case}.csv", BAD_FILES[case])
+    assert len(at.error) == 1
+    message = at.error[0].value
+    assert "Traceback" not in message and len(message) > 30
+    assert "previous data are still here" in message
+    x_after, y_after = training_points(at)
+    np.testing.assert_array_equal(x_before, x_after)
+    np.testing.assert_array_equal(y_before, y_after)
+    widget(at.select_slider, "λ").set_value(0.1).run()
+    assert not at.exception and figures(at)
+
+
+def test_bad_first_file_leaves_the_page_usable():
+    at = upload(open_page(PAGE), "empty.csv", b"")
+    assert len(at.error) == 1
+    assert "No file yet" in at.info[0].value
+    upload(at, "prices.csv", PRICES)
+    assert not at.error
+    assert figures(at)
+
+
+def test_file_over_the_size_cap_is_refused_on_the_server(monkeypatch):
+    monkeypatch.setattr(reader, "MAX_UPLOAD_BYTES", 100)
+    at = upload(open_page(PAGE), "prices.csv", PRICES)
+    assert "limit" in at.error[0].value
+    assert not figures(at)
+
+
+HOSTILE = "![x](http://127.0.0.1:9/a.png)"
+SCRIPTED = "<img src=x onerror=alert(1)>"
+
+
+def test_column_and_file_names_are_never_rendered():
+    text = f"{HOSTILE},{SCRIPTED}\n" + "\n".join(f"{i},{i * i % 17}" for i in range(30))
+    at = upload(open_page(PAGE), f"{SCRIPTED}.csv", text)
+    rendered = [e.value for kind in ("markdown", "caption", "warning", "info", "success", "error")
+                for e in getattr(at, kind)] + [m.value for m in at.metric]
+    for value in rendered:
+        assert HOSTILE not in value and SCRIPTED not in value, value
+    layout = figures(at)[0]["layout"]
+    assert "<img" not in layout["xaxis"]["title"]["text"] + layout["yaxis"]["title"]["text"]
+    assert widget(at.selectbox, "Column for x").value == HOSTILE
+    assert any(SCRIPTED in text_element.value for text_element in at.text)
+
+
+def test_uploaded_data_join_the_other_pages():
+    at = upload(open_page(PAGE), "prices.csv", PRICES)
+    at.switch_page("pages/playground.py").run()
+    assert not at.exception
+    assert at.selectbox[0].value == "upload"
+    assert at.query_params["data"] == "upload"
+    x, _ = training_points(at)
+    assert x.min() >= 20 and x.max() <= 78
+    at.switch_page("pages/curves.py").run()
+    assert not at.exception and len(figures(at)) == 4
+
+
+def test_a_link_to_uploaded_data_explains_that_the_file_is_not_in_it():
+    at = open_page(None, data="upload", lam="0.01")
+    assert "cannot carry the file" in at.info[0].value
+    assert at.query_params["data"] == "wave"
+    assert widget(at.select_slider, "λ").value == pytest.approx(0.01)
