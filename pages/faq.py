@@ -1,0 +1,7 @@
+import streamlit as st
+
+import ui
+
+ui.start_page()
+st.title("Questions")
+ui.finish_page()
