@@ -17,6 +17,7 @@ from streamlit.runtime.pages_manager import PagesManager
 import core
 from core import charts, explain, export, reader, studies
 from core.datasets import DATASET_TITLES, N_RANGE, NOISE_RANGE, SHAPES, Dataset, from_columns, load_dataset
+from core.lasso import lasso_weights
 from core.path import SLIDER_LAMS, RidgePath, ridge_path
 from core.viewstate import (
     DEFAULT_VIEW, DEGREE_RANGE, NOISE_STEP, UPLOAD, parse_view, snap_lam, view_to_params,
@@ -34,6 +35,7 @@ DEGREE_HELP = "The highest power of x the curve may use. Higher means a more fle
 
 
 CACHE_TTL = 3600  # seconds; caches are shared by every session, and uploads must not linger
+LASSO_LAMS = SLIDER_LAMS[SLIDER_LAMS >= 1e-6]
 
 
 def view():
@@ -83,9 +85,27 @@ def start_page():
         PagesManager.uses_pages_directory = False
         st.rerun()
     current = view()
+    _follow_new_link()
     for note in st.session_state.pop("url_notes", []):
         st.info(note)
     return current
+
+
+def _follow_new_link():
+    """A link followed inside the session (a tour step, an edited URL) changes the view.
+
+    The URL normally holds what ``finish_page`` wrote; page navigation empties it.
+    Anything else came from the reader: its parameters win, the rest of the view stays.
+    """
+    params = st.query_params.to_dict()
+    written = st.session_state.get("url_written")
+    if written is None or not params or params == written:
+        return
+    new_view, notes = parse_view(params, base=view())
+    if new_view["data"] == UPLOAD and uploaded() is None:
+        new_view["data"] = view()["data"]
+    view().update(new_view)
+    st.session_state.url_notes = st.session_state.get("url_notes", []) + notes
 
 
 def finish_page():
@@ -93,6 +113,7 @@ def finish_page():
     params = view_to_params(view())
     if st.query_params.to_dict() != params:
         st.query_params.from_dict(params)
+    st.session_state.url_written = params
 
 
 def lam_slider(container=st):
@@ -196,6 +217,29 @@ def current_fit():
     key, dataset = current_dataset()
     path, curve_x, curves = _fit_all(key, view()["degree"], dataset)
     return Fit(dataset, path, curve_x, curves, path.index_of(view()["lam"]))
+
+
+def fit_for(data, degree, lam):
+    """A built-in dataset's fit at its defaults, whatever the view shows (for side-by-side demos)."""
+    key = (data, DEFAULT_VIEW["n"], DEFAULT_VIEW["noise"], DEFAULT_VIEW["seed"]) if data in SHAPES else (data, None, None, None)
+    dataset = _builtin_dataset(*key)
+    path, curve_x, curves = _fit_all(key, degree, dataset)
+    return Fit(dataset, path, curve_x, curves, path.index_of(lam))
+
+
+@st.cache_data(max_entries=16, ttl=CACHE_TTL, show_spinner="Comparing with the lasso…")
+def _lasso(key, degree, _dataset, _path):
+    return lasso_weights(_path, _dataset.x_train, _dataset.y_train, LASSO_LAMS)
+
+
+def lasso_for(fit):
+    """L1 weights on the fit's features for ``LASSO_LAMS``."""
+    return _lasso(current_dataset()[0], fit.path.degree, fit.dataset, fit.path)
+
+
+def chart_summary(text):
+    """The one sentence that says what the chart above shows right now (for screen readers and skimmers)."""
+    st.caption(text)
 
 
 @st.cache_data(max_entries=16, ttl=CACHE_TTL, show_spinner="Trying every degree…")

@@ -216,30 +216,69 @@ def weight_bars_figure(path, index, height=380):
     return _base_layout(fig, "Ingredient of the curve (power of x)", "Weight size (× spread of y)", height)
 
 
+_LINE_COLOURS = [BLUE, ORANGE, GREEN, VERMILLION, PURPLE, SKY_BLUE, BLACK, YELLOW]
+
+
+def _weight_lines(fig, lams, weights, limit, show_legend=True, **where):
+    """One line per weight against λ (positions from ``lam_positions``), clipped far outside ±limit."""
+    x = _light(lam_positions(lams))
+    for power, name in enumerate(term_names(weights.shape[1])):
+        fig.add_trace(go.Scatter(
+            x=x, y=_light(np.clip(weights[:, power], -1e6 * limit, 1e6 * limit)), mode="lines", name=name,
+            line=dict(color=_LINE_COLOURS[power % len(_LINE_COLOURS)], width=1.5), legendgroup=name,
+            showlegend=show_legend, hovertemplate=f"{name}: %{{y:.3g}} × spread of y<extra></extra>",
+        ), **where)
+
+
 def weight_paths_figure(path, index, height=380):
     """Every weight (signed, in spreads of y) as λ grows, with a marker at the current λ.
 
     The y axis fits the weights from the start of the "about as good" range on;
     to its left, unpenalized weights run off the chart by orders of magnitude.
     """
-    x = lam_positions(path.lams)
     weights = path.coef / (path.y_sd or 1.0)
     low, _ = path.good_range
     limit = max(1.5, 1.2 * np.abs(weights[max(low, 1):]).max())
     fig = go.Figure()
-    colours = [BLUE, ORANGE, GREEN, VERMILLION, PURPLE, SKY_BLUE, BLACK, YELLOW]
-    for power, name in enumerate(term_names(path.degree)):
-        fig.add_trace(go.Scatter(
-            x=_light(x), y=_light(np.clip(weights[:, power], -1e6 * limit, 1e6 * limit)), mode="lines", name=name,
-            line=dict(color=colours[power % len(colours)], width=1.5),
-            hovertemplate=f"{name}: %{{y:.3g}} × spread of y<extra></extra>",
-        ))
+    _weight_lines(fig, path.lams, weights, limit, show_legend=path.degree <= 8)
     fig.add_hline(y=0, line=dict(color="#999999", width=1))
-    _you_are_here(fig, x[index])
+    _you_are_here(fig, lam_positions(path.lams)[index])
     _lam_axis(fig, path.lams)
+    fig.update_yaxes(range=[-limit, limit])
+    return _base_layout(fig, "Penalty strength λ", "Weight (× spread of y)", height)
+
+
+def l2_l1_paths_figure(path, lasso_lams, lasso_coef, lam, height=400):
+    """Ridge (L2) and lasso (L1) weight paths on the same features, side by side, with the current λ marked."""
+    from plotly.subplots import make_subplots
+
+    scale = path.y_sd or 1.0
+    ridge = path.coef[path.lams > 0] / scale
+    lasso = lasso_coef / scale
+    limit = max(1.5, 1.2 * max(np.abs(ridge[path.lams[path.lams > 0] >= 1e-4]).max(), np.abs(lasso).max()))
+    fig = make_subplots(rows=1, cols=2, shared_yaxes=True, horizontal_spacing=0.06, subplot_titles=(
+        "L2 (ridge): every weight shrinks smoothly", "L1 (lasso): weights switch off one by one"))
+    _weight_lines(fig, path.lams[path.lams > 0], ridge, limit, row=1, col=1)
+    _weight_lines(fig, lasso_lams, lasso, limit, show_legend=False, row=1, col=2)
+    here = float(np.log10(lam)) if lam > 0 else float(lam_positions(path.lams).min())
+    for col in (1, 2):
+        fig.add_vline(x=here, line=dict(color=BLACK, width=1.5, dash="dot"), row=1, col=col)
+        fig.add_hline(y=0, line=dict(color="#999999", width=1), row=1, col=col)
+        _lam_axis(fig, path.lams[path.lams > 0], row=1, col=col)
     fig.update_yaxes(range=[-limit, limit])
     fig.update_layout(showlegend=path.degree <= 8)
     return _base_layout(fig, "Penalty strength λ", "Weight (× spread of y)", height)
+
+
+def gap_figure(train_miss, test_miss, height=220):
+    """Typical miss on training data against new data: the gap that says "more penalty"."""
+    fig = go.Figure(go.Bar(
+        x=[train_miss, test_miss], y=["Training data", "New data"], orientation="h",
+        marker_color=[BLUE, VERMILLION], text=[format_number(train_miss), format_number(test_miss)],
+        textposition="outside", hoverinfo="skip",
+    ))
+    fig.update_xaxes(range=[0, 1.25 * max(train_miss, test_miss)])
+    return _base_layout(fig, "Typical miss", "", height)
 
 
 def weight_total_figure(path, index, height=320):

@@ -112,6 +112,44 @@ def sweet_spot_sentence(path, index, unit=""):
     )
 
 
+def framework_settings(lam, n):
+    """How to write this λ in other tools, with the data's n: rows of (tool, setting, note)."""
+    return [
+        ("scikit-learn", f"Ridge(alpha={n * lam:.6g})",
+         f"alpha = n × λ with n = {n} rows, on standardized features, intercept not penalized."),
+        ("Keras", f"kernel_regularizer=keras.regularizers.l2({lam:.6g})",
+         "With loss=\"mse\": Keras adds l2 × Σw² to the mean loss, exactly our λ."),
+        ("PyTorch", f"torch.optim.SGD(..., weight_decay={2 * lam:.6g})",
+         "With nn.MSELoss() (a mean): weight decay adds wd × w to the gradient, the gradient of (wd/2)·Σw², so "
+         "wd = 2λ. Keep the bias in a group with weight_decay=0. AdamW's decoupled decay is a different penalty."),
+    ]
+
+
+def fit_summary(path, index, leaves_chart):
+    """One sentence on what the fit chart shows right now."""
+    shape = ("swings far beyond the data between and around the points" if leaves_chart
+             else "stays within the range of the data")
+    return (
+        f"At λ = {format_lam(path.lams[index])} and degree {path.degree}, the model's curve {shape}; "
+        f"its typical miss is {format_miss(path.train_rmse[index], '')} on training points and "
+        f"{format_miss(path.test_rmse[index], '')} on new points."
+    )
+
+
+def degree_summary(sweep, lam_index):
+    """One sentence on the error-against-degree chart."""
+    here = sweep.test_rmse[:, lam_index]
+    free = sweep.test_rmse[:, 0]
+    best_here = int(np.nanargmin(here))
+    best_free = int(np.nanargmin(free))
+    return (
+        f"At this λ the error on new data is lowest at degree {sweep.degrees[best_here]} "
+        f"({format_miss(here[best_here])}) and is {format_miss(here[-1])} at degree {sweep.degrees[-1]}; "
+        f"with no penalty it is lowest at degree {sweep.degrees[best_free]} and reaches "
+        f"{format_miss(free[-1])} at degree {sweep.degrees[-1]}."
+    )
+
+
 def sklearn_code(degree, n, lam):
     """The scikit-learn lines that reproduce this exact fit, to show and to run."""
     # Plain Python numbers: the repr of a numpy scalar ("np.float64(0.03)") is not runnable here.

@@ -45,8 +45,10 @@ def _clamped(name, value, low, high, notes):
     return value
 
 
-def parse_view(params):
+def parse_view(params, base=None):
     """Read a view from query parameters (a mapping of str to str).
+
+    Parameters missing from ``params`` keep their value in ``base`` (default: ``DEFAULT_VIEW``).
 
     Returns
     -------
@@ -56,7 +58,7 @@ def parse_view(params):
     notes : list of str
         One plain sentence for each value that was replaced or clamped.
     """
-    view = dict(DEFAULT_VIEW)
+    view = dict(DEFAULT_VIEW if base is None else base)
     notes = []
     for name, kind in (("lam", float), ("degree", int), ("n", int), ("noise", float), ("seed", int)):
         if name not in params:

@@ -1,7 +1,132 @@
+import pandas as pd
 import streamlit as st
 
 import ui
+from core import charts, explain, studies
+from core.datasets import DATASET_TITLES
+from core.path import SLIDER_LAMS
 
 ui.start_page()
 st.title("Questions")
+st.markdown(
+    "The questions people ask first, each answered in a few sentences and a small live demo. "
+    "The demos use the dataset, λ and degree you chose on the other pages (change them in the sidebar)."
+)
+ui.data_controls()
+left, right = st.columns(2)
+with left:
+    ui.lam_slider()
+with right:
+    ui.degree_slider()
+fit = ui.current_fit()
+unit = ui.unit_text(fit.dataset)
+
+st.header("Does it make my model smarter?")
+st.markdown(
+    "Not smarter: **steadier**. The penalty does not add knowledge; it stops the model from reacting to every "
+    "accident in its training data. Below, the same model fitted to 20 different samples: without the penalty "
+    "the curves disagree wildly; with it they agree, so any one of them is more trustworthy."
+)
+resampled = ui.resampled_curves(fit)
+here = ui.slider_index()
+spreads = studies.spread(resampled)
+left, right = st.columns(2)
+left.markdown("**No penalty (λ = 0)**")
+left.plotly_chart(charts.spaghetti_figure(fit.dataset, fit.curve_x, resampled[0], height=320), width="stretch",
+                  key="faq_spread_unpenalized")
+right.markdown(f"**Your λ = {explain.format_lam(fit.lam)}**")
+right.plotly_chart(charts.spaghetti_figure(fit.dataset, fit.curve_x, resampled[here], height=320), width="stretch",
+                   key="faq_spread_yours")
+ui.chart_summary(
+    f"Between samples the curve moves by about {explain.format_miss(spreads[0], unit)} with no penalty and "
+    f"{explain.format_miss(spreads[here], unit)} at your λ."
+)
+
+st.header("Do I have to set it myself?")
+st.markdown(
+    "Usually not: most ready-made tools pick it for you, by **cross-validation**, leaving some data out, "
+    "checking the miss on it, and keeping the λ that missed least. You set it yourself when you build or "
+    "fine-tune a model. Does the automatic choice work? On three different datasets, it lands close to the "
+    "λ that really was best on new data:"
+)
+rows = []
+for key in ("wave", "step", "tips"):
+    other = ui.fit_for(key, 15, fit.lam)
+    chosen, truly_best = other.path.best_index, int(other.path.test_rmse.argmin())
+    rows.append({
+        "Dataset": DATASET_TITLES[key],
+        "λ picked by cross-validation": explain.format_lam(other.path.lams[chosen]),
+        "Best λ on new data": explain.format_lam(other.path.lams[truly_best]),
+        "Miss on new data with the pick": explain.format_miss(other.path.test_rmse[chosen], other.dataset.y_unit),
+        "With the best possible λ": explain.format_miss(other.path.test_rmse[truly_best], other.dataset.y_unit),
+    })
+st.dataframe(pd.DataFrame(rows), hide_index=True)
+ui.chart_summary("For each dataset (degree 15), the table compares the λ cross-validation picks without seeing "
+                 "the new data with the λ that turned out best on it, and the typical miss each gives.")
+
+st.header("How do I know my model needs more?")
+st.markdown(
+    "Compare the typical miss on the data the model learned from with the miss on data it never saw. "
+    "If the first is much smaller, the model is memorizing: give it more penalty."
+)
+train_miss, test_miss = fit.path.train_rmse[fit.index], fit.path.test_rmse[fit.index]
+ratio = test_miss / train_miss if train_miss > 0 else float("inf")
+st.plotly_chart(charts.gap_figure(train_miss, test_miss), width="stretch")
+if ratio < 1.25:
+    st.success(f"Green: new data are missed only {ratio:.2f}× as much as training data. No sign of memorizing.")
+elif ratio < 1.75:
+    st.warning(f"Amber: new data are missed {ratio:.2f}× as much as training data. Some memorizing; try more λ.")
+else:
+    st.error(f"Red: new data are missed {ratio:.2f}× as much as training data. The model is memorizing; add penalty.")
+ui.chart_summary(
+    f"Typical miss {explain.format_miss(train_miss, unit)} on training data against "
+    f"{explain.format_miss(test_miss, unit)} on new data at λ = {explain.format_lam(fit.lam)}."
+)
+
+st.header("Can there be too much?")
+st.markdown(
+    "Yes. Push λ far up and the model is charged so much for any weight that it can barely bend: "
+    "it flattens toward the average and misses the real pattern (underfitting). Slide this one to the right:"
+)
+too_much = st.select_slider(
+    "Push the penalty λ up (this demo only)", options=SLIDER_LAMS[SLIDER_LAMS >= 1e-3].tolist(),
+    value=10.0, format_func=explain.format_lam, key="faq_too_much",
+)
+strong = fit.path.index_of(too_much)
+st.plotly_chart(charts.fit_figure(fit.dataset, fit.curve_x, fit.curves[strong], height=360), width="stretch")
+ui.chart_summary(
+    f"At λ = {explain.format_lam(too_much)} the verdict is {explain.verdict(fit.path, strong).label}: typical miss "
+    f"{explain.format_miss(fit.path.train_rmse[strong], unit)} on training data and "
+    f"{explain.format_miss(fit.path.test_rmse[strong], unit)} on new data."
+)
+
+st.header("How is L2 different from L1 (lasso)?")
+st.markdown(
+    "Both charge for weights. **L2** charges for their squares, so it shrinks every weight smoothly and "
+    "rarely makes any exactly zero. **L1** charges for their sizes, so as λ grows it switches weights off "
+    "one at a time, which also picks which ingredients to keep. Same data, same features:"
+)
+lasso = ui.lasso_for(fit)
+st.plotly_chart(charts.l2_l1_paths_figure(fit.path, ui.LASSO_LAMS, lasso, fit.lam), width="stretch")
+at_lam = lasso[min(range(len(ui.LASSO_LAMS)), key=lambda i: abs(ui.LASSO_LAMS[i] - fit.lam))] if fit.lam > 0 else lasso[0]
+switched_off = int((abs(at_lam) < 1e-12).sum())
+ui.chart_summary(
+    f"At λ = {explain.format_lam(max(fit.lam, ui.LASSO_LAMS[0]))}, L1 has switched off {switched_off} of "
+    f"{fit.path.degree} weights; L2 keeps all {fit.path.degree}, only smaller."
+)
+with st.expander("In depth: the two penalties"):
+    st.markdown(
+        "L2: minimize (1/n)·Σr² + λ·Σwⱼ², scikit-learn `Ridge(alpha=n·λ)`. L1: minimize (1/n)·Σr² + λ·Σ|wⱼ|, "
+        "scikit-learn `Lasso(alpha=λ/2)` (lasso's own loss has a 1/(2n)), here via `lasso_path` on the same "
+        "standardized features."
+    )
+
+st.header("What does λ mean in scikit-learn, Keras and PyTorch?")
+st.markdown(
+    "Every tool has this setting under another name and scale. For your data "
+    f"({fit.n} training rows) and λ = {explain.format_lam(fit.lam)}:"
+)
+st.table(pd.DataFrame(explain.framework_settings(fit.lam, fit.n), columns=["Tool", "Setting", "Why this number"]))
+st.caption("All three assume standardized features and a mean squared error; see the Playground's In depth box for the full pipeline.")
+st.page_link("pages/why.py", label="Why does a penalty on weights calm the curve? See the picture", icon=":material/lightbulb:")
 ui.finish_page()

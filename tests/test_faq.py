@@ -1,0 +1,97 @@
+"""The Questions page: each demo runs and follows its control; the framework scaling is right."""
+import re
+
+import numpy as np
+import pytest
+from sklearn.linear_model import Lasso, Ridge
+
+from core import PolynomialRidge, explain
+from core.datasets import load_dataset
+from core.lasso import lasso_weights
+from core.path import ridge_path
+from tests.apptest_helpers import decode, figures, open_page, trace, widget
+
+PAGE = "pages/faq.py"
+
+
+def test_every_demo_runs():
+    at = open_page(PAGE)
+    assert len(figures(at)) == 5
+    assert len(at.dataframe) == 1 and len(at.table) == 1
+    headers = [header.value for header in at.header]
+    assert headers[:2] == ["Does it make my model smarter?", "Do I have to set it myself?"]
+    assert headers[5] == "What does λ mean in scikit-learn, Keras and PyTorch?"
+
+
+def test_shared_lam_moves_the_demos_that_use_it():
+    at = open_page(PAGE, lam="1e-06")
+    before = figures(at)
+    widget(at.select_slider, "Penalty strength λ").set_value(1.0).run()
+    after = figures(at)
+    _, steady_before = trace(before[1], "Fits to resampled data")
+    _, steady_after = trace(after[1], "Fits to resampled data")
+    spread = [np.nanmean(np.nanstd(lines.reshape(20, -1)[:, :-1], axis=0)) for lines in (steady_before, steady_after)]
+    assert spread[1] < spread[0]
+    assert decode(before[2]["data"][0]["x"]).tolist() != decode(after[2]["data"][0]["x"]).tolist()
+    assert before[4]["layout"]["shapes"][0]["x0"] != after[4]["layout"]["shapes"][0]["x0"]
+
+
+def test_too_much_slider_flattens_the_curve():
+    at = open_page(PAGE)
+    widget(at.select_slider, "Push the penalty").set_value(0.001).run()
+    _, bendy = trace(figures(at)[3], "Model's curve")
+    widget(at.select_slider, "Push the penalty").set_value(100.0).run()
+    _, flat = trace(figures(at)[3], "Model's curve")
+    assert np.ptp(flat) < 0.5 * np.ptp(bendy)
+    assert "too simple (too stiff)" in at.caption[3].value
+
+
+def test_traffic_light_follows_the_gap():
+    at = open_page(PAGE, lam="0", degree="20")
+    assert any(alert.value.startswith("Red") for alert in at.error)
+    widget(at.select_slider, "Penalty strength λ").set_value(0.01).run()
+    widget(at.slider, "degree").set_value(5).run()
+    assert not at.error
+    assert any(alert.value.startswith("Green") for alert in at.success) or any(
+        alert.value.startswith("Amber") for alert in at.warning)
+
+
+def test_cross_validation_table_compares_pick_and_best():
+    at = open_page(PAGE)
+    table = at.dataframe[0].value
+    assert list(table["Dataset"]) == ["Gentle wave", "Steep step", "Restaurant bill and tip (244 meals)"]
+    dataset = load_dataset("tips")
+    path = ridge_path(dataset.x_train, dataset.y_train, 15, x_test=dataset.x_test, y_test=dataset.y_test)
+    assert table["λ picked by cross-validation"].iloc[2] == explain.format_lam(path.lams[path.best_index])
+    assert table["Best λ on new data"].iloc[2] == explain.format_lam(path.lams[path.test_rmse.argmin()])
+
+
+@pytest.mark.parametrize("lam", [1e-4, 0.01, 1.0])
+def test_scikit_learn_setting_in_the_table_reproduces_our_fit(lam):
+    dataset = load_dataset("wave")
+    n = dataset.x_train.size
+    setting = explain.framework_settings(lam, n)[0][1]
+    alpha = float(re.fullmatch(r"Ridge\(alpha=(.+)\)", setting).group(1))
+    path = ridge_path(dataset.x_train, dataset.y_train, 15)
+    Z = path.features.transform(dataset.x_train)
+    ours = PolynomialRidge(15, lam).fit(dataset.x_train, dataset.y_train)
+    theirs = Ridge(alpha=alpha, solver="svd").fit(Z, dataset.y_train)
+    np.testing.assert_allclose(theirs.coef_, ours.coef_, rtol=1e-5, atol=1e-8)
+
+
+def test_lasso_scaling_minimizes_our_l1_objective():
+    dataset = load_dataset("wave")
+    path = ridge_path(dataset.x_train, dataset.y_train, 6)
+    Z = path.features.transform(dataset.x_train)
+    y = dataset.y_train - dataset.y_train.mean()
+    lam = 0.01
+
+    def objective(w):
+        return np.mean((y - Z @ w) ** 2) + lam * np.abs(w).sum()
+
+    ours = lasso_weights(path, dataset.x_train, dataset.y_train, [lam])[0]
+    other_scalings = [Lasso(alpha=a, fit_intercept=False, tol=1e-10, max_iter=100_000).fit(Z, y).coef_
+                      for a in (lam, lam / 4, 2 * lam)]
+    assert all(objective(ours) < objective(w) for w in other_scalings)
+    reference = Lasso(alpha=lam / 2, fit_intercept=False, tol=1e-10, max_iter=100_000).fit(Z, y).coef_
+    np.testing.assert_allclose(ours, reference, atol=1e-4)
