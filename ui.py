@@ -237,6 +237,30 @@ def lasso_for(fit):
     return _lasso(current_dataset()[0], fit.path.degree, fit.dataset, fit.path)
 
 
+def guess_first(fit):
+    """The "guess first" challenge: returns True once the answer may be shown (or the reader skips it)."""
+    state = st.session_state
+    if not st.toggle("Guess first: hide the answer until I have guessed", key="guess_mode"):
+        return True
+    answer_key = (current_dataset()[0], fit.path.degree)
+    if state.get("guess_revealed") != answer_key:
+        st.markdown(
+            "Where do you think the error on new data is lowest? Set your guess, then reveal the answer. "
+            "(Hint: the Playground and the Weights page can help.)"
+        )
+        st.select_slider("Your guess for the best λ", options=SLIDER_LAMS.tolist(), value=float(SLIDER_LAMS[21]),
+                         format_func=explain.format_lam, key="guess_lam")
+        st.button("Reveal the answer", on_click=_reveal, args=(answer_key,))
+        return False
+    st.info(explain.guess_verdict(fit.path, state.guess_value))
+    return True
+
+
+def _reveal(answer_key):
+    st.session_state.guess_revealed = answer_key
+    st.session_state.guess_value = st.session_state.guess_lam
+
+
 def chart_summary(text):
     """The one sentence that says what the chart above shows right now (for screen readers and skimmers)."""
     st.caption(text)

@@ -136,6 +136,24 @@ def fit_summary(path, index, leaves_chart):
     )
 
 
+def paths_summary(path, index):
+    """One sentence on the weight-paths chart."""
+    sizes = np.abs(path.coef) / (path.y_sd or 1.0)
+    return (
+        f"At λ = {format_lam(path.lams[index])} the largest weight is {format_number(sizes[index].max())}× the spread "
+        f"of y; at λ = {format_lam(path.lams[-1])} it is {format_number(sizes[-1].max())}×, and every weight heads to zero."
+    )
+
+
+def total_summary(path, index):
+    """One sentence on the total-size and free-weights chart."""
+    total = np.sqrt(np.sum(np.square(path.coef[index]))) / (path.y_sd or 1.0)
+    return (
+        f"At this λ all weights together measure {format_number(total)}× the spread of y, and the model "
+        f"effectively uses {path.df[index]:.1f} of its {path.degree} weights."
+    )
+
+
 def degree_summary(sweep, lam_index):
     """One sentence on the error-against-degree chart."""
     here = sweep.test_rmse[:, lam_index]
@@ -147,6 +165,25 @@ def degree_summary(sweep, lam_index):
         f"({format_miss(here[best_here])}) and is {format_miss(here[-1])} at degree {sweep.degrees[-1]}; "
         f"with no penalty it is lowest at degree {sweep.degrees[best_free]} and reaches "
         f"{format_miss(free[-1])} at degree {sweep.degrees[-1]}."
+    )
+
+
+def guess_verdict(path, guess):
+    """How close a reader's guess came to the cross-validated best λ, in slider steps and as a factor."""
+    best = path.lams[path.best_index]
+    low, high = path.good_range
+    if guess == 0:
+        closeness = "No penalty at all: for this curve that lets it memorize."
+    else:
+        factor = max(guess, best) / min(guess, best)
+        steps = abs(np.log10(guess / best)) / 0.25
+        closeness = (
+            "Spot on: within the band of λ that are about as good." if path.lams[low] <= guess <= path.lams[high]
+            else f"About {steps:.0f} slider steps away (a factor of {format_number(factor)})."
+        )
+    return (
+        f"Your guess: λ = {format_lam(guess)}. Cross-validation's best: λ = {format_lam(best)}, and anything from "
+        f"{format_lam(path.lams[low])} to {format_lam(path.lams[high])} is about as good. {closeness}"
     )
 
 

@@ -24,10 +24,11 @@ path = fit.path
 low, high = path.good_range
 
 st.subheader("Error against the penalty")
-st.plotly_chart(charts.error_curves_figure(path, fit.index, unit_label), width="stretch")
-st.markdown(explain.sweet_spot_sentence(path, fit.index, ui.unit_text(fit.dataset)))
-ui.sweet_spot_button(fit)
-ui.show_verdict(fit)
+if ui.guess_first(fit):
+    st.plotly_chart(charts.error_curves_figure(path, fit.index, unit_label), width="stretch")
+    st.markdown(explain.sweet_spot_sentence(path, fit.index, ui.unit_text(fit.dataset)))
+    ui.sweet_spot_button(fit)
+    ui.show_verdict(fit)
 
 st.subheader("Error against flexibility")
 st.caption(
@@ -36,6 +37,7 @@ st.caption(
 )
 sweep = ui.degree_sweep()
 st.plotly_chart(charts.degree_figure(sweep, fit.index, path.degree, unit_label), width="stretch")
+ui.chart_summary(explain.degree_summary(sweep, fit.index))
 
 st.subheader("How much the fit jumps between samples")
 resampled = ui.resampled_curves(fit)

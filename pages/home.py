@@ -1,7 +1,7 @@
 import streamlit as st
 
 import ui
-from core import charts
+from core import charts, explain
 
 ui.start_page()
 st.title("L2 Lab: how a small penalty stops a model from memorizing")
@@ -34,6 +34,7 @@ fit = ui.current_fit()
 st.plotly_chart(
     charts.fit_figure(fit.dataset, fit.curve_x, fit.curve_y, height=400, unpenalized_y=fit.curves[0]), width="stretch",
 )
+ui.chart_summary(explain.fit_summary(fit.path, fit.index, charts.leaves_window(fit.curve_y, charts.chart_window(fit.dataset))))
 ui.show_misses(fit)
 ui.show_verdict(fit)
 ui.sweet_spot_button(fit)
@@ -48,7 +49,17 @@ st.markdown(
 - Most ready-made tools set this for you; it matters when you build or fine-tune a model.
 """
 )
-st.page_link("pages/playground.py", label="Playground: change the data, the flexibility and λ", icon=":material/tune:")
-st.page_link("pages/weights.py", label="Weights: see what the penalty shrinks", icon=":material/bar_chart:")
-st.page_link("pages/curves.py", label="Overfitting curves: find the sweet spot", icon=":material/show_chart:")
+st.subheader("A five-minute tour")
+TOUR_VIEW = {"data": "wave", "degree": "15", "n": "30", "noise": "0.3", "seed": "0"}
+for page, label, lam in (
+    ("pages/playground.py", "1. See overfitting: a flexible curve with no penalty", "0"),
+    ("pages/playground.py", "2. Add the penalty: watch the curve calm down", "0.001"),
+    ("pages/weights.py", "3. Watch the weights shrink", "0.001"),
+    ("pages/curves.py", "4. Find the sweet spot", "0.001"),
+):
+    st.page_link(page, label=label, query_params=TOUR_VIEW | {"lam": lam}, icon=":material/arrow_forward:")
+st.page_link("pages/your_data.py", label="5. Try your own data", icon=":material/upload_file:")
+st.markdown("**More:**")
+st.page_link("pages/faq.py", label="Questions people ask, each with a live demo", icon=":material/help:")
+st.page_link("pages/why.py", label="Why it works: the picture behind the penalty", icon=":material/lightbulb:")
 ui.finish_page()

@@ -19,7 +19,9 @@ with right:
 fit = ui.current_fit()
 window = charts.chart_window(fit.dataset)
 st.plotly_chart(charts.fit_figure(fit.dataset, fit.curve_x, fit.curve_y), width="stretch")
-if charts.leaves_window(fit.curve_y, window):
+leaves = charts.leaves_window(fit.curve_y, window)
+ui.chart_summary(explain.fit_summary(fit.path, fit.index, leaves))
+if leaves:
     st.caption(
         "The curve swings far beyond the data, so the chart is cut to show the data; "
         "this is what memorizing looks like between and beyond the points."

@@ -34,6 +34,7 @@ st.caption(
     "The dotted line is your λ."
 )
 st.plotly_chart(charts.weight_paths_figure(fit.path, fit.index), width="stretch")
+ui.chart_summary(explain.paths_summary(fit.path, fit.index))
 
 st.subheader("All weights together")
 st.caption(
@@ -41,6 +42,7 @@ st.caption(
     "(with no penalty, all of them; with a huge penalty, almost none)."
 )
 st.plotly_chart(charts.weight_total_figure(fit.path, fit.index), width="stretch")
+ui.chart_summary(explain.total_summary(fit.path, fit.index))
 ui.sweet_spot_button(fit)
 ui.view_actions()
 

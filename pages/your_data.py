@@ -46,6 +46,8 @@ else:
         ui.degree_slider()
     fit = ui.current_fit()
     st.plotly_chart(charts.fit_figure(fit.dataset, fit.curve_x, fit.curve_y), width="stretch")
+    ui.chart_summary(explain.fit_summary(
+        fit.path, fit.index, charts.leaves_window(fit.curve_y, charts.chart_window(fit.dataset))))
     ui.show_misses(fit)
     ui.show_verdict(fit)
     best = fit.path.lams[fit.path.best_index]
@@ -57,6 +59,7 @@ else:
 
     st.subheader("What the penalty does to the weights")
     st.plotly_chart(charts.weight_bars_figure(fit.path, fit.index), width="stretch")
+    ui.chart_summary(explain.weights_sentence(fit.path, fit.index))
     st.subheader("Error against the penalty")
     st.plotly_chart(charts.error_curves_figure(fit.path, fit.index, fit.dataset.y_label), width="stretch")
 

@@ -159,3 +159,16 @@ def test_state_carries_to_and_from_the_page(page):
     widget(at.select_slider, "λ").set_value(1.0).run()
     at.switch_page("pages/playground.py").run()
     assert widget(at.select_slider, "λ").value == pytest.approx(1.0)
+
+
+def test_guess_first_hides_the_answer_until_revealed():
+    at = open_page(CURVES)
+    assert len(figures(at)) == 4
+    at.toggle[0].set_value(True).run()
+    assert len(figures(at)) == 3, "the error chart with the answer is hidden"
+    widget(at.select_slider, "Your guess").set_value(1e-6).run()
+    next(b for b in at.button if b.label == "Reveal the answer").click().run()
+    assert len(figures(at)) == 4
+    message = next(info.value for info in at.info if info.value.startswith("Your guess"))
+    assert "λ = 1e-06" in message and "Cross-validation's best: λ = 0.00032" in message
+    assert "About 10 slider steps away (a factor of 316)" in message

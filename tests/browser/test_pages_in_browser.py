@@ -63,3 +63,13 @@ def test_choices_survive_moving_between_pages(page):
     expect(page).to_have_url(re.compile(r"/playground\?.*degree=14"))
     wait_for_app(page)
     expect(slider(page, "degree")).to_have_attribute("aria-valuetext", "14")
+
+
+def test_tour_step_opens_the_page_with_its_settings(page):
+    open_app(page, "/?lam=0.1&degree=4")
+    page.get_by_role("link", name="1. See overfitting").click()
+    expect(page).to_have_url(re.compile(r"/playground\?"))
+    wait_for_app(page)
+    assert {key: query(page)[key] for key in ("lam", "degree", "data")} == {"lam": "0", "degree": "15", "data": "wave"}
+    expect(slider(page, "λ")).to_have_attribute("aria-valuetext", "0 (off)")
+    expect(slider(page, "degree")).to_have_attribute("aria-valuetext", "15")
