@@ -38,12 +38,12 @@ left, right = st.columns(2)
 with left:
     st.subheader("L2 (ridge): a circle")
     st.plotly_chart(ridge_chart, width="stretch", key="why_ridge_chart")
-    st.caption(tw.ridge_caption(pic))
+    ui.chart_summary(tw.ridge_caption(pic))
     st.markdown(f"**{tw.weights_line(pic.best, pic.ridge)}.** {tw.ridge_verdict(pic)}")
 with right:
     st.subheader("L1 (lasso): a diamond")
     st.plotly_chart(lasso_chart, width="stretch", key="why_lasso_chart")
-    st.caption(tw.lasso_caption(pic))
+    ui.chart_summary(tw.lasso_caption(pic))
     st.markdown(f"**{tw.weights_line(pic.best, pic.lasso)}.** {tw.lasso_verdict(pic)}")
 
 if lam > 0:
