@@ -89,7 +89,7 @@ with st.expander("In depth: the formulas and the scikit-learn equivalents"):
         f"**Why exact zeros:** with both weights in use, the L1 point moves along a straight line, "
         f"w(λ) = ŵ − (λ/2)·C⁻¹·sign(ŵ). Here weight {first + 1} reaches 0 at λ = {first_lam:.3g} and then stays "
         f"exactly 0, because the bowl's slope along that axis, |2(cⱼ − (Cw)ⱼ)|, stays at most λ (c = Zᵀ(y − ȳ)/n). "
-        f"The remaining weight reaches 0 at λ = 2·|c| = {both_lam:.3g}. Ridge shrinks every weight by a factor "
+        f"The remaining weight reaches 0 at λ = 2·|c{'₂₁'[first]}| = {both_lam:.3g}. Ridge shrinks every weight by a factor "
         "s²/(s² + nλ) in the directions of the SVD, which is never zero: ridge weights only approach 0."
     )
     st.markdown(
