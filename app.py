@@ -6,7 +6,7 @@ st.navigation([
     st.Page("pages/playground.py", title="Playground", icon=":material/tune:", url_path="playground"),
     st.Page("pages/weights.py", title="Weights", icon=":material/bar_chart:", url_path="weights"),
     st.Page("pages/curves.py", title="Overfitting curves", icon=":material/show_chart:", url_path="curves"),
-    st.Page("pages/your_data.py", title="Your data", icon=":material/upload_file:", url_path="your-data"),
+    st.Page("pages/your-data.py", title="Your data", icon=":material/upload_file:", url_path="your-data"),
     st.Page("pages/faq.py", title="Questions", icon=":material/help:", url_path="faq"),
     st.Page("pages/why.py", title="Why it works", icon=":material/lightbulb:", url_path="why"),
 ]).run()

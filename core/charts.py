@@ -148,7 +148,9 @@ def fit_figure(dataset, curve_x, curve_y, height=440, unpenalized_y=None):
     train_low, train_high = dataset.x_train.min(), dataset.x_train.max()
     for low, high in ((curve_x[0], train_low), (train_high, curve_x[-1])):
         if high > low:
-            fig.add_vrect(x0=show([low])[0], x1=show([high])[0], fillcolor="#999999", opacity=0.15, line_width=0)
+            fig.add_vrect(x0=show([low])[0], x1=show([high])[0], fillcolor="#999999", opacity=0.15, line_width=0,
+                          annotation_text="beyond the training data", annotation_position="bottom left",
+                          annotation_font=dict(size=10, color="#555555"))
     if leaves_window(curve_y, window):
         fig.add_annotation(
             text=f"The curve shoots off the chart (it reaches {format_number(np.max(np.abs(curve_y)))})",

@@ -222,7 +222,9 @@ def from_columns(x, y, title, x_label, y_label, split="random", x_origin=None):
     held_out = _held_out_mask(x, split)
     order = np.argsort(x[~held_out], kind="stable")
     story = (
-        "The latest 20% of the rows are held out as new data: the model is judged on what comes next."
+        "The latest 20% of the rows are held out as new data: the model is judged on what comes next. "
+        "A polynomial curve is unreliable beyond the rows it was fitted on (the grey band), so expect large "
+        "misses there unless the degree is low."
         if split == "forecast" else "A random 30% of the rows, picked once, are held out as new data."
     )
     return Dataset(

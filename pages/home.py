@@ -58,7 +58,7 @@ for page, label, lam in (
     ("pages/curves.py", "4. Find the sweet spot", "0.001"),
 ):
     st.page_link(page, label=label, query_params=TOUR_VIEW | {"lam": lam}, icon=":material/arrow_forward:")
-st.page_link("pages/your_data.py", label="5. Try your own data", icon=":material/upload_file:")
+st.page_link("pages/your-data.py", label="5. Try your own data", icon=":material/upload_file:")
 st.markdown("**More:**")
 st.page_link("pages/faq.py", label="Questions people ask, each with a live demo", icon=":material/help:")
 st.page_link("pages/why.py", label="Why it works: the picture behind the penalty", icon=":material/lightbulb:")

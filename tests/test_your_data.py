@@ -5,7 +5,7 @@ import pytest
 from core import reader
 from tests.apptest_helpers import figures, open_page, trace, widget
 
-PAGE = "pages/your_data.py"
+PAGE = "pages/your-data.py"
 SALES = "month,Revenue,Visitors\n" + "\n".join(
     f"2024-{month:02d}-01,{1000 + 40 * month + (month % 3) * 25},{300 + month}" for month in range(1, 13)
 ) + "\n2025-01-01,,310\n"
