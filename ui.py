@@ -129,6 +129,18 @@ def degree_slider(container=st):
     )
 
 
+def fit_controls(pick_data=True):
+    """The controls every explorer page shares (dataset in the sidebar, λ and degree side by side); returns the fit."""
+    if pick_data:
+        data_controls()
+    left, right = st.columns(2)
+    with left:
+        lam_slider()
+    with right:
+        degree_slider()
+    return current_fit()
+
+
 def _new_sample():
     set_view(seed=view()["seed"] + 1)
 

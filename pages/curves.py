@@ -1,4 +1,3 @@
-import numpy as np
 import streamlit as st
 
 import ui
@@ -12,13 +11,7 @@ st.markdown(
     "pattern. The error on **new data** tells the two apart: it falls as λ grows, then rises again. "
     "The sweet spot is the bottom of that valley."
 )
-ui.data_controls()
-left, right = st.columns(2)
-with left:
-    ui.lam_slider()
-with right:
-    ui.degree_slider()
-fit = ui.current_fit()
+fit = ui.fit_controls()
 unit_label = fit.dataset.y_label
 path = fit.path
 low, high = path.good_range

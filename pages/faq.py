@@ -12,13 +12,7 @@ st.markdown(
     "The questions people ask first, each answered in a few sentences and a small live demo. "
     "The demos use the dataset, λ and degree you chose on the other pages (change them in the sidebar)."
 )
-ui.data_controls()
-left, right = st.columns(2)
-with left:
-    ui.lam_slider()
-with right:
-    ui.degree_slider()
-fit = ui.current_fit()
+fit = ui.fit_controls()
 unit = ui.unit_text(fit.dataset)
 
 st.header("Does it make my model smarter?")

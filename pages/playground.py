@@ -10,13 +10,7 @@ st.markdown(
     "The model learns from the black points only; the pale blue points are new data it never saw, "
     "so the **typical miss on new data** tells you how well it will really do."
 )
-ui.data_controls()
-left, right = st.columns(2)
-with left:
-    ui.lam_slider()
-with right:
-    ui.degree_slider()
-fit = ui.current_fit()
+fit = ui.fit_controls()
 window = charts.chart_window(fit.dataset)
 st.plotly_chart(charts.fit_figure(fit.dataset, fit.curve_x, fit.curve_y), width="stretch")
 leaves = charts.leaves_window(fit.curve_y, window)

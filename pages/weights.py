@@ -11,13 +11,7 @@ st.markdown(
     "which is how a curve manages to pass through every noisy point. The penalty charges for large weights, "
     "so they shrink and share the work more evenly."
 )
-ui.data_controls()
-left, right = st.columns(2)
-with left:
-    ui.lam_slider()
-with right:
-    ui.degree_slider()
-fit = ui.current_fit()
+fit = ui.fit_controls()
 st.info(explain.weights_sentence(fit.path, fit.index))
 
 st.subheader("How big is each weight?")

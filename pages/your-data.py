@@ -39,12 +39,7 @@ else:
     )
     ui.view()["data"] = ui.UPLOAD  # this page always shows the reader's file, and so do the others from now on
 
-    left, right = st.columns(2)
-    with left:
-        ui.lam_slider()
-    with right:
-        ui.degree_slider()
-    fit = ui.current_fit()
+    fit = ui.fit_controls(pick_data=False)
     st.plotly_chart(charts.fit_figure(fit.dataset, fit.curve_x, fit.curve_y), width="stretch")
     ui.chart_summary(explain.fit_summary(
         fit.path, fit.index, charts.leaves_window(fit.curve_y, charts.chart_window(fit.dataset))))
