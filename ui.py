@@ -336,9 +336,10 @@ def receive_upload(file):
                 f"This file is {file.size / 2**20:,.0f} MB; the limit is {reader.MAX_UPLOAD_BYTES // 2**20} MB. "
                 "Upload a smaller extract, for example only the two columns you need."
             )
-        data = file.getvalue()
-        table = reader.read_table(data, file.name)
-        xy = reader.extract_xy(table, *reader.default_columns(table))
+        with st.spinner(f"Reading {file.size / 2**20:,.1f} MB…"):
+            data = file.getvalue()
+            table = reader.read_table(data, file.name)
+            xy = reader.extract_xy(table, *reader.default_columns(table))
     except reader.DataProblem as problem:
         state.upload_problem = str(problem) + (
             " Your previous data are still here." if uploaded() is not None else ""
