@@ -8,7 +8,8 @@ StandardScaler())`` fitted on the same data.
 """
 from dataclasses import dataclass
 from functools import lru_cache
-from math import comb
+from fractions import Fraction
+from math import comb, factorial
 
 import numpy as np
 from numpy.polynomial import legendre
@@ -59,9 +60,37 @@ def check_xy(x, y):
         raise ValueError(f"x and y must have the same number of rows, got {x.shape[0]} and {y.shape[0]}.")
     if not (np.isfinite(x).all() and np.isfinite(y).all()):
         raise ValueError("x and y must not contain missing, NaN or infinite values; remove those rows first.")
-    if np.unique(x).size < 2:
+    if x.size == 0 or x.min() == x.max():  # fewer than two distinct values (as np.unique, without sorting)
         raise ValueError("x needs at least two different values to fit a curve.")
     return x, y
+
+
+def check_held_out(x_test, y_test):
+    """Validate held-out data like training data: both or neither, one column each, same length, finite.
+
+    Returns float arrays of shape (m,), or (None, None) when neither is given. Unlike
+    the training x, held-out x may hold a single value (or none: then there is
+    nothing to judge, as if no held-out data were given).
+    """
+    if x_test is None and y_test is None:
+        return None, None
+    if x_test is None or y_test is None:
+        raise ValueError("held-out data needs both x_test and y_test (or neither).")
+    columns = []
+    for name, values in (("x_test", x_test), ("y_test", y_test)):
+        values = np.asarray(values, dtype=float)
+        if values.ndim == 2 and values.shape[1] == 1:
+            values = values[:, 0]
+        if values.ndim != 1:
+            raise ValueError(f"{name} must be one column of numbers, got an array of shape {values.shape}.")
+        columns.append(values)
+    x_test, y_test = columns
+    if x_test.size != y_test.size:
+        raise ValueError(
+            f"x_test and y_test must have the same number of rows, got {x_test.size} and {y_test.size}.")
+    if not (np.isfinite(x_test).all() and np.isfinite(y_test).all()):
+        raise ValueError("x_test and y_test (the held-out data) must not contain missing, NaN or infinite values.")
+    return x_test, y_test
 
 
 @dataclass(frozen=True)
@@ -156,15 +185,42 @@ def legendre_design(t, degree):
     """
     u = 2.0 * np.asarray(t, dtype=float) - 1.0
     design = np.empty((degree + 1, u.size))
-    design[0] = 1.0
+    legendre_fill(u, design.T)
+    return design.T
+
+
+def legendre_fill(u, out):
+    """Write P0(u)..P_k(u) into the columns of ``out`` (shape (len(u), k + 1)), in place.
+
+    Each column of ``out`` should be contiguous (column-major ``out``), as LAPACK wants it.
+    """
+    degree = out.shape[1] - 1
+    out[:, 0] = 1.0
     if degree > 0:
-        design[1] = u
+        out[:, 1] = u
         term = np.empty(u.size)
         for i in range(2, degree + 1):  # i·Pᵢ = (2i − 1)·u·Pᵢ₋₁ − (i − 1)·Pᵢ₋₂
-            row = design[i]
-            np.multiply(design[i - 1], u, out=row)
+            row = out[:, i]
+            np.multiply(out[:, i - 1], u, out=row)
             row *= 2 * i - 1
-            np.multiply(design[i - 2], i - 1, out=term)
+            np.multiply(out[:, i - 2], i - 1, out=term)
             row -= term
             row /= i
-    return design.T
+
+
+@lru_cache(maxsize=None)
+def monomials_in_legendre(degree):
+    """Matrix whose column k holds the coefficients of tᵏ in P0(2t − 1)…P_degree(2t − 1).
+
+    tᵏ = Σⱼ (2j + 1)·k!² / ((k + j + 1)!·(k − j)!) · Pⱼ(2t − 1), j = 0…k: every entry is a
+    positive rational at most 1, rounded once (correctly) to float. The inverse of
+    ``_shifted_legendre_powers``; upper triangular, so the block for a smaller degree is
+    its leading block. It turns a Legendre factorization into one of the monomial
+    features without ever forming the ill-conditioned monomial columns.
+    """
+    matrix = np.zeros((degree + 1, degree + 1))
+    for k in range(degree + 1):
+        for j in range(k + 1):
+            matrix[j, k] = float(Fraction((2 * j + 1) * factorial(k) ** 2, factorial(k + j + 1) * factorial(k - j)))
+    matrix.setflags(write=False)
+    return matrix

@@ -322,7 +322,6 @@ def test_bad_degree(degree):
         ridge_path(x, np.sin(x), degree)
 
 
-@pytest.mark.xfail(strict=True, reason="core/path.py does not validate x_test/y_test yet (reported, not fixed here)")
 @pytest.mark.parametrize("x_test, y_test", [
     ([0.5, np.nan], [1.0, 2.0]),   # silently gives NaN test errors
     ([0.5, 0.6], None),            # held-out x without y: silently NaN
