@@ -331,7 +331,7 @@ def error_curves_figure(path, index, y_label, height=460):
     for values, name, colour, dash in (
         (path.train_rmse, "Training data", BLUE, "solid"),
         (path.test_rmse, "New data (held out)", VERMILLION, "solid"),
-        (cv, "Cross-validated (leave one out)", BLACK, "dash"),
+        (cv, f"Cross-validated ({path.cv})", BLACK, "dash"),
     ):
         fig.add_trace(go.Scatter(x=_light(x), y=_light(np.where(np.isfinite(values), values, np.nan)),
                                  mode="lines", name=name, line=dict(color=colour, width=2.5, dash=dash),

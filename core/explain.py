@@ -64,7 +64,7 @@ TOO_SIMPLE = Verdict(
 def verdict(path, index):
     """Verdict for the λ at ``index`` of a ``RidgePath``.
 
-    About right: inside the run of λ whose leave-one-out error is within one
+    About right: inside the run of λ whose cross-validated error is within one
     standard error of the best; memorizing below it, too simple above it.
     """
     low, high = path.good_range
@@ -97,6 +97,12 @@ def weights_sentence(path, index):
     )
 
 
+_CV_IN_WORDS = {
+    "leave-one-out": "leave each training point out in turn, fit the rest, check the miss on the point left out",
+    "5-fold": "split the training rows into 5 parts, fit on 4, check the miss on the fifth, for each part in turn",
+}
+
+
 def sweet_spot_sentence(path, index, unit=""):
     """Where the best λ is, how sure we are, and where the reader stands."""
     best = path.best_index
@@ -104,7 +110,7 @@ def sweet_spot_sentence(path, index, unit=""):
     cv_miss = format_miss(np.sqrt(path.loo_mse[best]), unit)
     here = verdict(path, index)
     return (
-        f"Cross-validation (leave each training point out in turn, fit the rest, check the miss on the point left out) "
+        f"Cross-validation ({_CV_IN_WORDS.get(path.cv, path.cv)}) "
         f"finds the lowest error at **λ = {format_lam(path.lams[best])}** (the star), a typical miss of {cv_miss}. "
         f"Every λ from {format_lam(path.lams[low])} to {format_lam(path.lams[high])} (green band) is within one "
         f"standard error of that best, so the differences there are noise: any of them is about as good. "

@@ -337,7 +337,7 @@ def _svd_path(x, y, degree, lams, x_test, y_test):
             first = y - q @ (q.T @ y), np.sum(np.square(q), axis=1)
             df[0] = degree
         else:  # too few distinct x for least squares: the λ → 0 limit is the minimum-norm fit
-            coef[0] = np.linalg.pinv(Z) @ y_centered
+            coef[0] = np.linalg.pinv(Z, rcond=max(Z.shape) * np.finfo(float).eps) @ y_centered  # matrix_rank's cut-off
             intercept[0] = y.mean() - Z.mean(axis=0) @ coef[0]
             first = y - Z @ coef[0] - intercept[0], np.ones(n)
             df[0] = np.linalg.matrix_rank(Z)

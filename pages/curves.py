@@ -64,7 +64,9 @@ with st.expander("In depth: how the curves are computed"):
         "every λ costs one matrix product, not n refits. The feature scaling is fitted once on all training "
         "points and α = n·λ is kept in every fold, as "
         "`cross_val_score(Ridge(alpha=n*lam), Z, y, cv=LeaveOneOut())` on the standardized features Z. "
-        "The band is the one-standard-error rule: every λ whose leave-one-out error is within one standard "
+        "Above 5,000 training rows it uses 5-fold cross-validation instead (seeded, the same folds as "
+        "`KFold(5, shuffle=True, random_state=0)`). "
+        "The band is the one-standard-error rule: every λ whose cross-validated error is within one standard "
         "error of the lowest."
     )
     st.markdown(

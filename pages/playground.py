@@ -42,7 +42,7 @@ with st.expander("In depth: the exact model behind this chart"):
     lo, hi = fit.path.good_range
     st.markdown(
         f"Effective number of free weights at this λ: **{fit.path.df[fit.index]:.1f}** of {fit.path.degree}. "
-        f"The verdict uses exact leave-one-out cross-validation: λ from {explain.format_lam(fit.path.lams[lo])} "
+        f"The verdict uses exact {fit.path.cv} cross-validation: λ from {explain.format_lam(fit.path.lams[lo])} "
         f"to {explain.format_lam(fit.path.lams[hi])} is within one standard error of the best, "
         f"{explain.format_lam(fit.path.lams[fit.path.best_index])}."
     )

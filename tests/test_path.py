@@ -331,3 +331,15 @@ def test_held_out_data_is_validated(x_test, y_test):
     x = np.linspace(0, 1, 12)
     with pytest.raises(ValueError, match=r"x_test|y_test|held-out|NaN|same number"):
         ridge_path(x, np.sin(6 * x), 3, x_test=x_test, y_test=y_test)
+
+
+def test_zero_lam_with_fewer_distinct_x_than_terms_fits_the_group_means():
+    """With 10 distinct x and degree 15, least squares passes through each x's mean of y (numpy's rank cut-off)."""
+    rng = np.random.default_rng(5)
+    x = np.repeat(np.linspace(0.0, 1.0, 10), 400)
+    y = np.sin(3 * x) + rng.normal(0, 0.1, x.size)
+    path = ridge_path(x, y, 15)
+    levels = np.unique(x)
+    means = np.array([y[x == level].mean() for level in levels])
+    np.testing.assert_allclose(path.predict(levels)[0], means, atol=1e-8 * y.std())
+    assert path.df[0] == 10 - 1
