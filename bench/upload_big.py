@@ -50,7 +50,8 @@ def main():
             page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot').length >= 3", polling=100)
             wait_for_app(page)
             elapsed = time.perf_counter() - started
-            shown = page.get_by_text("Showing").first.inner_text()
+            shown = page.evaluate("""() => document.querySelector('.js-plotly-plot')._fullLayout.annotations
+                .map(note => note.text).filter(text => text.startsWith('Showing')).join(' ')""")
             print(f"rows                {args.rows:,}")
             print(f"file size           {csv.stat().st_size / 2**20:.1f} MB")
             print(f"upload to charts    {elapsed:.1f} s")

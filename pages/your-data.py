@@ -21,6 +21,12 @@ if current is None:
         "No file yet. Your file stays on this server for your session only and is never shared. "
         "A shared link cannot carry the file itself, so whoever opens your link uploads it again."
     )
+    st.markdown("Until then, this is the kind of chart you will get, here for the sample data "
+                f"({ui.dataset_titles()[ui.view()['data']]}):")
+    sample = ui.current_fit()
+    st.plotly_chart(charts.fit_figure(sample.dataset, sample.curve_x, sample.curve_y, height=320), width="stretch")
+    ui.chart_summary(explain.fit_summary(
+        sample.path, sample.index, charts.leaves_window(sample.curve_y, charts.chart_window(sample.dataset))))
 else:
     table, xy = current["table"], current["xy"]
     st.text(f"File: {current['name']} ({table.n_rows:,} rows)")

@@ -26,7 +26,8 @@ def training_points(at, chart=0):
 def test_page_without_a_file_explains_what_to_do():
     at = open_page(PAGE)
     assert "No file yet" in at.info[0].value
-    assert not figures(at)
+    assert len(figures(at)) == 1, "a preview on the sample data (it also loads the chart library early)"
+    assert trace(figures(at)[0], "True curve")
 
 
 def test_good_upload_tells_the_whole_story():
@@ -94,14 +95,14 @@ def test_bad_first_file_leaves_the_page_usable():
     assert "No file yet" in at.info[0].value
     upload(at, "prices.csv", PRICES)
     assert not at.error
-    assert figures(at)
+    assert len(figures(at)) == 3
 
 
 def test_file_over_the_size_cap_is_refused_on_the_server(monkeypatch):
     monkeypatch.setattr(reader, "MAX_UPLOAD_BYTES", 100)
     at = upload(open_page(PAGE), "prices.csv", PRICES)
     assert "limit" in at.error[0].value
-    assert not figures(at)
+    assert "No file yet" in at.info[0].value and len(figures(at)) == 1
 
 
 HOSTILE = "![x](http://127.0.0.1:9/a.png)"
