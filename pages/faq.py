@@ -13,6 +13,7 @@ st.markdown(
     "The demos use the dataset, λ and degree you chose on the other pages (change them in the sidebar)."
 )
 fit = ui.fit_controls()
+ui.sweet_spot_button(fit)
 unit = ui.unit_text(fit.dataset)
 
 st.header("Does it make my model smarter?")

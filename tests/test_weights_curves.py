@@ -10,7 +10,7 @@ from core.viewstate import snap_lam
 from tests.apptest_helpers import decode, figures, open_page, trace, widget
 
 WEIGHTS, CURVES = "pages/weights.py", "pages/curves.py"
-ALL_PAGES = [None, "pages/playground.py", WEIGHTS, CURVES]
+ALL_PAGES = [None, "pages/playground.py", WEIGHTS, CURVES, "pages/faq.py"]
 
 
 def figure_data_of(figure):
@@ -90,7 +90,7 @@ def test_sweet_spot_button_moves_lam_to_the_cross_validated_best(page, wave_best
     at = open_page(page, lam="100", data="wave", degree="15")
     next(b for b in at.button if b.label == "Find the sweet spot for me").click().run()
     assert at.session_state["view"]["lam"] == wave_best_lam
-    assert widget(at.select_slider, "λ").value == pytest.approx(wave_best_lam)
+    assert widget(at.select_slider, "Penalty strength λ").value == pytest.approx(wave_best_lam)
     assert at.query_params["lam"] == f"{wave_best_lam:.3g}"
 
 
