@@ -43,20 +43,40 @@ def _wait_healthy(base_url, process, timeout=60):
     raise RuntimeError(f"the app server was not healthy after {timeout} s")
 
 
+class Server(str):
+    """A running app server: the object is its base URL (a str, as before); ``.url`` and ``.pid`` too."""
+
+    def __new__(cls, url, pid):
+        server = super().__new__(cls, url)
+        server.pid = pid
+        return server
+
+    @property
+    def url(self):
+        return str(self)
+
+
 @contextlib.contextmanager
-def serve_app():
-    """`streamlit run app.py` on a free loopback port; yields its base URL and stops it after."""
+def serve_app(root=ROOT, env=None):
+    """`streamlit run app.py` (from ``root``, the project by default) on a free loopback port; stops it after.
+
+    ``env``: extra environment variables for the server process.
+
+    Yields a ``Server``: a str holding the base URL (so it can be used as before), with
+    ``.url`` and the server process id ``.pid`` (to read /proc/<pid>/status, for example).
+    """
     port = _free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
          "--server.port", str(port), "--server.address", "127.0.0.1",
          "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env=None if env is None else {**os.environ, **env},
     )
     base_url = f"http://127.0.0.1:{port}"
     try:
         _wait_healthy(base_url, process)
-        yield base_url
+        yield Server(base_url, process.pid)
     finally:
         process.terminate()
         try:
