@@ -3,7 +3,9 @@
 Colours are Okabe–Ito, safe for colour-blind readers. Arrays go to the
 browser as float32: half the payload, and far more precision than a screen shows.
 """
+import functools
 import html
+import json
 
 import numpy as np
 import plotly.graph_objects as go
@@ -23,6 +25,130 @@ def plain(text):
 
 def _light(values):
     return np.asarray(values, dtype=np.float32)
+
+
+# --- Building figures cheaply ---
+#
+# plotly's incremental API (update_layout, add_vline, make_subplots, ...) validates on every call:
+# 15-50 ms per figure here. _Spec records the same calls as plain dicts and builds the Figure once,
+# validated once (2-8 ms); the result is the same figure (same JSON) as the incremental calls give.
+
+_LITERAL_KEYS = {"plot_bgcolor", "paper_bgcolor"}
+
+
+def _expand(props):
+    """plotly's "magic underscores" (title_text=..., line_width=...) as nested dicts."""
+    out = {}
+    for key, value in props.items():
+        if "_" in key and key not in _LITERAL_KEYS:
+            head, rest = key.split("_", 1)
+            value = _expand({rest: value})
+            key = head
+        if isinstance(value, dict):
+            value = _expand(value)
+            if isinstance(out.get(key), dict):
+                value = _merged(out[key], value)
+        out[key] = value
+    return out
+
+
+def _merged(base, update):
+    """``base`` updated like plotly's ``update``: dicts merge, anything else replaces."""
+    result = dict(base)
+    for key, value in update.items():
+        if isinstance(value, dict) and isinstance(result.get(key), dict):
+            value = _merged(result[key], value)
+        result[key] = value
+    return result
+
+
+@functools.lru_cache(maxsize=8)
+def _subplots_layout(**kwargs):
+    from plotly.subplots import make_subplots
+
+    layout = make_subplots(**kwargs).layout.to_plotly_json()
+    layout.pop("template", None)
+    return json.dumps(layout)
+
+
+class _Spec:
+    """A figure recorded as plain dicts, with the few plotly calls the builders use; ``figure()`` builds it."""
+
+    def __init__(self, layout=None, subplots=False):
+        self.data = []
+        self.layout = layout or {}
+        self.subplots = subplots
+
+    @classmethod
+    def make_subplots(cls, **kwargs):
+        """Like plotly.subplots.make_subplots (one row); the grid is computed once per set of arguments."""
+        return cls(json.loads(_subplots_layout(**{k: tuple(v) if isinstance(v, list) else v
+                                                   for k, v in kwargs.items()})), subplots=True)
+
+    def figure(self):
+        return go.Figure(data=self.data, layout=self.layout)
+
+    @staticmethod
+    def _suffix(row, col):
+        return "" if col in (None, 1) else str(col)
+
+    def add_trace(self, trace, row=None, col=None):
+        trace = trace.to_plotly_json() if hasattr(trace, "to_plotly_json") else dict(trace)
+        if self.subplots and row is not None:
+            suffix = self._suffix(row, col)
+            trace.update(xaxis="x" + suffix, yaxis="y" + suffix)
+        self.data.append(trace)
+        return self
+
+    def update_layout(self, **props):
+        for key, value in _expand(props).items():
+            if key.endswith("axis") and isinstance(value, dict) and isinstance(value.get("title"), str):
+                value = dict(value, title={"text": value["title"]})  # a title given as text replaces the title
+            self.layout = _merged(self.layout, {key: value})
+        return self
+
+    def _axes(self, letter, row, col):
+        if row is not None and self.subplots:
+            return [f"{letter}axis{self._suffix(row, col)}"]
+        found = [key for key in self.layout if key.startswith(letter + "axis")]
+        return found or [letter + "axis"]
+
+    def update_xaxes(self, row=None, col=None, **props):
+        return self.update_layout(**{axis: props for axis in self._axes("x", row, col)})
+
+    def update_yaxes(self, row=None, col=None, **props):
+        return self.update_layout(**{axis: props for axis in self._axes("y", row, col)})
+
+    def add_annotation(self, **props):
+        self.layout.setdefault("annotations", []).append(_expand(props))
+        return self
+
+    def _spanning(self, shape_type, shape_args, row, col, props):
+        from plotly import shapeannotation
+
+        if not self.subplots:
+            row = col = None
+        suffix = self._suffix(row, col)
+        if row is not None and not any(trace.get("xaxis", "x") == "x" + suffix for trace in self.data):
+            return self  # plotly leaves out subplots without traces
+        shape_props, annotation_props = shapeannotation.split_dict_by_key_prefix(props, "annotation_")
+        annotation = shapeannotation.axis_spanning_shape_annotation(None, shape_type, shape_args, annotation_props)
+        spans = "y" if shape_type[0] == "v" else "x"
+        refs = {"xref": "x" + suffix, "yref": "y" + suffix}
+        refs[spans + "ref"] += " domain"
+        self.layout.setdefault("shapes", []).append(_merged(_expand({**shape_args, **shape_props}), refs))
+        if annotation is not None:
+            self.layout.setdefault("annotations", []).append(_merged(_expand(annotation), refs))
+        return self
+
+    def add_vline(self, x, row=None, col=None, **props):
+        return self._spanning("vline", dict(type="line", x0=x, x1=x, y0=0, y1=1), row, col, props)
+
+    def add_hline(self, y, row=None, col=None, **props):
+        return self._spanning("hline", dict(type="line", x0=0, x1=1, y0=y, y1=y), row, col, props)
+
+    def add_vrect(self, x0, x1, row=None, col=None, **props):
+        return self._spanning("vrect", dict(type="rect", x0=x0, x1=x1, y0=0, y1=1), row, col, props)
 
 
 def curve_grid(dataset, points=CURVE_POINTS):
@@ -103,12 +229,16 @@ def fit_figure(dataset, curve_x, curve_y, height=440, unpenalized_y=None):
     chart says how many points it shows. The fitted curve keeps full precision
     (it is small), so what the chart shows can be checked against scikit-learn exactly.
     """
+    return _fit_spec(dataset, curve_x, curve_y, height, unpenalized_y).figure()
+
+
+def _fit_spec(dataset, curve_x, curve_y, height=440, unpenalized_y=None):
     window = chart_window(dataset)
     show = dataset.x_for_display
     (x_train, y_train), (x_test, y_test), density = _points(dataset)
     many = x_train.size + x_test.size > 1000
     scatter = go.Scattergl if many else go.Scatter
-    fig = go.Figure()
+    fig = _Spec()
     if density is not None:
         x_edges, y_edges, counts = density
         with np.errstate(divide="ignore"):
@@ -206,7 +336,7 @@ def weight_bars_figure(path, index, height=380):
     sizes = relative_weights(path)
     names = term_names(path.degree)
     hover = "how much the %{x} ingredient moves the curve: %{y:.3g} × the spread of y<extra>%{fullData.name}</extra>"
-    fig = go.Figure()
+    fig = _Spec()
     fig.add_trace(go.Bar(x=names, y=_light(sizes[0]), name="With no penalty (λ = 0)", marker_color=PURPLE,
                          hovertemplate=hover))
     fig.add_trace(go.Bar(x=names, y=_light(sizes[index]), name="At this λ", marker_color=VERMILLION,
@@ -215,7 +345,7 @@ def weight_bars_figure(path, index, height=380):
                   annotation_text="1 × the spread of y", annotation_position="top left")
     fig.update_yaxes(type="log", title_text="Weight size (× spread of y)", exponentformat="power")
     fig.update_layout(barmode="group", bargap=0.25)
-    return _base_layout(fig, "Ingredient of the curve (power of x)", "Weight size (× spread of y)", height)
+    return _base_layout(fig, "Ingredient of the curve (power of x)", "Weight size (× spread of y)", height).figure()
 
 
 _LINE_COLOURS = [BLUE, ORANGE, GREEN, VERMILLION, PURPLE, SKY_BLUE, BLACK, YELLOW]
@@ -241,24 +371,22 @@ def weight_paths_figure(path, index, height=380):
     weights = path.coef / (path.y_sd or 1.0)
     low, _ = path.good_range
     limit = max(1.5, 1.2 * np.abs(weights[max(low, 1):]).max())
-    fig = go.Figure()
+    fig = _Spec()
     _weight_lines(fig, path.lams, weights, limit, show_legend=path.degree <= 8)
     fig.add_hline(y=0, line=dict(color="#999999", width=1))
     _you_are_here(fig, lam_positions(path.lams)[index])
     _lam_axis(fig, path.lams)
     fig.update_yaxes(range=[-limit, limit])
-    return _base_layout(fig, "Penalty strength λ", "Weight (× spread of y)", height)
+    return _base_layout(fig, "Penalty strength λ", "Weight (× spread of y)", height).figure()
 
 
 def l2_l1_paths_figure(path, lasso_lams, lasso_coef, lam, height=400):
     """Ridge (L2) and lasso (L1) weight paths on the same features, side by side, with the current λ marked."""
-    from plotly.subplots import make_subplots
-
     scale = path.y_sd or 1.0
     ridge = path.coef[path.lams > 0] / scale
     lasso = lasso_coef / scale
     limit = max(1.5, 1.2 * max(np.abs(ridge[path.lams[path.lams > 0] >= 1e-4]).max(), np.abs(lasso).max()))
-    fig = make_subplots(rows=1, cols=2, shared_yaxes=True, horizontal_spacing=0.06, subplot_titles=(
+    fig = _Spec.make_subplots(rows=1, cols=2, shared_yaxes=True, horizontal_spacing=0.06, subplot_titles=(
         "L2 (ridge): every weight shrinks smoothly", "L1 (lasso): weights switch off one by one"))
     _weight_lines(fig, path.lams[path.lams > 0], ridge, limit, row=1, col=1)
     _weight_lines(fig, lasso_lams, lasso, limit, show_legend=False, row=1, col=2)
@@ -269,27 +397,25 @@ def l2_l1_paths_figure(path, lasso_lams, lasso_coef, lam, height=400):
         _lam_axis(fig, path.lams[path.lams > 0], row=1, col=col)
     fig.update_yaxes(range=[-limit, limit])
     fig.update_layout(showlegend=path.degree <= 8)
-    return _base_layout(fig, "Penalty strength λ", "Weight (× spread of y)", height)
+    return _base_layout(fig, "Penalty strength λ", "Weight (× spread of y)", height).figure()
 
 
 def gap_figure(train_miss, test_miss, height=220):
     """Typical miss on training data against new data: the gap that says "more penalty"."""
-    fig = go.Figure(go.Bar(
+    fig = _Spec().add_trace(go.Bar(
         x=[train_miss, test_miss], y=["Training data", "New data"], orientation="h",
         marker_color=[BLUE, VERMILLION], text=[format_number(train_miss), format_number(test_miss)],
         textposition="outside", hoverinfo="skip",
     ))
     fig.update_xaxes(range=[0, 1.25 * max(train_miss, test_miss)])
-    return _base_layout(fig, "Typical miss", "", height)
+    return _base_layout(fig, "Typical miss", "", height).figure()
 
 
 def weight_total_figure(path, index, height=320):
     """The size of all weights together, and the effective number of free weights, against λ."""
-    from plotly.subplots import make_subplots
-
     x = lam_positions(path.lams)
     total = np.sqrt(np.sum(np.square(path.coef), axis=1)) / (path.y_sd or 1.0)
-    fig = make_subplots(rows=1, cols=2, horizontal_spacing=0.12, subplot_titles=(
+    fig = _Spec.make_subplots(rows=1, cols=2, horizontal_spacing=0.12, subplot_titles=(
         "Size of all weights together (× spread of y)", "Effective number of free weights"))
     fig.add_trace(go.Scatter(x=_light(x), y=_light(total), mode="lines", line=dict(color=BLUE, width=2.5),
                              name="Total size", hovertemplate="%{y:.3g}<extra></extra>"), row=1, col=1)
@@ -301,7 +427,7 @@ def weight_total_figure(path, index, height=320):
     fig.update_yaxes(type="log", exponentformat="power", row=1, col=1)
     fig.update_yaxes(range=[0, path.degree + 0.5], row=1, col=2)
     fig.update_layout(showlegend=False)
-    return _base_layout(fig, "Penalty strength λ", "", height)
+    return _base_layout(fig, "Penalty strength λ", "", height).figure()
 
 
 # --- Overfitting curves ---
@@ -318,7 +444,7 @@ def error_curves_figure(path, index, y_label, height=460):
     cv = np.sqrt(path.loo_mse)
     low, high = path.good_range
     best = path.best_index
-    fig = go.Figure()
+    fig = _Spec()
     zones = (
         (x[0], x[low], ORANGE, "memorizing<br>(too wiggly)"),
         (x[low], x[high], GREEN, "about as good<br>as the best"),
@@ -343,12 +469,12 @@ def error_curves_figure(path, index, y_label, height=460):
     top = _clipped_top(path.train_rmse[low:], path.test_rmse[low:], cv[low:])
     fig.update_yaxes(range=[0, top], rangemode="tozero")
     fig.update_layout(margin=dict(t=80), legend=dict(y=1.1))
-    return _base_layout(fig, "Penalty strength λ", f"Typical miss: {y_label}", height)
+    return _base_layout(fig, "Penalty strength λ", f"Typical miss: {y_label}", height).figure()
 
 
 def degree_figure(sweep, lam_index, degree, y_label, height=380):
     """Error against degree at the current λ and with no penalty: the classic U."""
-    fig = go.Figure()
+    fig = _Spec()
     for values, name, colour, dash in (
         (sweep.train_rmse[:, lam_index], "Training data, this λ", BLUE, "solid"),
         (sweep.test_rmse[:, lam_index], "New data, this λ", VERMILLION, "solid"),
@@ -361,7 +487,7 @@ def degree_figure(sweep, lam_index, degree, y_label, height=380):
                   annotation_text="you are here", annotation_position="top")
     fig.update_yaxes(type="log", exponentformat="power")
     fig.update_xaxes(dtick=1)
-    return _base_layout(fig, "Curve flexibility (polynomial degree)", f"Typical miss: {y_label}", height)
+    return _base_layout(fig, "Curve flexibility (polynomial degree)", f"Typical miss: {y_label}", height).figure()
 
 
 def spaghetti_figure(dataset, curve_x, curves, height=400):
@@ -373,7 +499,7 @@ def spaghetti_figure(dataset, curve_x, curves, height=400):
         if np.isfinite(curve).all():
             xs += [curve_x, [np.nan]]
             ys += [np.clip(curve, window[0] - pad, window[1] + pad), [np.nan]]
-    fig = go.Figure()
+    fig = _Spec()
     fig.add_trace(go.Scatter(
         x=_light(np.concatenate(xs)), y=_light(np.concatenate(ys)), mode="lines", name="Fits to resampled data",
         line=dict(color=VERMILLION, width=1.2), opacity=0.45, hoverinfo="skip",
@@ -382,7 +508,7 @@ def spaghetti_figure(dataset, curve_x, curves, height=400):
         fig.add_trace(go.Scatter(x=_light(curve_x), y=_light(dataset.truth(curve_x)), mode="lines",
                                  name="True curve", line=dict(color=GREEN, width=2.5, dash="dash")))
     fig.update_yaxes(range=list(window))
-    return _base_layout(fig, dataset.x_label, dataset.y_label, height)
+    return _base_layout(fig, dataset.x_label, dataset.y_label, height).figure()
 
 
 def _short(values):
@@ -394,9 +520,9 @@ def scrubber_figure(dataset, curve_x, curves, lams, start, height=440):
     window = chart_window(dataset)
     pad = 10 * (window[1] - window[0])
     curves = np.clip(curves, window[0] - pad, window[1] + pad)
-    fig = fit_figure(dataset, curve_x, curves[start], height=height)
+    fig = _fit_spec(dataset, curve_x, curves[start], height=height)
     curve_trace = len(fig.data) - 1
-    fig.layout.annotations = []
+    fig.layout.pop("annotations", None)
     from .explain import format_lam
 
     fig.update_layout(
@@ -408,4 +534,4 @@ def scrubber_figure(dataset, curve_x, curves, lams, start, height=440):
         )],
         margin=dict(b=40),
     )
-    return fig
+    return fig.figure()
