@@ -5,6 +5,7 @@ survives page changes; widgets are seeded from it and write back to it. Every
 page rewrites the URL from it, so any link reproduces what the reader sees.
 """
 import functools
+import gc
 import hashlib
 from dataclasses import dataclass
 from urllib.parse import urlencode
@@ -114,6 +115,20 @@ def finish_page():
     if st.query_params.to_dict() != params:
         st.query_params.from_dict(params)
     st.session_state.url_written = params
+    _freeze_loaded_objects()
+
+
+@functools.cache  # once per server process
+def _freeze_loaded_objects():
+    """Exempt everything loaded by the first page run (libraries, modules) from garbage collection.
+
+    Streamlit runs a full garbage collection after every script run (``runner.postScriptGC``).
+    Over the ~170,000 objects of the loaded libraries it took 130 ms here, longer than a λ
+    step's script, and it holds the interpreter lock, so every reader's reply waits. Frozen
+    objects are still freed by reference counting; objects made later are collected as before.
+    """
+    gc.collect()
+    gc.freeze()
 
 
 def lam_slider(container=st):

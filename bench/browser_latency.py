@@ -2,7 +2,7 @@
 
 Run from the project root: .venv/bin/python bench/browser_latency.py [--presses 20] [paths ...]
 (default paths: / /playground /weights /curves). With ``--baseline REVISION`` a second server runs
-the app with core/charts.py and pages/ of that git revision; each page is opened on both and their
+the app as it was at that git revision; each page is opened on both and their
 λ presses alternate (same browser, same spell of machine load), and the ratio of the medians is printed.
 
 One server, one Chromium, a fresh browser context (a new reader) per page, pages in the
@@ -26,7 +26,6 @@ and the size of what is drawn: charts, traces, points (length of every trace's x
 import argparse
 import contextlib
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -156,26 +155,19 @@ def row(label, reader):
 
 @contextlib.contextmanager
 def baseline_tree(revision):
-    """A copy of the app whose chart builders and pages are those of git ``revision``; the rest as now."""
+    """The app as it was at git ``revision`` (app.py, ui.py, core/, pages/, .streamlit/), in a temporary folder."""
     with tempfile.TemporaryDirectory(prefix="l2lab-baseline-") as folder:
-        root = Path(folder)
-        for name in ("app.py", "ui.py"):
-            shutil.copy2(ROOT / name, root / name)
-        for name in ("core", "pages", ".streamlit"):
-            shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
-        changed = ["core/charts.py"] + [f"pages/{page.name}" for page in (ROOT / "pages").glob("*.py")]
-        for name in changed:
-            text = subprocess.run(["git", "show", f"{revision}:{name}"], cwd=ROOT, capture_output=True, text=True)
-            if text.returncode == 0:
-                (root / name).write_text(text.stdout)
-        yield root
+        archive = subprocess.run(["git", "archive", revision, "app.py", "ui.py", "core", "pages", ".streamlit"],
+                                 cwd=ROOT, capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", folder], input=archive, check=True)
+        yield Path(folder)
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--presses", type=int, default=20)
     parser.add_argument("--baseline", metavar="REVISION",
-                        help="also serve the app with core/charts.py and pages/ of this git revision, press both "
+                        help="also serve the app as it was at this git revision, press both "
                              "in turn (same run, same browser) and print the ratio of the medians")
     parser.add_argument("paths", nargs="*", default=PATHS)
     args = parser.parse_args()
