@@ -174,10 +174,15 @@ def leaves_window(y_curve, window):
     return bool(np.any(y_curve < window[0]) or np.any(y_curve > window[1]))
 
 
+# Room for tick labels, axis titles and the legend, given up front: a margin Plotly must widen
+# to fit them costs a second full drawing of the chart on every update.
+MARGIN = dict(l=80, r=25, t=50, b=70)
+
+
 def _base_layout(fig, x_title, y_title, height=440):
     fig.update_layout(
         height=height,
-        margin=dict(l=10, r=10, t=40, b=10),
+        margin=MARGIN,
         legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
         xaxis_title=plain(x_title),
         yaxis_title=plain(y_title),
@@ -408,7 +413,8 @@ def gap_figure(train_miss, test_miss, height=220):
         textposition="outside", hoverinfo="skip",
     ))
     fig.update_xaxes(range=[0, 1.25 * max(train_miss, test_miss)])
-    return _base_layout(fig, "Typical miss", "", height).figure()
+    fig = _base_layout(fig, "Typical miss", "", height)
+    return fig.update_layout(margin_l=125).figure()  # the bars' names
 
 
 def weight_total_figure(path, index, height=320):
@@ -468,8 +474,8 @@ def error_curves_figure(path, index, y_label, height=460):
     _lam_axis(fig, path.lams)
     top = _clipped_top(path.train_rmse[low:], path.test_rmse[low:], cv[low:])
     fig.update_yaxes(range=[0, top], rangemode="tozero")
-    fig.update_layout(margin=dict(t=80), legend=dict(y=1.1))
-    return _base_layout(fig, "Penalty strength λ", f"Typical miss: {y_label}", height).figure()
+    fig = _base_layout(fig, "Penalty strength λ", f"Typical miss: {y_label}", height)
+    return fig.update_layout(margin_t=75, legend_y=1.08).figure()  # the legend above "you are here"
 
 
 def degree_figure(sweep, lam_index, degree, y_label, height=380):
@@ -532,6 +538,6 @@ def scrubber_figure(dataset, curve_x, curves, lams, start, height=440):
             steps=[dict(method="restyle", label=format_lam(lam), args=[{"y": [_short(curve)]}, [curve_trace]])
                    for lam, curve in zip(lams, curves)],
         )],
-        margin=dict(b=40),
+        margin=dict(b=150),  # the slider's own room
     )
     return fig.figure()

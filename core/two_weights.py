@@ -446,7 +446,7 @@ def _figure(kind, lam, height):
                      scaleanchor="x", scaleratio=1, constrain="domain")
     fig = _base_layout(fig, f"Weight 1 ({FEATURE_NAMES[0]})", f"Weight 2 ({FEATURE_NAMES[1]})", height)
     fig.update_layout(
-        margin=dict(t=10, b=10), hovermode="closest",
+        margin=dict(t=15, b=145), hovermode="closest",
         legend=dict(orientation="h", y=-0.12, yanchor="top", x=0, entrywidth=0.5, entrywidthmode="fraction"),
     )
     return fig

@@ -74,3 +74,15 @@ def test_a_shared_link_to_a_page_works_on_a_fresh_server(browser, path):
         expect(page).to_have_url(re.compile(path.split("?")[0] + r"\?.*degree=6"))
         expect(page.get_by_test_id("stException")).to_have_count(0)
         context.close()
+
+
+_WIDENED_MARGINS = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap((plot, chart) =>
+    ['l', 'r', 't', 'b'].filter(side => plot._fullLayout._size[side] > plot._fullLayout.margin[side] + 0.5)
+        .map(side => `chart ${chart}: ${side} set ${plot._fullLayout.margin[side]}, drawn ${plot._fullLayout._size[side]}`))"""
+
+
+@pytest.mark.parametrize("path", ["/", "/playground", "/weights", "/curves", "/faq", "/why"])
+def test_charts_have_room_for_their_labels(page, path):
+    """Margins fit the labels as given: a margin Plotly has to widen costs a second drawing per λ step."""
+    open_app(page, path)
+    assert page.evaluate(_WIDENED_MARGINS) == []
