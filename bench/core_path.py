@@ -11,8 +11,13 @@ Contenders, degree 15, default LAM_GRID (λ = 0 plus 201 log-spaced λ):
   RidgeCV  RidgeCV(alphas=n·LAM_GRID[1:], gcv_mode="svd").fit(Z, y): 201 alphas, exact
            leave-one-out for each, then a refit at the best one.
   per-λ    Ridge(alpha=n·λ).fit(Z, y) for each of the 201 λ > 0 (default solver).
+  validation_curve  validation_curve(Ridge(), Z, y, param_name="alpha", param_range=the 201
+           alphas, cv=KFold(5, shuffle=True, random_state=0), scoring="neg_mean_squared_error"):
+           5-fold cross-validation, 1,005 fits (the folds our large-data route uses).
 Z (the standardized features) is built once beforehand for scikit-learn and its
 construction is NOT timed; ours builds its own features inside the timing.
+
+"fastest" is the quickest of the three scikit-learn routes at that n, against ours.
 
 Agreement columns (λ > 0 only: at λ = 0 the monomial-basis fit scikit-learn computes
 is not the exact least-squares answer, see ENGINEERING.md):
@@ -24,6 +29,9 @@ is not the exact least-squares answer, see ENGINEERING.md):
          Above LARGE_N: the same for our 5-fold MSE against
          cross_val_score(Ridge(alpha=n·λ, solver="svd"), Z, y, cv=KFold(5, shuffle=True,
          random_state=0)) at 5 λ (1e-8, 1e-6, 1e-4, 1e-2, 1).
+  VC     above LARGE_N: max over all 201 λ of |our 5-fold MSE − validation_curve's mean
+         test MSE| / validation_curve's (same folds). Up to LARGE_N ours is leave-one-out,
+         not comparable with 5 folds: "—".
 
 A second table times the large-data studies of the Overfitting-curves page on the same
 data plus 3/7 as many held-out rows (a 70/30 split): the degree sweep (degrees 1–20, every
@@ -103,6 +111,17 @@ def agreement(x, y, path):
     return coef_err, cv_err
 
 
+def validation_curve_mse(Z, y, alphas):
+    """scikit-learn's validation_curve over ``alphas``, 5-fold: the mean held-out MSE per alpha."""
+    from sklearn.linear_model import Ridge
+    from sklearn.model_selection import KFold, validation_curve
+
+    _, test_scores = validation_curve(
+        Ridge(), Z, y, param_name="alpha", param_range=alphas,
+        cv=KFold(5, shuffle=True, random_state=0), scoring="neg_mean_squared_error")
+    return -test_scores.mean(axis=1)
+
+
 def plan(n, repeats):
     """(rounds, ours calls per round, warm-up calls of ours, of scikit-learn) for ``n`` rows."""
     if n <= 1000:
@@ -126,15 +145,23 @@ def run(repeats, sizes):
             for alpha in alphas:
                 Ridge(alpha=alpha).fit(Z, y)
 
+        scored = {}
+
+        def scikit_learn_validation_curve():
+            scored["mse"] = validation_curve_mse(Z, y, alphas)
+
         rounds, calls, warm_ours, warm_sklearn = plan(n, repeats)
         ms = interleaved_ms({
             "ours": (lambda: ridge_path(x, y, DEGREE), calls, warm_ours),
             "RidgeCV": (lambda: RidgeCV(alphas=alphas, gcv_mode="svd").fit(Z, y), 1, warm_sklearn),
             "per-λ": (per_lambda, 1, warm_sklearn),
+            "validation_curve": (scikit_learn_validation_curve, 1, warm_sklearn),
         }, rounds=rounds)
-        ours, ridge_cv, per_lam = ms["ours"], ms["RidgeCV"], ms["per-λ"]
         coef_err, cv_err = agreement(x, y, path)
-        yield n, path.cv, rounds, ours, ridge_cv, ridge_cv / ours, per_lam, per_lam / ours, coef_err, cv_err
+        vc_err = None
+        if n > LARGE_N:
+            vc_err = np.max(np.abs(path.loo_mse[1:] - scored["mse"]) / scored["mse"])
+        yield n, path.cv, rounds, ms, coef_err, cv_err, vc_err
 
 
 def measured(func):
@@ -172,8 +199,8 @@ def run_studies(sizes):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeats", type=int, default=20,
-                        help="rounds up to 1,000 rows; each round times ours 10 times, RidgeCV once and the "
-                             "201 per-λ fits once (100,000 rows: 3 rounds of 5/1/1; 1,000,000 rows: 1 round)")
+                        help="rounds up to 1,000 rows; each round times ours 10 times, RidgeCV, the 201 per-λ fits and "
+                             "validation_curve once each (100,000 rows: 3 rounds of 5/1/1/1; 1,000,000 rows: 1 round)")
     parser.add_argument("--sizes", type=lambda s: tuple(int(v) for v in s.split(",")), default=SIZES,
                         help="comma-separated numbers of rows (default: %(default)s)")
     parser.add_argument("--no-studies", action="store_true", help="skip the large-data studies table")
@@ -190,12 +217,18 @@ def main(argv=None):
           f"{os.cpu_count()} CPUs, thread pools (api, version, threads): {blas}")
     print("scikit-learn gets the standardized features prebuilt (not timed); ours builds them.\n")
     header = ("n", "our CV", "rounds", "ours ms", "RidgeCV ms", "RidgeCV/ours", "per-λ Ridge ms", "per-λ/ours",
-              "coef rel diff", "CV rel diff")
+              "validation_curve ms", "validation_curve/ours", "fastest/ours", "coef rel diff", "CV rel diff",
+              "VC rel diff")
     print("| " + " | ".join(header) + " |")
     print("|" + "|".join("---:" for _ in header) + "|")
-    for n, cv, rounds, ours, ridge_cv, cv_ratio, per, per_ratio, coef_err, cv_err in run(args.repeats, args.sizes):
-        print(f"| {n:,} | {cv} | {rounds} | {ours:.2f} | {ridge_cv:.2f} | {cv_ratio:.1f}× | {per:.1f} | "
-              f"{per_ratio:.0f}× | {coef_err:.1e} | {cv_err:.1e} |", flush=True)
+    for n, cv, rounds, ms, coef_err, cv_err, vc_err in run(args.repeats, args.sizes):
+        ours = ms["ours"]
+        fastest = min(ms[name] for name in ("RidgeCV", "per-λ", "validation_curve"))
+        vc = "—" if vc_err is None else f"{vc_err:.1e}"
+        print(f"| {n:,} | {cv} | {rounds} | {ours:.2f} | {ms['RidgeCV']:,.2f} | {ms['RidgeCV'] / ours:.1f}× | "
+              f"{ms['per-λ']:,.1f} | {ms['per-λ'] / ours:.0f}× | {ms['validation_curve']:,.1f} | "
+              f"{ms['validation_curve'] / ours:.0f}× | {fastest / ours:.1f}× | {coef_err:.1e} | {cv_err:.1e} | "
+              f"{vc} |", flush=True)
     large = [n for n in args.sizes if n > LARGE_N]
     if large and not args.no_studies:
         print("\nLarge-data studies (one run each; peak = memory allocated during the call):\n")

@@ -270,7 +270,7 @@ def test_eight_readers_at_once_each_see_only_their_own_file(load_server, tmp_pat
 
 # --- Many big uploads to one server: memory levels off ---
 
-UPLOADS = int(os.environ.get("L2LAB_LOAD_UPLOADS", 30))  # 50 took 100 s here; 30 fit in about a minute
+UPLOADS = int(os.environ.get("L2LAB_LOAD_UPLOADS", 50))
 UPLOAD_MB = 5
 SAMPLE_EVERY = 5
 
