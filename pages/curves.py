@@ -3,6 +3,7 @@ import streamlit as st
 import ui
 from core import charts, explain, studies
 from core.path import SLIDER_LAMS
+from core.viewstate import snap_lam
 
 ui.start_page()
 st.title("Overfitting curves: finding the sweet spot")
@@ -47,12 +48,14 @@ st.plotly_chart(charts.spaghetti_figure(fit.dataset, fit.curve_x, resampled[here
 
 st.subheader("Fast preview: drag λ inside the chart")
 st.caption(
-    "This chart carries its own λ slider (below it). Every step is computed in advance, so dragging it updates "
-    "the curve instantly in your browser and keeps your zoom. It does not change the λ of the other charts."
+    "This chart carries its own λ slider (below it), starting at the sweet spot. Every step is computed in "
+    "advance, so dragging it updates the curve instantly in your browser and keeps your zoom. It does not "
+    "change the λ of the other charts, and they do not change it."
 )
 slider_rows = [path.index_of(lam) for lam in SLIDER_LAMS]
+sweet_spot = SLIDER_LAMS.tolist().index(snap_lam(path.lams[path.best_index]))
 st.plotly_chart(
-    charts.scrubber_figure(fit.dataset, fit.curve_x, fit.curves[slider_rows], SLIDER_LAMS, here),
+    charts.scrubber_figure(fit.dataset, fit.curve_x, fit.curves[slider_rows], SLIDER_LAMS, sweet_spot),
     width="stretch",
 )
 ui.view_actions()
