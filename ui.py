@@ -314,6 +314,21 @@ def resampled_curves(fit):
     return _resampled_curves(key, fit.path.degree, fit.dataset, fit.curve_x)
 
 
+# A resource cache: the figure is shared, not copied (unpickling a copy would cost as much as building it).
+# Nothing changes it after it is built: st.plotly_chart only reads it.
+@st.cache_resource(max_entries=16, ttl=CACHE_TTL, show_spinner=False)
+def _preview_figure(key, degree, _fit):
+    path = _fit.path
+    rows = [path.index_of(lam) for lam in SLIDER_LAMS]
+    start = SLIDER_LAMS.tolist().index(snap_lam(path.lams[path.best_index]))
+    return charts.scrubber_figure(_fit.dataset, _fit.curve_x, _fit.curves[rows], SLIDER_LAMS, start)
+
+
+def preview_figure(fit):
+    """The fit with its own λ slider for every slider λ, starting at the sweet spot; it does not follow the view's λ."""
+    return _preview_figure(current_dataset()[0], fit.path.degree, fit)
+
+
 def unit_text(dataset):
     """The dataset's unit, safe where Streamlit renders Markdown (it may come from a stranger's file)."""
     return explain.markdown_safe(dataset.y_unit)

@@ -2,8 +2,6 @@ import streamlit as st
 
 import ui
 from core import charts, explain, studies
-from core.path import SLIDER_LAMS
-from core.viewstate import snap_lam
 
 ui.start_page()
 st.title("Overfitting curves: finding the sweet spot")
@@ -52,12 +50,7 @@ st.caption(
     "advance, so dragging it updates the curve instantly in your browser and keeps your zoom. It does not "
     "change the λ of the other charts, and they do not change it."
 )
-slider_rows = [path.index_of(lam) for lam in SLIDER_LAMS]
-sweet_spot = SLIDER_LAMS.tolist().index(snap_lam(path.lams[path.best_index]))
-st.plotly_chart(
-    charts.scrubber_figure(fit.dataset, fit.curve_x, fit.curves[slider_rows], SLIDER_LAMS, sweet_spot),
-    width="stretch",
-)
+st.plotly_chart(ui.preview_figure(fit), width="stretch")
 ui.view_actions()
 
 with st.expander("In depth: how the curves are computed"):
