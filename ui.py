@@ -320,7 +320,7 @@ def resampled_curves(fit):
 def _preview_figure(key, degree, _fit):
     path = _fit.path
     rows = [path.index_of(lam) for lam in SLIDER_LAMS]
-    start = SLIDER_LAMS.tolist().index(snap_lam(path.lams[path.best_index]))
+    start = slider_index(snap_lam(path.lams[path.best_index]))
     return charts.scrubber_figure(_fit.dataset, _fit.curve_x, _fit.curves[rows], SLIDER_LAMS, start)
 
 
@@ -435,9 +435,9 @@ def download_buttons(fit):
     )
 
 
-def slider_index():
-    """Position of the current λ among the slider's values."""
-    return int(np.flatnonzero(SLIDER_LAMS == view()["lam"])[0])
+def slider_index(lam=None):
+    """Position of ``lam`` (a slider value; by default the view's λ) among the slider's values."""
+    return int(np.flatnonzero(SLIDER_LAMS == (view()["lam"] if lam is None else lam))[0])
 
 
 def _go_to_sweet_spot(lam):
