@@ -3,13 +3,21 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test chromium bench clean
+.PHONY: run test lint format chromium bench clean
 
 run: $(VENV)/.installed
 	$(PY) -m streamlit run app.py
 
-test: $(VENV)/.installed-dev chromium
+test: lint $(VENV)/.installed-dev chromium
 	$(PY) -m pytest
+
+lint: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
 
 bench: $(VENV)/.installed-dev
 	$(PY) bench/core_path.py

@@ -23,6 +23,7 @@ and where a step's time goes, medians over the presses, from the page's own cloc
   busy          main-thread time in long tasks (> 50 ms) during the step: mostly Plotly redrawing;
 and the size of what is drawn: charts, traces, points (length of every trace's x or y).
 """
+
 import argparse
 import contextlib
 import os
@@ -37,7 +38,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tests.browser.driver import (  # noqa: E402
-    _SNAPSHOT, TIMEOUT_MS, launch_chromium, open_app, serve_app, slider, wait_for_app,
+    _SNAPSHOT,
+    TIMEOUT_MS,
+    launch_chromium,
+    open_app,
+    serve_app,
+    slider,
+    wait_for_app,
 )
 
 PATHS = ["/", "/playground", "/weights", "/curves"]
@@ -145,20 +152,26 @@ def median_of(parts, name):
 
 def row(label, reader):
     steps, parts, sizes = reader.steps, reader.parts, reader.sizes
-    return (f"| {label} | {reader.first_chart * 1e3:.0f} | {reader.reload * 1e3:.0f} | "
-            f"{statistics.median(steps) * 1e3:.0f} | "
-            f"{percentile(steps, 0.95) * 1e3:.0f} | {median_of(parts, 'to_run'):.0f} | "
-            f"{median_of(parts, 'run'):.0f} | {median_of(parts, 'after_run'):.0f} | "
-            f"{median_of(parts, 'busy'):.0f} | {len(sizes)} | {sum(s[0] for s in sizes)} | "
-            f"{sum(s[1] for s in sizes):,} |")
+    return (
+        f"| {label} | {reader.first_chart * 1e3:.0f} | {reader.reload * 1e3:.0f} | "
+        f"{statistics.median(steps) * 1e3:.0f} | "
+        f"{percentile(steps, 0.95) * 1e3:.0f} | {median_of(parts, 'to_run'):.0f} | "
+        f"{median_of(parts, 'run'):.0f} | {median_of(parts, 'after_run'):.0f} | "
+        f"{median_of(parts, 'busy'):.0f} | {len(sizes)} | {sum(s[0] for s in sizes)} | "
+        f"{sum(s[1] for s in sizes):,} |"
+    )
 
 
 @contextlib.contextmanager
 def baseline_tree(revision):
-    """The app as it was at git ``revision`` (app.py, ui.py, core/, pages/, .streamlit/), in a temporary folder."""
+    """The app as it was at git ``revision`` (app.py, ui/, core/, pages/, .streamlit/), in a temporary folder."""
     with tempfile.TemporaryDirectory(prefix="l2lab-baseline-") as folder:
-        archive = subprocess.run(["git", "archive", revision, "app.py", "ui.py", "core", "pages", ".streamlit"],
-                                 cwd=ROOT, capture_output=True, check=True).stdout
+        archive = subprocess.run(
+            ["git", "archive", revision, "app.py", "ui", "core", "pages", ".streamlit"],
+            cwd=ROOT,
+            capture_output=True,
+            check=True,
+        ).stdout
         subprocess.run(["tar", "-x", "-C", folder], input=archive, check=True)
         yield Path(folder)
 
@@ -166,14 +179,29 @@ def baseline_tree(revision):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--presses", type=int, default=20)
-    parser.add_argument("--baseline", metavar="REVISION",
-                        help="also serve the app as it was at this git revision, press both "
-                             "in turn (same run, same browser) and print the ratio of the medians")
+    parser.add_argument(
+        "--baseline",
+        metavar="REVISION",
+        help="also serve the app as it was at this git revision, press both "
+        "in turn (same run, same browser) and print the ratio of the medians",
+    )
     parser.add_argument("paths", nargs="*", default=PATHS)
     args = parser.parse_args()
     print(f"{args.presses} λ presses per page; load average at start {os.getloadavg()[0]:.2f}, {os.cpu_count()} CPUs")
-    header = ("page", "first chart", "again", "λ step p50", "λ step p95", "to run", "run", "after run", "busy",
-              "charts", "traces", "points")
+    header = (
+        "page",
+        "first chart",
+        "again",
+        "λ step p50",
+        "λ step p95",
+        "to run",
+        "run",
+        "after run",
+        "busy",
+        "charts",
+        "traces",
+        "points",
+    )
     lines = ["| " + " | ".join(header) + " |", "|---|" + "|".join("---:" for _ in header[1:]) + "|"]
     ratios = []
     with contextlib.ExitStack() as stack:
@@ -194,8 +222,10 @@ def main():
                 reader.close()
             if args.baseline:
                 now, before = (statistics.median(reader.steps) for _, reader in readers)
-                ratios.append(f"{path}: λ step p50 {now * 1e3:.0f} ms now, {before * 1e3:.0f} ms at {args.baseline}: "
-                              f"{now / before:.2f}×")
+                ratios.append(
+                    f"{path}: λ step p50 {now * 1e3:.0f} ms now, {before * 1e3:.0f} ms at {args.baseline}: "
+                    f"{now / before:.2f}×"
+                )
     if args.baseline:
         print("\n" + "\n".join(lines + [""] + ratios))
     print(f"\nms; load average at end {os.getloadavg()[0]:.2f}")

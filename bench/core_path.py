@@ -38,6 +38,7 @@ data plus 3/7 as many held-out rows (a 70/30 split): the degree sweep (degrees 1
 λ of LAM_GRID, train/held-out/5-fold errors) and 20 bootstrap resamples (degree 15, the
 42 slider λ, curves at 300 x), with the peak of memory allocated meanwhile (tracemalloc).
 """
+
 import argparse
 import os
 import platform
@@ -49,10 +50,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import numpy as np  # noqa: E402
+import numpy as np
 
-import core  # noqa: E402
-from core.path import LAM_GRID, LARGE_N, SLIDER_LAMS, ridge_path  # noqa: E402
+import core
+from core.path import LAM_GRID, LARGE_N, SLIDER_LAMS, ridge_path
 
 DEGREE = 15
 SIZES = (30, 1000, 100_000, 1_000_000)
@@ -100,14 +101,15 @@ def agreement(x, y, path):
     if n <= LARGE_N:
         cv = RidgeCV(alphas=n * LAM_GRID[1:], gcv_mode="svd", store_cv_results=True).fit(Z, y)
         ref_loo = cv.cv_results_.mean(axis=0)
-        return coef_err, np.max(np.abs(path.loo_mse[1:] - ref_loo) / ref_loo)
+        return coef_err, np.max(np.abs(path.cv_mse[1:] - ref_loo) / ref_loo)
     cv_err = 0.0
     folds = KFold(5, shuffle=True, random_state=0)
     for lam in CV_CHECK_LAMS:
         i = path.index_of(lam)
-        ref = -cross_val_score(Ridge(alpha=n * LAM_GRID[i], solver="svd"), Z, y, cv=folds,
-                               scoring="neg_mean_squared_error").mean()
-        cv_err = max(cv_err, abs(path.loo_mse[i] - ref) / ref)
+        ref = -cross_val_score(
+            Ridge(alpha=n * LAM_GRID[i], solver="svd"), Z, y, cv=folds, scoring="neg_mean_squared_error"
+        ).mean()
+        cv_err = max(cv_err, abs(path.cv_mse[i] - ref) / ref)
     return coef_err, cv_err
 
 
@@ -117,8 +119,14 @@ def validation_curve_mse(Z, y, alphas):
     from sklearn.model_selection import KFold, validation_curve
 
     _, test_scores = validation_curve(
-        Ridge(), Z, y, param_name="alpha", param_range=alphas,
-        cv=KFold(5, shuffle=True, random_state=0), scoring="neg_mean_squared_error")
+        Ridge(),
+        Z,
+        y,
+        param_name="alpha",
+        param_range=alphas,
+        cv=KFold(5, shuffle=True, random_state=0),
+        scoring="neg_mean_squared_error",
+    )
     return -test_scores.mean(axis=1)
 
 
@@ -151,16 +159,19 @@ def run(repeats, sizes):
             scored["mse"] = validation_curve_mse(Z, y, alphas)
 
         rounds, calls, warm_ours, warm_sklearn = plan(n, repeats)
-        ms = interleaved_ms({
-            "ours": (lambda: ridge_path(x, y, DEGREE), calls, warm_ours),
-            "RidgeCV": (lambda: RidgeCV(alphas=alphas, gcv_mode="svd").fit(Z, y), 1, warm_sklearn),
-            "per-λ": (per_lambda, 1, warm_sklearn),
-            "validation_curve": (scikit_learn_validation_curve, 1, warm_sklearn),
-        }, rounds=rounds)
+        ms = interleaved_ms(
+            {
+                "ours": (lambda: ridge_path(x, y, DEGREE), calls, warm_ours),
+                "RidgeCV": (lambda: RidgeCV(alphas=alphas, gcv_mode="svd").fit(Z, y), 1, warm_sklearn),
+                "per-λ": (per_lambda, 1, warm_sklearn),
+                "validation_curve": (scikit_learn_validation_curve, 1, warm_sklearn),
+            },
+            rounds=rounds,
+        )
         coef_err, cv_err = agreement(x, y, path)
         vc_err = None
         if n > LARGE_N:
-            vc_err = np.max(np.abs(path.loo_mse[1:] - scored["mse"]) / scored["mse"])
+            vc_err = np.max(np.abs(path.cv_mse[1:] - scored["mse"]) / scored["mse"])
         yield n, path.cv, rounds, ms, coef_err, cv_err, vc_err
 
 
@@ -186,23 +197,42 @@ def run_studies(sizes):
     for n in sizes:
         x, y = make_data(n)
         x_test, y_test = make_data(n * 3 // 7, seed=1)
-        dataset = Dataset(key="bench", title="bench", x_label="x", y_label="y", y_unit="", x_train=x, y_train=y,
-                          x_test=x_test, y_test=y_test, story="")
+        dataset = Dataset(
+            key="bench",
+            title="bench",
+            x_label="x",
+            y_label="y",
+            y_unit="",
+            x_train=x,
+            y_train=y,
+            x_test=x_test,
+            y_test=y_test,
+            story="",
+        )
         _, path_s, path_mb = measured(lambda: ridge_path(x, y, DEGREE, x_test=x_test, y_test=y_test))
         _, sweep_s, sweep_mb = measured(lambda: studies.degree_sweep(dataset))
         curves, resample_s, resample_mb = measured(
-            lambda: studies.resampled_curves(dataset, DEGREE, curve_x, SLIDER_LAMS))
+            lambda: studies.resampled_curves(dataset, DEGREE, curve_x, SLIDER_LAMS)
+        )
         assert np.isfinite(curves).all()
         yield n, path_s, path_mb, sweep_s, sweep_mb, resample_s, resample_mb
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--repeats", type=int, default=20,
-                        help="rounds up to 1,000 rows; each round times ours 10 times, RidgeCV, the 201 per-λ fits and "
-                             "validation_curve once each (100,000 rows: 3 rounds of 5/1/1/1; 1,000,000 rows: 1 round)")
-    parser.add_argument("--sizes", type=lambda s: tuple(int(v) for v in s.split(",")), default=SIZES,
-                        help="comma-separated numbers of rows (default: %(default)s)")
+    parser.add_argument(
+        "--repeats",
+        type=int,
+        default=20,
+        help="rounds up to 1,000 rows; each round times ours 10 times, RidgeCV, the 201 per-λ fits and "
+        "validation_curve once each (100,000 rows: 3 rounds of 5/1/1/1; 1,000,000 rows: 1 round)",
+    )
+    parser.add_argument(
+        "--sizes",
+        type=lambda s: tuple(int(v) for v in s.split(",")),
+        default=SIZES,
+        help="comma-separated numbers of rows (default: %(default)s)",
+    )
     parser.add_argument("--no-studies", action="store_true", help="skip the large-data studies table")
     args = parser.parse_args(argv)
     core.limit_blas_threads()
@@ -211,34 +241,65 @@ def main(argv=None):
     from threadpoolctl import threadpool_info
 
     blas = sorted({(i["internal_api"], i["version"], i["num_threads"]) for i in threadpool_info()})
-    print(f"degree {DEGREE}, {LAM_GRID.size} λ (0 + {LAM_GRID.size - 1}); median per call over interleaved "
-          f"rounds after warm-up; load average at start {os.getloadavg()[0]:.2f}")
-    print(f"numpy {np.__version__}, scikit-learn {sklearn.__version__}, Python {platform.python_version()}, "
-          f"{os.cpu_count()} CPUs, thread pools (api, version, threads): {blas}")
+    print(
+        f"degree {DEGREE}, {LAM_GRID.size} λ (0 + {LAM_GRID.size - 1}); median per call over interleaved "
+        f"rounds after warm-up; load average at start {os.getloadavg()[0]:.2f}"
+    )
+    print(
+        f"numpy {np.__version__}, scikit-learn {sklearn.__version__}, Python {platform.python_version()}, "
+        f"{os.cpu_count()} CPUs, thread pools (api, version, threads): {blas}"
+    )
     print("scikit-learn gets the standardized features prebuilt (not timed); ours builds them.\n")
-    header = ("n", "our CV", "rounds", "ours ms", "RidgeCV ms", "RidgeCV/ours", "per-λ Ridge ms", "per-λ/ours",
-              "validation_curve ms", "validation_curve/ours", "fastest/ours", "coef rel diff", "CV rel diff",
-              "VC rel diff")
+    header = (
+        "n",
+        "our CV",
+        "rounds",
+        "ours ms",
+        "RidgeCV ms",
+        "RidgeCV/ours",
+        "per-λ Ridge ms",
+        "per-λ/ours",
+        "validation_curve ms",
+        "validation_curve/ours",
+        "fastest/ours",
+        "coef rel diff",
+        "CV rel diff",
+        "VC rel diff",
+    )
     print("| " + " | ".join(header) + " |")
     print("|" + "|".join("---:" for _ in header) + "|")
     for n, cv, rounds, ms, coef_err, cv_err, vc_err in run(args.repeats, args.sizes):
         ours = ms["ours"]
         fastest = min(ms[name] for name in ("RidgeCV", "per-λ", "validation_curve"))
         vc = "—" if vc_err is None else f"{vc_err:.1e}"
-        print(f"| {n:,} | {cv} | {rounds} | {ours:.2f} | {ms['RidgeCV']:,.2f} | {ms['RidgeCV'] / ours:.1f}× | "
-              f"{ms['per-λ']:,.1f} | {ms['per-λ'] / ours:.0f}× | {ms['validation_curve']:,.1f} | "
-              f"{ms['validation_curve'] / ours:.0f}× | {fastest / ours:.1f}× | {coef_err:.1e} | {cv_err:.1e} | "
-              f"{vc} |", flush=True)
+        print(
+            f"| {n:,} | {cv} | {rounds} | {ours:.2f} | {ms['RidgeCV']:,.2f} | {ms['RidgeCV'] / ours:.1f}× | "
+            f"{ms['per-λ']:,.1f} | {ms['per-λ'] / ours:.0f}× | {ms['validation_curve']:,.1f} | "
+            f"{ms['validation_curve'] / ours:.0f}× | {fastest / ours:.1f}× | {coef_err:.1e} | {cv_err:.1e} | "
+            f"{vc} |",
+            flush=True,
+        )
     large = [n for n in args.sizes if n > LARGE_N]
     if large and not args.no_studies:
         print("\nLarge-data studies (one run each; peak = memory allocated during the call):\n")
-        header = ("n train", "n held out", "ridge_path s", "peak MB", "degree_sweep 1–20 s", "peak MB",
-                  "20 resamples s", "peak MB")
+        header = (
+            "n train",
+            "n held out",
+            "ridge_path s",
+            "peak MB",
+            "degree_sweep 1–20 s",
+            "peak MB",
+            "20 resamples s",
+            "peak MB",
+        )
         print("| " + " | ".join(header) + " |")
         print("|" + "|".join("---:" for _ in header) + "|")
         for n, path_s, path_mb, sweep_s, sweep_mb, resample_s, resample_mb in run_studies(large):
-            print(f"| {n:,} | {n * 3 // 7:,} | {path_s:.2f} | {path_mb:.0f} | {sweep_s:.2f} | {sweep_mb:.0f} | "
-                  f"{resample_s:.2f} | {resample_mb:.0f} |", flush=True)
+            print(
+                f"| {n:,} | {n * 3 // 7:,} | {path_s:.2f} | {path_mb:.0f} | {sweep_s:.2f} | {sweep_mb:.0f} | "
+                f"{resample_s:.2f} | {resample_mb:.0f} |",
+                flush=True,
+            )
     print(f"\nload average at end {os.getloadavg()[0]:.2f}")
 
 

@@ -17,6 +17,7 @@ so it is the server's share of a step, without the network or the browser.
 /your-data runs with a generated CSV (400 rows) uploaded first. Home and Why-it-works have
 no degree slider. Prints medians (and the slowest of the ``steps``) in milliseconds.
 """
+
 import argparse
 import os
 import statistics
@@ -41,8 +42,12 @@ from core.path import SLIDER_LAMS  # noqa: E402
 from tests.apptest_helpers import APP, TIMEOUT, figures, widget  # noqa: E402
 
 PAGES = [
-    ("/", None), ("/playground", "pages/playground.py"), ("/weights", "pages/weights.py"),
-    ("/curves", "pages/curves.py"), ("/your-data", "pages/your-data.py"), ("/faq", "pages/faq.py"),
+    ("/", None),
+    ("/playground", "pages/playground.py"),
+    ("/weights", "pages/weights.py"),
+    ("/curves", "pages/curves.py"),
+    ("/your-data", "pages/your-data.py"),
+    ("/faq", "pages/faq.py"),
     ("/why", "pages/why.py"),
 ]
 LAM_LABEL = "Penalty strength λ"  # ui.LAM_LABEL, and the start of Why-it-works' own λ slider
@@ -55,17 +60,18 @@ CURRENT_CHARTS.__name__ = charts.__name__
 
 def _count_calls():
     """Count the computations behind ui's caches (patched where ui looks them up)."""
-    import ui
+    import ui.fits
 
     def counting(name, func):
         def wrapper(*args, **kwargs):
             COMPUTED[name] += 1
             return func(*args, **kwargs)
+
         return wrapper
 
-    ui.ridge_path = counting("fit", ui.ridge_path)
-    ui.load_dataset = counting("dataset", ui.load_dataset)
-    ui.lasso_weights = counting("lasso", ui.lasso_weights)
+    ui.fits.ridge_path = counting("fit", ui.fits.ridge_path)
+    ui.fits.load_dataset = counting("dataset", ui.fits.load_dataset)
+    ui.fits.lasso_weights = counting("lasso", ui.fits.lasso_weights)
     studies.degree_sweep = counting("degree sweep", studies.degree_sweep)
     studies.resampled_curves = counting("resampled fits", studies.resampled_curves)
     return ui
@@ -134,7 +140,7 @@ def lam_steps(at, page, steps, variants):
 
 def _forget_degree(ui):
     """Clear the caches keyed by the degree, so the next degree is computed afresh."""
-    for cached in (ui._fit_all, ui._resampled_curves, ui._lasso):
+    for cached in (ui.fits._fit_all, ui.fits._resampled_curves, ui.fits._lasso):
         cached.clear()
 
 
@@ -168,8 +174,9 @@ def ms(values):
 
 
 def load_charts(revision):
-    source = subprocess.run(["git", "show", f"{revision}:core/charts.py"], cwd=ROOT, capture_output=True, text=True,
-                            check=True).stdout
+    source = subprocess.run(
+        ["git", "show", f"{revision}:core/charts.py"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
     module = types.ModuleType("core._charts_at_" + revision.replace("~", "_").replace("^", "_"))
     module.__package__ = "core"
     exec(compile(source, f"{revision}:core/charts.py", "exec"), module.__dict__)
@@ -179,9 +186,12 @@ def load_charts(revision):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--steps", type=int, default=20)
-    parser.add_argument("--baseline", metavar="REVISION",
-                        help="also time every step with core/charts.py of this git revision, alternating step by "
-                             "step with the current builders in the same process, and print the ratios")
+    parser.add_argument(
+        "--baseline",
+        metavar="REVISION",
+        help="also time every step with core/charts.py of this git revision, alternating step by "
+        "step with the current builders in the same process, and print the ratios",
+    )
     args = parser.parse_args()
     streamlit_logger.set_log_level("error")
     core.limit_blas_threads()
@@ -192,10 +202,19 @@ def main():
     AppTest.from_file(APP, default_timeout=TIMEOUT).run()  # imports and first-run set-up, not timed
     streamlit_logger.set_log_level("error")  # no "missing ScriptRunContext" chatter between the rows
 
-    print(f"AppTest whole-script reruns, ms: median (slowest) of {args.steps}; "
-          f"load average at start {os.getloadavg()[0]:.2f}, {os.cpu_count()} CPUs, streamlit {st.__version__}")
-    header = ("page", "charts", "first run, cold cache", "λ step", "computed in λ steps", "degree, cold",
-              "degree, warm")
+    print(
+        f"AppTest whole-script reruns, ms: median (slowest) of {args.steps}; "
+        f"load average at start {os.getloadavg()[0]:.2f}, {os.cpu_count()} CPUs, streamlit {st.__version__}"
+    )
+    header = (
+        "page",
+        "charts",
+        "first run, cold cache",
+        "λ step",
+        "computed in λ steps",
+        "degree, cold",
+        "degree, warm",
+    )
     lines = ["| " + " | ".join(header) + " |", "|---|" + "|".join("---:" for _ in header[1:]) + "|"]
     ratios = []
     print("\n" + "\n".join(lines), flush=True)
@@ -216,17 +235,26 @@ def main():
         for variant in variants:
             label = path if len(variants) == 1 else f"{path} ({variant.label})"
             times = variant.times
-            print(f"| {label} | {charts_drawn} | {first * 1e3:.0f} | {ms(times['lam'])} | {variant.computed} | "
-                  f"{ms(times['cold'])} | {ms(times['warm'])} |", flush=True)
+            print(
+                f"| {label} | {charts_drawn} | {first * 1e3:.0f} | {ms(times['lam'])} | {variant.computed} | "
+                f"{ms(times['cold'])} | {ms(times['warm'])} |",
+                flush=True,
+            )
         if len(variants) == 2:
             now, before = variants
-            ratios.append(f"{path}: " + ", ".join(
-                f"{kind} {statistics.median(now.times[kind]) / statistics.median(before.times[kind]):.2f}×"
-                for kind in ("lam", "cold", "warm") if now.times[kind]))
+            ratios.append(
+                f"{path}: "
+                + ", ".join(
+                    f"{kind} {statistics.median(now.times[kind]) / statistics.median(before.times[kind]):.2f}×"
+                    for kind in ("lam", "cold", "warm")
+                    if now.times[kind]
+                )
+            )
     if ratios:
         print(f"\nnow / {args.baseline}, ratio of medians (first runs use the current builders):\n" + "\n".join(ratios))
-    print("\n/your-data's first run includes the upload of a 400-row CSV. "
-          f"Load average at end {os.getloadavg()[0]:.2f}")
+    print(
+        f"\n/your-data's first run includes the upload of a 400-row CSV. Load average at end {os.getloadavg()[0]:.2f}"
+    )
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ Run from the project root: .venv/bin/python bench/upload_big.py [--rows 1000000]
 Prints the file size, the time from choosing the file to every chart painted, and the
 server process's peak resident memory (VmHWM) before and after.
 """
+
 import argparse
 import sys
 import tempfile
@@ -14,7 +15,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.browser.driver import TIMEOUT_MS, launch_chromium, open_app, serve_app, wait_for_app  # noqa: E402
+from tests.browser.driver import TIMEOUT_MS, launch_chromium, open_app, serve_app, wait_for_app
 
 
 def write_csv(path, rows):

@@ -1,4 +1,5 @@
 """L2 Lab's core: pure Python, no streamlit. Exact ridge fits, the λ path, data and charts."""
+
 from .ridge import PolynomialRidge
 
 __all__ = ["PolynomialRidge", "limit_blas_threads"]

@@ -3,17 +3,24 @@
 Colours are Okabe–Ito, safe for colour-blind readers. Arrays go to the
 browser as float32: half the payload, and far more precision than a screen shows.
 """
-import functools
+
 import html
-import json
 
 import numpy as np
 import plotly.graph_objects as go
 
 from .explain import format_number
+from .figspec import FigureSpec
 
 BLACK, ORANGE, SKY_BLUE, GREEN, YELLOW, BLUE, VERMILLION, PURPLE = (
-    "#000000", "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7",
+    "#000000",
+    "#E69F00",
+    "#56B4E9",
+    "#009E73",
+    "#F0E442",
+    "#0072B2",
+    "#D55E00",
+    "#CC79A7",
 )
 CURVE_POINTS = 300
 
@@ -25,130 +32,6 @@ def plain(text):
 
 def _light(values):
     return np.asarray(values, dtype=np.float32)
-
-
-# --- Building figures cheaply ---
-#
-# plotly's incremental API (update_layout, add_vline, make_subplots, ...) validates on every call:
-# 15-50 ms per figure here. _Spec records the same calls as plain dicts and builds the Figure once,
-# validated once (2-8 ms); the result is the same figure (same JSON) as the incremental calls give.
-
-_LITERAL_KEYS = {"plot_bgcolor", "paper_bgcolor"}
-
-
-def _expand(props):
-    """plotly's "magic underscores" (title_text=..., line_width=...) as nested dicts."""
-    out = {}
-    for key, value in props.items():
-        if "_" in key and key not in _LITERAL_KEYS:
-            head, rest = key.split("_", 1)
-            value = _expand({rest: value})
-            key = head
-        if isinstance(value, dict):
-            value = _expand(value)
-            if isinstance(out.get(key), dict):
-                value = _merged(out[key], value)
-        out[key] = value
-    return out
-
-
-def _merged(base, update):
-    """``base`` updated like plotly's ``update``: dicts merge, anything else replaces."""
-    result = dict(base)
-    for key, value in update.items():
-        if isinstance(value, dict) and isinstance(result.get(key), dict):
-            value = _merged(result[key], value)
-        result[key] = value
-    return result
-
-
-@functools.lru_cache(maxsize=8)
-def _subplots_layout(**kwargs):
-    from plotly.subplots import make_subplots
-
-    layout = make_subplots(**kwargs).layout.to_plotly_json()
-    layout.pop("template", None)
-    return json.dumps(layout)
-
-
-class _Spec:
-    """A figure recorded as plain dicts, with the few plotly calls the builders use; ``figure()`` builds it."""
-
-    def __init__(self, layout=None, subplots=False):
-        self.data = []
-        self.layout = layout or {}
-        self.subplots = subplots
-
-    @classmethod
-    def make_subplots(cls, **kwargs):
-        """Like plotly.subplots.make_subplots (one row); the grid is computed once per set of arguments."""
-        return cls(json.loads(_subplots_layout(**{k: tuple(v) if isinstance(v, list) else v
-                                                   for k, v in kwargs.items()})), subplots=True)
-
-    def figure(self):
-        return go.Figure(data=self.data, layout=self.layout)
-
-    @staticmethod
-    def _suffix(row, col):
-        return "" if col in (None, 1) else str(col)
-
-    def add_trace(self, trace, row=None, col=None):
-        trace = trace.to_plotly_json() if hasattr(trace, "to_plotly_json") else dict(trace)
-        if self.subplots and row is not None:
-            suffix = self._suffix(row, col)
-            trace.update(xaxis="x" + suffix, yaxis="y" + suffix)
-        self.data.append(trace)
-        return self
-
-    def update_layout(self, **props):
-        for key, value in _expand(props).items():
-            if key.endswith("axis") and isinstance(value, dict) and isinstance(value.get("title"), str):
-                value = dict(value, title={"text": value["title"]})  # a title given as text replaces the title
-            self.layout = _merged(self.layout, {key: value})
-        return self
-
-    def _axes(self, letter, row, col):
-        if row is not None and self.subplots:
-            return [f"{letter}axis{self._suffix(row, col)}"]
-        found = [key for key in self.layout if key.startswith(letter + "axis")]
-        return found or [letter + "axis"]
-
-    def update_xaxes(self, row=None, col=None, **props):
-        return self.update_layout(**{axis: props for axis in self._axes("x", row, col)})
-
-    def update_yaxes(self, row=None, col=None, **props):
-        return self.update_layout(**{axis: props for axis in self._axes("y", row, col)})
-
-    def add_annotation(self, **props):
-        self.layout.setdefault("annotations", []).append(_expand(props))
-        return self
-
-    def _spanning(self, shape_type, shape_args, row, col, props):
-        from plotly import shapeannotation
-
-        if not self.subplots:
-            row = col = None
-        suffix = self._suffix(row, col)
-        if row is not None and not any(trace.get("xaxis", "x") == "x" + suffix for trace in self.data):
-            return self  # plotly leaves out subplots without traces
-        shape_props, annotation_props = shapeannotation.split_dict_by_key_prefix(props, "annotation_")
-        annotation = shapeannotation.axis_spanning_shape_annotation(None, shape_type, shape_args, annotation_props)
-        spans = "y" if shape_type[0] == "v" else "x"
-        refs = {"xref": "x" + suffix, "yref": "y" + suffix}
-        refs[spans + "ref"] += " domain"
-        self.layout.setdefault("shapes", []).append(_merged(_expand({**shape_args, **shape_props}), refs))
-        if annotation is not None:
-            self.layout.setdefault("annotations", []).append(_merged(_expand(annotation), refs))
-        return self
-
-    def add_vline(self, x, row=None, col=None, **props):
-        return self._spanning("vline", dict(type="line", x0=x, x1=x, y0=0, y1=1), row, col, props)
-
-    def add_hline(self, y, row=None, col=None, **props):
-        return self._spanning("hline", dict(type="line", x0=0, x1=1, y0=y, y1=y), row, col, props)
-
-    def add_vrect(self, x0, x1, row=None, col=None, **props):
-        return self._spanning("vrect", dict(type="rect", x0=x0, x1=x1, y0=0, y1=1), row, col, props)
 
 
 def curve_grid(dataset, points=CURVE_POINTS):
@@ -211,8 +94,10 @@ def _points(dataset):
     x = np.concatenate([dataset.x_train, dataset.x_test])
     y = np.concatenate([dataset.y_train, dataset.y_test])
     counts, x_edges, y_edges = np.histogram2d(x, y, bins=(120, 80))
-    cell = (np.clip(np.searchsorted(x_edges, x, side="right") - 1, 0, 119),
-            np.clip(np.searchsorted(y_edges, y, side="right") - 1, 0, 79))
+    cell = (
+        np.clip(np.searchsorted(x_edges, x, side="right") - 1, 0, 119),
+        np.clip(np.searchsorted(y_edges, y, side="right") - 1, 0, 79),
+    )
     rare = counts[cell] <= _SPARSE_BIN
     rng = np.random.default_rng(0)
     budget = max(0, MAX_POINTS - int(rare.sum()))
@@ -221,8 +106,11 @@ def _points(dataset):
     keep[rare] = True
     keep[rng.choice(common, size=min(budget, common.size), replace=False)] = True
     in_train = np.arange(total) < dataset.x_train.size
-    return ((x[keep & in_train], y[keep & in_train]), (x[keep & ~in_train], y[keep & ~in_train]),
-            (x_edges, y_edges, counts))
+    return (
+        (x[keep & in_train], y[keep & in_train]),
+        (x[keep & ~in_train], y[keep & ~in_train]),
+        (x_edges, y_edges, counts),
+    )
 
 
 def fit_figure(dataset, curve_x, curve_y, height=440, unpenalized_y=None):
@@ -243,60 +131,115 @@ def _fit_spec(dataset, curve_x, curve_y, height=440, unpenalized_y=None):
     (x_train, y_train), (x_test, y_test), density = _points(dataset)
     many = x_train.size + x_test.size > 1000
     scatter = go.Scattergl if many else go.Scatter
-    fig = _Spec()
+    fig = FigureSpec()
     if density is not None:
         x_edges, y_edges, counts = density
         with np.errstate(divide="ignore"):
             shade = np.where(counts > 0, np.log10(counts), np.nan).T
-        fig.add_trace(go.Heatmap(
-            x=show((x_edges[:-1] + x_edges[1:]) / 2), y=_light((y_edges[:-1] + y_edges[1:]) / 2), z=_light(shade),
-            colorscale=[[0, "#f0f0f0"], [1, "#5a5a5a"]], showscale=False, hoverinfo="skip",
-            name="Where all the points lie",
-        ))
+        fig.add_trace(
+            go.Heatmap(
+                x=show((x_edges[:-1] + x_edges[1:]) / 2),
+                y=_light((y_edges[:-1] + y_edges[1:]) / 2),
+                z=_light(shade),
+                colorscale=[[0, "#f0f0f0"], [1, "#5a5a5a"]],
+                showscale=False,
+                hoverinfo="skip",
+                name="Where all the points lie",
+            )
+        )
         fig.add_annotation(
             text=f"Showing {x_train.size + x_test.size:,} of {dataset.n_rows:,} points; the grey shade shows where all of them lie",
-            xref="paper", yref="paper", x=0, y=-0.02, xanchor="left", yanchor="top", showarrow=False,
-            font=dict(size=11, color="#555555"), yshift=-30,
+            xref="paper",
+            yref="paper",
+            x=0,
+            y=-0.02,
+            xanchor="left",
+            yanchor="top",
+            showarrow=False,
+            font=dict(size=11, color="#555555"),
+            yshift=-30,
         )
-    fig.add_trace(scatter(
-        x=show(x_test), y=_light(y_test), mode="markers", name="New data (held out)",
-        marker=dict(color=SKY_BLUE, size=6 if not many else 4, opacity=0.45), hoverinfo="skip",
-    ))
-    fig.add_trace(scatter(
-        x=show(x_train), y=_light(y_train), mode="markers", name="Training data",
-        marker=dict(color=BLACK, size=8 if not many else 4, line=dict(color="white", width=0 if many else 1)),
-    ))
+    fig.add_trace(
+        scatter(
+            x=show(x_test),
+            y=_light(y_test),
+            mode="markers",
+            name="New data (held out)",
+            marker=dict(color=SKY_BLUE, size=6 if not many else 4, opacity=0.45),
+            hoverinfo="skip",
+        )
+    )
+    fig.add_trace(
+        scatter(
+            x=show(x_train),
+            y=_light(y_train),
+            mode="markers",
+            name="Training data",
+            marker=dict(color=BLACK, size=8 if not many else 4, line=dict(color="white", width=0 if many else 1)),
+        )
+    )
     if dataset.truth is not None:
-        fig.add_trace(go.Scatter(
-            x=_light(curve_x), y=_light(dataset.truth(curve_x)), mode="lines", name="True curve",
-            line=dict(color=GREEN, width=2, dash="dash"), hoverinfo="skip",
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=_light(curve_x),
+                y=_light(dataset.truth(curve_x)),
+                mode="lines",
+                name="True curve",
+                line=dict(color=GREEN, width=2, dash="dash"),
+                hoverinfo="skip",
+            )
+        )
     if unpenalized_y is not None:
-        fig.add_trace(go.Scatter(
-            x=show(curve_x), y=_light(np.clip(unpenalized_y, -1e30, 1e30)), mode="lines",
-            name="With no penalty (λ = 0)", line=dict(color=PURPLE, width=1.5, dash="dot"), hoverinfo="skip",
-        ))
-    fig.add_trace(go.Scatter(
-        x=show(curve_x), y=np.clip(curve_y, -1e300, 1e300), mode="lines", name="Model's curve",
-        line=dict(color=VERMILLION, width=3),
-    ))
+        fig.add_trace(
+            go.Scatter(
+                x=show(curve_x),
+                y=_light(np.clip(unpenalized_y, -1e30, 1e30)),
+                mode="lines",
+                name="With no penalty (λ = 0)",
+                line=dict(color=PURPLE, width=1.5, dash="dot"),
+                hoverinfo="skip",
+            )
+        )
+    fig.add_trace(
+        go.Scatter(
+            x=show(curve_x),
+            y=np.clip(curve_y, -1e300, 1e300),
+            mode="lines",
+            name="Model's curve",
+            line=dict(color=VERMILLION, width=3),
+        )
+    )
     train_low, train_high = dataset.x_train.min(), dataset.x_train.max()
     for low, high in ((curve_x[0], train_low), (train_high, curve_x[-1])):
         if high > low:
-            fig.add_vrect(x0=show([low])[0], x1=show([high])[0], fillcolor="#999999", opacity=0.15, line_width=0,
-                          annotation_text="beyond the training data", annotation_position="bottom left",
-                          annotation_font=dict(size=10, color="#555555"))
+            fig.add_vrect(
+                x0=show([low])[0],
+                x1=show([high])[0],
+                fillcolor="#999999",
+                opacity=0.15,
+                line_width=0,
+                annotation_text="beyond the training data",
+                annotation_position="bottom left",
+                annotation_font=dict(size=10, color="#555555"),
+            )
     if leaves_window(curve_y, window):
         fig.add_annotation(
             text=f"The curve shoots off the chart (it reaches {format_number(np.max(np.abs(curve_y)))})",
-            xref="paper", yref="paper", x=0.5, y=1.0, yanchor="top", showarrow=False,
-            bgcolor="rgba(255,255,255,0.85)", font=dict(color=VERMILLION),
+            xref="paper",
+            yref="paper",
+            x=0.5,
+            y=1.0,
+            yanchor="top",
+            showarrow=False,
+            bgcolor="rgba(255,255,255,0.85)",
+            font=dict(color=VERMILLION),
         )
     fig.update_yaxes(range=list(window))
     return _base_layout(fig, dataset.x_label, dataset.y_label, height)
 
 
 # --- λ on a log scale: positions are log10 λ, with λ = 0 one decade left of the smallest positive λ ---
+
 
 def lam_positions(lams):
     """x positions for λ: log10 λ, and λ = 0 one decade left of the smallest positive λ."""
@@ -314,8 +257,7 @@ def _lam_axis(fig, lams, **where):
 
 def _you_are_here(fig, x, label="you are here"):
     """A dotted vertical line at x, labelled above the plot."""
-    fig.add_vline(x=x, line=dict(color=BLACK, width=1.5, dash="dot"),
-                  annotation_text=label, annotation_position="top")
+    fig.add_vline(x=x, line=dict(color=BLACK, width=1.5, dash="dot"), annotation_text=label, annotation_position="top")
 
 
 def superscript(power):
@@ -341,13 +283,19 @@ def weight_bars_figure(path, index, height=380):
     sizes = relative_weights(path)
     names = term_names(path.degree)
     hover = "how much the %{x} ingredient moves the curve: %{y:.3g} × the spread of y<extra>%{fullData.name}</extra>"
-    fig = _Spec()
-    fig.add_trace(go.Bar(x=names, y=_light(sizes[0]), name="With no penalty (λ = 0)", marker_color=PURPLE,
-                         hovertemplate=hover))
-    fig.add_trace(go.Bar(x=names, y=_light(sizes[index]), name="At this λ", marker_color=VERMILLION,
-                         hovertemplate=hover))
-    fig.add_hline(y=1, line=dict(color=BLACK, width=1, dash="dash"),
-                  annotation_text="1 × the spread of y", annotation_position="top left")
+    fig = FigureSpec()
+    fig.add_trace(
+        go.Bar(x=names, y=_light(sizes[0]), name="With no penalty (λ = 0)", marker_color=PURPLE, hovertemplate=hover)
+    )
+    fig.add_trace(
+        go.Bar(x=names, y=_light(sizes[index]), name="At this λ", marker_color=VERMILLION, hovertemplate=hover)
+    )
+    fig.add_hline(
+        y=1,
+        line=dict(color=BLACK, width=1, dash="dash"),
+        annotation_text="1 × the spread of y",
+        annotation_position="top left",
+    )
     fig.update_yaxes(type="log", title_text="Weight size (× spread of y)", exponentformat="power")
     fig.update_layout(barmode="group", bargap=0.25)
     return _base_layout(fig, "Ingredient of the curve (power of x)", "Weight size (× spread of y)", height).figure()
@@ -360,11 +308,19 @@ def _weight_lines(fig, lams, weights, limit, show_legend=True, **where):
     """One line per weight against λ (positions from ``lam_positions``), clipped far outside ±limit."""
     x = _light(lam_positions(lams))
     for power, name in enumerate(term_names(weights.shape[1])):
-        fig.add_trace(go.Scatter(
-            x=x, y=_light(np.clip(weights[:, power], -1e6 * limit, 1e6 * limit)), mode="lines", name=name,
-            line=dict(color=_LINE_COLOURS[power % len(_LINE_COLOURS)], width=1.5), legendgroup=name,
-            showlegend=show_legend, hovertemplate=f"{name}: %{{y:.3g}} × spread of y<extra></extra>",
-        ), **where)
+        fig.add_trace(
+            go.Scatter(
+                x=x,
+                y=_light(np.clip(weights[:, power], -1e6 * limit, 1e6 * limit)),
+                mode="lines",
+                name=name,
+                line=dict(color=_LINE_COLOURS[power % len(_LINE_COLOURS)], width=1.5),
+                legendgroup=name,
+                showlegend=show_legend,
+                hovertemplate=f"{name}: %{{y:.3g}} × spread of y<extra></extra>",
+            ),
+            **where,
+        )
 
 
 def weight_paths_figure(path, index, height=380):
@@ -375,8 +331,8 @@ def weight_paths_figure(path, index, height=380):
     """
     weights = path.coef / (path.y_sd or 1.0)
     low, _ = path.good_range
-    limit = max(1.5, 1.2 * np.abs(weights[max(low, 1):]).max())
-    fig = _Spec()
+    limit = max(1.5, 1.2 * np.abs(weights[max(low, 1) :]).max())
+    fig = FigureSpec()
     _weight_lines(fig, path.lams, weights, limit, show_legend=path.degree <= 8)
     fig.add_hline(y=0, line=dict(color="#999999", width=1))
     _you_are_here(fig, lam_positions(path.lams)[index])
@@ -391,8 +347,13 @@ def l2_l1_paths_figure(path, lasso_lams, lasso_coef, lam, height=400):
     ridge = path.coef[path.lams > 0] / scale
     lasso = lasso_coef / scale
     limit = max(1.5, 1.2 * max(np.abs(ridge[path.lams[path.lams > 0] >= 1e-4]).max(), np.abs(lasso).max()))
-    fig = _Spec.make_subplots(rows=1, cols=2, shared_yaxes=True, horizontal_spacing=0.06, subplot_titles=(
-        "L2 (ridge): every weight shrinks smoothly", "L1 (lasso): weights switch off one by one"))
+    fig = FigureSpec.make_subplots(
+        rows=1,
+        cols=2,
+        shared_yaxes=True,
+        horizontal_spacing=0.06,
+        subplot_titles=("L2 (ridge): every weight shrinks smoothly", "L1 (lasso): weights switch off one by one"),
+    )
     _weight_lines(fig, path.lams[path.lams > 0], ridge, limit, row=1, col=1)
     _weight_lines(fig, lasso_lams, lasso, limit, show_legend=False, row=1, col=2)
     here = float(np.log10(lam)) if lam > 0 else float(lam_positions(path.lams).min())
@@ -407,11 +368,17 @@ def l2_l1_paths_figure(path, lasso_lams, lasso_coef, lam, height=400):
 
 def gap_figure(train_miss, test_miss, height=220):
     """Typical miss on training data against new data: the gap that says "more penalty"."""
-    fig = _Spec().add_trace(go.Bar(
-        x=[train_miss, test_miss], y=["Training data", "New data"], orientation="h",
-        marker_color=[BLUE, VERMILLION], text=[format_number(train_miss), format_number(test_miss)],
-        textposition="outside", hoverinfo="skip",
-    ))
+    fig = FigureSpec().add_trace(
+        go.Bar(
+            x=[train_miss, test_miss],
+            y=["Training data", "New data"],
+            orientation="h",
+            marker_color=[BLUE, VERMILLION],
+            text=[format_number(train_miss), format_number(test_miss)],
+            textposition="outside",
+            hoverinfo="skip",
+        )
+    )
     fig.update_xaxes(range=[0, 1.25 * max(train_miss, test_miss)])
     fig = _base_layout(fig, "Typical miss", "", height)
     return fig.update_layout(margin_l=125).figure()  # the bars' names
@@ -421,12 +388,36 @@ def weight_total_figure(path, index, height=320):
     """The size of all weights together, and the effective number of free weights, against λ."""
     x = lam_positions(path.lams)
     total = np.sqrt(np.sum(np.square(path.coef), axis=1)) / (path.y_sd or 1.0)
-    fig = _Spec.make_subplots(rows=1, cols=2, horizontal_spacing=0.12, subplot_titles=(
-        "Size of all weights together (× spread of y)", "Effective number of free weights"))
-    fig.add_trace(go.Scatter(x=_light(x), y=_light(total), mode="lines", line=dict(color=BLUE, width=2.5),
-                             name="Total size", hovertemplate="%{y:.3g}<extra></extra>"), row=1, col=1)
-    fig.add_trace(go.Scatter(x=_light(x), y=_light(path.df), mode="lines", line=dict(color=GREEN, width=2.5),
-                             name="Free weights", hovertemplate="%{y:.1f}<extra></extra>"), row=1, col=2)
+    fig = FigureSpec.make_subplots(
+        rows=1,
+        cols=2,
+        horizontal_spacing=0.12,
+        subplot_titles=("Size of all weights together (× spread of y)", "Effective number of free weights"),
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=_light(x),
+            y=_light(total),
+            mode="lines",
+            line=dict(color=BLUE, width=2.5),
+            name="Total size",
+            hovertemplate="%{y:.3g}<extra></extra>",
+        ),
+        row=1,
+        col=1,
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=_light(x),
+            y=_light(path.df),
+            mode="lines",
+            line=dict(color=GREEN, width=2.5),
+            name="Free weights",
+            hovertemplate="%{y:.1f}<extra></extra>",
+        ),
+        row=1,
+        col=2,
+    )
     for col in (1, 2):
         fig.add_vline(x=x[index], line=dict(color=BLACK, width=1.5, dash="dot"), row=1, col=col)
         _lam_axis(fig, path.lams, row=1, col=col)
@@ -438,6 +429,7 @@ def weight_total_figure(path, index, height=320):
 
 # --- Overfitting curves ---
 
+
 def _clipped_top(*series, floor=0.0):
     values = np.concatenate([np.asarray(v, dtype=float).ravel() for v in series])
     values = values[np.isfinite(values)]
@@ -447,10 +439,10 @@ def _clipped_top(*series, floor=0.0):
 def error_curves_figure(path, index, y_label, height=460):
     """Training, held-out and cross-validated error against λ, with the zones and the best λ."""
     x = lam_positions(path.lams)
-    cv = np.sqrt(path.loo_mse)
+    cv = np.sqrt(path.cv_mse)
     low, high = path.good_range
     best = path.best_index
-    fig = _Spec()
+    fig = FigureSpec()
     zones = (
         (x[0], x[low], ORANGE, "memorizing<br>(too wiggly)"),
         (x[low], x[high], GREEN, "about as good<br>as the best"),
@@ -458,18 +450,40 @@ def error_curves_figure(path, index, y_label, height=460):
     )
     for start, stop, colour, label in zones:
         if stop > start:
-            fig.add_vrect(x0=start, x1=stop, fillcolor=colour, opacity=0.13, line_width=0,
-                          annotation_text=label, annotation_position="bottom", annotation_font_size=12)
+            fig.add_vrect(
+                x0=start,
+                x1=stop,
+                fillcolor=colour,
+                opacity=0.13,
+                line_width=0,
+                annotation_text=label,
+                annotation_position="bottom",
+                annotation_font_size=12,
+            )
     for values, name, colour, dash in (
         (path.train_rmse, "Training data", BLUE, "solid"),
         (path.test_rmse, "New data (held out)", VERMILLION, "solid"),
         (cv, f"Cross-validated ({path.cv})", BLACK, "dash"),
     ):
-        fig.add_trace(go.Scatter(x=_light(x), y=_light(np.where(np.isfinite(values), values, np.nan)),
-                                 mode="lines", name=name, line=dict(color=colour, width=2.5, dash=dash),
-                                 hovertemplate="typical miss %{y:.3g}<extra>" + name + "</extra>"))
-    fig.add_trace(go.Scatter(x=[x[best]], y=[cv[best]], mode="markers", name="Best by cross-validation",
-                             marker=dict(symbol="star", size=16, color=YELLOW, line=dict(color=BLACK, width=1.5))))
+        fig.add_trace(
+            go.Scatter(
+                x=_light(x),
+                y=_light(np.where(np.isfinite(values), values, np.nan)),
+                mode="lines",
+                name=name,
+                line=dict(color=colour, width=2.5, dash=dash),
+                hovertemplate="typical miss %{y:.3g}<extra>" + name + "</extra>",
+            )
+        )
+    fig.add_trace(
+        go.Scatter(
+            x=[x[best]],
+            y=[cv[best]],
+            mode="markers",
+            name="Best by cross-validation",
+            marker=dict(symbol="star", size=16, color=YELLOW, line=dict(color=BLACK, width=1.5)),
+        )
+    )
     _you_are_here(fig, x[index])
     _lam_axis(fig, path.lams)
     top = _clipped_top(path.train_rmse[low:], path.test_rmse[low:], cv[low:])
@@ -480,17 +494,28 @@ def error_curves_figure(path, index, y_label, height=460):
 
 def degree_figure(sweep, lam_index, degree, y_label, height=380):
     """Error against degree at the current λ and with no penalty: the classic U."""
-    fig = _Spec()
+    fig = FigureSpec()
     for values, name, colour, dash in (
         (sweep.train_rmse[:, lam_index], "Training data, this λ", BLUE, "solid"),
         (sweep.test_rmse[:, lam_index], "New data, this λ", VERMILLION, "solid"),
         (sweep.test_rmse[:, 0], "New data, no penalty", PURPLE, "dot"),
     ):
-        fig.add_trace(go.Scatter(x=sweep.degrees, y=_light(values), mode="lines+markers", name=name,
-                                 line=dict(color=colour, width=2.5, dash=dash),
-                                 hovertemplate="degree %{x}: typical miss %{y:.3g}<extra></extra>"))
-    fig.add_vline(x=degree, line=dict(color=BLACK, width=1.5, dash="dot"),
-                  annotation_text="you are here", annotation_position="top")
+        fig.add_trace(
+            go.Scatter(
+                x=sweep.degrees,
+                y=_light(values),
+                mode="lines+markers",
+                name=name,
+                line=dict(color=colour, width=2.5, dash=dash),
+                hovertemplate="degree %{x}: typical miss %{y:.3g}<extra></extra>",
+            )
+        )
+    fig.add_vline(
+        x=degree,
+        line=dict(color=BLACK, width=1.5, dash="dot"),
+        annotation_text="you are here",
+        annotation_position="top",
+    )
     fig.update_yaxes(type="log", exponentformat="power")
     fig.update_xaxes(dtick=1)
     return _base_layout(fig, "Curve flexibility (polynomial degree)", f"Typical miss: {y_label}", height).figure()
@@ -505,14 +530,28 @@ def spaghetti_figure(dataset, curve_x, curves, height=400):
         if np.isfinite(curve).all():
             xs += [curve_x, [np.nan]]
             ys += [np.clip(curve, window[0] - pad, window[1] + pad), [np.nan]]
-    fig = _Spec()
-    fig.add_trace(go.Scatter(
-        x=_light(np.concatenate(xs)), y=_light(np.concatenate(ys)), mode="lines", name="Fits to resampled data",
-        line=dict(color=VERMILLION, width=1.2), opacity=0.45, hoverinfo="skip",
-    ))
+    fig = FigureSpec()
+    fig.add_trace(
+        go.Scatter(
+            x=_light(np.concatenate(xs)),
+            y=_light(np.concatenate(ys)),
+            mode="lines",
+            name="Fits to resampled data",
+            line=dict(color=VERMILLION, width=1.2),
+            opacity=0.45,
+            hoverinfo="skip",
+        )
+    )
     if dataset.truth is not None:
-        fig.add_trace(go.Scatter(x=_light(curve_x), y=_light(dataset.truth(curve_x)), mode="lines",
-                                 name="True curve", line=dict(color=GREEN, width=2.5, dash="dash")))
+        fig.add_trace(
+            go.Scatter(
+                x=_light(curve_x),
+                y=_light(dataset.truth(curve_x)),
+                mode="lines",
+                name="True curve",
+                line=dict(color=GREEN, width=2.5, dash="dash"),
+            )
+        )
     fig.update_yaxes(range=list(window))
     return _base_layout(fig, dataset.x_label, dataset.y_label, height).figure()
 
@@ -532,12 +571,19 @@ def scrubber_figure(dataset, curve_x, curves, lams, start, height=440):
     from .explain import format_lam
 
     fig.update_layout(
-        sliders=[dict(
-            active=int(start), pad=dict(t=50, b=10), len=1.0, x=0,
-            currentvalue=dict(prefix="Fast preview, λ = ", font=dict(size=14)),
-            steps=[dict(method="restyle", label=format_lam(lam), args=[{"y": [_short(curve)]}, [curve_trace]])
-                   for lam, curve in zip(lams, curves)],
-        )],
+        sliders=[
+            dict(
+                active=int(start),
+                pad=dict(t=50, b=10),
+                len=1.0,
+                x=0,
+                currentvalue=dict(prefix="Fast preview, λ = ", font=dict(size=14)),
+                steps=[
+                    dict(method="restyle", label=format_lam(lam), args=[{"y": [_short(curve)]}, [curve_trace]])
+                    for lam, curve in zip(lams, curves)
+                ],
+            )
+        ],
         margin=dict(b=150),  # the slider's own room
     )
     return fig.figure()

@@ -2,8 +2,9 @@
 
 Nothing is downloaded: the real data come with plotly and scikit-learn.
 """
+
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 
@@ -97,22 +98,26 @@ def _real(frame_loader, x, y):
     def load():
         frame = frame_loader()
         return frame[x].to_numpy(float), frame[y].to_numpy(float)
+
     return load
 
 
 def _gapminder():
     import plotly.data
+
     frame = plotly.data.gapminder()
     return frame[frame["year"] == 2007]
 
 
 def _tips():
     import plotly.data
+
     return plotly.data.tips()
 
 
 def _diabetes():
     from sklearn.datasets import load_diabetes
+
     return load_diabetes(scaled=False, as_frame=True).frame
 
 
@@ -129,19 +134,25 @@ class _Table:
 TABLES = {
     "gapminder": _Table(
         "Wealth and life expectancy (142 countries, 2007)",
-        "GDP per person (US$)", "Life expectancy (years)", "years",
+        "GDP per person (US$)",
+        "Life expectancy (years)",
+        "years",
         "Richer countries live longer, but the gain flattens out. From the Gapminder data bundled with plotly.",
         _real(_gapminder, "gdpPercap", "lifeExp"),
     ),
     "tips": _Table(
         "Restaurant bill and tip (244 meals)",
-        "Total bill (US$)", "Tip (US$)", "dollars",
+        "Total bill (US$)",
+        "Tip (US$)",
+        "dollars",
         "Bigger bills bring bigger tips, with plenty of scatter. From the tips data bundled with plotly.",
         _real(_tips, "total_bill", "tip"),
     ),
     "diabetes": _Table(
         "Body mass and diabetes progression (442 patients)",
-        "Body mass index (BMI)", "Disease progression after one year (score)", "points",
+        "Body mass index (BMI)",
+        "Disease progression after one year (score)",
+        "points",
         "Patients with a higher BMI tend to progress faster. From the diabetes study bundled with scikit-learn.",
         _real(_diabetes, "bmi", "target"),
     ),
@@ -175,9 +186,19 @@ def make_synthetic(shape="wave", n=30, noise=DEFAULT_NOISE, seed=0):
     x_test = np.sort(test_rng.uniform(x_train[0], x_train[-1], N_HELD_OUT))
     y_test = spec.curve(x_test) + noise * test_rng.standard_normal(N_HELD_OUT)
     return Dataset(
-        key=shape, title=spec.title, x_label="x", y_label="y", y_unit="",
-        x_train=x_train, y_train=y_train, x_test=x_test, y_test=y_test,
-        story=spec.story, truth=spec.curve, noise=noise, seed=seed,
+        key=shape,
+        title=spec.title,
+        x_label="x",
+        y_label="y",
+        y_unit="",
+        x_train=x_train,
+        y_train=y_train,
+        x_test=x_test,
+        y_test=y_test,
+        story=spec.story,
+        truth=spec.curve,
+        noise=noise,
+        seed=seed,
     )
 
 
@@ -190,9 +211,16 @@ def load_table(key):
     held_out = _held_out_mask(x, "random")
     train_order = np.argsort(x[~held_out], kind="stable")
     return Dataset(
-        key=key, title=spec.title, x_label=spec.x_label, y_label=spec.y_label, y_unit=spec.y_unit,
-        x_train=x[~held_out][train_order], y_train=y[~held_out][train_order],
-        x_test=x[held_out], y_test=y[held_out], story=spec.story,
+        key=key,
+        title=spec.title,
+        x_label=spec.x_label,
+        y_label=spec.y_label,
+        y_unit=spec.y_unit,
+        x_train=x[~held_out][train_order],
+        y_train=y[~held_out][train_order],
+        x_test=x[held_out],
+        y_test=y[held_out],
+        story=spec.story,
     )
 
 
@@ -225,12 +253,22 @@ def from_columns(x, y, title, x_label, y_label, split="random", x_origin=None):
         "The latest 20% of the rows are held out as new data: the model is judged on what comes next. "
         "A polynomial curve is unreliable beyond the rows it was fitted on (the grey band), so expect large "
         "misses there unless the degree is low."
-        if split == "forecast" else "A random 30% of the rows, picked once, are held out as new data."
+        if split == "forecast"
+        else "A random 30% of the rows, picked once, are held out as new data."
     )
     return Dataset(
-        key="upload", title=title, x_label=x_label, y_label=y_label, y_unit=f"units of {y_label}",
-        x_train=x[~held_out][order], y_train=y[~held_out][order], x_test=x[held_out], y_test=y[held_out],
-        story=story, x_origin=x_origin, split=split,
+        key="upload",
+        title=title,
+        x_label=x_label,
+        y_label=y_label,
+        y_unit=f"units of {y_label}",
+        x_train=x[~held_out][order],
+        y_train=y[~held_out][order],
+        x_test=x[held_out],
+        y_test=y[held_out],
+        story=story,
+        x_origin=x_origin,
+        split=split,
     )
 
 

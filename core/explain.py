@@ -1,8 +1,8 @@
 """Plain-language readings of a fit: amounts in the reader's units and the verdict."""
+
 from dataclasses import dataclass
 
 import numpy as np
-
 
 _MARKDOWN_SPECIAL = set("\\`*_{}[]()<>#+-.!|~&$=:")
 
@@ -48,15 +48,18 @@ class Verdict:
 
 
 MEMORIZING = Verdict(
-    "memorizing", "memorizing (too wiggly)",
+    "memorizing",
+    "memorizing (too wiggly)",
     "The curve bends to fit the noise in the training points. More penalty would make it steadier.",
 )
 ABOUT_RIGHT = Verdict(
-    "about_right", "about right",
+    "about_right",
+    "about right",
     "Checking on points the model did not see, no other setting does clearly better.",
 )
 TOO_SIMPLE = Verdict(
-    "too_simple", "too simple (too stiff)",
+    "too_simple",
+    "too simple (too stiff)",
     "The penalty is so strong that the curve misses the real pattern. Less penalty would fit better.",
 )
 
@@ -88,8 +91,7 @@ def weights_sentence(path, index):
     largest = int(np.argmax(now))
     share = now[largest] / now.sum() if now.sum() > 0 else 0.0
     balance = (
-        "and no single term dominates" if share < 0.5
-        else f"and the x^{largest + 1} term carries most of the weight"
+        "and no single term dominates" if share < 0.5 else f"and the x^{largest + 1} term carries most of the weight"
     )
     return (
         f"Without the penalty the largest weight is {unpenalized}× the spread of your data; "
@@ -107,7 +109,7 @@ def sweet_spot_sentence(path, index, unit=""):
     """Where the best λ is, how sure we are, and where the reader stands."""
     best = path.best_index
     low, high = path.good_range
-    cv_miss = format_miss(np.sqrt(path.loo_mse[best]), unit)
+    cv_miss = format_miss(np.sqrt(path.cv_mse[best]), unit)
     here = verdict(path, index)
     return (
         f"Cross-validation ({_CV_IN_WORDS.get(path.cv, path.cv)}) "
@@ -121,20 +123,32 @@ def sweet_spot_sentence(path, index, unit=""):
 def framework_settings(lam, n):
     """How to write this λ in other tools, with the data's n: rows of (tool, setting, note)."""
     return [
-        ("scikit-learn", f"Ridge(alpha={n * lam:.6g})",
-         f"alpha = n × λ with n = {n} rows, on standardized features, intercept not penalized."),
-        ("Keras", f"kernel_regularizer=keras.regularizers.l2({lam:.6g})",
-         "With loss=\"mse\": Keras adds l2 × Σw² to the mean loss, exactly our λ."),
-        ("PyTorch", f"torch.optim.SGD(..., weight_decay={2 * lam:.6g})",
-         "With nn.MSELoss() (a mean): weight decay adds wd × w to the gradient, the gradient of (wd/2)·Σw², so "
-         "wd = 2λ. Keep the bias in a group with weight_decay=0. AdamW's decoupled decay is a different penalty."),
+        (
+            "scikit-learn",
+            f"Ridge(alpha={n * lam:.6g})",
+            f"alpha = n × λ with n = {n} rows, on standardized features, intercept not penalized.",
+        ),
+        (
+            "Keras",
+            f"kernel_regularizer=keras.regularizers.l2({lam:.6g})",
+            'With loss="mse": Keras adds l2 × Σw² to the mean loss, exactly our λ.',
+        ),
+        (
+            "PyTorch",
+            f"torch.optim.SGD(..., weight_decay={2 * lam:.6g})",
+            "With nn.MSELoss() (a mean): weight decay adds wd × w to the gradient, the gradient of (wd/2)·Σw², so "
+            "wd = 2λ. Keep the bias in a group with weight_decay=0. AdamW's decoupled decay is a different penalty.",
+        ),
     ]
 
 
 def fit_summary(path, index, leaves_chart):
     """One sentence on what the fit chart shows right now."""
-    shape = ("swings far beyond the data between and around the points" if leaves_chart
-             else "stays within the range of the data")
+    shape = (
+        "swings far beyond the data between and around the points"
+        if leaves_chart
+        else "stays within the range of the data"
+    )
     return (
         f"At λ = {format_lam(path.lams[index])} and degree {path.degree}, the model's curve {shape}; "
         f"its typical miss is {format_miss(path.train_rmse[index], '')} on training points and "
@@ -184,7 +198,8 @@ def guess_verdict(path, guess):
         factor = max(guess, best) / min(guess, best)
         steps = abs(np.log10(guess / best)) / 0.25
         closeness = (
-            "Spot on: within the band of λ that are about as good." if path.lams[low] <= guess <= path.lams[high]
+            "Spot on: within the band of λ that are about as good."
+            if path.lams[low] <= guess <= path.lams[high]
             else f"About {steps:.0f} slider steps away (a factor of {format_number(factor)})."
         )
     return (
@@ -214,7 +229,7 @@ def sklearn_code(degree, n, lam):
         "    MinMaxScaler(),\n"
         f"    PolynomialFeatures({degree}, include_bias=False),\n"
         "    StandardScaler(),\n"
-        f"    Ridge(alpha={n * lam!r}, solver=\"svd\"),\n"
+        f'    Ridge(alpha={n * lam!r}, solver="svd"),\n'
         ")\n"
         "model.fit(x_train.reshape(-1, 1), y_train)\n"
         "y_curve = model.predict(x_curve.reshape(-1, 1))"

@@ -6,9 +6,10 @@ population standard deviation. This is exactly
 ``make_pipeline(MinMaxScaler(), PolynomialFeatures(degree, include_bias=False),
 StandardScaler())`` fitted on the same data.
 """
+
 from dataclasses import dataclass
-from functools import lru_cache
 from fractions import Fraction
+from functools import cache
 from math import comb, factorial
 
 import numpy as np
@@ -86,8 +87,7 @@ def check_held_out(x_test, y_test):
         columns.append(values)
     x_test, y_test = columns
     if x_test.size != y_test.size:
-        raise ValueError(
-            f"x_test and y_test must have the same number of rows, got {x_test.size} and {y_test.size}.")
+        raise ValueError(f"x_test and y_test must have the same number of rows, got {x_test.size} and {y_test.size}.")
     if not (np.isfinite(x_test).all() and np.isfinite(y_test).all()):
         raise ValueError("x_test and y_test (the held-out data) must not contain missing, NaN or infinite values.")
     return x_test, y_test
@@ -147,7 +147,7 @@ class FeatureMap:
         return intercept, weights
 
 
-@lru_cache(maxsize=None)
+@cache
 def _shifted_legendre_powers(degree):
     """Matrix whose column k holds the coefficients of t⁰…t^degree in Pₖ(2t − 1).
 
@@ -208,7 +208,7 @@ def legendre_fill(u, out):
             row /= i
 
 
-@lru_cache(maxsize=None)
+@cache
 def monomials_in_legendre(degree):
     """Matrix whose column k holds the coefficients of tᵏ in P0(2t − 1)…P_degree(2t − 1).
 

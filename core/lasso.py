@@ -3,6 +3,7 @@
 Our L1 analogue minimizes (1/n)·Σ(yᵢ − b − Σⱼ wⱼ zᵢⱼ)² + λ·Σⱼ |wⱼ|, which is
 scikit-learn's ``Lasso(alpha=λ / 2)`` (it minimizes (1/(2n))·‖r‖² + α·‖w‖₁).
 """
+
 import warnings
 
 import numpy as np

@@ -48,17 +48,24 @@ automatically by ``ridge_path``; see ``compress`` and ``path_from_compressed``:
   stays the one fitted on all training rows, α = n·λ with n = all training rows, and
   each fold fit has its own unpenalized intercept, so the numbers equal
   ``cross_val_score(Ridge(alpha=n*lam), Z, y, cv=KFold(5, shuffle=True, random_state=0),
-  scoring="neg_mean_squared_error")`` on the fixed standardized Z: ``loo_mse`` holds the
-  mean of the five fold MSEs and ``loo_se`` their standard deviation (ddof=1) / √5;
+  scoring="neg_mean_squared_error")`` on the fixed standardized Z: ``cv_mse`` holds the
+  mean of the five fold MSEs and ``cv_se`` their standard deviation (ddof=1) / √5;
   ``RidgePath.cv`` says which cross-validation was used.
 """
+
+import contextlib
 from dataclasses import dataclass
 
 import numpy as np
 import scipy.linalg
 
 from .features import (
-    FeatureMap, check_degree, check_held_out, check_xy, legendre_fill, monomials_in_legendre,
+    FeatureMap,
+    check_degree,
+    check_held_out,
+    check_xy,
+    legendre_fill,
+    monomials_in_legendre,
 )
 from .ridge import _legendre_lstsq, _legendre_qr, _svd_in_span
 
@@ -96,7 +103,7 @@ class RidgePath:
         (otherwise NaN).
     df : ndarray of shape (L,)
         Effective number of free weights (the intercept not counted).
-    loo_mse, loo_se : ndarray of shape (L,)
+    cv_mse, cv_se : ndarray of shape (L,)
         Cross-validated mean squared error and its standard error. For up to
         ``LARGE_N`` training rows, exact leave-one-out (``inf`` where a point fixes its
         own fit, so leaving it out cannot be judged); above, 5-fold cross-validation
@@ -108,7 +115,7 @@ class RidgePath:
     y_sd : float
         Population standard deviation of the training y.
     cv : str
-        ``"leave-one-out"`` or ``"5-fold"``: what ``loo_mse`` and ``loo_se`` measure
+        ``"leave-one-out"`` or ``"5-fold"``: what ``cv_mse`` and ``cv_se`` measure
         (``"none"`` for an internal fit without cross-validation; they are NaN then).
     """
 
@@ -118,8 +125,8 @@ class RidgePath:
     train_rmse: np.ndarray
     test_rmse: np.ndarray
     df: np.ndarray
-    loo_mse: np.ndarray
-    loo_se: np.ndarray
+    cv_mse: np.ndarray
+    cv_se: np.ndarray
     features: FeatureMap
     legendre_coef: np.ndarray | None
     y_sd: float
@@ -140,13 +147,13 @@ class RidgePath:
     @property
     def best_index(self):
         """Index of the λ with the lowest cross-validated error."""
-        return int(np.argmin(np.where(np.isfinite(self.loo_mse), self.loo_mse, np.inf)))
+        return int(np.argmin(np.where(np.isfinite(self.cv_mse), self.cv_mse, np.inf)))
 
     @property
     def good_range(self):
         """First and last index of the λ run around the best whose error is within one standard error of it."""
         best = self.best_index
-        within = self.loo_mse <= self.loo_mse[best] + self.loo_se[best]
+        within = self.cv_mse <= self.cv_mse[best] + self.cv_se[best]
         low = best
         while low > 0 and within[low - 1]:
             low -= 1
@@ -197,12 +204,12 @@ def _error_summary(sums, n, judged):
     """
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         train_rmse = np.sqrt(sums[0] / n)
-        loo_mse = sums[1] / n
-        spread = sums[2] / n - np.square(loo_mse)
-        loo_se = np.sqrt(np.maximum(spread, 0.0) / max(n - 1, 1))
-    loo_mse[~judged] = np.inf
-    loo_se[~judged] = np.inf
-    return train_rmse, loo_mse, loo_se
+        cv_mse = sums[1] / n
+        spread = sums[2] / n - np.square(cv_mse)
+        cv_se = np.sqrt(np.maximum(spread, 0.0) / max(n - 1, 1))
+    cv_mse[~judged] = np.inf
+    cv_se[~judged] = np.inf
+    return train_rmse, cv_mse, cv_se
 
 
 def _svd_errors(U, kept, removed, fitted, y_centered, first=None):
@@ -310,10 +317,8 @@ def _svd_path(x, y, degree, lams, x_test, y_test):
     y_centered = y - y.mean()
     legendre_qr = None
     if lams[0] == 0:
-        try:
+        with contextlib.suppress(ValueError):  # too few distinct x for least squares: handled below
             legendre_qr = _legendre_qr(features.unit(x), degree)
-        except ValueError:  # too few distinct x for least squares: handled below
-            pass
     if legendre_qr is None:
         U, s, Vt = np.linalg.svd(Z, full_matrices=False)
     else:  # the λ = 0 fit's QR also gives the SVD of Z
@@ -342,13 +347,20 @@ def _svd_path(x, y, degree, lams, x_test, y_test):
             first = y - Z @ coef[0] - intercept[0], np.ones(n)
             df[0] = np.linalg.matrix_rank(Z)
     rest = slice(0 if first is None else 1, None)
-    train_rmse, loo_mse, loo_se = _svd_errors(
-        U, kept[rest], alphas[rest] / denominators[rest], fitted, y_centered, first)
+    train_rmse, cv_mse, cv_se = _svd_errors(U, kept[rest], alphas[rest] / denominators[rest], fitted, y_centered, first)
 
     path = RidgePath(
-        lams=lams, coef=coef, intercept=intercept, train_rmse=train_rmse,
-        test_rmse=np.full(lams.size, np.nan), df=df, loo_mse=loo_mse, loo_se=loo_se,
-        features=features, legendre_coef=legendre_coef, y_sd=float(y.std()),
+        lams=lams,
+        coef=coef,
+        intercept=intercept,
+        train_rmse=train_rmse,
+        test_rmse=np.full(lams.size, np.nan),
+        df=df,
+        cv_mse=cv_mse,
+        cv_se=cv_se,
+        features=features,
+        legendre_coef=legendre_coef,
+        y_sd=float(y.std()),
     )
     if x_test is not None and x_test.size:
         path.test_rmse[:] = np.sqrt(np.mean(np.square(path.predict(x_test) - y_test), axis=1))
@@ -429,7 +441,7 @@ def fold_assignment(n, folds=N_FOLDS):
     sizes = np.full(folds, n // folds)
     sizes[: n % folds] += 1
     bounds = np.concatenate([[0], np.cumsum(sizes)])
-    return [order[bounds[k]:bounds[k + 1]] for k in range(folds)]
+    return [order[bounds[k] : bounds[k + 1]] for k in range(folds)]
 
 
 class _Moments:
@@ -574,9 +586,7 @@ def compress(x, y, max_degree, x_test=None, y_test=None, folds=N_FOLDS, weights=
         fold_sizes = np.array([r.size for r in rows])
         fold_triangles = np.array([_compress_rows(t[r], y[r], max_degree, moments=moments) for r in rows])
         triangle = _stack_qr(fold_triangles)
-        fold_train_triangles = np.array([
-            _stack_qr(np.delete(fold_triangles, k, axis=0)) for k in range(folds)
-        ])
+        fold_train_triangles = np.array([_stack_qr(np.delete(fold_triangles, k, axis=0)) for k in range(folds)])
     else:
         triangle = _compress_rows(t, y, max_degree, weights, moments)
     scale = np.sqrt(moments.squares / moments.count)
@@ -587,10 +597,21 @@ def compress(x, y, max_degree, x_test=None, y_test=None, folds=N_FOLDS, weights=
         test_triangle = _compress_rows((x_test - x_min) / x_span, y_test, max_degree)
         n_test = x_test.size
     return CompressedData(
-        max_degree=max_degree, n=n, x_min=x_min, x_span=x_span, mean=moments.mean, scale=scale,
-        y_mean=y_mean, y_sd=y_sd, n_distinct=_count_distinct(x, max_degree + 1), triangle=triangle,
-        fold_triangles=fold_triangles, fold_train_triangles=fold_train_triangles, fold_sizes=fold_sizes,
-        test_triangle=test_triangle, n_test=n_test,
+        max_degree=max_degree,
+        n=n,
+        x_min=x_min,
+        x_span=x_span,
+        mean=moments.mean,
+        scale=scale,
+        y_mean=y_mean,
+        y_sd=y_sd,
+        n_distinct=_count_distinct(x, max_degree + 1),
+        triangle=triangle,
+        fold_triangles=fold_triangles,
+        fold_train_triangles=fold_train_triangles,
+        fold_sizes=fold_sizes,
+        test_triangle=test_triangle,
+        n_test=n_test,
     )
 
 
@@ -611,11 +632,11 @@ class _TriangleFit:
     def __init__(self, triangle, degree, scaled, alphas):
         d = degree
         self.triangle, self.degree = triangle, d
-        u, s, vt, info = scipy.linalg.lapack.dgesdd(triangle[1:d + 1, 1:d + 1] @ scaled, full_matrices=0)
+        u, s, vt, info = scipy.linalg.lapack.dgesdd(triangle[1 : d + 1, 1 : d + 1] @ scaled, full_matrices=0)
         if info != 0:
             raise np.linalg.LinAlgError(f"SVD did not converge (LAPACK info {info}).")
         self.u, self.s, self.vt = u, s, vt
-        self.fitted = u.T @ triangle[1:d + 1, -1]
+        self.fitted = u.T @ triangle[1 : d + 1, -1]
         denominators = np.square(s) + alphas[:, None]
         self.kept = np.square(s) / denominators
         self.removed = alphas[:, None] / denominators
@@ -626,7 +647,7 @@ class _TriangleFit:
 
     def outside(self):
         """Squared norm of the part of y no polynomial of this degree reaches."""
-        tail = self.triangle[self.degree + 1:, -1]
+        tail = self.triangle[self.degree + 1 :, -1]
         return tail @ tail
 
     def legendre(self, transform):
@@ -653,7 +674,7 @@ def _held_out_squares(triangle, legendre_coef):
     """Σ (y − p(x))² over the rows of ``triangle`` for each polynomial (columns of ``legendre_coef``)."""
     d = legendre_coef.shape[0] - 1
     misses = triangle[: d + 1, : d + 1] @ legendre_coef - triangle[: d + 1, -1:]
-    tail = triangle[d + 1:, -1]
+    tail = triangle[d + 1 :, -1]
     return np.vecdot(misses.T, misses.T) + tail @ tail
 
 
@@ -666,7 +687,7 @@ def path_from_compressed(data, degree, lams=LAM_GRID):
     """A ``RidgePath`` of degree ``degree`` (at most ``data.max_degree``) from compressed data.
 
     The same fits, df, training and held-out errors as the small-data route; 5-fold
-    cross-validation in ``loo_mse``/``loo_se`` when ``data`` has folds (``cv="none"`` and
+    cross-validation in ``cv_mse``/``cv_se`` when ``data`` has folds (``cv="none"`` and
     NaN otherwise). No pass over the rows: every number comes from the triangles.
     """
     degree = check_degree(degree)
@@ -675,7 +696,7 @@ def path_from_compressed(data, degree, lams=LAM_GRID):
     lams = _check_lams(lams)
     d, n = degree, data.n
     features = data.features(d)
-    monomials = monomials_in_legendre(data.max_degree)[: d + 1, 1: d + 1]
+    monomials = monomials_in_legendre(data.max_degree)[: d + 1, 1 : d + 1]
     transform = monomials / features.scale
     transform[0] -= features.mean / features.scale  # the centring: only the constant P0 moves
     scaled = transform[1:]
@@ -718,16 +739,25 @@ def path_from_compressed(data, degree, lams=LAM_GRID):
         test_rmse = np.sqrt(_held_out_squares(data.test_triangle, curves) / data.n_test)
 
     cv = "none"
-    loo_mse = np.full(lams.size, np.nan)
-    loo_se = np.full(lams.size, np.nan)
+    cv_mse = np.full(lams.size, np.nan)
+    cv_se = np.full(lams.size, np.nan)
     if data.fold_triangles is not None:
         cv = f"{len(data.fold_triangles)}-fold"
-        loo_mse, loo_se = _fold_errors(data, d, lams, positive, transform, unique)
+        cv_mse, cv_se = _fold_errors(data, d, lams, positive, transform, unique)
 
     return RidgePath(
-        lams=lams, coef=coef, intercept=intercept, train_rmse=np.sqrt(squares / n), test_rmse=test_rmse,
-        df=df, loo_mse=loo_mse, loo_se=loo_se, features=features, legendre_coef=legendre_coef,
-        y_sd=data.y_sd, cv=cv,
+        lams=lams,
+        coef=coef,
+        intercept=intercept,
+        train_rmse=np.sqrt(squares / n),
+        test_rmse=test_rmse,
+        df=df,
+        cv_mse=cv_mse,
+        cv_se=cv_se,
+        features=features,
+        legendre_coef=legendre_coef,
+        y_sd=data.y_sd,
+        cv=cv,
     )
 
 

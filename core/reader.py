@@ -14,6 +14,7 @@ what is wrong and what to do without repeating the file's own text, so it can
 be shown as it is. Notes do name columns (the reader's own words): show them
 as plain text, not as markdown.
 """
+
 import codecs
 import csv
 import io
@@ -63,16 +64,42 @@ _MAGIC = (
 # it is the only consistent reading.
 DATE_FORMATS = (
     "ISO8601",
-    "%m/%d/%Y", "%d/%m/%Y", "%m/%d/%Y %H:%M", "%d/%m/%Y %H:%M", "%m/%d/%Y %H:%M:%S", "%d/%m/%Y %H:%M:%S",
-    "%m/%d/%Y %I:%M %p", "%m/%d/%Y %I:%M:%S %p", "%m/%d/%y", "%d/%m/%y",
-    "%m-%d-%Y", "%d-%m-%Y",
-    "%d.%m.%Y", "%d.%m.%Y %H:%M", "%d.%m.%Y %H:%M:%S",
-    "%Y/%m/%d", "%Y/%m/%d %H:%M", "%Y/%m/%d %H:%M:%S", "%Y.%m.%d",
-    "%b %Y", "%B %Y", "%b-%y", "%b-%Y", "%d %b %Y", "%d %B %Y", "%b %d, %Y", "%B %d, %Y",
-    "%d-%b-%Y", "%d-%b-%y", "%d %b %Y %H:%M",
+    "%m/%d/%Y",
+    "%d/%m/%Y",
+    "%m/%d/%Y %H:%M",
+    "%d/%m/%Y %H:%M",
+    "%m/%d/%Y %H:%M:%S",
+    "%d/%m/%Y %H:%M:%S",
+    "%m/%d/%Y %I:%M %p",
+    "%m/%d/%Y %I:%M:%S %p",
+    "%m/%d/%y",
+    "%d/%m/%y",
+    "%m-%d-%Y",
+    "%d-%m-%Y",
+    "%d.%m.%Y",
+    "%d.%m.%Y %H:%M",
+    "%d.%m.%Y %H:%M:%S",
+    "%Y/%m/%d",
+    "%Y/%m/%d %H:%M",
+    "%Y/%m/%d %H:%M:%S",
+    "%Y.%m.%d",
+    "%b %Y",
+    "%B %Y",
+    "%b-%y",
+    "%b-%Y",
+    "%d %b %Y",
+    "%d %B %Y",
+    "%b %d, %Y",
+    "%B %d, %Y",
+    "%d-%b-%Y",
+    "%d-%b-%y",
+    "%d %b %Y %H:%M",
 )
-_DAY_FIRST = {f: f.replace("%m", "#").replace("%d", "%m").replace("#", "%d")
-              for f in DATE_FORMATS if f.startswith("%m/%d") or f.startswith("%m-%d")}
+_DAY_FIRST = {
+    f: f.replace("%m", "#").replace("%d", "%m").replace("#", "%d")
+    for f in DATE_FORMATS
+    if f.startswith("%m/%d") or f.startswith("%m-%d")
+}
 
 
 class DataProblem(ValueError):
@@ -130,6 +157,7 @@ class XY:
 
 # --------------------------------------------------------------------------- read_table
 
+
 def read_table(data: bytes, name: str = "") -> Table:
     """Read an uploaded .csv/.tsv/.txt file into a :class:`Table`.
 
@@ -168,8 +196,9 @@ def read_table(data: bytes, name: str = "") -> Table:
     names, name_notes = _column_names(header, has_header)
     columns, column_notes = _convert_columns(raw, names, decimal)
     format_notes = _format_notes(separator, decimal, comma_numbers, columns)
-    table = _build_table(columns, notes + format_notes + decimal_notes + name_notes + row_notes + column_notes,
-                         len(raw))
+    table = _build_table(
+        columns, notes + format_notes + decimal_notes + name_notes + row_notes + column_notes, len(raw)
+    )
     _check_usable(table)
     return table
 
@@ -290,7 +319,7 @@ def _sample_rows(text, separator):
         truncated = True
     if truncated and len(rows) <= _SNIFF_ROWS:
         rows = rows[:-1] or rows
-    return rows[: _SNIFF_ROWS]
+    return rows[:_SNIFF_ROWS]
 
 
 def _sniff_separator(text):
@@ -327,7 +356,7 @@ def _excel_separator_line(text):
     match = re.match(r"\s*sep=([,;\t|])[ \t]*\r?\n", text)
     if match is None:
         return text, None
-    return text[match.end():], match.group(1)
+    return text[match.end() :], match.group(1)
 
 
 def _split_header(text, separator):
@@ -346,7 +375,7 @@ def _split_header(text, separator):
         end = text.find("\n", end + 1)
         if end < 0:
             return header, text, ""
-    return header, text[:end], text[end + 1:]
+    return header, text[:end], text[end + 1 :]
 
 
 def _decimal_mark(data_rows, separator):
@@ -367,8 +396,10 @@ def _decimal_mark(data_rows, separator):
     ambiguous = any(_AMBIGUOUS[decimal].fullmatch(cell) for cell in cells)
     if ambiguous:
         if decimal == ",":
-            notes.append("Numbers like 1,200 could mean 1.2 or 1200; they were read as 1.2 (decimal comma), "
-                         "as is usual in semicolon-separated files.")
+            notes.append(
+                "Numbers like 1,200 could mean 1.2 or 1200; they were read as 1.2 (decimal comma), "
+                "as is usual in semicolon-separated files."
+            )
         else:
             notes.append("Numbers like 1.200 could mean 1.2 or 1200; they were read as 1.2 (decimal point).")
     return decimal, decimal == "," and ambiguous, notes
@@ -390,8 +421,15 @@ def _parse_body(body, separator, decimal, width, header_text):
     """
     if not body.strip():
         return pd.DataFrame(index=pd.RangeIndex(0), columns=range(width), dtype=object), []
-    options = dict(sep=separator, header=None, index_col=None, na_filter=False, keep_default_na=False,
-                   skip_blank_lines=True, decimal=decimal)
+    options = dict(
+        sep=separator,
+        header=None,
+        index_col=None,
+        na_filter=False,
+        keep_default_na=False,
+        skip_blank_lines=True,
+        decimal=decimal,
+    )
     try:
         frame = pd.read_csv(io.StringIO(body), engine="c", low_memory=False, **options)
     except pd.errors.ParserError as error:
@@ -438,7 +476,7 @@ def _parse_ragged(body, options, width, header_text):
 
 def _raise_unclosed_quote():
     raise DataProblem(
-        "The file could not be split into rows and columns, probably because a quote mark (\") "
+        'The file could not be split into rows and columns, probably because a quote mark (") '
         "is opened and never closed. Check the file in a text editor or export it again as CSV, "
         "then upload it again."
     )
@@ -468,8 +506,10 @@ def _column_names(header, has_header):
     names = [" ".join(cell.split()) for cell in header]
     notes = []
     if not has_header:
-        notes.append('The first line holds numbers, not column names, so it was read as data; '
-                     'the columns are called "Column 1", "Column 2" and so on.')
+        notes.append(
+            "The first line holds numbers, not column names, so it was read as data; "
+            'the columns are called "Column 1", "Column 2" and so on.'
+        )
     else:
         if any(len(name) > MAX_NAME_CHARS for name in names):
             notes.append(f"Column names longer than {MAX_NAME_CHARS} characters were shortened.")
@@ -504,15 +544,19 @@ def _deduplicate(names):
 def _duplicate_notes(renamed):
     if len(renamed) > 3:
         example = next(iter(renamed))
-        return [f"{len(renamed)} column names were used more than once; the repeats are shown with a number, "
-                f'like "{example} (2)".']
+        return [
+            f"{len(renamed)} column names were used more than once; the repeats are shown with a number, "
+            f'like "{example} (2)".'
+        ]
     notes = []
     for name, shown in renamed.items():
         if len(shown) == 2:
             notes.append(f'Two columns were both called "{name}"; the second is shown as "{shown[1]}".')
         else:
-            notes.append(f'{_number_word(len(shown)).capitalize()} columns were all called "{name}"; '
-                         f"they are shown as {_name_list(shown)}.")
+            notes.append(
+                f'{_number_word(len(shown)).capitalize()} columns were all called "{name}"; '
+                f"they are shown as {_name_list(shown)}."
+            )
     return notes
 
 
@@ -576,8 +620,11 @@ def _convert_columns(raw, names, decimal):
         found = _dates_in_block(cells[not_numbers], missing[not_numbers], [names[texts[j]] for j in not_numbers])
         for j, (dates, flags) in zip(not_numbers, found):
             i = texts[j]
-            columns[i] = (_date_column(names[i], dates, missing[j], flags) if dates is not None
-                          else _Column(names[i], "text", original[j], None, False))
+            columns[i] = (
+                _date_column(names[i], dates, missing[j], flags)
+                if dates is not None
+                else _Column(names[i], "text", original[j], None, False)
+            )
     return columns, _column_notes(columns)
 
 
@@ -600,8 +647,7 @@ def _number_column(name, values, missing, flags):
     if not filled or filled - np.count_nonzero(unreadable) < NUMERIC_SHARE * filled:
         return None
     used = {flag for flag, mask in flags.items() if mask.any()}
-    return _Column(name, "number", values, unreadable if unreadable.any() else None, _enough(values),
-                   frozenset(used))
+    return _Column(name, "number", values, unreadable if unreadable.any() else None, _enough(values), frozenset(used))
 
 
 def _date_column(name, dates, missing, flags):
@@ -722,8 +768,10 @@ def _dates_in_block(cells, missing, names):
             chosen[j] = fmt, parsed
     for j, formats in enumerate(ranked):
         if chosen[j] is not None and np.isnat(chosen[j][1]).any():
-            chosen[j] = max(((fmt, _parse_dates(filled[j], fmt)) for fmt in formats[:3]),
-                            key=lambda pair: np.count_nonzero(~np.isnat(pair[1])))
+            chosen[j] = max(
+                ((fmt, _parse_dates(filled[j], fmt)) for fmt in formats[:3]),
+                key=lambda pair: np.count_nonzero(~np.isnat(pair[1])),
+            )
     ambiguous = _read_both_ways(filled, chosen)
     found = []
     for j, (row, miss) in enumerate(zip(cells, missing)):
@@ -768,7 +816,7 @@ def _rank_formats(samples):
         if sample is None:
             ranked.append([])
             continue
-        shares = reads[:, codes[start:start + sample.size]].mean(axis=1)
+        shares = reads[:, codes[start : start + sample.size]].mean(axis=1)
         start += sample.size
         order = sorted(range(len(DATE_FORMATS)), key=lambda rank: (-shares[rank], rank))
         ranked.append([DATE_FORMATS[rank] for rank in order if shares[rank] >= DATE_SHARE])
@@ -827,8 +875,8 @@ _COLUMN_NOTES = {
     "currency": "Currency signs were dropped in {names}.",
     "day first": "Dates in {names} were read day first (31/01/2024 is 31 January 2024).",
     "both ways": "Dates in {names} could be read day first or month first; they were read month first "
-                 "(01/02/2024 is January 2, 2024). If they are day first, write them as 2024-02-01 "
-                 "and upload again.",
+    "(01/02/2024 is January 2, 2024). If they are day first, write them as 2024-02-01 "
+    "and upload again.",
 }
 
 
@@ -881,6 +929,7 @@ def _check_usable(table):
 
 # --------------------------------------------------------------------------- choosing x and y
 
+
 def default_columns(table: Table) -> tuple[str, str]:
     """The first usable pair: x is the first date column, else the first numeric column;
     y is the first numeric column that is not x.
@@ -892,13 +941,17 @@ def default_columns(table: Table) -> tuple[str, str]:
     """
     x_options = list(table.date_columns) + list(table.numeric_columns)
     if not x_options:
-        raise DataProblem("This file has no column of numbers or dates to use. Upload a file with at least "
-                          "two columns of numbers, or one of dates and one of numbers.")
+        raise DataProblem(
+            "This file has no column of numbers or dates to use. Upload a file with at least "
+            "two columns of numbers, or one of dates and one of numbers."
+        )
     x = x_options[0]
     y = next((c for c in table.numeric_columns if c != x), None)
     if y is None:
-        raise DataProblem("This file has no second column of numbers to use for y. Upload a file with at least "
-                          "two columns of numbers, or one of dates and one of numbers.")
+        raise DataProblem(
+            "This file has no second column of numbers to use for y. Upload a file with at least "
+            "two columns of numbers, or one of dates and one of numbers."
+        )
     return x, y
 
 
@@ -927,8 +980,16 @@ def extract_xy(table: Table, x_name: str, y_name: str) -> XY:
     _check_rows(x, dropped)
     _check_range(x, "x")
     _check_range(y, "y")
-    return XY(x=x, y=y, x_name=x_name, y_name=y_name, x_is_date=x_is_date, x_origin=origin,
-              dropped=dropped, n_rows=table.n_rows)
+    return XY(
+        x=x,
+        y=y,
+        x_name=x_name,
+        y_name=y_name,
+        x_is_date=x_is_date,
+        x_origin=origin,
+        dropped=dropped,
+        n_rows=table.n_rows,
+    )
 
 
 _REASONS = ("missing", "not a date", "not a number", "infinite")  # a row left out counts under the first that applies
@@ -938,16 +999,21 @@ _FINE = len(_REASONS)
 def _check_choice(table, x_name, y_name):
     columns = set(table.frame.columns)
     if x_name not in columns or y_name not in columns:
-        raise DataProblem("A chosen column is not in this file (was another file uploaded?). "
-                          "Pick x and y again from the listed columns.")
+        raise DataProblem(
+            "A chosen column is not in this file (was another file uploaded?). "
+            "Pick x and y again from the listed columns."
+        )
     if x_name == y_name:
         raise DataProblem("x and y are the same column. Pick two different columns.")
     if x_name not in table.numeric_columns and x_name not in table.date_columns:
-        raise DataProblem("The column chosen for x does not hold usable numbers or dates. "
-                          "Pick a column of numbers or dates for x.")
+        raise DataProblem(
+            "The column chosen for x does not hold usable numbers or dates. Pick a column of numbers or dates for x."
+        )
     if y_name in table.date_columns:
-        raise DataProblem("The column chosen for y holds dates, but y must be numbers. "
-                          "Pick a column of numbers for y; dates can only be used for x.")
+        raise DataProblem(
+            "The column chosen for y holds dates, but y must be numbers. "
+            "Pick a column of numbers for y; dates can only be used for x."
+        )
     if y_name not in table.numeric_columns:
         raise DataProblem("The column chosen for y does not hold usable numbers. Pick a column of numbers for y.")
 
@@ -993,8 +1059,10 @@ def _check_rows(x, dropped):
             "values and upload the file again."
         )
     if x.min() == x.max():
-        raise DataProblem("Every usable row has the same x value, so there is no curve to fit. "
-                          "Pick a column for x whose values change from row to row.")
+        raise DataProblem(
+            "Every usable row has the same x value, so there is no curve to fit. "
+            "Pick a column for x whose values change from row to row."
+        )
 
 
 def _check_range(values, axis):
@@ -1027,14 +1095,17 @@ def dropped_sentence(xy: XY) -> str | None:
 
 _DROPPED_WORDS = {
     "missing": ("{count} rows with missing values", "1 row with a missing value"),
-    "not a number": ("{count} rows with text where a number was expected",
-                     "1 row with text where a number was expected"),
+    "not a number": (
+        "{count} rows with text where a number was expected",
+        "1 row with text where a number was expected",
+    ),
     "not a date": ("{count} rows with text where a date was expected", "1 row with text where a date was expected"),
     "infinite": ("{count} rows with infinite values", "1 row with an infinite value"),
 }
 
 
 # --------------------------------------------------------------------------- words
+
 
 def _count(n, noun):
     return f"{n:,} {noun}" + ("" if n == 1 else "s")

@@ -4,6 +4,7 @@ Minimize (1/n)·Σ(yᵢ − b − Σⱼ wⱼ zᵢⱼ)² + λ·Σⱼ wⱼ², the 
 so any fit equals ``Ridge(alpha=n*lam)`` on the standardized features.
 λ = 0 is solved in a Legendre basis, where least squares is well conditioned.
 """
+
 import numpy as np
 import scipy.linalg
 from sklearn.base import BaseEstimator, RegressorMixin

@@ -5,11 +5,12 @@ Changing λ never refits: each study keeps its results for every λ of a grid. A
 degree sweep reads every degree from one compression, and bootstrap resamples of real
 data are weighted compressions (a row drawn c times is one row of weight c).
 """
+
 from dataclasses import dataclass
 
 import numpy as np
 
-from .datasets import Dataset, make_synthetic
+from .datasets import make_synthetic
 from .path import LAM_GRID, LARGE_N, LEAVE_ONE_OUT, compress, path_from_compressed, ridge_path
 
 N_RESAMPLES = 20
@@ -47,10 +48,11 @@ def degree_sweep(dataset, degrees=range(1, 21), lams=LAM_GRID):
             for degree in degrees
         ]
     return DegreeSweep(
-        degrees=degrees, lams=np.asarray(lams, dtype=float),
+        degrees=degrees,
+        lams=np.asarray(lams, dtype=float),
         train_rmse=np.array([path.train_rmse for path in paths]),
         test_rmse=np.array([path.test_rmse for path in paths]),
-        cv_rmse=np.sqrt(np.array([path.loo_mse for path in paths])),
+        cv_rmse=np.sqrt(np.array([path.cv_mse for path in paths])),
         cv=paths[0].cv,
     )
 

@@ -24,6 +24,7 @@ contour line through the chosen point.
 
 Pure: numpy, scikit-learn and plotly; no streamlit.
 """
+
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -42,9 +43,7 @@ INTERCEPT = 2.0
 SEED = 7
 
 #: The slider's values: 0, then the E6 series (1, 1.5, 2.2, 3.3, 4.7, 6.8) from 0.01 to 68, then 100.
-SLIDER_LAMS = np.array(
-    [0.0] + [m * 10.0**e for e in range(-2, 2) for m in (1.0, 1.5, 2.2, 3.3, 4.7, 6.8)] + [100.0]
-)
+SLIDER_LAMS = np.array([0.0] + [m * 10.0**e for e in range(-2, 2) for m in (1.0, 1.5, 2.2, 3.3, 4.7, 6.8)] + [100.0])
 #: Where the page opens: ridge has shrunk both weights; L1 already sits on a corner.
 DEFAULT_LAM = 1.5
 #: The λ used to draw the path lines: dense, and holding every slider value exactly.
@@ -122,8 +121,7 @@ def mse(w1, w2, data=None):
     yc = p.y_centred
     c = p.Z.T @ yc / p.n
     C = p.gram
-    return (yc @ yc / p.n - 2.0 * (w1 * c[0] + w2 * c[1])
-            + C[0, 0] * w1**2 + 2.0 * C[0, 1] * w1 * w2 + C[1, 1] * w2**2)
+    return yc @ yc / p.n - 2.0 * (w1 * c[0] + w2 * c[1]) + C[0, 0] * w1**2 + 2.0 * C[0, 1] * w1 * w2 + C[1, 1] * w2**2
 
 
 def error_surface(w1_values, w2_values, data=None):
@@ -172,7 +170,11 @@ def lasso_path(lams, data=None):
     if positive.size:
         order = positive[np.argsort(-lams[positive], kind="stable")]  # lasso_path works from large to small
         alphas, coefs, _ = sklearn_lasso_path(
-            p.Z, p.y_centred, alphas=lams[order] / 2, tol=LASSO_TOL, max_iter=LASSO_MAX_ITER,
+            p.Z,
+            p.y_centred,
+            alphas=lams[order] / 2,
+            tol=LASSO_TOL,
+            max_iter=LASSO_MAX_ITER,
         )
         assert np.allclose(alphas, lams[order] / 2)
         out[order] = coefs.T + 0.0
@@ -219,6 +221,7 @@ def diamond(size):
 
 
 # --- What the page shows for one λ ---
+
 
 @dataclass(frozen=True)
 class Picture:
@@ -280,7 +283,7 @@ def ridge_caption(pic):
         )
     share = l2_size(w) / l2_size(pic.best)
     zero = [j for j in (0, 1) if w[j] == 0]
-    ending = (f"{_names(zero)} exactly zero" if zero else "neither weight exactly zero")
+    ending = f"{_names(zero)} exactly zero" if zero else "neither weight exactly zero"
     return (
         f"At λ = {format_lam(pic.lam)} the L2 point (weight 1 = {format_weight(w[0])}, weight 2 = "
         f"{format_weight(w[1])}) sits where the circle of radius {l2_size(w):.2f} touches an error contour: "
@@ -395,10 +398,16 @@ def _figure(kind, lam, height):
 
     fig = go.Figure()
     cx, cy = _contour_lines(p)
-    fig.add_trace(go.Scatter(
-        x=_light(cx), y=_light(cy), mode="lines", name="Same-error contours",
-        line=dict(color=GRID_GREY, width=1), hoverinfo="skip",
-    ))
+    fig.add_trace(
+        go.Scatter(
+            x=_light(cx),
+            y=_light(cy),
+            mode="lines",
+            name="Same-error contours",
+            line=dict(color=GRID_GREY, width=1),
+            hoverinfo="skip",
+        )
+    )
     if kind == "L2":
         sx, sy = circle(l2_size(w))
         shape_name = "Penalty circle"
@@ -407,46 +416,98 @@ def _figure(kind, lam, height):
         shape_name = "Penalty diamond"
     # Always the same traces, so the legend (and the chart's size) stays put as λ moves;
     # at the ends a shape or a contour shrinks to a point.
-    fig.add_trace(go.Scatter(
-        x=_light(sx), y=_light(sy), mode="lines", name=shape_name, fill="toself", fillcolor=SHAPE_FILL,
-        line=dict(color=BLUE, width=2.5), hoverinfo="skip",
-    ))
+    fig.add_trace(
+        go.Scatter(
+            x=_light(sx),
+            y=_light(sy),
+            mode="lines",
+            name=shape_name,
+            fill="toself",
+            fillcolor=SHAPE_FILL,
+            line=dict(color=BLUE, width=2.5),
+            hoverinfo="skip",
+        )
+    )
     tx, ty = ellipse(float(mse(*w, data=p)) - p.best_mse, data=p)
-    fig.add_trace(go.Scatter(
-        x=_light(tx), y=_light(ty), mode="lines", name="Chosen point's contour",
-        line=dict(color=TOUCH_GREY, width=1.5, dash="dash"), hoverinfo="skip",
-    ))
-    fig.add_trace(go.Scatter(
-        x=_light(path[:, 0]), y=_light(path[:, 1]), mode="lines", name="Path for every λ",
-        line=dict(color=VERMILLION, width=1.5, dash="dot"), opacity=0.55, hoverinfo="skip",
-    ))
-    fig.add_trace(go.Scatter(
-        x=_light(so_far[:, 0]), y=_light(so_far[:, 1]), mode="lines", name="Path so far",
-        line=dict(color=VERMILLION, width=3), hoverinfo="skip",
-    ))
-    fig.add_trace(go.Scatter(
-        x=[float(pic.best[0])], y=[float(pic.best[1])], mode="markers", name="Best with no penalty",
-        marker=dict(symbol="x", size=13, color=BLACK), hovertemplate=hover,
-    ))
-    fig.add_trace(go.Scatter(
-        x=[float(w[0])], y=[float(w[1])], mode="markers", name="Chosen weights",
-        marker=dict(symbol="circle", size=15, color=VERMILLION, line=dict(color="white", width=2)),
-        hovertemplate=hover,
-    ))
+    fig.add_trace(
+        go.Scatter(
+            x=_light(tx),
+            y=_light(ty),
+            mode="lines",
+            name="Chosen point's contour",
+            line=dict(color=TOUCH_GREY, width=1.5, dash="dash"),
+            hoverinfo="skip",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=_light(path[:, 0]),
+            y=_light(path[:, 1]),
+            mode="lines",
+            name="Path for every λ",
+            line=dict(color=VERMILLION, width=1.5, dash="dot"),
+            opacity=0.55,
+            hoverinfo="skip",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=_light(so_far[:, 0]),
+            y=_light(so_far[:, 1]),
+            mode="lines",
+            name="Path so far",
+            line=dict(color=VERMILLION, width=3),
+            hoverinfo="skip",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=[float(pic.best[0])],
+            y=[float(pic.best[1])],
+            mode="markers",
+            name="Best with no penalty",
+            marker=dict(symbol="x", size=13, color=BLACK),
+            hovertemplate=hover,
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=[float(w[0])],
+            y=[float(w[1])],
+            mode="markers",
+            name="Chosen weights",
+            marker=dict(symbol="circle", size=15, color=VERMILLION, line=dict(color="white", width=2)),
+            hovertemplate=hover,
+        )
+    )
     zero = [j for j in (0, 1) if w[j] == 0]
     if kind == "L1" and pic.lam > 0 and zero:
         note = "both weights exactly 0" if len(zero) == 2 else f"on a corner: weight {zero[0] + 1} = 0"
         fig.add_annotation(
-            x=float(w[0]), y=float(w[1]), text=note, showarrow=True, arrowhead=2, ax=30, ay=70,
-            bgcolor="rgba(255,255,255,0.9)", font=dict(color=BLACK, size=13),
+            x=float(w[0]),
+            y=float(w[1]),
+            text=note,
+            showarrow=True,
+            arrowhead=2,
+            ax=30,
+            ay=70,
+            bgcolor="rgba(255,255,255,0.9)",
+            font=dict(color=BLACK, size=13),
         )
-    fig.update_xaxes(range=list(X_RANGE), zeroline=True, zerolinecolor="#7f7f7f", zerolinewidth=1.5,
-                     constrain="domain")
-    fig.update_yaxes(range=list(Y_RANGE), zeroline=True, zerolinecolor="#7f7f7f", zerolinewidth=1.5,
-                     scaleanchor="x", scaleratio=1, constrain="domain")
+    fig.update_xaxes(range=list(X_RANGE), zeroline=True, zerolinecolor="#7f7f7f", zerolinewidth=1.5, constrain="domain")
+    fig.update_yaxes(
+        range=list(Y_RANGE),
+        zeroline=True,
+        zerolinecolor="#7f7f7f",
+        zerolinewidth=1.5,
+        scaleanchor="x",
+        scaleratio=1,
+        constrain="domain",
+    )
     fig = _base_layout(fig, f"Weight 1 ({FEATURE_NAMES[0]})", f"Weight 2 ({FEATURE_NAMES[1]})", height)
     fig.update_layout(
-        margin=dict(t=15, b=145), hovermode="closest",
+        margin=dict(t=15, b=145),
+        hovermode="closest",
         legend=dict(orientation="h", y=-0.12, yanchor="top", x=0, entrywidth=0.5, entrywidthmode="fraction"),
     )
     return fig

@@ -4,6 +4,7 @@ Parsing never fails: a value that cannot be read falls back to the default and
 a value out of range is clamped, each with a note in plain words. The notes
 never repeat the text of the link, which is a stranger's input.
 """
+
 import math
 
 import numpy as np
@@ -18,8 +19,12 @@ UPLOAD = "upload"
 DEFAULT_VIEW = {"lam": 1e-3, "degree": 15, "data": "wave", "n": 30, "noise": DEFAULT_NOISE, "seed": 0}
 
 _NAMES = {
-    "lam": "penalty strength λ", "degree": "degree", "data": "dataset",
-    "n": "number of points", "noise": "noise level", "seed": "sample number",
+    "lam": "penalty strength λ",
+    "degree": "degree",
+    "data": "dataset",
+    "n": "number of points",
+    "noise": "noise level",
+    "seed": "sample number",
 }
 
 

@@ -36,8 +36,11 @@ resampled = ui.resampled_curves(fit)
 here = ui.slider_index()
 spreads = studies.spread(resampled)
 st.caption(
-    ("Each line is the model fitted to a fresh sample from the same curve. " if fit.dataset.is_synthetic
-     else "Each line is the model fitted to a different resample of the training rows. ")
+    (
+        "Each line is the model fitted to a fresh sample from the same curve. "
+        if fit.dataset.is_synthetic
+        else "Each line is the model fitted to a different resample of the training rows. "
+    )
     + "Small λ: wild spaghetti. Larger λ: a tight bundle. "
     + f"At this λ the curve moves by about {explain.format_miss(spreads[here], ui.unit_text(fit.dataset))} between samples; "
     + f"with no penalty, {explain.format_miss(spreads[0], ui.unit_text(fit.dataset))}."
@@ -69,6 +72,10 @@ with st.expander("In depth: how the curves are computed"):
         f"Best λ on the fine grid: {explain.format_lam(path.lams[path.best_index])}; band from "
         f"{explain.format_lam(path.lams[low])} to {explain.format_lam(path.lams[high])}. "
         f"The resampled fits use {resampled.shape[1]} "
-        + ("fresh samples from the true curve." if fit.dataset.is_synthetic else "bootstrap resamples of the training rows.")
+        + (
+            "fresh samples from the true curve."
+            if fit.dataset.is_synthetic
+            else "bootstrap resamples of the training rows."
+        )
     )
 ui.finish_page()

@@ -27,11 +27,17 @@ here = ui.slider_index()
 spreads = studies.spread(resampled)
 left, right = st.columns(2)
 left.markdown("**No penalty (λ = 0)**")
-left.plotly_chart(charts.spaghetti_figure(fit.dataset, fit.curve_x, resampled[0], height=320), width="stretch",
-                  key="faq_spread_unpenalized")
+left.plotly_chart(
+    charts.spaghetti_figure(fit.dataset, fit.curve_x, resampled[0], height=320),
+    width="stretch",
+    key="faq_spread_unpenalized",
+)
 right.markdown(f"**Your λ = {explain.format_lam(fit.lam)}**")
-right.plotly_chart(charts.spaghetti_figure(fit.dataset, fit.curve_x, resampled[here], height=320), width="stretch",
-                   key="faq_spread_yours")
+right.plotly_chart(
+    charts.spaghetti_figure(fit.dataset, fit.curve_x, resampled[here], height=320),
+    width="stretch",
+    key="faq_spread_yours",
+)
 ui.chart_summary(
     f"Between samples the curve moves by about {explain.format_miss(spreads[0], unit)} with no penalty and "
     f"{explain.format_miss(spreads[here], unit)} at your λ."
@@ -48,16 +54,20 @@ rows = []
 for key in ("wave", "step", "tips"):
     other = ui.fit_for(key, 15, fit.lam)
     chosen, truly_best = other.path.best_index, int(other.path.test_rmse.argmin())
-    rows.append({
-        "Dataset": DATASET_TITLES[key],
-        "λ picked by cross-validation": explain.format_lam(other.path.lams[chosen]),
-        "Best λ on new data": explain.format_lam(other.path.lams[truly_best]),
-        "Miss on new data with the pick": explain.format_miss(other.path.test_rmse[chosen], other.dataset.y_unit),
-        "With the best possible λ": explain.format_miss(other.path.test_rmse[truly_best], other.dataset.y_unit),
-    })
+    rows.append(
+        {
+            "Dataset": DATASET_TITLES[key],
+            "λ picked by cross-validation": explain.format_lam(other.path.lams[chosen]),
+            "Best λ on new data": explain.format_lam(other.path.lams[truly_best]),
+            "Miss on new data with the pick": explain.format_miss(other.path.test_rmse[chosen], other.dataset.y_unit),
+            "With the best possible λ": explain.format_miss(other.path.test_rmse[truly_best], other.dataset.y_unit),
+        }
+    )
 st.dataframe(pd.DataFrame(rows), hide_index=True)
-ui.chart_summary("For each dataset (degree 15), the table compares the λ cross-validation picks without seeing "
-                 "the new data with the λ that turned out best on it, and the typical miss each gives.")
+ui.chart_summary(
+    "For each dataset (degree 15), the table compares the λ cross-validation picks without seeing "
+    "the new data with the λ that turned out best on it, and the typical miss each gives."
+)
 
 st.header("How do I know my model needs more?")
 st.markdown(
@@ -84,8 +94,11 @@ st.markdown(
     "it flattens toward the average and misses the real pattern (underfitting). Slide this one to the right:"
 )
 too_much = st.select_slider(
-    "Push the penalty λ up (this demo only)", options=SLIDER_LAMS[SLIDER_LAMS >= 1e-3].tolist(),
-    value=10.0, format_func=explain.format_lam, key="faq_too_much",
+    "Push the penalty λ up (this demo only)",
+    options=SLIDER_LAMS[SLIDER_LAMS >= 1e-3].tolist(),
+    value=10.0,
+    format_func=explain.format_lam,
+    key="faq_too_much",
 )
 strong = fit.path.index_of(too_much)
 st.plotly_chart(charts.fit_figure(fit.dataset, fit.curve_x, fit.curves[strong], height=360), width="stretch")
@@ -103,7 +116,9 @@ st.markdown(
 )
 lasso = ui.lasso_for(fit)
 st.plotly_chart(charts.l2_l1_paths_figure(fit.path, ui.LASSO_LAMS, lasso, fit.lam), width="stretch")
-at_lam = lasso[min(range(len(ui.LASSO_LAMS)), key=lambda i: abs(ui.LASSO_LAMS[i] - fit.lam))] if fit.lam > 0 else lasso[0]
+at_lam = (
+    lasso[min(range(len(ui.LASSO_LAMS)), key=lambda i: abs(ui.LASSO_LAMS[i] - fit.lam))] if fit.lam > 0 else lasso[0]
+)
 switched_off = int((abs(at_lam) < 1e-12).sum())
 ui.chart_summary(
     f"At λ = {explain.format_lam(max(fit.lam, ui.LASSO_LAMS[0]))}, L1 has switched off {switched_off} of "
@@ -122,6 +137,10 @@ st.markdown(
     f"({fit.n} training rows) and λ = {explain.format_lam(fit.lam)}:"
 )
 st.table(pd.DataFrame(explain.framework_settings(fit.lam, fit.n), columns=["Tool", "Setting", "Why this number"]))
-st.caption("All three assume standardized features and a mean squared error; see the Playground's In depth box for the full pipeline.")
-st.page_link("pages/why.py", label="Why does a penalty on weights calm the curve? See the picture", icon=":material/lightbulb:")
+st.caption(
+    "All three assume standardized features and a mean squared error; see the Playground's In depth box for the full pipeline."
+)
+st.page_link(
+    "pages/why.py", label="Why does a penalty on weights calm the curve? See the picture", icon=":material/lightbulb:"
+)
 ui.finish_page()

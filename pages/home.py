@@ -32,9 +32,12 @@ st.caption(
 ui.lam_slider()
 fit = ui.current_fit()
 st.plotly_chart(
-    charts.fit_figure(fit.dataset, fit.curve_x, fit.curve_y, height=400, unpenalized_y=fit.curves[0]), width="stretch",
+    charts.fit_figure(fit.dataset, fit.curve_x, fit.curve_y, height=400, unpenalized_y=fit.curves[0]),
+    width="stretch",
 )
-ui.chart_summary(explain.fit_summary(fit.path, fit.index, charts.leaves_window(fit.curve_y, charts.chart_window(fit.dataset))))
+ui.chart_summary(
+    explain.fit_summary(fit.path, fit.index, charts.leaves_window(fit.curve_y, charts.chart_window(fit.dataset)))
+)
 ui.show_misses(fit)
 ui.show_verdict(fit)
 ui.sweet_spot_button(fit)

@@ -26,10 +26,13 @@ def _figures(lam):
 
 
 lam = st.select_slider(
-    "Penalty strength λ (for this picture)", options=tw.SLIDER_LAMS.tolist(), value=tw.DEFAULT_LAM,
-    format_func=tw.format_lam, key="why_lam",
+    "Penalty strength λ (for this picture)",
+    options=tw.SLIDER_LAMS.tolist(),
+    value=tw.DEFAULT_LAM,
+    format_func=tw.format_lam,
+    key="why_lam",
     help="How much the two weights are charged for their size. 0 means no penalty. This slider belongs to "
-         "this picture only: it does not change the λ of your data on the other pages.",
+    "this picture only: it does not change the λ of your data on the other pages.",
 )
 pic = tw.picture(lam)
 ridge_chart, lasso_chart = _figures(lam)

@@ -12,7 +12,8 @@ st.markdown(
 )
 file = st.file_uploader(
     f"Upload a CSV file (.csv, .tsv or .txt, up to {reader.MAX_UPLOAD_BYTES // 2**20} MB)",
-    type=["csv", "tsv", "txt"], key="upload_file",
+    type=["csv", "tsv", "txt"],
+    key="upload_file",
 )
 ui.receive_upload(file)
 current = ui.uploaded()
@@ -21,12 +22,17 @@ if current is None:
         "No file yet. Your file stays on this server for your session only and is never shared. "
         "A shared link cannot carry the file itself, so whoever opens your link uploads it again."
     )
-    st.markdown("Until then, this is the kind of chart you will get, here for the sample data "
-                f"({ui.dataset_titles()[ui.view()['data']]}):")
+    st.markdown(
+        "Until then, this is the kind of chart you will get, here for the sample data "
+        f"({ui.dataset_titles()[ui.view()['data']]}):"
+    )
     sample = ui.current_fit()
     st.plotly_chart(charts.fit_figure(sample.dataset, sample.curve_x, sample.curve_y, height=320), width="stretch")
-    ui.chart_summary(explain.fit_summary(
-        sample.path, sample.index, charts.leaves_window(sample.curve_y, charts.chart_window(sample.dataset))))
+    ui.chart_summary(
+        explain.fit_summary(
+            sample.path, sample.index, charts.leaves_window(sample.curve_y, charts.chart_window(sample.dataset))
+        )
+    )
 else:
     table, xy = current["table"], current["xy"]
     st.text(f"File: {current['name']} ({table.n_rows:,} rows)")
@@ -47,8 +53,9 @@ else:
 
     fit = ui.fit_controls(pick_data=False)
     st.plotly_chart(charts.fit_figure(fit.dataset, fit.curve_x, fit.curve_y), width="stretch")
-    ui.chart_summary(explain.fit_summary(
-        fit.path, fit.index, charts.leaves_window(fit.curve_y, charts.chart_window(fit.dataset))))
+    ui.chart_summary(
+        explain.fit_summary(fit.path, fit.index, charts.leaves_window(fit.curve_y, charts.chart_window(fit.dataset)))
+    )
     ui.show_misses(fit)
     ui.show_verdict(fit)
     best = fit.path.lams[fit.path.best_index]

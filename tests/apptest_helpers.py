@@ -1,4 +1,5 @@
 """Reading what an AppTest run drew, the way a reader would see it."""
+
 import base64
 import json
 from pathlib import Path

@@ -1,5 +1,5 @@
-import streamlit as st
 import pytest
+import streamlit as st
 
 import core
 

@@ -1,4 +1,5 @@
 """The container: its Dockerfile starts the app as `make run` does, and (where Docker runs) the image is healthy."""
+
 import json
 import re
 import shlex
@@ -26,7 +27,7 @@ def make_recipe(target):
     lines = MAKEFILE.splitlines()
     start = next(i for i, line in enumerate(lines) if line.startswith(target))
     recipe = []
-    for line in lines[start + 1:]:
+    for line in lines[start + 1 :]:
         if not line.startswith("\t"):
             break
         recipe.append(line.strip())
@@ -50,8 +51,11 @@ def test_container_installs_and_starts_like_make_run():
     assert make_run == ["$(PY) -m streamlit run app.py"], make_run
     assert command[:5] == ["python", "-m", "streamlit", "run", "app.py"]
     flags = dict(zip(command[5::2], command[6::2]))
-    assert flags == {"--server.headless": "true", "--server.enableXsrfProtection": "true",
-                     "--server.maxUploadSize": "50"}
+    assert flags == {
+        "--server.headless": "true",
+        "--server.enableXsrfProtection": "true",
+        "--server.maxUploadSize": "50",
+    }
     config = (ROOT / ".streamlit" / "config.toml").read_text()
     assert re.search(r"^maxUploadSize = 50$", config, re.M), "the container's upload cap is the app's"
 

@@ -3,6 +3,7 @@
 Every expected value here comes from scikit-learn, numpy, plotly's bundled data or a
 published number, never from core/ itself.
 """
+
 import re
 
 import numpy as np
@@ -16,8 +17,7 @@ from sklearn.model_selection import GridSearchCV, KFold, cross_val_score
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import MinMaxScaler, PolynomialFeatures, StandardScaler
 
-from core import PolynomialRidge
-from core import charts, datasets
+from core import PolynomialRidge, charts, datasets
 from core.datasets import DATASET_TITLES, N_HELD_OUT, load_dataset
 from core.explain import format_lam, format_miss, format_number, sklearn_code
 from core.path import ridge_path
@@ -26,7 +26,9 @@ from core.path import ridge_path
 def sklearn_pipeline(degree, alpha, **ridge_options):
     """PRODUCT.md's definition of the model, in plain scikit-learn."""
     return make_pipeline(
-        MinMaxScaler(), PolynomialFeatures(degree, include_bias=False), StandardScaler(),
+        MinMaxScaler(),
+        PolynomialFeatures(degree, include_bias=False),
+        StandardScaler(),
         Ridge(alpha=alpha, **ridge_options),
     )
 
@@ -112,6 +114,7 @@ def test_random_cases_cover_the_ranges_asked_for():
 
 # --- 2. λ = 0 is exact least squares ---------------------------------------------------------
 
+
 def gallery_data():
     """scikit-learn gallery, "Underfitting vs. Overfitting"."""
     np.random.seed(0)
@@ -125,7 +128,11 @@ def test_gallery_underfitting_vs_overfitting(degree, printed):
     """The gallery's published numbers, to the digits it prints (sklearn 1.9's LinearRegression gives 0.22 at 15)."""
     X, y = gallery_data()
     scores = cross_val_score(
-        PolynomialRidge(degree, 0), X[:, None], y, scoring="neg_mean_squared_error", cv=10,
+        PolynomialRidge(degree, 0),
+        X[:, None],
+        y,
+        scoring="neg_mean_squared_error",
+        cv=10,
     )
     digits = len(re.sub(r"^0\.0*|\.|e.*$", "", printed))
     assert f"{-scores.mean():.{digits}g}" == printed
@@ -156,7 +163,10 @@ def test_lam_zero_weights_give_the_same_curve(name, x, y):
     degree = 6
     model = PolynomialRidge(degree, 0).fit(x, y)
     reference = make_pipeline(
-        MinMaxScaler(), PolynomialFeatures(degree, include_bias=False), StandardScaler(), LinearRegression(),
+        MinMaxScaler(),
+        PolynomialFeatures(degree, include_bias=False),
+        StandardScaler(),
+        LinearRegression(),
     ).fit(x[:, None], y)
     Z = reference[:-1].transform(x[:, None])
     # The weights, pushed through scikit-learn's own standardized features, give numpy's curve.
@@ -178,6 +188,7 @@ def test_lam_zero_needs_enough_distinct_x():
 
 
 # --- 3. scikit-learn estimator conventions ---------------------------------------------------
+
 
 def test_params_clone_and_set_params():
     model = PolynomialRidge(7, 0.01)
@@ -220,7 +231,11 @@ def test_cross_val_score_matches_pipeline():
     ours = cross_val_score(PolynomialRidge(9, 1e-4), X[:, None], y, cv=cv, scoring="neg_mean_squared_error")
     # Each training fold has 24 rows, so alpha = 24 λ.
     theirs = cross_val_score(
-        sklearn_pipeline(9, 24 * 1e-4, solver="svd"), X[:, None], y, cv=cv, scoring="neg_mean_squared_error",
+        sklearn_pipeline(9, 24 * 1e-4, solver="svd"),
+        X[:, None],
+        y,
+        cv=cv,
+        scoring="neg_mean_squared_error",
     )
     np.testing.assert_allclose(ours, theirs, rtol=1e-8)
 
@@ -236,7 +251,10 @@ def test_grid_search_accepts_numpy_degrees_and_scores_like_sklearn():
         for train, test in cv.split(X):
             last = LinearRegression() if lam == 0 else Ridge(alpha=train.size * lam, solver="svd")
             pipe = make_pipeline(
-                MinMaxScaler(), PolynomialFeatures(degree, include_bias=False), StandardScaler(), last,
+                MinMaxScaler(),
+                PolynomialFeatures(degree, include_bias=False),
+                StandardScaler(),
+                last,
             ).fit(X[train, None], y[train])
             scores.append(r2_score(y[test], pipe.predict(X[test, None])))
         return np.mean(scores)
@@ -255,25 +273,31 @@ GOOD_X = np.linspace(0, 1, 12)
 GOOD_Y = np.sin(6 * GOOD_X)
 
 
-@pytest.mark.parametrize("degree, message", [
-    (0, r"degree.*1 to 30"),
-    (31, r"degree.*1 to 30"),
-    (2.5, r"degree.*whole number"),
-    (True, r"degree.*whole number"),
-    ("3", r"degree.*whole number"),
-])
+@pytest.mark.parametrize(
+    "degree, message",
+    [
+        (0, r"degree.*1 to 30"),
+        (31, r"degree.*1 to 30"),
+        (2.5, r"degree.*whole number"),
+        (True, r"degree.*whole number"),
+        ("3", r"degree.*whole number"),
+    ],
+)
 def test_bad_degree(degree, message):
     with pytest.raises(ValueError, match=message):
         PolynomialRidge(degree, 0.1).fit(GOOD_X, GOOD_Y)
 
 
-@pytest.mark.parametrize("lam, message", [
-    (-1, r"lam.*zero or a positive"),
-    (np.nan, r"lam.*zero or a positive"),
-    (np.inf, r"lam.*zero or a positive"),
-    ("abc", r"lam.*must be a number"),
-    (None, r"lam.*must be a number"),
-])
+@pytest.mark.parametrize(
+    "lam, message",
+    [
+        (-1, r"lam.*zero or a positive"),
+        (np.nan, r"lam.*zero or a positive"),
+        (np.inf, r"lam.*zero or a positive"),
+        ("abc", r"lam.*must be a number"),
+        (None, r"lam.*must be a number"),
+    ],
+)
 def test_bad_lam(lam, message):
     with pytest.raises(ValueError, match=message):
         PolynomialRidge(3, lam).fit(GOOD_X, GOOD_Y)
@@ -285,16 +309,20 @@ def _with(values, index, value):
     return values
 
 
-@pytest.mark.parametrize("X, y, message", [
-    (_with(GOOD_X, 3, np.nan), GOOD_Y, r"NaN or infinite"),
-    (_with(GOOD_X, 3, np.inf), GOOD_Y, r"NaN or infinite"),
-    (GOOD_X, _with(GOOD_Y, 0, np.nan), r"NaN or infinite"),
-    (GOOD_X, _with(GOOD_Y, -1, -np.inf), r"NaN or infinite"),
-    (GOOD_X, GOOD_Y[:-1], r"same number of rows.*12 and 11"),
-    (np.full(12, 3.0), GOOD_Y, r"at least two different values"),
-    (np.column_stack([GOOD_X, GOOD_X]), GOOD_Y, r"one column"),
-    (np.concatenate([[-1e308, 1e308], GOOD_X[2:]]), GOOD_Y, r"range of x is too large.*rescale"),
-], ids=["nan-x", "inf-x", "nan-y", "inf-y", "lengths", "one-distinct-x", "two-columns", "range-overflows"])
+@pytest.mark.parametrize(
+    "X, y, message",
+    [
+        (_with(GOOD_X, 3, np.nan), GOOD_Y, r"NaN or infinite"),
+        (_with(GOOD_X, 3, np.inf), GOOD_Y, r"NaN or infinite"),
+        (GOOD_X, _with(GOOD_Y, 0, np.nan), r"NaN or infinite"),
+        (GOOD_X, _with(GOOD_Y, -1, -np.inf), r"NaN or infinite"),
+        (GOOD_X, GOOD_Y[:-1], r"same number of rows.*12 and 11"),
+        (np.full(12, 3.0), GOOD_Y, r"at least two different values"),
+        (np.column_stack([GOOD_X, GOOD_X]), GOOD_Y, r"one column"),
+        (np.concatenate([[-1e308, 1e308], GOOD_X[2:]]), GOOD_Y, r"range of x is too large.*rescale"),
+    ],
+    ids=["nan-x", "inf-x", "nan-y", "inf-y", "lengths", "one-distinct-x", "two-columns", "range-overflows"],
+)
 def test_bad_data(X, y, message):
     with pytest.raises(ValueError, match=message):
         PolynomialRidge(3, 0.1).fit(X, y)
@@ -309,6 +337,7 @@ def test_bad_data_at_predict(X):
 
 # --- 6. The code we show reproduces the curve we draw ----------------------------------------
 
+
 def test_format_lam():
     assert format_lam(0) == "0 (off)"
     assert format_lam(0.0) == "0 (off)"
@@ -318,18 +347,21 @@ def test_format_lam():
     assert format_lam(100.0) == "1e+02"
 
 
-@pytest.mark.parametrize("rmse, unit, expected", [
-    (1240, "dollars", "±1,240 dollars"),
-    (1239.6, "", "±1,240"),
-    (1234567.0, "points", "±1,234,567 points"),
-    (0.1234, "years", "±0.123 years"),
-    (12.34, "", "±12.3"),
-    (99.96, "", "±100"),
-    (0, "", "±0"),
-    (3.2e-5, "", "±3.2e-05"),
-    (2.5e16, "", "±2.5e+16"),
-    (np.inf, "dollars", "±∞ dollars"),
-])
+@pytest.mark.parametrize(
+    "rmse, unit, expected",
+    [
+        (1240, "dollars", "±1,240 dollars"),
+        (1239.6, "", "±1,240"),
+        (1234567.0, "points", "±1,234,567 points"),
+        (0.1234, "years", "±0.123 years"),
+        (12.34, "", "±12.3"),
+        (99.96, "", "±100"),
+        (0, "", "±0"),
+        (3.2e-5, "", "±3.2e-05"),
+        (2.5e16, "", "±2.5e+16"),
+        (np.inf, "dollars", "±∞ dollars"),
+    ],
+)
 def test_format_miss(rmse, unit, expected):
     assert format_miss(rmse, unit) == expected
 
@@ -350,7 +382,7 @@ def test_sklearn_code_reproduces_the_path_curve(key, degree):
         assert path.lams[index] == pytest.approx(lam, rel=1e-12)
         code = sklearn_code(degree, data.x_train.size, path.lams[index])
         namespace = {"x_train": data.x_train.copy(), "y_train": data.y_train.copy(), "x_curve": x_curve.copy()}
-        exec(code, namespace)  # noqa: S102 - our own generated code
+        exec(code, namespace)
         assert max_abs(namespace["y_curve"], predictions[index]) <= 1e-8 * data.y_train.std(), lam
 
 
@@ -364,6 +396,7 @@ def test_sklearn_code_names_alpha_as_n_times_lam(as_number):
 
 
 # --- 8. Datasets -----------------------------------------------------------------------------
+
 
 def source_table(key):
     import plotly.data
@@ -382,7 +415,7 @@ def source_table(key):
 
 def test_dataset_keys():
     assert set(DATASET_TITLES) == {"wave", "step", "line", "gapminder", "tips", "diabetes"}
-    assert DATASET_TITLES == {key: load_dataset(key).title for key in DATASET_TITLES}
+    assert {key: load_dataset(key).title for key in DATASET_TITLES} == DATASET_TITLES
 
 
 @pytest.mark.parametrize("key", list(DATASET_TITLES))
@@ -401,7 +434,7 @@ def test_every_dataset_is_finite_and_consistent(key):
 def test_synthetic_data(key):
     data = load_dataset(key, n=40, noise=0.3, seed=5)
     assert data.x_train.size == 40 and data.x_test.size == N_HELD_OUT == 200
-    assert 0 <= data.x_train.min() and data.x_train.max() <= 1
+    assert data.x_train.min() >= 0 and data.x_train.max() <= 1
     for seed in range(10):  # held-out x within the training x range, also when n is small
         small = load_dataset(key, n=10, noise=0.3, seed=seed)
         assert small.x_test.size == 200
@@ -445,7 +478,9 @@ def test_real_data_hold_out_30_percent(key, rows):
     assert data.x_test.size == round(0.3 * rows)
     assert data.x_train.size == rows - round(0.3 * rows)
     # Training and held-out rows together are exactly the source table's rows (as a multiset).
-    together = np.column_stack([np.concatenate([data.x_train, data.x_test]), np.concatenate([data.y_train, data.y_test])])
+    together = np.column_stack(
+        [np.concatenate([data.x_train, data.x_test]), np.concatenate([data.y_train, data.y_test])]
+    )
     source = np.column_stack([x, y])
     np.testing.assert_array_equal(together[np.lexsort(together.T[::-1])], source[np.lexsort(source.T[::-1])])
     # Same split every time.
@@ -479,6 +514,7 @@ def test_bad_synthetic_arguments():
 
 
 # --- Charts helpers (pure functions) ---------------------------------------------------------
+
 
 def test_plain_escapes_plotly_markup():
     assert charts.plain("<b>bold</b> & co") == "&lt;b&gt;bold&lt;/b&gt; &amp; co"

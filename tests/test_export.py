@@ -1,4 +1,5 @@
 """Downloads: predictions CSV and the summary."""
+
 import io
 import re
 
@@ -15,10 +16,17 @@ def fitted(dataset, degree=6):
     return ridge_path(dataset.x_train, dataset.y_train, degree, x_test=dataset.x_test, y_test=dataset.y_test)
 
 
-@pytest.mark.parametrize("text, safe", [
-    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"), ("+1", "'+1"), ("-2", "'-2"),
-    ("@SUM(A1)", "'@SUM(A1)"), ("Revenue", "Revenue"), ("a=b", "a=b"),
-])
+@pytest.mark.parametrize(
+    "text, safe",
+    [
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
+        ("+1", "'+1"),
+        ("-2", "'-2"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("Revenue", "Revenue"),
+        ("a=b", "a=b"),
+    ],
+)
 def test_spreadsheet_safe(text, safe):
     assert export.spreadsheet_safe(text) == safe
 
@@ -40,13 +48,15 @@ def test_predictions_csv_has_every_row_and_the_exact_predictions():
 
 def test_predictions_csv_writes_dates_for_a_date_column():
     x = np.arange(40.0) * 7
-    dataset = from_columns(x, np.sqrt(x + 1), "Your data", "week", "sales", split="forecast",
-                           x_origin=np.datetime64("2024-01-01", "ms"))
+    dataset = from_columns(
+        x, np.sqrt(x + 1), "Your data", "week", "sales", split="forecast", x_origin=np.datetime64("2024-01-01", "ms")
+    )
     path = fitted(dataset, 3)
     frame = pd.read_csv(io.BytesIO(export.predictions_csv(dataset, path, 50)))
     assert frame["week"].iloc[0].startswith("2024-01-01")
     assert set(frame.loc[frame["used for"] == "held out", "week"].str[:10]) == {
-        str(np.datetime64("2024-01-01") + int(day)) for day in x[x >= 32 * 7]}
+        str(np.datetime64("2024-01-01") + int(day)) for day in x[x >= 32 * 7]
+    }
 
 
 def test_summary_reads_the_setting_and_reproduces_it():
@@ -63,8 +73,9 @@ def test_summary_reads_the_setting_and_reproduces_it():
 
 
 def test_summary_escapes_names_from_the_file():
-    dataset = from_columns(np.arange(30.0), np.arange(30.0) ** 0.5, "Your data: ![x](http://h/a.png)",
-                           "<img src=x onerror=alert(1)>", "y")
+    dataset = from_columns(
+        np.arange(30.0), np.arange(30.0) ** 0.5, "Your data: ![x](http://h/a.png)", "<img src=x onerror=alert(1)>", "y"
+    )
     summary = export.summary_markdown(dataset, fitted(dataset, 2), 100)
     assert re.search(r"(?<!\\)!(?!\\)\[x", summary) is None
     assert re.search(r"(?<!\\)<img", summary) is None

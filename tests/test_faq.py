@@ -1,4 +1,5 @@
 """The Questions page: each demo runs and follows its control; the framework scaling is right."""
+
 import re
 
 import numpy as np
@@ -53,7 +54,8 @@ def test_traffic_light_follows_the_gap():
     widget(at.slider, "degree").set_value(5).run()
     assert not at.error
     assert any(alert.value.startswith("Green") for alert in at.success) or any(
-        alert.value.startswith("Amber") for alert in at.warning)
+        alert.value.startswith("Amber") for alert in at.warning
+    )
 
 
 def test_cross_validation_table_compares_pick_and_best():
@@ -90,8 +92,10 @@ def test_lasso_scaling_minimizes_our_l1_objective():
         return np.mean((y - Z @ w) ** 2) + lam * np.abs(w).sum()
 
     ours = lasso_weights(path, dataset.x_train, dataset.y_train, [lam])[0]
-    other_scalings = [Lasso(alpha=a, fit_intercept=False, tol=1e-10, max_iter=100_000).fit(Z, y).coef_
-                      for a in (lam, lam / 4, 2 * lam)]
+    other_scalings = [
+        Lasso(alpha=a, fit_intercept=False, tol=1e-10, max_iter=100_000).fit(Z, y).coef_
+        for a in (lam, lam / 4, 2 * lam)
+    ]
     assert all(objective(ours) < objective(w) for w in other_scalings)
     reference = Lasso(alpha=lam / 2, fit_intercept=False, tol=1e-10, max_iter=100_000).fit(Z, y).coef_
     np.testing.assert_allclose(ours, reference, atol=1e-4)

@@ -6,6 +6,7 @@ cv=KFold(5, shuffle=True, random_state=0))`` on the fixed standardized features 
 training rows); ``LinearRegression`` on a Legendre design for λ = 0; explicit bootstrap rows
 for the weighted resamples.
 """
+
 import time
 import tracemalloc
 from fractions import Fraction
@@ -21,7 +22,13 @@ from core import studies
 from core.datasets import Dataset
 from core.features import monomials_in_legendre
 from core.path import (
-    LARGE_N, SLIDER_LAMS, _ridge_path_svd, compress, fold_assignment, path_from_compressed, ridge_path,
+    LARGE_N,
+    SLIDER_LAMS,
+    _ridge_path_svd,
+    compress,
+    fold_assignment,
+    path_from_compressed,
+    ridge_path,
 )
 
 KFOLD = KFold(5, shuffle=True, random_state=0)
@@ -30,13 +37,27 @@ KFOLD = KFold(5, shuffle=True, random_state=0)
 def wave(n, seed, n_test=2_000):
     rng = np.random.default_rng(seed)
     x, x_test = rng.uniform(0, 1, n), rng.uniform(0, 1, n_test)
-    return (x, np.sin(2 * np.pi * x) + 0.3 * rng.standard_normal(n),
-            x_test, np.sin(2 * np.pi * x_test) + 0.3 * rng.standard_normal(n_test))
+    return (
+        x,
+        np.sin(2 * np.pi * x) + 0.3 * rng.standard_normal(n),
+        x_test,
+        np.sin(2 * np.pi * x_test) + 0.3 * rng.standard_normal(n_test),
+    )
 
 
 def big_dataset(x, y, x_test, y_test):
-    return Dataset(key="big", title="big", x_label="x", y_label="y", y_unit="", x_train=x, y_train=y,
-                   x_test=x_test, y_test=y_test, story="")
+    return Dataset(
+        key="big",
+        title="big",
+        x_label="x",
+        y_label="y",
+        y_unit="",
+        x_train=x,
+        y_train=y,
+        x_test=x_test,
+        y_test=y_test,
+        story="",
+    )
 
 
 def max_abs(a, b):
@@ -45,13 +66,21 @@ def max_abs(a, b):
 
 # --- Building blocks ------------------------------------------------------------------------
 
+
 def test_monomials_in_legendre_is_the_exact_inverse():
     """tᵏ in shifted Legendre polynomials: exactly the inverse of their power coefficients (checked in rationals)."""
     degree = 30
-    powers = [[(-1) ** (k + j) * comb(k, j) * comb(k + j, j) if j <= k else 0 for k in range(degree + 1)]
-              for j in range(degree + 1)]
-    exact = [[Fraction((2 * j + 1) * factorial(k) ** 2, factorial(k + j + 1) * factorial(k - j)) if j <= k else 0
-              for k in range(degree + 1)] for j in range(degree + 1)]
+    powers = [
+        [(-1) ** (k + j) * comb(k, j) * comb(k + j, j) if j <= k else 0 for k in range(degree + 1)]
+        for j in range(degree + 1)
+    ]
+    exact = [
+        [
+            Fraction((2 * j + 1) * factorial(k) ** 2, factorial(k + j + 1) * factorial(k - j)) if j <= k else 0
+            for k in range(degree + 1)
+        ]
+        for j in range(degree + 1)
+    ]
     for i in range(degree + 1):
         for k in range(degree + 1):
             assert sum(exact[i][m] * powers[m][k] for m in range(degree + 1)) == (i == k)
@@ -73,6 +102,7 @@ def test_route_switches_above_large_n():
 
 
 # --- The compressed route equals the SVD route (n = 200,000) --------------------------------
+
 
 @pytest.fixture(scope="module")
 def large_case():
@@ -130,8 +160,8 @@ def test_large_errors_and_df_equal_svd_route(both_routes):
     assert ours.df[0] == degree
     # 5-fold CV and leave-one-out estimate the same error: at their best λ, close but not equal.
     # (Not at large λ: α = n·λ with n = all rows is a stronger penalty on a fold's 4/5 of them.)
-    assert ours.loo_mse.min() == pytest.approx(reference.loo_mse.min(), rel=0.01)
-    assert np.isfinite(ours.loo_se).all() and (ours.loo_se > 0).all()
+    assert ours.cv_mse.min() == pytest.approx(reference.cv_mse.min(), rel=0.01)
+    assert np.isfinite(ours.cv_se).all() and (ours.cv_se > 0).all()
 
 
 def test_large_route_without_zero_or_held_out(large_case):
@@ -160,14 +190,15 @@ def test_large_route_with_few_distinct_x(kind):
     np.testing.assert_allclose(ours.df[1:], reference.df[1:], rtol=1e-9)
     group_means = np.array([y[x == v].mean() for v in at])
     if kind == "ten-values":  # λ = 0: the minimum-norm fit, through the mean of each group; not judged
-        assert ours.df[0] == 9 and np.isinf(ours.loo_mse[0]) and np.isinf(ours.loo_se[0])
+        assert ours.df[0] == 9 and np.isinf(ours.cv_mse[0]) and np.isinf(ours.cv_se[0])
         assert max_abs(ours.predict(at)[0], group_means) <= 1e-9 * y.std()
-        assert np.isfinite(ours.loo_mse[1:]).all()
+        assert np.isfinite(ours.cv_mse[1:]).all()
     else:
-        assert ours.df[0] == degree and np.isfinite(ours.loo_mse).all()
+        assert ours.df[0] == degree and np.isfinite(ours.cv_mse).all()
 
 
 # --- 5-fold cross-validation equals scikit-learn -------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def cv_case():
@@ -183,21 +214,24 @@ def test_kfold_equals_cross_val_score(cv_case, degree):
     assert path.cv == "5-fold"
     Z = path.features.transform(x)
     for i in (1, 60, 120, 180, 201):
-        scores = -cross_val_score(Ridge(alpha=n * path.lams[i], solver="svd"), Z, y, cv=KFOLD,
-                                  scoring="neg_mean_squared_error")
-        assert path.loo_mse[i] == pytest.approx(scores.mean(), rel=1e-9), i
-        assert path.loo_se[i] == pytest.approx(scores.std(ddof=1) / np.sqrt(5), rel=1e-9), i
+        scores = -cross_val_score(
+            Ridge(alpha=n * path.lams[i], solver="svd"), Z, y, cv=KFOLD, scoring="neg_mean_squared_error"
+        )
+        assert path.cv_mse[i] == pytest.approx(scores.mean(), rel=1e-9), i
+        assert path.cv_se[i] == pytest.approx(scores.std(ddof=1) / np.sqrt(5), rel=1e-9), i
     # λ = 0: least squares per fold (in a Legendre design, exact where monomials are not).
     t = (x - x.min()) / (x.max() - x.min())
-    scores = -cross_val_score(LinearRegression(), legendre.legvander(2 * t - 1, degree)[:, 1:], y, cv=KFOLD,
-                              scoring="neg_mean_squared_error")
-    assert path.loo_mse[0] == pytest.approx(scores.mean(), rel=1e-9)
-    assert path.loo_se[0] == pytest.approx(scores.std(ddof=1) / np.sqrt(5), rel=1e-9)
+    scores = -cross_val_score(
+        LinearRegression(), legendre.legvander(2 * t - 1, degree)[:, 1:], y, cv=KFOLD, scoring="neg_mean_squared_error"
+    )
+    assert path.cv_mse[0] == pytest.approx(scores.mean(), rel=1e-9)
+    assert path.cv_se[0] == pytest.approx(scores.std(ddof=1) / np.sqrt(5), rel=1e-9)
     low, high = path.good_range
     assert low <= path.best_index <= high
 
 
 # --- Degree sweep and resamples -------------------------------------------------------------
+
 
 def test_degree_sweep_reads_every_degree_from_one_compression(cv_case):
     x, y = cv_case
@@ -208,7 +242,7 @@ def test_degree_sweep_reads_every_degree_from_one_compression(cv_case):
         path = ridge_path(x, y, int(degree), x_test=x_test, y_test=y_test)
         np.testing.assert_allclose(sweep.train_rmse[row], path.train_rmse, rtol=1e-12)
         np.testing.assert_allclose(sweep.test_rmse[row], path.test_rmse, rtol=1e-12)
-        np.testing.assert_allclose(sweep.cv_rmse[row], np.sqrt(path.loo_mse), rtol=1e-12)
+        np.testing.assert_allclose(sweep.cv_rmse[row], np.sqrt(path.cv_mse), rtol=1e-12)
 
 
 def test_compressed_data_serves_smaller_degrees(cv_case):
@@ -244,18 +278,23 @@ def test_weights_equal_repeated_rows():
     assert weighted.features.x_min == repeated.features.x_min
     assert max_abs(weighted.predict(x), repeated.predict(x)) <= 1e-10 * y.std()
     np.testing.assert_allclose(weighted.train_rmse, repeated.train_rmse, rtol=1e-10)
-    assert weighted.cv == "none" and np.isnan(weighted.loo_mse).all()
+    assert weighted.cv == "none" and np.isnan(weighted.cv_mse).all()
 
 
 # --- Held-out data, memory ------------------------------------------------------------------
 
-@pytest.mark.parametrize("x_test, y_test", [
-    ([0.5, np.nan], [1.0, 2.0]),
-    ([0.5, 0.6], None),
-    (None, [1.0, 2.0]),
-    ([0.5, 0.6], [1.0, 2.0, 3.0]),
-    ([[0.5, 0.6]], [[1.0, 2.0]]),
-], ids=["nan", "no-y", "no-x", "lengths", "2-d"])
+
+@pytest.mark.parametrize(
+    "x_test, y_test",
+    [
+        ([0.5, np.nan], [1.0, 2.0]),
+        ([0.5, 0.6], None),
+        (None, [1.0, 2.0]),
+        ([0.5, 0.6], [1.0, 2.0, 3.0]),
+        ([[0.5, 0.6]], [[1.0, 2.0]]),
+    ],
+    ids=["nan", "no-y", "no-x", "lengths", "2-d"],
+)
 @pytest.mark.parametrize("n", [12, LARGE_N + 10])
 def test_held_out_data_is_validated_on_both_routes(x_test, y_test, n):
     x = np.linspace(0, 1, n)

@@ -1,4 +1,5 @@
 """Every page, driven through Streamlit's AppTest: widgets in, figures and words out."""
+
 import numpy as np
 import pytest
 
@@ -103,7 +104,7 @@ def test_url_restores_the_whole_view():
 def test_bad_url_values_fall_back_or_clamp_with_a_note(query, expected):
     at = open_page(None, **query)
     assert len(at.info) == 1
-    for key, text in query.items():
+    for text in query.values():
         assert text not in at.info[0].value
     at.switch_page("pages/playground.py").run()
     assert not at.exception

@@ -5,6 +5,7 @@ References: the sklearn pipeline and ``Ridge(solver="svd")`` per λ, ``cross_val
 whose per-point leave-one-out squared errors cover every λ > 0 quickly; at λ = 0, least squares
 on a Legendre design with ``LinearRegression`` and ``numpy.polynomial.Legendre.fit``.
 """
+
 import numpy as np
 import pytest
 from numpy.polynomial import Legendre, legendre
@@ -71,7 +72,11 @@ def loo_reference(case):
     t = (x - x.min()) / (x.max() - x.min())
     design = legendre.legvander(2 * t - 1, degree)[:, 1:]
     squared[:, 0] = -cross_val_score(
-        LinearRegression(), design, y, cv=LeaveOneOut(), scoring="neg_mean_squared_error",
+        LinearRegression(),
+        design,
+        y,
+        cv=LeaveOneOut(),
+        scoring="neg_mean_squared_error",
     )
     mse = squared.mean(axis=0)
     se = squared.std(axis=0, ddof=1) / np.sqrt(n)
@@ -84,6 +89,7 @@ def max_abs(a, b):
 
 # --- The grid ---------------------------------------------------------------------------------
 
+
 def test_lam_grid():
     assert LAM_GRID.size == 202 and LAM_GRID[0] == 0
     np.testing.assert_array_equal(LAM_GRID[1:], np.logspace(-8, 2, 201))
@@ -94,6 +100,7 @@ def test_lam_grid():
 
 
 # --- Fits ------------------------------------------------------------------------------------
+
 
 def test_features_equal_sklearn(case):
     path, x, Z = case["path"], case["x"], case["Z"]
@@ -137,7 +144,9 @@ def test_training_and_held_out_rmse(case):
             fit, new = reference(x), reference(x_test)
         else:
             pipe = make_pipeline(
-                MinMaxScaler(), PolynomialFeatures(case["degree"], include_bias=False), StandardScaler(),
+                MinMaxScaler(),
+                PolynomialFeatures(case["degree"], include_bias=False),
+                StandardScaler(),
                 Ridge(alpha=n * lam, solver="svd"),
             ).fit(x[:, None], y)
             fit, new = pipe.predict(x[:, None]), pipe.predict(x_test[:, None])
@@ -167,21 +176,26 @@ def test_df_is_trace_of_hat_matrix(case):
 
 # --- Leave-one-out ----------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("index", [1, 60, 120, 201])
 def test_loo_equals_cross_val_score_leave_one_out(case, index):
     path, y, Z, n = case["path"], case["y"], case["Z"], case["n"]
     scores = cross_val_score(
-        Ridge(alpha=n * path.lams[index], solver="svd"), Z, y, cv=LeaveOneOut(), scoring="neg_mean_squared_error",
+        Ridge(alpha=n * path.lams[index], solver="svd"),
+        Z,
+        y,
+        cv=LeaveOneOut(),
+        scoring="neg_mean_squared_error",
     )
-    assert path.loo_mse[index] == pytest.approx(-scores.mean(), rel=1e-9)
-    assert path.loo_se[index] == pytest.approx(scores.std(ddof=1) / np.sqrt(n), rel=1e-9)
+    assert path.cv_mse[index] == pytest.approx(-scores.mean(), rel=1e-9)
+    assert path.cv_se[index] == pytest.approx(scores.std(ddof=1) / np.sqrt(n), rel=1e-9)
 
 
 def test_loo_every_lam_equals_sklearn(case, loo_reference):
     path = case["path"]
     _, mse, se = loo_reference
-    np.testing.assert_allclose(path.loo_mse[1:], mse[1:], rtol=1e-9)
-    np.testing.assert_allclose(path.loo_se[1:], se[1:], rtol=1e-9)
+    np.testing.assert_allclose(path.cv_mse[1:], mse[1:], rtol=1e-9)
+    np.testing.assert_allclose(path.cv_se[1:], se[1:], rtol=1e-9)
 
 
 def test_loo_at_lam_zero_equals_least_squares_leave_one_out(case, loo_reference):
@@ -199,8 +213,8 @@ def test_loo_at_lam_zero_equals_least_squares_leave_one_out(case, loo_reference)
     leverage = np.sum(q**2, axis=1)
     rtol = max(1e-8, 4 * np.finfo(float).eps / (1 - leverage.max()))
     assert rtol < 1e-7
-    assert path.loo_mse[0] == pytest.approx(mse[0], rel=rtol)
-    assert path.loo_se[0] == pytest.approx(se[0], rel=rtol)
+    assert path.cv_mse[0] == pytest.approx(mse[0], rel=rtol)
+    assert path.cv_se[0] == pytest.approx(se[0], rel=rtol)
 
 
 def _run_around(values, best, threshold):
@@ -216,7 +230,7 @@ def test_best_index_and_good_range(case, loo_reference):
     path = case["path"]
     _, mse, se = loo_reference
     best = path.best_index
-    assert best == int(np.argmin(path.loo_mse))
+    assert best == int(np.argmin(path.cv_mse))
     assert mse[best] <= mse.min() * (1 + 1e-9)  # the best by scikit-learn's numbers too
     threshold = mse[best] + se[best]
     tight = _run_around(mse, best, threshold * (1 - 1e-9))
@@ -225,7 +239,9 @@ def test_best_index_and_good_range(case, loo_reference):
     assert loose[0] <= low <= tight[0] and tight[1] <= high <= loose[1]
     # Verdicts: memorizing below the range, about right in it, too simple above it.
     keys = [verdict(path, i).key for i in range(path.lams.size)]
-    assert keys == ["memorizing"] * low + ["about_right"] * (high - low + 1) + ["too_simple"] * (path.lams.size - high - 1)
+    assert keys == ["memorizing"] * low + ["about_right"] * (high - low + 1) + ["too_simple"] * (
+        path.lams.size - high - 1
+    )
 
 
 def test_good_range_is_not_trivial_somewhere():
@@ -246,8 +262,8 @@ def test_lam_zero_with_too_few_distinct_x_cannot_be_judged():
     x = rng.integers(2000, 2016, 40).astype(float)
     y = (x - 2008) ** 2 + rng.standard_normal(40)
     path = ridge_path(x, y, 20)
-    assert np.isinf(path.loo_mse[0]) and np.isinf(path.loo_se[0])
-    assert path.best_index > 0 and np.isfinite(path.loo_mse[1:]).all()
+    assert np.isinf(path.cv_mse[0]) and np.isinf(path.cv_se[0])
+    assert path.best_index > 0 and np.isfinite(path.cv_mse[1:]).all()
     assert np.isfinite(path.predict(x)).all()
     with pytest.raises(ValueError, match="smaller degree"):
         PolynomialRidge(20, 0).fit(x, y)
@@ -266,12 +282,16 @@ def test_grid_without_zero():
     assert path.legendre_coef is None and path.coef.shape == (2, 6)
     for i, lam in enumerate(lams):
         pipe = make_pipeline(
-            MinMaxScaler(), PolynomialFeatures(6, include_bias=False), StandardScaler(), Ridge(alpha=20 * lam, solver="svd"),
+            MinMaxScaler(),
+            PolynomialFeatures(6, include_bias=False),
+            StandardScaler(),
+            Ridge(alpha=20 * lam, solver="svd"),
         ).fit(x[:, None], y)
         assert max_abs(path.predict(x)[i], pipe.predict(x[:, None])) <= 1e-9 * y.std()
 
 
 # --- index_of and bad grids -------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def small_path():
@@ -300,15 +320,19 @@ def test_index_of_snaps_to_nearest_in_log(small_path, seed):
     assert small_path.index_of(1e-30) == 1 and small_path.index_of(1e30) == 201
 
 
-@pytest.mark.parametrize("lams, message", [
-    ([1e-3, 1e-4], "increasing"),
-    ([0.1, 0.1], "increasing"),
-    ([-1.0, 0.1], "zero or a positive"),
-    ([0.0, np.nan], "zero or a positive"),
-    ([0.0, np.inf], "zero or a positive"),
-    ([], "non-empty"),
-    ([[0.1, 1.0]], "non-empty"),
-], ids=["unsorted", "repeated", "negative", "nan", "inf", "empty", "2-d"])
+@pytest.mark.parametrize(
+    "lams, message",
+    [
+        ([1e-3, 1e-4], "increasing"),
+        ([0.1, 0.1], "increasing"),
+        ([-1.0, 0.1], "zero or a positive"),
+        ([0.0, np.nan], "zero or a positive"),
+        ([0.0, np.inf], "zero or a positive"),
+        ([], "non-empty"),
+        ([[0.1, 1.0]], "non-empty"),
+    ],
+    ids=["unsorted", "repeated", "negative", "nan", "inf", "empty", "2-d"],
+)
 def test_bad_lams(lams, message):
     x = np.linspace(0, 1, 10)
     with pytest.raises(ValueError, match=message):
@@ -322,11 +346,15 @@ def test_bad_degree(degree):
         ridge_path(x, np.sin(x), degree)
 
 
-@pytest.mark.parametrize("x_test, y_test", [
-    ([0.5, np.nan], [1.0, 2.0]),   # silently gives NaN test errors
-    ([0.5, 0.6], None),            # held-out x without y: silently NaN
-    ([0.5, 0.6], [1.0, 2.0, 3.0]),  # mismatched lengths: a numpy broadcasting error
-], ids=["nan", "no-y", "lengths"])
+@pytest.mark.parametrize(
+    "x_test, y_test",
+    [
+        ([0.5, np.nan], [1.0, 2.0]),  # silently gives NaN test errors
+        ([0.5, 0.6], None),  # held-out x without y: silently NaN
+        ([0.5, 0.6], [1.0, 2.0, 3.0]),  # mismatched lengths: a numpy broadcasting error
+    ],
+    ids=["nan", "no-y", "lengths"],
+)
 def test_held_out_data_is_validated(x_test, y_test):
     x = np.linspace(0, 1, 12)
     with pytest.raises(ValueError, match=r"x_test|y_test|held-out|NaN|same number"):

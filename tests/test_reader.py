@@ -3,6 +3,7 @@
 Expected values are the numbers and dates written into each file, never values
 computed by core.reader itself.
 """
+
 import ast
 import time
 from datetime import datetime
@@ -13,7 +14,15 @@ import pandas as pd
 import pytest
 
 from core.reader import (
-    MAX_UPLOAD_BYTES, MIN_ROWS, XY, DataProblem, Table, default_columns, dropped_sentence, extract_xy, read_table,
+    MAX_UPLOAD_BYTES,
+    MIN_ROWS,
+    XY,
+    DataProblem,
+    Table,
+    default_columns,
+    dropped_sentence,
+    extract_xy,
+    read_table,
 )
 
 XS = [1.5, 2.25, 3.0, 4.75, 5.5, 6.0]
@@ -42,8 +51,11 @@ SEPARATOR_NOTES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe (|)"}
 
 @pytest.mark.parametrize("sep", [",", ";", "\t", "|"])
 def test_each_separator_is_sniffed(sep):
-    table = read_table(make_file(["x", "y", "label"], [[repr(x), repr(y), f"row {i}"] for i, (x, y)
-                                                        in enumerate(zip(XS, YS))], sep=sep))
+    table = read_table(
+        make_file(
+            ["x", "y", "label"], [[repr(x), repr(y), f"row {i}"] for i, (x, y) in enumerate(zip(XS, YS))], sep=sep
+        )
+    )
     assert list(table.frame.columns) == ["x", "y", "label"]
     assert column(table, "x") == XS
     assert column(table, "y") == YS
@@ -79,6 +91,7 @@ def test_tab_file_with_commas_in_its_names_and_text():
 
 # ----------------------------------------------------------------------------- how numbers are written
 
+
 def test_decimal_commas_in_a_semicolon_file():
     rows = [[repr(x).replace(".", ","), repr(y).replace(".", ",")] for x, y in zip(XS, YS)]
     table = read_table(make_file(["x", "y"], rows, sep=";"))
@@ -87,24 +100,60 @@ def test_decimal_commas_in_a_semicolon_file():
     assert table.notes[0] == "Read as semicolon-separated with decimal commas."
 
 
-@pytest.mark.parametrize("sep, cells, expected, note", [
-    (",", ['"1,200"', '"12,345.5"', '"1,000,000"', "7", '"3,000"', "-2"], [1200, 12345.5, 1e6, 7, 3000, -2],
-     "Thousands separators were removed (1,200 is read as 1200)."),
-    ("\t", ["1,200", "2,500.5", "1,000,000", "8", "9.25", "-1,000"], [1200, 2500.5, 1e6, 8, 9.25, -1000],
-     "Thousands separators were removed (1,200 is read as 1200)."),
-    (";", ["1.200,50", "2.000", "3,25", "1.000.000", "5", "-1.500"], [1200.5, 2000, 3.25, 1e6, 5, -1500],
-     "Thousands separators were removed (1.200 is read as 1200)."),
-    (";", ["1 200", "2 500,5", "3\u00a0000", "4 000 000", "5", "6\u202f000"], [1200, 2500.5, 3000, 4e6, 5, 6000],
-     "Thousands separators were removed (1.200 is read as 1200)."),
-    (",", ['"$1,200"', "$5", "-$3.50", "€7", "£8.25", "US 9".replace("US ", "$")], [1200, 5, -3.5, 7, 8.25, 9],
-     'Currency signs were dropped in "y".'),
-    (";", ["€3,50", "4,25 €", "€1.000", "2", "3", "−5"], [3.5, 4.25, 1000, 2, 3, -5],
-     'Currency signs were dropped in "y".'),
-    (",", ["15%", "7.5%", "100%", "0%", "-3%", "12 %"], [15, 7.5, 100, 0, -3, 12],
-     'Percent signs were dropped in "y": 15% is read as 15, not 0.15.'),
-    (";", ["15,5%", "7%", "100%", "0,25%", "-3%", "12"], [15.5, 7, 100, 0.25, -3, 12],
-     'Percent signs were dropped in "y": 15% is read as 15, not 0.15.'),
-], ids=["quoted-commas", "tab-commas", "dots-and-comma", "spaces", "dollars", "euros", "percent", "percent-comma"])
+@pytest.mark.parametrize(
+    "sep, cells, expected, note",
+    [
+        (
+            ",",
+            ['"1,200"', '"12,345.5"', '"1,000,000"', "7", '"3,000"', "-2"],
+            [1200, 12345.5, 1e6, 7, 3000, -2],
+            "Thousands separators were removed (1,200 is read as 1200).",
+        ),
+        (
+            "\t",
+            ["1,200", "2,500.5", "1,000,000", "8", "9.25", "-1,000"],
+            [1200, 2500.5, 1e6, 8, 9.25, -1000],
+            "Thousands separators were removed (1,200 is read as 1200).",
+        ),
+        (
+            ";",
+            ["1.200,50", "2.000", "3,25", "1.000.000", "5", "-1.500"],
+            [1200.5, 2000, 3.25, 1e6, 5, -1500],
+            "Thousands separators were removed (1.200 is read as 1200).",
+        ),
+        (
+            ";",
+            ["1 200", "2 500,5", "3\u00a0000", "4 000 000", "5", "6\u202f000"],
+            [1200, 2500.5, 3000, 4e6, 5, 6000],
+            "Thousands separators were removed (1.200 is read as 1200).",
+        ),
+        (
+            ",",
+            ['"$1,200"', "$5", "-$3.50", "€7", "£8.25", "US 9".replace("US ", "$")],
+            [1200, 5, -3.5, 7, 8.25, 9],
+            'Currency signs were dropped in "y".',
+        ),
+        (
+            ";",
+            ["€3,50", "4,25 €", "€1.000", "2", "3", "−5"],
+            [3.5, 4.25, 1000, 2, 3, -5],
+            'Currency signs were dropped in "y".',
+        ),
+        (
+            ",",
+            ["15%", "7.5%", "100%", "0%", "-3%", "12 %"],
+            [15, 7.5, 100, 0, -3, 12],
+            'Percent signs were dropped in "y": 15% is read as 15, not 0.15.',
+        ),
+        (
+            ";",
+            ["15,5%", "7%", "100%", "0,25%", "-3%", "12"],
+            [15.5, 7, 100, 0.25, -3, 12],
+            'Percent signs were dropped in "y": 15% is read as 15, not 0.15.',
+        ),
+    ],
+    ids=["quoted-commas", "tab-commas", "dots-and-comma", "spaces", "dollars", "euros", "percent", "percent-comma"],
+)
 def test_thousands_currency_and_percent(sep, cells, expected, note):
     table = read_table(make_file(["x", "y"], [[str(i), cell] for i, cell in enumerate(cells)], sep=sep))
     assert column(table, "y") == [float(v) for v in expected]
@@ -128,6 +177,7 @@ def test_ambiguous_thousands_in_a_semicolon_file_are_decimal_commas_and_said_so(
 
 # ----------------------------------------------------------------------------- encodings
 
+
 def bom(encoding, text):
     marks = {"utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}
     return marks[encoding] + text.encode(encoding)
@@ -136,18 +186,31 @@ def bom(encoding, text):
 CAFE = "café;prix €\n" + "".join(f"{x!r};{y!r}\n".replace(".", ",") for x, y in zip(XS, YS))
 
 
-@pytest.mark.parametrize("data, note", [
-    (CAFE.encode("utf-8"), None),
-    (CAFE.encode("utf-8-sig"), None),
-    (CAFE.encode("utf-16"), "Read as UTF-16 text."),
-    (bom("utf-16-le", CAFE), "Read as UTF-16 text."),
-    (bom("utf-16-be", CAFE), "Read as UTF-16 text."),
-    (CAFE.encode("utf-16-le"), "Read as UTF-16 text."),
-    (CAFE.encode("utf-16-be"), "Read as UTF-16 text."),
-    (CAFE.replace(" €", "").encode("latin-1"), "not UTF-8"),
-    (CAFE.encode("cp1252"), "not UTF-8"),
-], ids=["utf-8", "utf-8-bom", "utf-16", "utf-16-le-bom", "utf-16-be-bom", "utf-16-le", "utf-16-be", "latin-1",
-        "cp1252"])
+@pytest.mark.parametrize(
+    "data, note",
+    [
+        (CAFE.encode("utf-8"), None),
+        (CAFE.encode("utf-8-sig"), None),
+        (CAFE.encode("utf-16"), "Read as UTF-16 text."),
+        (bom("utf-16-le", CAFE), "Read as UTF-16 text."),
+        (bom("utf-16-be", CAFE), "Read as UTF-16 text."),
+        (CAFE.encode("utf-16-le"), "Read as UTF-16 text."),
+        (CAFE.encode("utf-16-be"), "Read as UTF-16 text."),
+        (CAFE.replace(" €", "").encode("latin-1"), "not UTF-8"),
+        (CAFE.encode("cp1252"), "not UTF-8"),
+    ],
+    ids=[
+        "utf-8",
+        "utf-8-bom",
+        "utf-16",
+        "utf-16-le-bom",
+        "utf-16-be-bom",
+        "utf-16-le",
+        "utf-16-be",
+        "latin-1",
+        "cp1252",
+    ],
+)
 def test_encodings(data, note):
     table = read_table(data)
     y_name = table.frame.columns[1]
@@ -164,10 +227,16 @@ def test_encodings(data, note):
 
 # ----------------------------------------------------------------------------- layout
 
+
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])
 def test_blank_lines_and_rows_of_bare_separators_are_skipped(newline):
-    lines = ["", "  ", "x,y", ""] + [f"{x!r},{y!r}" for x, y in zip(XS[:3], YS[:3])] + [" ", ",", ""] + \
-            [f"{x!r},{y!r}" for x, y in zip(XS[3:], YS[3:])] + ["", ""]
+    lines = (
+        ["", "  ", "x,y", ""]
+        + [f"{x!r},{y!r}" for x, y in zip(XS[:3], YS[:3])]
+        + [" ", ",", ""]
+        + [f"{x!r},{y!r}" for x, y in zip(XS[3:], YS[3:])]
+        + ["", ""]
+    )
     table = read_table(newline.join(lines).encode())
     assert table.n_rows == len(XS)
     assert column(table, "x") == XS
@@ -181,8 +250,9 @@ def test_duplicate_names_get_numbers_and_a_note():
     assert list(table.frame.columns) == ["price", "qty", "price (3)", "price (2)", "price (4)", "qty (2)"]
     for c, name in enumerate(table.frame.columns):
         assert column(table, name) == [float(10 * c + r) for r in range(6)]
-    assert 'Three columns were all called "price"; they are shown as "price", "price (3)" and "price (4)".' \
-        in table.notes
+    assert (
+        'Three columns were all called "price"; they are shown as "price", "price (3)" and "price (4)".' in table.notes
+    )
     assert 'Two columns were both called "qty"; the second is shown as "qty (2)".' in table.notes
 
 
@@ -227,8 +297,9 @@ def test_rows_with_more_values_than_names_are_left_out_with_a_note(bad_row):
     expected_x = [float(r[0]) for r in rows if r != ["1", "200", "5"]]
     assert column(table, "x") == expected_x
     assert table.n_rows == len(XS) + 1
-    assert any(note.startswith("1 row had more values than there are column names and was left out")
-               for note in table.notes)
+    assert any(
+        note.startswith("1 row had more values than there are column names and was left out") for note in table.notes
+    )
 
 
 def test_a_file_without_names_is_read_as_data():
@@ -240,6 +311,7 @@ def test_a_file_without_names_is_read_as_data():
 
 
 # ----------------------------------------------------------------------------- missing values and mostly-numbers
+
 
 @pytest.mark.parametrize("token", ["", "NA", "N/A", "n/a", "NaN", "nan", "null", "NULL", "-", "—", "?", "  NA  "])
 def test_missing_value_spellings(token):
@@ -277,15 +349,30 @@ def test_a_column_that_is_mostly_text_stays_text():
 
 # ----------------------------------------------------------------------------- dates
 
-DAYS = [datetime(2024, 3, 15, 6), datetime(2024, 1, 31), datetime(2024, 2, 1, 12), datetime(2024, 12, 25),
-        datetime(2024, 1, 13), datetime(2025, 6, 30, 18)]
+DAYS = [
+    datetime(2024, 3, 15, 6),
+    datetime(2024, 1, 31),
+    datetime(2024, 2, 1, 12),
+    datetime(2024, 12, 25),
+    datetime(2024, 1, 13),
+    datetime(2025, 6, 30, 18),
+]
 
 
-@pytest.mark.parametrize("fmt, keeps_time", [
-    ("%Y-%m-%d", False), ("%Y-%m-%d %H:%M", True), ("%Y-%m-%dT%H:%M:%SZ", True), ("%d/%m/%Y", False),
-    ("%m/%d/%Y", False), ("%m/%d/%Y %I:%M %p", True), ("%d.%m.%Y", False), ("%d %b %Y", False),
-    ("%Y/%m/%d", False),
-])
+@pytest.mark.parametrize(
+    "fmt, keeps_time",
+    [
+        ("%Y-%m-%d", False),
+        ("%Y-%m-%d %H:%M", True),
+        ("%Y-%m-%dT%H:%M:%SZ", True),
+        ("%d/%m/%Y", False),
+        ("%m/%d/%Y", False),
+        ("%m/%d/%Y %I:%M %p", True),
+        ("%d.%m.%Y", False),
+        ("%d %b %Y", False),
+        ("%Y/%m/%d", False),
+    ],
+)
 def test_date_formats(fmt, keeps_time):
     written = [d.strftime(fmt) for d in DAYS]
     expected = [d if keeps_time else datetime(d.year, d.month, d.day) for d in DAYS]
@@ -312,18 +399,39 @@ def test_month_names():
 
 
 def test_dates_that_read_both_ways_are_read_month_first_with_a_note():
-    days = [datetime(2024, 1, 2), datetime(2024, 3, 4), datetime(2024, 5, 6), datetime(2024, 7, 8),
-            datetime(2024, 9, 10), datetime(2024, 11, 12)]
+    days = [
+        datetime(2024, 1, 2),
+        datetime(2024, 3, 4),
+        datetime(2024, 5, 6),
+        datetime(2024, 7, 8),
+        datetime(2024, 9, 10),
+        datetime(2024, 11, 12),
+    ]
     table = read_table(make_file(["when", "y"], [[d.strftime("%m/%d/%Y"), "1"] for d in days] + [["", "2"]]))
     assert [pd.Timestamp(v).to_pydatetime() for v in table.frame["when"][:6]] == days
     assert any("could be read day first or month first; they were read month first" in n for n in table.notes)
 
 
-@pytest.mark.parametrize("values", [
-    [str(y) for y in range(1990, 2000)],
-    ["1999.99", "2024", "1200.50", "0.99", "15", "2001", "2002", "2003", "12", "13"],
-    ["20240131", "20240201", "20240202", "20240203", "20240204", "20240205", "20240206", "20240207", "2024020", "1"],
-], ids=["years", "prices", "compact-digits"])
+@pytest.mark.parametrize(
+    "values",
+    [
+        [str(y) for y in range(1990, 2000)],
+        ["1999.99", "2024", "1200.50", "0.99", "15", "2001", "2002", "2003", "12", "13"],
+        [
+            "20240131",
+            "20240201",
+            "20240202",
+            "20240203",
+            "20240204",
+            "20240205",
+            "20240206",
+            "20240207",
+            "2024020",
+            "1",
+        ],
+    ],
+    ids=["years", "prices", "compact-digits"],
+)
 def test_plain_numbers_are_never_dates(values):
     table = read_table(make_file(["a", "b"], [[v, str(i)] for i, v in enumerate(values)]))
     assert table.numeric_columns == ["a", "b"]
@@ -339,11 +447,13 @@ def test_date_cells_that_are_not_dates():
     assert table.date_columns == ["when"]
     xy = extract_xy(table, "when", "y")
     assert xy.dropped == {"missing": 2, "not a date": 1}
-    assert dropped_sentence(xy) == ("2 rows with missing values and 1 row with text where a date was expected "
-                                    "were left out.")
+    assert dropped_sentence(xy) == (
+        "2 rows with missing values and 1 row with text where a date was expected were left out."
+    )
 
 
 # ----------------------------------------------------------------------------- extract_xy and its sentences
+
 
 def test_rows_left_out_are_counted_once_each_and_order_is_kept():
     xs = ["5", "1", "NA", "3", "abc", "inf", "2", "9", "", "4", "8", "7"]
@@ -357,8 +467,10 @@ def test_rows_left_out_are_counted_once_each_and_order_is_kept():
     assert xy.n_rows == 12
     assert not xy.x_is_date and xy.x_origin is None
     assert xy.x.dtype == np.float64 and xy.y.dtype == np.float64
-    assert dropped_sentence(xy) == ("2 rows with missing values, 2 rows with text where a number was expected "
-                                    "and 2 rows with infinite values were left out.")
+    assert dropped_sentence(xy) == (
+        "2 rows with missing values, 2 rows with text where a number was expected "
+        "and 2 rows with infinite values were left out."
+    )
 
 
 def test_nothing_dropped():
@@ -368,13 +480,18 @@ def test_nothing_dropped():
     assert (xy.x_name, xy.y_name, xy.n_rows) == ("x", "y", len(XS))
 
 
-@pytest.mark.parametrize("dropped, sentence", [
-    ({"missing": 12, "not a number": 3}, "12 rows with missing values and 3 rows with text where a number was "
-                                         "expected were left out."),
-    ({"infinite": 1}, "1 row with an infinite value was left out."),
-    ({"missing": 1, "infinite": 1}, "1 row with a missing value and 1 row with an infinite value were left out."),
-    ({"missing": 1234}, "1,234 rows with missing values were left out."),
-])
+@pytest.mark.parametrize(
+    "dropped, sentence",
+    [
+        (
+            {"missing": 12, "not a number": 3},
+            "12 rows with missing values and 3 rows with text where a number was expected were left out.",
+        ),
+        ({"infinite": 1}, "1 row with an infinite value was left out."),
+        ({"missing": 1, "infinite": 1}, "1 row with a missing value and 1 row with an infinite value were left out."),
+        ({"missing": 1234}, "1,234 rows with missing values were left out."),
+    ],
+)
 def test_dropped_sentence_wording(dropped, sentence):
     xy = XY(np.arange(5.0), np.arange(5.0), "x", "y", False, None, dropped, 5 + sum(dropped.values()))
     assert dropped_sentence(xy) == sentence
@@ -395,6 +512,7 @@ def test_default_columns_needs_a_pair():
 
 # ----------------------------------------------------------------------------- problems a reader can fix
 
+
 def assert_plain_problem(excinfo, phrase):
     message = str(excinfo.value)
     assert phrase in message
@@ -405,28 +523,53 @@ def assert_plain_problem(excinfo, phrase):
 RNG_BYTES = np.random.default_rng(7).bytes(4096)
 
 
-@pytest.mark.parametrize("data, phrase", [
-    (b"", "The file is empty"),
-    (b"  \n\t\r\n  \n", "The file is empty"),
-    ("  \n".encode("utf-16"), "The file is empty"),
-    (f"x,{MARKER}\n".encode(), "no rows of data"),
-    (f"x,{MARKER}\n\n,\n  \n".encode(), "no rows of data"),
-    (make_file(["x", MARKER], [["1", "2"]] * (MIN_ROWS - 1)), f"only {MIN_ROWS - 1} rows of data"),
-    (make_file([MARKER], [[repr(x)] for x in XS]), "Only one column was found"),
-    (make_file([MARKER], [[repr(x).replace(".", ",")] for x in XS]), "Only one column was found"),
-    (make_file(["name", MARKER], [["Ann", "Paris"], ["Bo", "Rome"]] * 3), "No column in this file has at least two"),
-    (make_file(["x", MARKER], [["NaN", "inf"], ["-inf", "NA"], ["inf", ""]] * 3),
-     "No column in this file has at least two"),
-    (make_file(["x", MARKER], [[repr(x), "word"] for x in XS]), "Only one column holds usable numbers"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + RNG_BYTES, "does not contain text"),
-    (RNG_BYTES, "does not contain text"),
-    (b"x,y\n" + b"\x00\x01\x02\x03" * 50 + b"\n1,2\n", "does not contain text"),
-    (b"PK\x03\x04\x14\x00\x06\x00" + RNG_BYTES, "spreadsheet workbook"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + RNG_BYTES, "spreadsheet workbook"),
-    (f'x,y\n1,2\n3,"{MARKER}\n5,6\n7,8\n9,10\n11,12\n'.encode(), "quote mark"),
-], ids=["empty", "whitespace", "utf-16-whitespace", "header-only", "header-and-blank-rows", "too-few-rows",
-        "one-column", "one-column-decimal-commas", "no-numbers", "nan-and-inf-everywhere", "one-numeric-column",
-        "png", "random-bytes", "control-bytes", "xlsx", "xls", "unclosed-quote"])
+@pytest.mark.parametrize(
+    "data, phrase",
+    [
+        (b"", "The file is empty"),
+        (b"  \n\t\r\n  \n", "The file is empty"),
+        ("  \n".encode("utf-16"), "The file is empty"),
+        (f"x,{MARKER}\n".encode(), "no rows of data"),
+        (f"x,{MARKER}\n\n,\n  \n".encode(), "no rows of data"),
+        (make_file(["x", MARKER], [["1", "2"]] * (MIN_ROWS - 1)), f"only {MIN_ROWS - 1} rows of data"),
+        (make_file([MARKER], [[repr(x)] for x in XS]), "Only one column was found"),
+        (make_file([MARKER], [[repr(x).replace(".", ",")] for x in XS]), "Only one column was found"),
+        (
+            make_file(["name", MARKER], [["Ann", "Paris"], ["Bo", "Rome"]] * 3),
+            "No column in this file has at least two",
+        ),
+        (
+            make_file(["x", MARKER], [["NaN", "inf"], ["-inf", "NA"], ["inf", ""]] * 3),
+            "No column in this file has at least two",
+        ),
+        (make_file(["x", MARKER], [[repr(x), "word"] for x in XS]), "Only one column holds usable numbers"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + RNG_BYTES, "does not contain text"),
+        (RNG_BYTES, "does not contain text"),
+        (b"x,y\n" + b"\x00\x01\x02\x03" * 50 + b"\n1,2\n", "does not contain text"),
+        (b"PK\x03\x04\x14\x00\x06\x00" + RNG_BYTES, "spreadsheet workbook"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + RNG_BYTES, "spreadsheet workbook"),
+        (f'x,y\n1,2\n3,"{MARKER}\n5,6\n7,8\n9,10\n11,12\n'.encode(), "quote mark"),
+    ],
+    ids=[
+        "empty",
+        "whitespace",
+        "utf-16-whitespace",
+        "header-only",
+        "header-and-blank-rows",
+        "too-few-rows",
+        "one-column",
+        "one-column-decimal-commas",
+        "no-numbers",
+        "nan-and-inf-everywhere",
+        "one-numeric-column",
+        "png",
+        "random-bytes",
+        "control-bytes",
+        "xlsx",
+        "xls",
+        "unclosed-quote",
+    ],
+)
 def test_read_table_problems(data, phrase):
     assert RNG_BYTES.count(0) > 0
     with pytest.raises(DataProblem) as excinfo:
@@ -450,14 +593,17 @@ def table_for_choices():
     return read_table(make_file(["x", "y", "when", "label", "same"], rows))
 
 
-@pytest.mark.parametrize("x_name, y_name, phrase", [
-    ("x", "x", "x and y are the same column"),
-    ("x", "when", "holds dates, but y must be numbers"),
-    ("label", "y", "does not hold usable numbers or dates"),
-    ("x", "label", "does not hold usable numbers"),
-    (MARKER, "y", "not in this file"),
-    ("same", "y", "Every usable row has the same x value"),
-])
+@pytest.mark.parametrize(
+    "x_name, y_name, phrase",
+    [
+        ("x", "x", "x and y are the same column"),
+        ("x", "when", "holds dates, but y must be numbers"),
+        ("label", "y", "does not hold usable numbers or dates"),
+        ("x", "label", "does not hold usable numbers"),
+        (MARKER, "y", "not in this file"),
+        ("same", "y", "Every usable row has the same x value"),
+    ],
+)
 def test_extract_xy_choice_problems(x_name, y_name, phrase):
     table = table_for_choices()
     with pytest.raises(DataProblem) as excinfo:
@@ -471,8 +617,11 @@ def test_too_few_usable_rows_after_dropping():
     table = read_table(make_file(["x", "y"], [[repr(x), y] for x, y in zip(XS, ys)]))
     with pytest.raises(DataProblem) as excinfo:
         extract_xy(table, "x", "y")
-    assert_plain_problem(excinfo, f"Only 4 rows have usable values in both chosen columns (2 rows had to be left "
-                                  f"out); at least {MIN_ROWS} are needed")
+    assert_plain_problem(
+        excinfo,
+        f"Only 4 rows have usable values in both chosen columns (2 rows had to be left "
+        f"out); at least {MIN_ROWS} are needed",
+    )
 
 
 @pytest.mark.parametrize("axis", ["x", "y"])
@@ -491,6 +640,7 @@ def test_values_too_extreme_to_compute_with(axis, extreme):
 
 
 # ----------------------------------------------------------------------------- size and speed
+
 
 def test_thousands_of_columns_are_fast():
     rng = np.random.default_rng(1)
@@ -521,11 +671,16 @@ def test_200000_rows_read_fast_and_exactly():
 
 # ----------------------------------------------------------------------------- the module itself
 
+
 def test_a_table_survives_pickling_for_caches():
     import pickle  # st.cache_data pickles what it stores; the reader itself never unpickles anything
 
-    table = read_table(make_file(["when", "y"], [[d.strftime("%Y-%m-%d"), "NA" if i == 2 else repr(y)]
-                                                  for i, (d, y) in enumerate(zip(DAYS, YS))]))
+    table = read_table(
+        make_file(
+            ["when", "y"],
+            [[d.strftime("%Y-%m-%d"), "NA" if i == 2 else repr(y)] for i, (d, y) in enumerate(zip(DAYS, YS))],
+        )
+    )
     copy = pickle.loads(pickle.dumps(table))
     pd.testing.assert_frame_equal(copy.frame, table.frame)
     assert extract_xy(copy, "when", "y").dropped == {"missing": 1}
@@ -534,10 +689,21 @@ def test_a_table_survives_pickling_for_caches():
 def test_reader_parses_with_pandas_only_and_never_imports_streamlit():
     source = Path(__file__).resolve().parents[1].joinpath("core", "reader.py").read_text()
     tree = ast.parse(source)
-    imported = {alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import)
-                for alias in node.names}
+    imported = {
+        alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names
+    }
     imported |= {node.module.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
-    assert imported <= {"codecs", "csv", "io", "re", "collections", "dataclasses", "datetime", "itertools",
-                        "numpy", "pandas"}
+    assert imported <= {
+        "codecs",
+        "csv",
+        "io",
+        "re",
+        "collections",
+        "dataclasses",
+        "datetime",
+        "itertools",
+        "numpy",
+        "pandas",
+    }
     called = {node.func.id for node in ast.walk(tree) if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)}
     assert not called & {"eval", "exec", "compile", "__import__"}

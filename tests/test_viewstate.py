@@ -1,4 +1,5 @@
 """core.viewstate: the view a shared link carries survives the round trip, and bad links are harmless."""
+
 import numpy as np
 import pytest
 
@@ -25,13 +26,16 @@ def test_every_slider_lam_round_trips(lam):
     assert type(parsed["lam"]) is float
 
 
-@pytest.mark.parametrize("field, values", [
-    ("degree", range(1, 21)),
-    ("n", [10, 11, 30, 99, 200]),
-    ("noise", [round(0.05 * k, 2) for k in range(21)]),
-    ("seed", [0, 1, 42, 2**31 - 1]),
-    ("data", list(DATASET_TITLES)),
-])
+@pytest.mark.parametrize(
+    "field, values",
+    [
+        ("degree", range(1, 21)),
+        ("n", [10, 11, 30, 99, 200]),
+        ("noise", [round(0.05 * k, 2) for k in range(21)]),
+        ("seed", [0, 1, 42, 2**31 - 1]),
+        ("data", list(DATASET_TITLES)),
+    ],
+)
 def test_other_fields_round_trip(field, values):
     for value in values:
         view = dict(DEFAULT_VIEW, **{field: value})
@@ -51,19 +55,22 @@ def test_link_from_the_docs():
     assert view == {"lam": 1e-3, "degree": 12, "data": "wave", "n": 30, "noise": 0.3, "seed": 0}
 
 
-@pytest.mark.parametrize("params, field, expected", [
-    ({"lam": "1e9"}, "lam", 100.0),
-    ({"lam": "-1"}, "lam", 0.0),
-    ({"lam": "inf"}, "lam", 100.0),
-    ({"degree": "99"}, "degree", 20),
-    ({"degree": "0"}, "degree", 1),
-    ({"n": "5"}, "n", 10),
-    ({"n": "100000"}, "n", 200),
-    ({"noise": "7"}, "noise", 1.0),
-    ({"noise": "-0.2"}, "noise", 0.0),
-    ({"seed": "-3"}, "seed", 0),
-    ({"seed": "1e30"}, "seed", 2**31 - 1),
-])
+@pytest.mark.parametrize(
+    "params, field, expected",
+    [
+        ({"lam": "1e9"}, "lam", 100.0),
+        ({"lam": "-1"}, "lam", 0.0),
+        ({"lam": "inf"}, "lam", 100.0),
+        ({"degree": "99"}, "degree", 20),
+        ({"degree": "0"}, "degree", 1),
+        ({"n": "5"}, "n", 10),
+        ({"n": "100000"}, "n", 200),
+        ({"noise": "7"}, "noise", 1.0),
+        ({"noise": "-0.2"}, "noise", 0.0),
+        ({"seed": "-3"}, "seed", 0),
+        ({"seed": "1e30"}, "seed", 2**31 - 1),
+    ],
+)
 def test_out_of_range_clamps_with_a_note(params, field, expected):
     view, notes = parse_view(params)
     assert view[field] == expected and type(view[field]) is type(expected)
@@ -71,17 +78,20 @@ def test_out_of_range_clamps_with_a_note(params, field, expected):
     assert {k: v for k, v in view.items() if k != field} == {k: v for k, v in DEFAULT_VIEW.items() if k != field}
 
 
-@pytest.mark.parametrize("params, field, expected", [
-    ({"lam": "0.0015"}, "lam", SLIDER[22]),  # log10 -2.82: nearer 10^-2.75 than 10^-3
-    ({"lam": "0.0012"}, "lam", SLIDER[21]),  # log10 -2.92: nearer 10^-3
-    ({"lam": "0.00136"}, "lam", SLIDER[22]),  # past the log midpoint 1.334e-3, before the linear one 1.389e-3
-    ({"lam": "0.0013"}, "lam", SLIDER[21]),
-    ({"lam": "1e-12"}, "lam", SLIDER[1]),
-    ({"lam": "0"}, "lam", 0.0),
-    ({"lam": "-0"}, "lam", 0.0),
-    ({"noise": "0.33"}, "noise", 0.35),
-    ({"noise": "0.32"}, "noise", 0.3),
-])
+@pytest.mark.parametrize(
+    "params, field, expected",
+    [
+        ({"lam": "0.0015"}, "lam", SLIDER[22]),  # log10 -2.82: nearer 10^-2.75 than 10^-3
+        ({"lam": "0.0012"}, "lam", SLIDER[21]),  # log10 -2.92: nearer 10^-3
+        ({"lam": "0.00136"}, "lam", SLIDER[22]),  # past the log midpoint 1.334e-3, before the linear one 1.389e-3
+        ({"lam": "0.0013"}, "lam", SLIDER[21]),
+        ({"lam": "1e-12"}, "lam", SLIDER[1]),
+        ({"lam": "0"}, "lam", 0.0),
+        ({"lam": "-0"}, "lam", 0.0),
+        ({"noise": "0.33"}, "noise", 0.35),
+        ({"noise": "0.32"}, "noise", 0.3),
+    ],
+)
 def test_in_range_values_snap_to_what_the_sliders_offer(params, field, expected):
     assert SLIDER[21] == 1e-3 and SLIDER[22] == pytest.approx(10**-2.75)
     view, notes = parse_view(params)
@@ -107,7 +117,9 @@ def test_unreadable_values_fall_back_with_a_note(field, raw):
         assert fragment not in notes[0]
 
 
-@pytest.mark.parametrize("field, raw", [("degree", "2.5"), ("n", "30.5"), ("seed", "1.25"), ("n", "inf"), ("degree", "-inf")])
+@pytest.mark.parametrize(
+    "field, raw", [("degree", "2.5"), ("n", "30.5"), ("seed", "1.25"), ("n", "inf"), ("degree", "-inf")]
+)
 def test_whole_numbers_only_for_whole_fields(field, raw):
     view, notes = parse_view({field: raw})
     assert view[field] == DEFAULT_VIEW[field]

@@ -1,4 +1,5 @@
 """The Weights and Overfitting-curves pages, driven through AppTest."""
+
 import numpy as np
 import pytest
 from sklearn.linear_model import Ridge
@@ -16,8 +17,11 @@ ALL_PAGES = [None, "pages/playground.py", WEIGHTS, CURVES, "pages/faq.py"]
 def figure_data_of(figure):
     """Every trace's y values, every line's x position and every slider's position: what λ must move."""
     parts = [decode(data["y"]) for data in figure["data"] if "y" in data]
-    parts += [np.array([shape["x0"]], dtype=float) for shape in figure["layout"].get("shapes", [])
-              if isinstance(shape.get("x0"), (int, float))]
+    parts += [
+        np.array([shape["x0"]], dtype=float)
+        for shape in figure["layout"].get("shapes", [])
+        if isinstance(shape.get("x0"), (int, float))
+    ]
     parts += [np.array([slider["active"]], dtype=float) for slider in figure["layout"].get("sliders", [])]
     return parts
 
@@ -80,8 +84,9 @@ def wave_best_lam():
     n = dataset.x_train.size
     lams = path.lams[1::2]
     cv_errors = [
-        -cross_val_score(Ridge(alpha=n * lam, solver="svd"), Z, dataset.y_train, cv=LeaveOneOut(),
-                         scoring="neg_mean_squared_error").mean()
+        -cross_val_score(
+            Ridge(alpha=n * lam, solver="svd"), Z, dataset.y_train, cv=LeaveOneOut(), scoring="neg_mean_squared_error"
+        ).mean()
         for lam in lams
     ]
     return snap_lam(lams[int(np.argmin(cv_errors))])
@@ -104,7 +109,7 @@ def test_error_curves_figure_marks_the_best_and_the_band():
     _, held_out = trace(errors, "New data (held out)")
     np.testing.assert_allclose(held_out, path.test_rmse, rtol=1e-6)
     _, best = trace(errors, "Best by cross-validation")
-    assert best[0] == pytest.approx(np.sqrt(path.loo_mse[path.best_index]), rel=1e-6)
+    assert best[0] == pytest.approx(np.sqrt(path.cv_mse[path.best_index]), rel=1e-6)
     annotations = " ".join(note["text"] for note in errors["layout"]["annotations"])
     assert "about as good" in annotations and "you are here" in annotations
     assert "one standard error" in " ".join(block.value for block in at.markdown)

@@ -1,4 +1,5 @@
 """The "Why it works" page: the two-weight problem against scikit-learn, its pictures, and the page (AppTest)."""
+
 import numpy as np
 import pytest
 from sklearn.linear_model import Lasso, LinearRegression, Ridge, lars_path
@@ -33,6 +34,7 @@ def l1_kkt_gap(p, w, lam):
 
 # --- The problem is what the page says it is ---
 
+
 def test_problem_is_exact_as_documented(p):
     assert p.n == tw.N == 50
     np.testing.assert_allclose(p.Z.mean(axis=0), 0, atol=1e-14)
@@ -65,6 +67,7 @@ def test_mse_surface_is_the_mean_squared_error(p):
 
 
 # --- L2 against scikit-learn ---
+
 
 @pytest.mark.parametrize("lam", SAMPLE_LAMS)
 def test_ridge_point_is_sklearn_ridge_with_alpha_n_lam(p, lam):
@@ -103,6 +106,7 @@ def test_ridge_point_is_where_the_circle_touches_the_bowl(p):
 
 
 # --- L1 against scikit-learn: alpha = λ/2 ---
+
 
 @pytest.mark.parametrize("lam", SAMPLE_LAMS)
 def test_lasso_point_is_sklearn_lasso_with_alpha_half_lam(p, lam):
@@ -152,8 +156,12 @@ def test_lasso_point_is_the_lowest_error_on_its_diamond():
         w = tw.lasso_point(lam)
         size = tw.l1_size(w)
         t = np.linspace(0, 1, 2001)
-        edges = [(size * (1 - t), size * t), (-size * t, size * (1 - t)),
-                 (-size * (1 - t), -size * t), (size * t, -size * (1 - t))]
+        edges = [
+            (size * (1 - t), size * t),
+            (-size * t, size * (1 - t)),
+            (-size * (1 - t), -size * t),
+            (size * t, -size * (1 - t)),
+        ]
         lowest = min(tw.mse(x, y).min() for x, y in edges)
         assert lowest >= tw.mse(*w) - 1e-6
 
@@ -168,6 +176,7 @@ def test_negative_or_infinite_lam_is_refused():
 
 # --- The pictures ---
 
+
 def test_contour_lines_are_lines_of_equal_error(p):
     for excess in (0.04, 0.5, 1.3):
         x, y = tw.ellipse(excess)
@@ -181,9 +190,15 @@ def test_figure_draws_the_shape_through_the_chosen_point(p, kind, lam):
     pic = tw.picture(lam)
     w = pic.ridge if kind == "L2" else pic.lasso
     names = [data["name"] for data in fig["data"]]
-    assert names == ["Same-error contours", "Penalty circle" if kind == "L2" else "Penalty diamond",
-                     "Chosen point's contour", "Path for every λ", "Path so far", "Best with no penalty",
-                     "Chosen weights"]
+    assert names == [
+        "Same-error contours",
+        "Penalty circle" if kind == "L2" else "Penalty diamond",
+        "Chosen point's contour",
+        "Path for every λ",
+        "Path so far",
+        "Best with no penalty",
+        "Chosen weights",
+    ]
     point = fig["data"][-1]
     assert (point["x"][0], point["y"][0]) == (pytest.approx(w[0], abs=1e-12), pytest.approx(w[1], abs=1e-12))
     shape = fig["data"][1]
@@ -222,8 +237,12 @@ def test_words_for_weights_never_round_a_live_weight_to_zero():
 def test_captions_say_what_each_chart_shows_now():
     start, middle, corner, end = (tw.picture(lam) for lam in (0.0, 0.47, 1.5, 100.0))
     assert tw.ridge_caption(start).startswith("With no penalty (λ = 0)")
-    assert "edge of the diamond" in tw.lasso_caption(middle) and "both weights are still in use" in tw.lasso_caption(middle)
-    assert "corner on the weight 1 axis" in tw.lasso_caption(corner) and "weight 2 is exactly 0" in tw.lasso_caption(corner)
+    assert "edge of the diamond" in tw.lasso_caption(middle) and "both weights are still in use" in tw.lasso_caption(
+        middle
+    )
+    assert "corner on the weight 1 axis" in tw.lasso_caption(corner) and "weight 2 is exactly 0" in tw.lasso_caption(
+        corner
+    )
     assert "both weights are exactly 0" in tw.lasso_caption(end)
     assert "neither weight exactly zero" in tw.ridge_caption(end)
     assert tw.lasso_verdict(corner).startswith("L1 has switched weight 2 off")
@@ -234,6 +253,7 @@ def test_captions_say_what_each_chart_shows_now():
 
 
 # --- The page (AppTest) ---
+
 
 def lam_slider(at):
     return widget(at.select_slider, "for this picture")

@@ -1,4 +1,5 @@
 """The Your-data page through AppTest: uploads good and bad, columns, safety, and the other pages."""
+
 import numpy as np
 import pytest
 
@@ -6,9 +7,11 @@ from core import reader
 from tests.apptest_helpers import figures, open_page, trace, widget
 
 PAGE = "pages/your-data.py"
-SALES = "month,Revenue,Visitors\n" + "\n".join(
-    f"2024-{month:02d}-01,{1000 + 40 * month + (month % 3) * 25},{300 + month}" for month in range(1, 13)
-) + "\n2025-01-01,,310\n"
+SALES = (
+    "month,Revenue,Visitors\n"
+    + "\n".join(f"2024-{month:02d}-01,{1000 + 40 * month + (month % 3) * 25},{300 + month}" for month in range(1, 13))
+    + "\n2025-01-01,,310\n"
+)
 PRICES = "size,price\n" + "\n".join(f"{size},{1500 * size + (size * 37) % 200}" for size in range(20, 80, 2))
 
 
@@ -43,7 +46,9 @@ def test_good_upload_tells_the_whole_story():
     assert any("latest 20%" in caption.value for caption in at.caption)
     assert any("Recommended λ" in block.value for block in at.markdown)
     assert {button.label for button in at.get("download_button")} == {
-        "Download predictions (CSV)", "Download a summary (Markdown)"}
+        "Download predictions (CSV)",
+        "Download a summary (Markdown)",
+    }
 
 
 def test_changing_columns_refits_and_a_bad_choice_keeps_the_previous():
@@ -112,8 +117,9 @@ SCRIPTED = "<img src=x onerror=alert(1)>"
 def test_column_and_file_names_are_never_rendered():
     text = f"{HOSTILE},{SCRIPTED}\n" + "\n".join(f"{i},{i * i % 17}" for i in range(30))
     at = upload(open_page(PAGE), f"{SCRIPTED}.csv", text)
-    rendered = [e.value for kind in ("markdown", "caption", "warning", "info", "success", "error")
-                for e in getattr(at, kind)] + [m.value for m in at.metric]
+    rendered = [
+        e.value for kind in ("markdown", "caption", "warning", "info", "success", "error") for e in getattr(at, kind)
+    ] + [m.value for m in at.metric]
     for value in rendered:
         assert HOSTILE not in value and SCRIPTED not in value, value
     layout = figures(at)[0]["layout"]

@@ -4,6 +4,7 @@ Shared by the browser tests and the browser benchmarks. Nothing here sleeps: aft
 every action it waits, as Streamlit's own e2e suite does, until the app is
 connected, not running, nothing is loading and every chart is painted.
 """
+
 import contextlib
 import os
 import socket
@@ -16,8 +17,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--headless", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 TIMEOUT_MS = 60_000
 
@@ -67,10 +74,26 @@ def serve_app(root=ROOT, env=None):
     """
     port = _free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"],
-        cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.fileWatcherType",
+            "none",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=root,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
         env=None if env is None else {**os.environ, **env},
     )
     base_url = f"http://127.0.0.1:{port}"
@@ -173,7 +196,8 @@ def wait_for_curve_change(page, before, chart=0):
             const y = Array.from(trace.y);
             return y.length !== before.length || y.some((v, i) => Math.abs(v - before[i]) > 1e-9);
         }""",
-        arg=[chart, before], polling="raf",
+        arg=[chart, before],
+        polling="raf",
     )
     wait_for_app(page)
 
@@ -193,7 +217,9 @@ def charts_snapshot(page):
 def wait_for_charts_change(page, before):
     """Until some chart shows something other than ``before``, then until the app is idle."""
     page.wait_for_function(
-        f"(before) => ({_SNAPSHOT})().join('|') !== before.join('|')", arg=before, polling="raf",
+        f"(before) => ({_SNAPSHOT})().join('|') !== before.join('|')",
+        arg=before,
+        polling="raf",
     )
     wait_for_app(page)
 

@@ -1,4 +1,5 @@
 """The Questions page in a real browser: its own demo slider and the shared λ both move charts."""
+
 import pytest
 from playwright.sync_api import expect
 

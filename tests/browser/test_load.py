@@ -5,6 +5,7 @@ is bound to the thread that started it (the session ``browser`` fixture lives in
 so these tests drive their Chromium through the async API, on an event loop in a thread of their own.
 Loopback only. About 1.5 minutes each on the 2-core development machine.
 """
+
 import asyncio
 import os
 import statistics
@@ -85,6 +86,7 @@ async def exception_boxes(page):
 
 # --- Eight readers at once, each with their own file ---
 
+
 def reader_csv(folder, number):
     """A small file whose column names and values belong to reader ``number`` alone."""
     rng = np.random.default_rng(number)
@@ -120,7 +122,10 @@ async def check_own_data(page, y_name, value_range):
     assert fit["title"] == y_name
     values = np.asarray(list(fit["training"]), dtype=float)
     assert values.size > 0 and value_range[0] <= values.min() and values.max() < value_range[1], (
-        y_name, values.min(), values.max())
+        y_name,
+        values.min(),
+        values.max(),
+    )
 
 
 async def one_reader(browser, base_url, number, csv, y_name, value_range, start):
@@ -134,7 +139,9 @@ async def one_reader(browser, base_url, number, csv, y_name, value_range, start)
         await page.wait_for_function(
             "(name) => { const p = document.querySelector('.js-plotly-plot');"
             " return !!p && !!p._fullLayout && p._fullLayout.yaxis.title.text === name; }",
-            arg=y_name, polling=100)
+            arg=y_name,
+            polling=100,
+        )
         await page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot').length >= 3", polling=100)
         await wait_for_app(page)
         await check_own_data(page, y_name, value_range)
@@ -148,7 +155,8 @@ async def one_reader(browser, base_url, number, csv, y_name, value_range, start)
             started = time.perf_counter()
             await thumb.press("ArrowRight")
             await page.wait_for_function(
-                f"(before) => JSON.stringify(({_FIT_CURVE})()) !== JSON.stringify(before)", arg=before, polling=50)
+                f"(before) => JSON.stringify(({_FIT_CURVE})()) !== JSON.stringify(before)", arg=before, polling=50
+            )
             await wait_for_app(page)
             steps.append(time.perf_counter() - started)
             await check_own_data(page, y_name, value_range)
@@ -160,8 +168,9 @@ async def one_reader(browser, base_url, number, csv, y_name, value_range, start)
 
 async def eight_readers(browser, base_url, files):
     start = asyncio.Event()
-    tasks = [asyncio.create_task(one_reader(browser, base_url, number, *files[number], start))
-             for number in range(READERS)]
+    tasks = [
+        asyncio.create_task(one_reader(browser, base_url, number, *files[number], start)) for number in range(READERS)
+    ]
     await asyncio.sleep(0)
     start.set()  # every context exists: now all of them open the page at once
     return await asyncio.gather(*tasks)
@@ -216,7 +225,7 @@ def server_replies(log, last):
         times = []
         for i, (event, at) in enumerate(sequence):
             if event == "asked":
-                done = next((t for e, t in sequence[i + 1:] if e == "finished"), None)
+                done = next((t for e, t in sequence[i + 1 :] if e == "finished"), None)
                 if done is not None:
                     times.append(done - at)
         replies[session] = times[-last:]
@@ -258,10 +267,12 @@ def test_eight_readers_at_once_each_see_only_their_own_file(load_server, tmp_pat
     steps = [step for _, reader_steps in results for step in reader_steps]
     replies = server_replies(load_server.run_log, PRESSES)
     server = [reply for times in replies.values() for reply in times]
-    print(f"\n{READERS} readers × {PRESSES} λ steps at once; server reply median "
-          f"{statistics.median(server) * 1e3:.0f} ms, p95 {p95(server) * 1e3:.0f} ms; whole step (key to charts "
-          f"redrawn) median {statistics.median(steps) * 1e3:.0f} ms, p95 {p95(steps) * 1e3:.0f} ms; "
-          f"all {READERS} pages open with their file after {all_ready:.0f} s; test {elapsed:.0f} s")
+    print(
+        f"\n{READERS} readers × {PRESSES} λ steps at once; server reply median "
+        f"{statistics.median(server) * 1e3:.0f} ms, p95 {p95(server) * 1e3:.0f} ms; whole step (key to charts "
+        f"redrawn) median {statistics.median(steps) * 1e3:.0f} ms, p95 {p95(steps) * 1e3:.0f} ms; "
+        f"all {READERS} pages open with their file after {all_ready:.0f} s; test {elapsed:.0f} s"
+    )
     assert log_start == 0, "the readers' server is fresh"
     assert len(steps) == READERS * PRESSES
     assert len(replies) == READERS and len(server) == READERS * PRESSES, replies
@@ -282,8 +293,8 @@ def big_csvs(folder, count, megabytes=UPLOAD_MB):
     x = rng.uniform(0, 100, rows)
     y = 50 + 30 * np.sin(x / 12) + rng.normal(0, 8, rows)
     body = "".join(f"{a:.6f},{b:.6f}\n" for a, b in zip(x, y)).encode()
-    body = body[:megabytes * 2**20]
-    body = body[:body.rindex(b"\n") + 1]
+    body = body[: megabytes * 2**20]
+    body = body[: body.rindex(b"\n") + 1]
     paths = []
     for number in range(count):
         path = Path(folder) / f"upload{number:02d}.csv"
@@ -314,7 +325,9 @@ async def many_uploads(browser, base_url, pid, files):
             await page.wait_for_function(
                 "(name) => [...document.querySelectorAll('[data-testid=\"stText\"]')]"
                 ".some(e => e.innerText.startsWith('File: ' + name + ' '))",
-                arg=path.name, polling=100)
+                arg=path.name,
+                polling=100,
+            )
             await page.wait_for_function(_IDLE, polling=50)
             durations.append(time.perf_counter() - started)
             assert await exception_boxes(page) == 0
@@ -334,10 +347,12 @@ def test_fifty_big_uploads_memory_levels_off(tmp_path):
     with serve_app() as server:
         samples, durations = run_async(many_uploads, server.url, server.pid, files)
     elapsed = time.perf_counter() - started
-    print(f"\n{UPLOADS} uploads of {files[0].stat().st_size / 2**20:.1f} MB in {elapsed:.0f} s "
-          f"(median {statistics.median(durations):.2f} s from choosing the file to the run over) "
-          f"(files written in {written:.0f} s); server RSS (MB) after n uploads: "
-          + ", ".join(f"{n}: {mb:.0f}" for n, mb in samples))
+    print(
+        f"\n{UPLOADS} uploads of {files[0].stat().st_size / 2**20:.1f} MB in {elapsed:.0f} s "
+        f"(median {statistics.median(durations):.2f} s from choosing the file to the run over) "
+        f"(files written in {written:.0f} s); server RSS (MB) after n uploads: "
+        + ", ".join(f"{n}: {mb:.0f}" for n, mb in samples)
+    )
     by_count = dict(samples)
     last_twenty = by_count[UPLOADS] - by_count[UPLOADS - 20]
     assert last_twenty < LAST_TWENTY_LIMIT_MB, f"the last 20 uploads added {last_twenty:.0f} MB: {samples}"

@@ -1,4 +1,5 @@
 """What a reader does in a real browser: open pages, press keys, follow links."""
+
 import re
 from urllib.parse import parse_qs, urlparse
 

@@ -1,11 +1,19 @@
 """The Weights and Overfitting-curves pages in a real browser."""
+
 import re
 
 import pytest
 from playwright.sync_api import expect
 
 from tests.browser.driver import (
-    TIMEOUT_MS, charts_snapshot, model_curve, open_app, script_runs, serve_app, slider, start_counting_runs,
+    TIMEOUT_MS,
+    charts_snapshot,
+    model_curve,
+    open_app,
+    script_runs,
+    serve_app,
+    slider,
+    start_counting_runs,
     wait_for_charts_change,
 )
 
@@ -44,7 +52,8 @@ def test_fast_preview_moves_the_fit_without_asking_the_server(page):
             const y = Array.from(plot._fullData.find(t => t.name === "Model's curve").y);
             return y.some((v, i) => Math.abs(v - before[i]) > 1e-6);
         }""",
-        arg=before, polling="raf",
+        arg=before,
+        polling="raf",
     )
     expect(preview.locator(".slider-container")).to_contain_text("Fast preview, λ = ")
     assert script_runs(page) == 0

@@ -1,4 +1,5 @@
 """The Why-it-works page in a real browser: the keyboard moves both pictures."""
+
 import pytest
 from playwright.sync_api import expect
 

@@ -1,4 +1,5 @@
 """Uploading files in a real browser: good, bad, good again, and hostile names."""
+
 import re
 
 import pytest
@@ -18,7 +19,8 @@ def upload(page, tmp_path, name, text):
     path = tmp_path / name
     path.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
     act_and_wait_for_rerun(
-        page, lambda: page.locator('[data-testid="stFileUploader"] input[type=file]').set_input_files(str(path)))
+        page, lambda: page.locator('[data-testid="stFileUploader"] input[type=file]').set_input_files(str(path))
+    )
 
 
 def test_good_then_bad_then_good_again(page, tmp_path):

@@ -1,0 +1,160 @@
+"""The widgets every page shares: λ and degree, the data picker, verdicts, sweet spot, reset and link."""
+
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from core import explain
+from core.datasets import N_RANGE, NOISE_RANGE, SHAPES
+from core.path import SLIDER_LAMS
+from core.viewstate import DEFAULT_VIEW, DEGREE_RANGE, NOISE_STEP, snap_lam, view_to_params
+
+from .fits import current_dataset, current_fit, dataset_titles, unit_text
+from .state import _bound, set_view, view
+
+LAM_LABEL = "Penalty strength λ"
+DEGREE_LABEL = "Curve flexibility (polynomial degree)"
+LAM_HELP = (
+    "How much the model is charged for large weights. 0 means no penalty at all; "
+    "each step to the right multiplies the penalty by about 1.8."
+)
+DEGREE_HELP = "The highest power of x the curve may use. Higher means a more flexible curve."
+
+
+def lam_slider(container=st):
+    container.select_slider(
+        LAM_LABEL,
+        options=SLIDER_LAMS.tolist(),
+        format_func=explain.format_lam,
+        **_bound("lam"),
+        help=LAM_HELP,
+    )
+
+
+def degree_slider(container=st):
+    container.slider(
+        DEGREE_LABEL,
+        *DEGREE_RANGE,
+        **_bound("degree"),
+        help=DEGREE_HELP,
+    )
+
+
+def fit_controls(pick_data=True):
+    """The controls every explorer page shares (dataset in the sidebar, λ and degree side by side); returns the fit."""
+    if pick_data:
+        data_controls()
+    left, right = st.columns(2)
+    with left:
+        lam_slider()
+    with right:
+        degree_slider()
+    return current_fit()
+
+
+def _new_sample():
+    set_view(seed=view()["seed"] + 1)
+
+
+def data_controls():
+    """Dataset picker, and for synthetic data the sample size, noise and a new sample, in the sidebar."""
+    bar = st.sidebar
+    bar.header("Data")
+    titles = dataset_titles()
+    bar.selectbox("Dataset", options=list(titles), format_func=titles.get, **_bound("data"))
+    if view()["data"] in SHAPES:
+        bar.slider("Training points", *N_RANGE, **_bound("n"))
+        bar.slider(
+            "Noise",
+            *NOISE_RANGE,
+            step=NOISE_STEP,
+            **_bound("noise"),
+            help=f"How far points scatter around the true curve (standard deviation; the default is {DEFAULT_VIEW['noise']}).",
+        )
+        bar.button("New sample", on_click=_new_sample, help="Draw fresh points from the same curve.")
+        bar.caption(f"Sample number {view()['seed']}. Held-out points: a fresh sample of 200 from the same curve.")
+    else:
+        bar.caption(current_dataset()[1].story)
+
+
+def guess_first(fit):
+    """The "guess first" challenge: returns True once the answer may be shown (or the reader skips it)."""
+    state = st.session_state
+    if not st.toggle("Guess first: hide the answer until I have guessed", key="guess_mode"):
+        return True
+    answer_key = (current_dataset()[0], fit.path.degree)
+    if state.get("guess_revealed") != answer_key:
+        st.markdown(
+            "Where do you think the error on new data is lowest? Set your guess, then reveal the answer. "
+            "(Hint: the Playground and the Weights page can help.)"
+        )
+        st.select_slider(
+            "Your guess for the best λ",
+            options=SLIDER_LAMS.tolist(),
+            value=float(SLIDER_LAMS[21]),
+            format_func=explain.format_lam,
+            key="guess_lam",
+        )
+        st.button("Reveal the answer", on_click=_reveal, args=(answer_key,))
+        return False
+    st.info(explain.guess_verdict(fit.path, state.guess_value))
+    return True
+
+
+def _reveal(answer_key):
+    st.session_state.guess_revealed = answer_key
+    st.session_state.guess_value = st.session_state.guess_lam
+
+
+def chart_summary(text):
+    """The one sentence that says what the chart above shows right now (for screen readers and skimmers)."""
+    st.caption(text)
+
+
+def _go_to_sweet_spot(lam):
+    set_view(lam=snap_lam(lam))
+
+
+def sweet_spot_button(fit, container=st):
+    """Moves λ to the slider value nearest the cross-validated best."""
+    best = float(fit.path.lams[fit.path.best_index])
+    container.button(
+        "Find the sweet spot for me",
+        on_click=_go_to_sweet_spot,
+        args=(best,),
+        help="Moves λ to the value that cross-validation says predicts new data best.",
+    )
+
+
+def show_misses(fit):
+    """Typical misses on training and on new data, in the data's units."""
+    unit = unit_text(fit.dataset)
+    left, right = st.columns(2)
+    left.metric("Typical miss on training data", explain.format_miss(fit.path.train_rmse[fit.index], unit))
+    right.metric("Typical miss on new data", explain.format_miss(fit.path.test_rmse[fit.index], unit))
+
+
+def show_verdict(fit):
+    verdict = fit.verdict
+    box = st.success if verdict is explain.ABOUT_RIGHT else st.warning
+    box(f"**Verdict: {verdict.label}.** {verdict.advice}")
+
+
+def _reset():
+    set_view(**DEFAULT_VIEW)
+    st.session_state.show_link = False
+
+
+def _toggle_link():
+    st.session_state.show_link = not st.session_state.get("show_link", False)
+
+
+def view_actions():
+    """Reset and copy-a-link buttons."""
+    left, right, _ = st.columns([1, 2, 3])
+    left.button("Reset", on_click=_reset, help="Back to the starting settings.")
+    right.button("Copy link to this view", on_click=_toggle_link)
+    if st.session_state.get("show_link"):
+        link = f"{st.context.url or ''}?{urlencode(view_to_params(view()))}"
+        st.code(link, language=None)
+        st.caption("Copy the link with the icon at the right of the box; it opens exactly this view.")

@@ -1,0 +1,147 @@
+"""Cached fits and studies of the view's data: only a new dataset or degree computes anything.
+
+Caches are shared by every session: each has ``max_entries`` and a ``ttl``; keys name the
+data exactly (an upload by its content's digest), so one reader's data never reach another.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+import streamlit as st
+
+from core import charts, explain, studies
+from core.datasets import DATASET_TITLES, SHAPES, Dataset, load_dataset
+from core.lasso import lasso_weights
+from core.path import SLIDER_LAMS, RidgePath, ridge_path
+from core.viewstate import DEFAULT_VIEW, UPLOAD, snap_lam
+
+from .state import slider_index, uploaded, view
+
+CACHE_TTL = 3600  # seconds; caches are shared by every session, and uploads must not linger
+LASSO_LAMS = SLIDER_LAMS[SLIDER_LAMS >= 1e-6]
+
+
+@dataclass(frozen=True)
+class Fit:
+    """One dataset and degree fitted for every λ, and the λ the reader chose."""
+
+    dataset: Dataset
+    path: RidgePath
+    curve_x: np.ndarray
+    curves: np.ndarray
+    index: int
+
+    @property
+    def lam(self):
+        return float(self.path.lams[self.index])
+
+    @property
+    def curve_y(self):
+        return self.curves[self.index]
+
+    @property
+    def n(self):
+        return self.dataset.x_train.size
+
+    @property
+    def verdict(self):
+        return explain.verdict(self.path, self.index)
+
+
+def dataset_titles():
+    """Every dataset the reader can pick; their own file joins the list once uploaded."""
+    titles = dict(DATASET_TITLES)
+    if uploaded() is not None:
+        titles[UPLOAD] = f"Your data: {uploaded()['name']}"
+    return titles
+
+
+@st.cache_data(max_entries=16, ttl=CACHE_TTL, show_spinner=False)
+def _builtin_dataset(data, n, noise, seed):
+    return load_dataset(data, n, noise, seed)
+
+
+def current_dataset():
+    """(cache key, Dataset) of the view: the key names the data exactly and cheaply."""
+    v = view()
+    if v["data"] == UPLOAD:
+        return (UPLOAD, uploaded()["key"]), uploaded()["dataset"]
+    key = (v["data"], v["n"], v["noise"], v["seed"]) if v["data"] in SHAPES else (v["data"], None, None, None)
+    return key, _builtin_dataset(*key)
+
+
+@st.cache_data(max_entries=32, ttl=CACHE_TTL, show_spinner="Fitting the curve for every λ…")
+def _fit_all(key, degree, _dataset):
+    path = ridge_path(_dataset.x_train, _dataset.y_train, degree, x_test=_dataset.x_test, y_test=_dataset.y_test)
+    curve_x = charts.curve_grid(_dataset)
+    return path, curve_x, path.predict(curve_x)
+
+
+def current_fit():
+    """The fit for the current view; only a new dataset or degree computes anything."""
+    key, dataset = current_dataset()
+    path, curve_x, curves = _fit_all(key, view()["degree"], dataset)
+    return Fit(dataset, path, curve_x, curves, path.index_of(view()["lam"]))
+
+
+def fit_for(data, degree, lam):
+    """A built-in dataset's fit at its defaults, whatever the view shows (for side-by-side demos)."""
+    key = (
+        (data, DEFAULT_VIEW["n"], DEFAULT_VIEW["noise"], DEFAULT_VIEW["seed"])
+        if data in SHAPES
+        else (data, None, None, None)
+    )
+    dataset = _builtin_dataset(*key)
+    path, curve_x, curves = _fit_all(key, degree, dataset)
+    return Fit(dataset, path, curve_x, curves, path.index_of(lam))
+
+
+@st.cache_data(max_entries=16, ttl=CACHE_TTL, show_spinner="Comparing with the lasso…")
+def _lasso(key, degree, _dataset, _path):
+    return lasso_weights(_path, _dataset.x_train, _dataset.y_train, LASSO_LAMS)
+
+
+def lasso_for(fit):
+    """L1 weights on the fit's features for ``LASSO_LAMS``."""
+    return _lasso(current_dataset()[0], fit.path.degree, fit.dataset, fit.path)
+
+
+@st.cache_data(max_entries=16, ttl=CACHE_TTL, show_spinner="Trying every degree…")
+def _degree_sweep(key, _dataset):
+    return studies.degree_sweep(_dataset)
+
+
+def degree_sweep():
+    """Errors for every degree and λ of the current dataset (computed once per dataset)."""
+    return _degree_sweep(*current_dataset())
+
+
+@st.cache_data(max_entries=16, ttl=CACHE_TTL, show_spinner="Refitting on resampled data…")
+def _resampled_curves(key, degree, _dataset, _curve_x):
+    return studies.resampled_curves(_dataset, degree, _curve_x, SLIDER_LAMS)
+
+
+def resampled_curves(fit):
+    """Fits to 20 resampled training sets, for every slider λ: shape (λ, resample, x)."""
+    key, _ = current_dataset()
+    return _resampled_curves(key, fit.path.degree, fit.dataset, fit.curve_x)
+
+
+# A resource cache: the figure is shared, not copied (unpickling a copy would cost as much as building it).
+# Nothing changes it after it is built: st.plotly_chart only reads it.
+@st.cache_resource(max_entries=16, ttl=CACHE_TTL, show_spinner=False)
+def _preview_figure(key, degree, _fit):
+    path = _fit.path
+    rows = [path.index_of(lam) for lam in SLIDER_LAMS]
+    start = slider_index(snap_lam(path.lams[path.best_index]))
+    return charts.scrubber_figure(_fit.dataset, _fit.curve_x, _fit.curves[rows], SLIDER_LAMS, start)
+
+
+def preview_figure(fit):
+    """The fit with its own λ slider for every slider λ, starting at the sweet spot; it does not follow the view's λ."""
+    return _preview_figure(current_dataset()[0], fit.path.degree, fit)
+
+
+def unit_text(dataset):
+    """The dataset's unit, safe where Streamlit renders Markdown (it may come from a stranger's file)."""
+    return explain.markdown_safe(dataset.y_unit)
