@@ -9,6 +9,7 @@
 import core
 from core.viewstate import UPLOAD
 
+from . import live
 from .controls import (
     chart_summary,
     data_controls,

@@ -1,0 +1,166 @@
+"""Figures and texts that follow a control step by step (the live λ control).
+
+A ``SteppedFigure`` is one base figure (Plotly JSON) and, for every step of the
+control, a patch saying what differs from the base. The browser component
+(``components/stepper/``) holds every step and applies the patches while the reader
+drags; ``SteppedFigure.figure_at(k)`` applies the same patch in Python, so a test can
+check step k against the figure built directly for step k.
+
+Patch rules (the same in Python and in the browser): a dict merges key by key into the
+dict it patches; ``None`` deletes a key; anything else (a number, a string, a list, an
+encoded array) replaces. A trace list is patched trace by trace, so every step has the
+same number of traces.
+"""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import plotly.graph_objects as go
+
+#: Plotly's encoding of a numpy array in JSON: ``{"dtype": "f8", "bdata": "<base64>"}``; treated as one value.
+_ENCODED_ARRAY_KEY = "bdata"
+
+
+def _is_leaf(value):
+    return not isinstance(value, dict) or _ENCODED_ARRAY_KEY in value
+
+
+def diff(base, new):
+    """The patch turning ``base`` into ``new`` (both JSON-like dicts); empty when equal."""
+    patch = {}
+    for key, value in new.items():
+        old = base.get(key, _MISSING)
+        if old is _MISSING or _is_leaf(old) or _is_leaf(value):
+            if old is _MISSING or old != value:
+                patch[key] = value
+        else:
+            inner = diff(old, value)
+            if inner:
+                patch[key] = inner
+    for key in base:
+        if key not in new:
+            patch[key] = None
+    return patch
+
+
+def merge(base, patch):
+    """``base`` with ``patch`` applied (a new dict; ``base`` is not changed)."""
+    result = dict(base)
+    for key, value in patch.items():
+        if value is None:
+            result.pop(key, None)
+        elif isinstance(value, dict) and not _is_leaf(value) and not _is_leaf(result.get(key)):
+            result[key] = merge(result[key], value)
+        else:
+            result[key] = value
+    return result
+
+
+class _Missing:
+    pass
+
+
+_MISSING = _Missing()
+
+
+def _figure_json(figure):
+    """Plotly JSON of a figure (a ``go.Figure`` or anything with ``figure()``, such as ``FigureSpec``)."""
+    if not isinstance(figure, go.Figure):
+        figure = figure.figure()
+    return figure.to_plotly_json()
+
+
+@dataclass(frozen=True)
+class SteppedFigure:
+    """A figure for every step of a control: the base figure and one patch per step.
+
+    Attributes
+    ----------
+    base : dict
+        Plotly JSON (``data`` and ``layout``) of step 0.
+    patches : tuple of dict
+        For each step, ``{"data": [trace patch, ...], "layout": layout patch}``.
+    """
+
+    base: dict
+    patches: tuple
+
+    @property
+    def n_steps(self):
+        return len(self.patches)
+
+    def json_at(self, step):
+        """Plotly JSON of the figure at ``step``."""
+        patch = self.patches[step]
+        data = [merge(trace, trace_patch) for trace, trace_patch in zip(self.base["data"], patch["data"])]
+        return {"data": data, "layout": merge(self.base["layout"], patch["layout"])}
+
+    def figure_at(self, step):
+        """The figure at ``step`` as a ``go.Figure``."""
+        return go.Figure(self.json_at(step))
+
+    def to_browser(self):
+        """What the browser component needs: plain JSON (lists, dicts, strings, numbers)."""
+        return {"base": self.base, "patches": list(self.patches)}
+
+
+def stepped(build: Callable[[int], object], n_steps: int) -> SteppedFigure:
+    """Build the figure of every step with ``build(step)`` and keep only what changes.
+
+    Parameters
+    ----------
+    build : callable
+        ``build(step)`` returns the figure at that step (a ``go.Figure`` or a ``FigureSpec``).
+    n_steps : int
+        Number of steps of the control.
+    """
+    if n_steps < 1:
+        raise ValueError(f"n_steps must be at least 1, got {n_steps}")
+    figures = [_figure_json(build(step)) for step in range(n_steps)]
+    base = {"data": figures[0]["data"], "layout": figures[0].get("layout", {})}
+    patches = []
+    for step, figure in enumerate(figures):
+        if len(figure["data"]) != len(base["data"]):
+            raise ValueError(
+                f"step {step} has {len(figure['data'])} traces and step 0 has {len(base['data'])}: "
+                "every step must draw the same traces (hide one with visible=False instead)"
+            )
+        patches.append(
+            {
+                "data": [diff(old, new) for old, new in zip(base["data"], figure["data"])],
+                "layout": diff(base["layout"], figure.get("layout", {})),
+            }
+        )
+    return SteppedFigure(base=base, patches=tuple(patches))
+
+
+@dataclass(frozen=True)
+class SteppedText:
+    """A plain text for every step (never rendered as Markdown or HTML), with an optional tone per step.
+
+    ``tones`` are "good", "warn" or "info" (how a verdict box is coloured), or None for plain text.
+    """
+
+    texts: tuple
+    tones: tuple | None = None
+
+    def __post_init__(self):
+        if self.tones is not None and len(self.tones) != len(self.texts):
+            raise ValueError(f"{len(self.tones)} tones for {len(self.texts)} texts")
+        if self.tones is not None and not set(self.tones) <= TONES:
+            raise ValueError(f"tones must be among {sorted(TONES)}, got {sorted(set(self.tones) - TONES)}")
+
+    @property
+    def n_steps(self):
+        return len(self.texts)
+
+    def to_browser(self):
+        return {"texts": list(self.texts), "tones": None if self.tones is None else list(self.tones)}
+
+
+TONES = {"good", "warn", "info"}
+
+
+def stepped_text(texts: Sequence[str], tones: Sequence[str] | None = None) -> SteppedText:
+    """Texts (one per step) as a ``SteppedText``."""
+    return SteppedText(tuple(str(text) for text in texts), None if tones is None else tuple(tones))
