@@ -104,7 +104,7 @@ def open_cold(page):
 
 
 def lam_values(page):
-    return (two_weights.SLIDER_LAMS if page == "pages/why.py" else SLIDER_LAMS).tolist()
+    return (two_weights.TWO_WEIGHT_LAMS if page == "pages/why.py" else SLIDER_LAMS).tolist()
 
 
 class Variant:

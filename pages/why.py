@@ -27,9 +27,9 @@ def _figures(lam):
 
 lam = st.select_slider(
     "Penalty strength λ (for this picture)",
-    options=tw.SLIDER_LAMS.tolist(),
+    options=tw.TWO_WEIGHT_LAMS.tolist(),
     value=tw.DEFAULT_LAM,
-    format_func=tw.format_lam,
+    format_func=tw.format_two_weight_lam,
     key="why_lam",
     help="How much the two weights are charged for their size. 0 means no penalty. This slider belongs to "
     "this picture only: it does not change the λ of your data on the other pages.",

@@ -22,6 +22,12 @@ def direct_mse(p, w):
     return float(np.mean(residual**2))
 
 
+def error_surface(w1_values, w2_values):
+    """E on a grid: rows follow w2, columns w1 (Plotly's ``z`` layout for a contour plot)."""
+    w1, w2 = np.meshgrid(np.asarray(w1_values, dtype=float), np.asarray(w2_values, dtype=float))
+    return tw.mse(w1, w2)
+
+
 def l1_kkt_gap(p, w, lam):
     """How far w is from optimal for (1/n)‖y − ȳ − Zw‖² + λ‖w‖₁ (0 when optimal; the problem is convex).
 
@@ -48,17 +54,17 @@ def test_problem_is_exact_as_documented(p):
 
 
 def test_slider_runs_from_zero_to_a_strong_penalty():
-    lams = tw.SLIDER_LAMS
+    lams = tw.TWO_WEIGHT_LAMS
     assert lams[0] == 0 and lams[-1] == 100 and np.all(np.diff(lams) > 0)
     assert tw.DEFAULT_LAM in lams
-    assert [tw.format_lam(lam) for lam in lams[:4]] == ["0 (off)", "0.01", "0.015", "0.022"]
-    assert tw.format_lam(100.0) == "100"
+    assert [tw.format_two_weight_lam(lam) for lam in lams[:4]] == ["0 (off)", "0.01", "0.015", "0.022"]
+    assert tw.format_two_weight_lam(100.0) == "100"
     assert np.isin(lams, tw.PATH_LAMS).all()
 
 
 def test_mse_surface_is_the_mean_squared_error(p):
     w1, w2 = np.linspace(-1, 2, 7), np.linspace(-1, 1.5, 5)
-    surface = tw.error_surface(w1, w2)
+    surface = error_surface(w1, w2)
     assert surface.shape == (5, 7)
     for row, b in enumerate(w2):
         for col, a in enumerate(w1):
@@ -142,7 +148,7 @@ def test_lasso_sets_weights_exactly_to_zero_at_large_lam():
 
 def test_lasso_path_is_sklearn_lasso_path_in_the_callers_order():
     lams = np.array([1.5, 0.0, 0.1, 100.0, 0.47])
-    path = tw.lasso_path(lams)
+    path = tw.two_weight_lasso_path(lams)
     for lam, row in zip(lams, path):
         np.testing.assert_allclose(row, tw.lasso_point(lam), atol=1e-9)
     _, _, lasso = tw.paths()
