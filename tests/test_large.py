@@ -7,7 +7,6 @@ training rows); ``LinearRegression`` on a Legendre design for λ = 0; explicit b
 for the weighted resamples.
 """
 
-import time
 import tracemalloc
 from fractions import Fraction
 from math import comb, factorial
@@ -113,21 +112,18 @@ def large_case():
 def both_routes(request, large_case):
     x, y, x_test, y_test = large_case
     degree = request.param
-    start = time.perf_counter()
     ours = ridge_path(x, y, degree, x_test=x_test, y_test=y_test)
-    seconds = time.perf_counter() - start
     reference = _ridge_path_svd(x, y, degree, x_test=x_test, y_test=y_test)
-    return degree, ours, reference, seconds
+    return degree, ours, reference
 
 
-def test_large_route_is_used_and_fast(both_routes):
-    _, ours, reference, seconds = both_routes
+def test_large_route_is_used(both_routes):
+    _, ours, reference = both_routes
     assert ours.cv == "5-fold" and reference.cv == "leave-one-out"
-    assert seconds < 5.0, seconds  # about 0.05 s here (the SVD route: 1.5 s at degree 20); generous for busy machines
 
 
 def test_large_features_equal_small_route(both_routes):
-    _, ours, reference, _ = both_routes
+    _, ours, reference = both_routes
     assert ours.features.x_min == reference.features.x_min and ours.features.x_span == reference.features.x_span
     np.testing.assert_allclose(ours.features.mean, reference.features.mean, rtol=1e-13)
     np.testing.assert_allclose(ours.features.scale, reference.features.scale, rtol=1e-12)
@@ -135,7 +131,7 @@ def test_large_features_equal_small_route(both_routes):
 
 
 def test_large_fits_equal_svd_route(both_routes, large_case):
-    _, ours, reference, _ = both_routes
+    _, ours, reference = both_routes
     x, y, x_test, _ = large_case
     sd = y.std()
     # Weights, per λ, relative to the largest weight (at λ = 0 they are in the billions and cancel).
@@ -153,7 +149,7 @@ def test_large_fits_equal_svd_route(both_routes, large_case):
 
 
 def test_large_errors_and_df_equal_svd_route(both_routes):
-    degree, ours, reference, _ = both_routes
+    degree, ours, reference = both_routes
     np.testing.assert_allclose(ours.train_rmse, reference.train_rmse, rtol=1e-9)
     np.testing.assert_allclose(ours.test_rmse, reference.test_rmse, rtol=1e-9)
     np.testing.assert_allclose(ours.df, reference.df, rtol=1e-9)

@@ -5,7 +5,6 @@ computed by core.reader itself.
 """
 
 import ast
-import time
 from datetime import datetime
 from pathlib import Path
 
@@ -580,10 +579,8 @@ def test_read_table_problems(data, phrase):
 def test_too_large_is_refused_before_reading():
     data = b"x,y\n" + b"1,2\n" * (MAX_UPLOAD_BYTES // 4)
     assert len(data) > MAX_UPLOAD_BYTES
-    start = time.perf_counter()
     with pytest.raises(DataProblem) as excinfo:
-        read_table(data)
-    assert time.perf_counter() - start < 0.5
+        read_table(data)  # refused from its size alone: tests/test_perf.py times it
     assert_plain_problem(excinfo, "the limit is 50 MB")
     assert MAX_UPLOAD_BYTES == 50 * 1024 * 1024
 
@@ -639,31 +636,27 @@ def test_values_too_extreme_to_compute_with(axis, extreme):
     assert "rescale" in str(excinfo.value)
 
 
-# ----------------------------------------------------------------------------- size and speed
+# ----------------------------------------------------------------------------- size (speed: tests/test_perf.py)
 
 
-def test_thousands_of_columns_are_fast():
+def test_thousands_of_columns():
     rng = np.random.default_rng(1)
     values = rng.normal(size=(20, 5000))
     names = [f"c{i}" for i in range(5000)]
     data = make_file(names, [[repr(v) for v in row] for row in values.tolist()])
-    start = time.perf_counter()
     table = read_table(data)
-    assert time.perf_counter() - start < 2.0
     assert table.numeric_columns == names
     assert table.n_rows == 20
     np.testing.assert_array_equal(table.frame.to_numpy(), values)
     assert default_columns(table) == ("c0", "c1")
 
 
-def test_200000_rows_read_fast_and_exactly():
+def test_200000_rows_read_exactly():
     rng = np.random.default_rng(2)
     x, y = rng.uniform(0, 1000, 200_000), rng.normal(size=200_000) * 1e3
     data = ("x,y\n" + "\n".join(f"{a!r},{b!r}" for a, b in zip(x.tolist(), y.tolist())) + "\n").encode()
-    start = time.perf_counter()
     table = read_table(data)
     xy = extract_xy(table, "x", "y")
-    assert time.perf_counter() - start < 3.0
     np.testing.assert_array_equal(xy.x, x)
     np.testing.assert_array_equal(xy.y, y)
     assert table.n_rows == 200_000
