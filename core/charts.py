@@ -4,11 +4,13 @@ Colours are Okabe–Ito, safe for colour-blind readers. Arrays go to the
 browser as float32: half the payload, and far more precision than a screen shows.
 """
 
+import functools
 import html
 
 import numpy as np
 import plotly.graph_objects as go
 
+from . import live
 from .explain import format_number
 from .figspec import FigureSpec
 
@@ -32,6 +34,27 @@ def plain(text):
 
 def _light(values):
     return np.asarray(values, dtype=np.float32)
+
+
+def figure_builder(build_spec):
+    """Make a builder that records a ``FigureSpec`` return a ``go.Figure``; ``.spec`` keeps the recording.
+
+    ``builder.steps(values, *args, **kwargs)`` builds the figure for every step of a control as a
+    ``core.live.SteppedFigure``: ``build_spec(*args, value, **kwargs)``, the step's value (a λ row,
+    a curve) passed as the last positional argument. Only the first step is validated by Plotly,
+    so stepping costs a few ms per step.
+    """
+
+    @functools.wraps(build_spec)
+    def build(*args, **kwargs):
+        return build_spec(*args, **kwargs).figure()
+
+    def steps(values, *args, **kwargs):
+        return live.stepped(lambda step: build_spec(*args, values[step], **kwargs), len(values))
+
+    build.spec = build_spec
+    build.steps = steps
+    return build
 
 
 def curve_grid(dataset, points=CURVE_POINTS):
@@ -113,6 +136,7 @@ def _points(dataset):
     )
 
 
+@figure_builder
 def fit_figure(dataset, curve_x, curve_y, height=440, unpenalized_y=None):
     """Training points, held-out points, the true curve (when known) and the fitted curve.
 
@@ -122,10 +146,6 @@ def fit_figure(dataset, curve_x, curve_y, height=440, unpenalized_y=None):
     chart says how many points it shows. The fitted curve keeps full precision
     (it is small), so what the chart shows can be checked against scikit-learn exactly.
     """
-    return _fit_spec(dataset, curve_x, curve_y, height, unpenalized_y).figure()
-
-
-def _fit_spec(dataset, curve_x, curve_y, height=440, unpenalized_y=None):
     window = chart_window(dataset)
     show = dataset.x_for_display
     (x_train, y_train), (x_test, y_test), density = _points(dataset)
@@ -278,6 +298,7 @@ def relative_weights(path):
     return np.maximum(np.abs(path.coef) / (path.y_sd or 1.0), WEIGHT_FLOOR)
 
 
+@figure_builder
 def weight_bars_figure(path, index, height=380):
     """Each weight's size now beside its size with no penalty; log axis with a line at 1."""
     sizes = relative_weights(path)
@@ -298,7 +319,7 @@ def weight_bars_figure(path, index, height=380):
     )
     fig.update_yaxes(type="log", title_text="Weight size (× spread of y)", exponentformat="power")
     fig.update_layout(barmode="group", bargap=0.25)
-    return _base_layout(fig, "Ingredient of the curve (power of x)", "Weight size (× spread of y)", height).figure()
+    return _base_layout(fig, "Ingredient of the curve (power of x)", "Weight size (× spread of y)", height)
 
 
 _LINE_COLOURS = [BLUE, ORANGE, GREEN, VERMILLION, PURPLE, SKY_BLUE, BLACK, YELLOW]
@@ -323,6 +344,7 @@ def _weight_lines(fig, lams, weights, limit, show_legend=True, **where):
         )
 
 
+@figure_builder
 def weight_paths_figure(path, index, height=380):
     """Every weight (signed, in spreads of y) as λ grows, with a marker at the current λ.
 
@@ -338,9 +360,10 @@ def weight_paths_figure(path, index, height=380):
     _you_are_here(fig, lam_positions(path.lams)[index])
     _lam_axis(fig, path.lams)
     fig.update_yaxes(range=[-limit, limit])
-    return _base_layout(fig, "Penalty strength λ", "Weight (× spread of y)", height).figure()
+    return _base_layout(fig, "Penalty strength λ", "Weight (× spread of y)", height)
 
 
+@figure_builder
 def l2_l1_paths_figure(path, lasso_lams, lasso_coef, lam, height=400):
     """Ridge (L2) and lasso (L1) weight paths on the same features, side by side, with the current λ marked."""
     scale = path.y_sd or 1.0
@@ -363,9 +386,10 @@ def l2_l1_paths_figure(path, lasso_lams, lasso_coef, lam, height=400):
         _lam_axis(fig, path.lams[path.lams > 0], row=1, col=col)
     fig.update_yaxes(range=[-limit, limit])
     fig.update_layout(showlegend=path.degree <= 8)
-    return _base_layout(fig, "Penalty strength λ", "Weight (× spread of y)", height).figure()
+    return _base_layout(fig, "Penalty strength λ", "Weight (× spread of y)", height)
 
 
+@figure_builder
 def gap_figure(train_miss, test_miss, height=220):
     """Typical miss on training data against new data: the gap that says "more penalty"."""
     fig = FigureSpec().add_trace(
@@ -381,9 +405,10 @@ def gap_figure(train_miss, test_miss, height=220):
     )
     fig.update_xaxes(range=[0, 1.25 * max(train_miss, test_miss)])
     fig = _base_layout(fig, "Typical miss", "", height)
-    return fig.update_layout(margin_l=125).figure()  # the bars' names
+    return fig.update_layout(margin_l=125)  # the bars' names
 
 
+@figure_builder
 def weight_total_figure(path, index, height=320):
     """The size of all weights together, and the effective number of free weights, against λ."""
     x = lam_positions(path.lams)
@@ -424,7 +449,7 @@ def weight_total_figure(path, index, height=320):
     fig.update_yaxes(type="log", exponentformat="power", row=1, col=1)
     fig.update_yaxes(range=[0, path.degree + 0.5], row=1, col=2)
     fig.update_layout(showlegend=False)
-    return _base_layout(fig, "Penalty strength λ", "", height).figure()
+    return _base_layout(fig, "Penalty strength λ", "", height)
 
 
 # --- Overfitting curves ---
@@ -436,6 +461,7 @@ def _clipped_top(*series, floor=0.0):
     return max(floor, 1.3 * values.max()) if values.size else 1.0
 
 
+@figure_builder
 def error_curves_figure(path, index, y_label, height=460):
     """Training, held-out and cross-validated error against λ, with the zones and the best λ."""
     x = lam_positions(path.lams)
@@ -489,9 +515,10 @@ def error_curves_figure(path, index, y_label, height=460):
     top = _clipped_top(path.train_rmse[low:], path.test_rmse[low:], cv[low:])
     fig.update_yaxes(range=[0, top], rangemode="tozero")
     fig = _base_layout(fig, "Penalty strength λ", f"Typical miss: {y_label}", height)
-    return fig.update_layout(margin_t=75, legend_y=1.08).figure()  # the legend above "you are here"
+    return fig.update_layout(margin_t=75, legend_y=1.08)  # the legend above "you are here"
 
 
+@figure_builder
 def degree_figure(sweep, lam_index, degree, y_label, height=380):
     """Error against degree at the current λ and with no penalty: the classic U."""
     fig = FigureSpec()
@@ -518,9 +545,10 @@ def degree_figure(sweep, lam_index, degree, y_label, height=380):
     )
     fig.update_yaxes(type="log", exponentformat="power")
     fig.update_xaxes(dtick=1)
-    return _base_layout(fig, "Curve flexibility (polynomial degree)", f"Typical miss: {y_label}", height).figure()
+    return _base_layout(fig, "Curve flexibility (polynomial degree)", f"Typical miss: {y_label}", height)
 
 
+@figure_builder
 def spaghetti_figure(dataset, curve_x, curves, height=400):
     """The fitted curves of many resampled training sets, drawn faintly together."""
     window = chart_window(dataset)
@@ -553,37 +581,4 @@ def spaghetti_figure(dataset, curve_x, curves, height=400):
             )
         )
     fig.update_yaxes(range=list(window))
-    return _base_layout(fig, dataset.x_label, dataset.y_label, height).figure()
-
-
-def _short(values):
-    return [float(f"{value:.4g}") for value in values]
-
-
-def scrubber_figure(dataset, curve_x, curves, lams, start, height=440):
-    """The fit with Plotly's own λ slider: every step is precomputed, so dragging needs no server."""
-    window = chart_window(dataset)
-    pad = 10 * (window[1] - window[0])
-    curves = np.clip(curves, window[0] - pad, window[1] + pad)
-    fig = _fit_spec(dataset, curve_x, curves[start], height=height)
-    curve_trace = len(fig.data) - 1
-    fig.layout.pop("annotations", None)
-    from .explain import format_lam
-
-    fig.update_layout(
-        sliders=[
-            dict(
-                active=int(start),
-                pad=dict(t=50, b=10),
-                len=1.0,
-                x=0,
-                currentvalue=dict(prefix="Fast preview, λ = ", font=dict(size=14)),
-                steps=[
-                    dict(method="restyle", label=format_lam(lam), args=[{"y": [_short(curve)]}, [curve_trace]])
-                    for lam, curve in zip(lams, curves)
-                ],
-            )
-        ],
-        margin=dict(b=150),  # the slider's own room
-    )
-    return fig.figure()
+    return _base_layout(fig, dataset.x_label, dataset.y_label, height)

@@ -1,7 +1,6 @@
 import streamlit as st
 
 import ui
-from core import charts, explain
 
 ui.start_page()
 st.title("L2 Lab: how a small penalty stops a model from memorizing")
@@ -29,15 +28,10 @@ st.caption(
     "The dotted purple curve is the model with no penalty at all: it chases individual dots. "
     "Move λ and watch the orange curve: a little penalty calms it down, too much flattens it."
 )
-ui.lam_slider()
+ui.live.lam_control()
 fit = ui.current_fit()
-st.plotly_chart(
-    charts.fit_figure(fit.dataset, fit.curve_x, fit.curve_y, height=400, unpenalized_y=fit.curves[0]),
-    width="stretch",
-)
-ui.chart_summary(
-    explain.fit_summary(fit.path, fit.index, charts.leaves_window(fit.curve_y, charts.chart_window(fit.dataset)))
-)
+ui.live.chart(ui.steps.fit_chart(fit, height=400, unpenalized=True), key="home_fit")
+ui.live.text(ui.steps.fit_summaries(fit), key="home_fit_summary")
 ui.show_misses(fit)
 ui.show_verdict(fit)
 ui.sweet_spot_button(fit)

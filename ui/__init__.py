@@ -9,14 +9,13 @@
 import core
 from core.viewstate import UPLOAD
 
-from . import live
+from . import live, steps
 from .controls import (
     chart_summary,
     data_controls,
     degree_slider,
     fit_controls,
     guess_first,
-    lam_slider,
     show_misses,
     show_verdict,
     sweet_spot_button,
@@ -31,7 +30,6 @@ from .fits import (
     degree_sweep,
     fit_for,
     lasso_for,
-    preview_figure,
     resampled_curves,
     unit_text,
 )

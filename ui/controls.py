@@ -9,26 +9,12 @@ from core.datasets import N_RANGE, NOISE_RANGE, SHAPES
 from core.path import SLIDER_LAMS
 from core.viewstate import DEFAULT_VIEW, DEGREE_RANGE, NOISE_STEP, snap_lam, view_to_params
 
-from .fits import current_dataset, current_fit, dataset_titles, unit_text
+from . import live, steps
+from .fits import current_dataset, current_fit, dataset_titles
 from .state import _bound, set_view, view
 
-LAM_LABEL = "Penalty strength λ"
 DEGREE_LABEL = "Curve flexibility (polynomial degree)"
-LAM_HELP = (
-    "How much the model is charged for large weights. 0 means no penalty at all; "
-    "each step to the right multiplies the penalty by about 1.8."
-)
 DEGREE_HELP = "The highest power of x the curve may use. Higher means a more flexible curve."
-
-
-def lam_slider(container=st):
-    container.select_slider(
-        LAM_LABEL,
-        options=SLIDER_LAMS.tolist(),
-        format_func=explain.format_lam,
-        **_bound("lam"),
-        help=LAM_HELP,
-    )
 
 
 def degree_slider(container=st):
@@ -46,7 +32,7 @@ def fit_controls(pick_data=True):
         data_controls()
     left, right = st.columns(2)
     with left:
-        lam_slider()
+        live.lam_control()
     with right:
         degree_slider()
     return current_fit()
@@ -107,7 +93,7 @@ def _reveal(answer_key):
 
 
 def chart_summary(text):
-    """The one sentence that says what the chart above shows right now (for screen readers and skimmers)."""
+    """The one sentence that says what the chart above shows (for screen readers and skimmers)."""
     st.caption(text)
 
 
@@ -127,17 +113,18 @@ def sweet_spot_button(fit, container=st):
 
 
 def show_misses(fit):
-    """Typical misses on training and on new data, in the data's units."""
-    unit = unit_text(fit.dataset)
+    """Typical misses on training and on new data, in the data's units; they follow λ while the reader drags."""
+    train, new = steps.misses(fit)
     left, right = st.columns(2)
-    left.metric("Typical miss on training data", explain.format_miss(fit.path.train_rmse[fit.index], unit))
-    right.metric("Typical miss on new data", explain.format_miss(fit.path.test_rmse[fit.index], unit))
+    with left:
+        live.text(train, key="miss_train")
+    with right:
+        live.text(new, key="miss_new")
 
 
 def show_verdict(fit):
-    verdict = fit.verdict
-    box = st.success if verdict is explain.ABOUT_RIGHT else st.warning
-    box(f"**Verdict: {verdict.label}.** {verdict.advice}")
+    """The verdict for the view's λ; it follows λ while the reader drags."""
+    live.text(steps.verdicts(fit), key="verdict")
 
 
 def _reset():

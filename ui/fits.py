@@ -13,9 +13,9 @@ from core import charts, explain, studies
 from core.datasets import DATASET_TITLES, SHAPES, Dataset, load_dataset
 from core.lasso import lasso_weights
 from core.path import SLIDER_LAMS, RidgePath, ridge_path
-from core.viewstate import DEFAULT_VIEW, UPLOAD, snap_lam
+from core.viewstate import DEFAULT_VIEW, UPLOAD
 
-from .state import slider_index, uploaded, view
+from .state import uploaded, view
 
 CACHE_TTL = 3600  # seconds; caches are shared by every session, and uploads must not linger
 LASSO_LAMS = SLIDER_LAMS[SLIDER_LAMS >= 1e-6]
@@ -25,6 +25,7 @@ LASSO_LAMS = SLIDER_LAMS[SLIDER_LAMS >= 1e-6]
 class Fit:
     """One dataset and degree fitted for every λ, and the λ the reader chose."""
 
+    key: tuple  # names the dataset exactly, for caches
     dataset: Dataset
     path: RidgePath
     curve_x: np.ndarray
@@ -46,6 +47,11 @@ class Fit:
     @property
     def verdict(self):
         return explain.verdict(self.path, self.index)
+
+    @property
+    def slider_rows(self):
+        """The path's row for each step of the λ control (``SLIDER_LAMS``)."""
+        return np.array([self.path.index_of(lam) for lam in SLIDER_LAMS])
 
 
 def dataset_titles():
@@ -81,7 +87,7 @@ def current_fit():
     """The fit for the current view; only a new dataset or degree computes anything."""
     key, dataset = current_dataset()
     path, curve_x, curves = _fit_all(key, view()["degree"], dataset)
-    return Fit(dataset, path, curve_x, curves, path.index_of(view()["lam"]))
+    return Fit(key, dataset, path, curve_x, curves, path.index_of(view()["lam"]))
 
 
 def fit_for(data, degree, lam):
@@ -93,7 +99,7 @@ def fit_for(data, degree, lam):
     )
     dataset = _builtin_dataset(*key)
     path, curve_x, curves = _fit_all(key, degree, dataset)
-    return Fit(dataset, path, curve_x, curves, path.index_of(lam))
+    return Fit(key, dataset, path, curve_x, curves, path.index_of(lam))
 
 
 @st.cache_data(max_entries=16, ttl=CACHE_TTL, show_spinner="Comparing with the lasso…")
@@ -125,21 +131,6 @@ def resampled_curves(fit):
     """Fits to 20 resampled training sets, for every slider λ: shape (λ, resample, x)."""
     key, _ = current_dataset()
     return _resampled_curves(key, fit.path.degree, fit.dataset, fit.curve_x)
-
-
-# A resource cache: the figure is shared, not copied (unpickling a copy would cost as much as building it).
-# Nothing changes it after it is built: st.plotly_chart only reads it.
-@st.cache_resource(max_entries=16, ttl=CACHE_TTL, show_spinner=False)
-def _preview_figure(key, degree, _fit):
-    path = _fit.path
-    rows = [path.index_of(lam) for lam in SLIDER_LAMS]
-    start = slider_index(snap_lam(path.lams[path.best_index]))
-    return charts.scrubber_figure(_fit.dataset, _fit.curve_x, _fit.curves[rows], SLIDER_LAMS, start)
-
-
-def preview_figure(fit):
-    """The fit with its own λ slider for every slider λ, starting at the sweet spot; it does not follow the view's λ."""
-    return _preview_figure(current_dataset()[0], fit.path.degree, fit)
 
 
 def unit_text(dataset):

@@ -1,0 +1,161 @@
+"""A fit's charts and sentences for every step of the λ control, built once per dataset and degree.
+
+Each is a ``core.live.SteppedFigure`` or ``SteppedText`` for ``ui.live.chart`` / ``ui.live.text``.
+They are shared, not copied (a resource cache): nothing changes them after they are built.
+"""
+
+import streamlit as st
+
+from core import charts, explain, live, studies
+from core.path import SLIDER_LAMS
+
+from .fits import CACHE_TTL
+
+
+@st.cache_resource(max_entries=128, ttl=CACHE_TTL, show_spinner=False)
+def _stepped(name, data_key, degree, options, _build):
+    return _build()
+
+
+def _cached(name, fit, build, *options):
+    """``build()`` once per dataset, degree and ``options``; ``name`` says which chart or text it is."""
+    return _stepped(name, fit.key, fit.path.degree, options, build)
+
+
+def _texts(name, fit, sentence, tone=None, *options):
+    """A ``SteppedText`` with ``sentence(row)`` (and ``tone(row)``) for the path's row at every step."""
+    rows = fit.slider_rows
+
+    def build():
+        return live.stepped_text([sentence(row) for row in rows], None if tone is None else [tone(row) for row in rows])
+
+    return _cached(name, fit, build, *options)
+
+
+# --- The fit ---
+
+
+def fit_chart(fit, height=440, unpenalized=False):
+    """Points, true curve and the model's curve (optionally the no-penalty curve too) at every step."""
+
+    def build():
+        return charts.fit_figure.steps(
+            fit.curves[fit.slider_rows],
+            fit.dataset,
+            fit.curve_x,
+            height=height,
+            unpenalized_y=fit.curves[0] if unpenalized else None,
+        )
+
+    return _cached("fit", fit, build, height, unpenalized)
+
+
+def fit_summaries(fit):
+    window = charts.chart_window(fit.dataset)
+    return _texts(
+        "fit summary",
+        fit,
+        lambda row: explain.fit_summary(fit.path, row, charts.leaves_window(fit.curves[row], window)),
+    )
+
+
+def misses(fit):
+    """Typical misses on training data and on new data, in the data's units (two texts)."""
+    path, unit = fit.path, fit.dataset.y_unit
+    return (
+        _texts(
+            "train miss",
+            fit,
+            lambda row: f"Typical miss on training data: {explain.format_miss(path.train_rmse[row], unit)}",
+        ),
+        _texts(
+            "new miss", fit, lambda row: f"Typical miss on new data: {explain.format_miss(path.test_rmse[row], unit)}"
+        ),
+    )
+
+
+def verdicts(fit):
+    def sentence(row):
+        verdict = explain.verdict(fit.path, row)
+        return f"Verdict: {verdict.label}. {verdict.advice}"
+
+    def tone(row):
+        return "good" if explain.verdict(fit.path, row) is explain.ABOUT_RIGHT else "warn"
+
+    return _texts("verdict", fit, sentence, tone)
+
+
+# --- Weights ---
+
+
+def weight_bars(fit):
+    return _cached("weight bars", fit, lambda: charts.weight_bars_figure.steps(fit.slider_rows, fit.path))
+
+
+def weight_paths(fit):
+    return _cached("weight paths", fit, lambda: charts.weight_paths_figure.steps(fit.slider_rows, fit.path))
+
+
+def weight_totals(fit):
+    return _cached("weight totals", fit, lambda: charts.weight_total_figure.steps(fit.slider_rows, fit.path))
+
+
+def weights_sentences(fit):
+    return _texts("weights sentence", fit, lambda row: explain.weights_sentence(fit.path, row))
+
+
+def paths_summaries(fit):
+    return _texts("paths summary", fit, lambda row: explain.paths_summary(fit.path, row))
+
+
+def total_summaries(fit):
+    return _texts("total summary", fit, lambda row: explain.total_summary(fit.path, row))
+
+
+# --- Overfitting curves ---
+
+
+def error_curves(fit):
+    label = fit.dataset.y_label
+    return _cached("error curves", fit, lambda: charts.error_curves_figure.steps(fit.slider_rows, fit.path, label))
+
+
+def sweet_spot_sentences(fit):
+    unit = fit.dataset.y_unit
+    return _texts("sweet spot", fit, lambda row: explain.sweet_spot_sentence(fit.path, row, unit))
+
+
+def degree_chart(fit, sweep):
+    """Error against degree at every step's λ (the sweep's λ grid is the path's)."""
+    rows, label, degree = fit.slider_rows, fit.dataset.y_label, fit.path.degree
+
+    def build():
+        return live.stepped(lambda step: charts.degree_figure.spec(sweep, rows[step], degree, label), len(rows))
+
+    return _cached("degree chart", fit, build)
+
+
+def degree_summaries(fit, sweep):
+    return _texts("degree summary", fit, lambda row: explain.degree_summary(sweep, row))
+
+
+def spaghetti(fit, resampled):
+    """Fits to resampled data at every step; ``resampled`` has one row per step of the control."""
+    return _cached("spaghetti", fit, lambda: charts.spaghetti_figure.steps(resampled, fit.dataset, fit.curve_x))
+
+
+def spread_sentences(fit, resampled):
+    spreads = studies.spread(resampled)
+    unit = fit.dataset.y_unit
+    first = (
+        "Each line is the model fitted to a fresh sample from the same curve. "
+        if fit.dataset.is_synthetic
+        else "Each line is the model fitted to a different resample of the training rows. "
+    )
+    sentences = [
+        first
+        + f"At this λ the curve moves by about {explain.format_miss(spreads[step], unit)} between samples; "
+        + f"with no penalty, {explain.format_miss(spreads[0], unit)}."
+        for step in range(SLIDER_LAMS.size)
+    ]
+    return _cached("spread", fit, lambda: live.stepped_text(sentences))
