@@ -19,18 +19,18 @@ from sklearn.model_selection import KFold, cross_val_score
 
 from core import studies
 from core.datasets import Dataset
-from core.features import monomials_in_legendre
-from core.path import (
-    LARGE_N,
-    SLIDER_LAMS,
-    _ridge_path_svd,
-    compress,
-    fold_assignment,
-    path_from_compressed,
-    ridge_path,
-)
+from core.features import check_degree, check_held_out, check_xy, monomials_in_legendre
+from core.path import LAM_GRID, LARGE_N, SLIDER_LAMS, check_lams, compress, fold_rows, path_from_compressed, ridge_path
+from core.path_svd import svd_path
 
 KFOLD = KFold(5, shuffle=True, random_state=0)
+
+
+def _ridge_path_svd(x, y, degree, lams=LAM_GRID, x_test=None, y_test=None):
+    """``ridge_path`` by the small-data route (one SVD, leave-one-out) whatever the size."""
+    x, y = check_xy(x, y)
+    x_test, y_test = check_held_out(x_test, y_test)
+    return svd_path(x, y, check_degree(degree), check_lams(lams), x_test, y_test)
 
 
 def wave(n, seed, n_test=2_000):
@@ -88,10 +88,10 @@ def test_monomials_in_legendre_is_the_exact_inverse():
 
 
 @pytest.mark.parametrize("n", [5, 6_000, 6_001, 6_004, 100_003])
-def test_folds_are_kfolds(n):
-    ours = fold_assignment(n)
-    for (_, test_rows), rows in zip(KFOLD.split(np.zeros(n)), ours, strict=True):
-        np.testing.assert_array_equal(test_rows, np.sort(rows))
+def test_folds_split_every_row_once(n):
+    folds = fold_rows(n)
+    assert len(folds) == 5 and max(f.size for f in folds) - min(f.size for f in folds) <= 1
+    np.testing.assert_array_equal(np.sort(np.concatenate(folds)), np.arange(n))
 
 
 def test_route_switches_above_large_n():

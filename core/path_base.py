@@ -1,0 +1,133 @@
+"""What every λ path shares: the grid of penalty strengths and the result of a path.
+
+The two routes that compute a path (``path_svd``: one SVD, exact leave-one-out;
+``path_compressed``: rows reduced to small triangles, K-fold cross-validation) and the
+two kinds of model (a polynomial curve, ``core.path``; a matrix of signals,
+``core.signals``) all return a ``LamPath``: weights and errors for every λ of a grid.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .features import FeatureMap
+
+#: 0 plus 201 log-spaced values; every fifth one is a step of the λ slider.
+LAM_GRID = np.concatenate([[0.0], np.logspace(-8, 2, 201)])
+#: The λ slider's values: 0 plus 41 log-spaced values from 1e-8 to 100.
+SLIDER_LAMS = np.concatenate([[0.0], LAM_GRID[1::5]])
+
+#: Above this many training rows a path compresses the data and uses K-fold cross-validation.
+LARGE_N = 5_000
+#: Folds of the cross-validation on the large-data route.
+N_FOLDS = 5
+#: Name of the small-data route's cross-validation (``LamPath.cv``); the large route's is f"{N_FOLDS}-fold".
+LEAVE_ONE_OUT = "leave-one-out"
+
+
+def check_lams(lams):
+    """Return ``lams`` as an ascending float array of finite values >= 0, or raise ValueError."""
+    lams = np.asarray(lams, dtype=float)
+    if lams.ndim != 1 or lams.size == 0:
+        raise ValueError("lams must be a non-empty list of penalty strengths.")
+    if lams[0] >= 0 and np.isfinite(lams[-1]) and (lams[1:] > lams[:-1]).all():
+        return lams  # ascending from a value >= 0 to a finite one: all valid (NaN fails every comparison)
+    if not np.isfinite(lams).all() or (lams < 0).any():
+        raise ValueError("every λ must be zero or a positive finite number.")
+    if (np.diff(lams) <= 0).any():
+        raise ValueError("lams must be in increasing order without repeats.")
+    return lams
+
+
+@dataclass(frozen=True)
+class LamPath:
+    """Fits and errors of one dataset for every λ of a grid.
+
+    Attributes
+    ----------
+    lams : ndarray of shape (L,)
+        Penalty strengths, ascending.
+    coef : ndarray of shape (L, p)
+        Weights of the standardized features for each λ.
+    intercept : ndarray of shape (L,)
+    train_rmse, test_rmse : ndarray of shape (L,)
+        Typical miss on the training data and, when given, on held-out data
+        (otherwise NaN).
+    df : ndarray of shape (L,)
+        Effective number of free weights (the intercept not counted).
+    cv_mse, cv_se : ndarray of shape (L,)
+        Cross-validated mean squared error and its standard error. For up to
+        ``LARGE_N`` training rows, exact leave-one-out (``inf`` where a point fixes its
+        own fit, so leaving it out cannot be judged); above, K-fold cross-validation
+        (mean of the fold MSEs and their standard deviation / √K; ``inf`` at λ = 0 where a
+        fold's least squares is not unique). ``cv`` says which.
+    y_sd : float
+        Population standard deviation of the training y.
+    cv : str
+        ``"leave-one-out"`` or ``"5-fold"``: what ``cv_mse`` and ``cv_se`` measure
+        (``"none"`` for an internal fit without cross-validation; they are NaN then).
+    """
+
+    lams: np.ndarray
+    coef: np.ndarray
+    intercept: np.ndarray
+    train_rmse: np.ndarray
+    test_rmse: np.ndarray
+    df: np.ndarray
+    cv_mse: np.ndarray
+    cv_se: np.ndarray
+    y_sd: float
+    cv: str = LEAVE_ONE_OUT
+
+    @property
+    def best_index(self):
+        """Index of the λ with the lowest cross-validated error."""
+        return int(np.argmin(np.where(np.isfinite(self.cv_mse), self.cv_mse, np.inf)))
+
+    @property
+    def good_range(self):
+        """First and last index of the λ run around the best whose error is within one standard error of it."""
+        best = self.best_index
+        within = self.cv_mse <= self.cv_mse[best] + self.cv_se[best]
+        low = best
+        while low > 0 and within[low - 1]:
+            low -= 1
+        high = best
+        while high < within.size - 1 and within[high + 1]:
+            high += 1
+        return low, high
+
+    def index_of(self, lam):
+        """Index of the grid λ nearest to ``lam`` (in log scale; 0 only for 0)."""
+        if lam <= 0:
+            return 0
+        positive = np.flatnonzero(self.lams > 0)
+        return int(positive[np.argmin(np.abs(np.log(self.lams[positive]) - np.log(lam)))])
+
+
+@dataclass(frozen=True, kw_only=True)
+class RidgePath(LamPath):
+    """A ``LamPath`` of a polynomial curve: one x column, its powers as the features.
+
+    Attributes
+    ----------
+    features : FeatureMap
+        The min-max scaling and standardization of the powers (``coef`` has shape (L, degree)).
+    legendre_coef : ndarray or None
+        The λ = 0 fit in the Legendre basis, when the grid holds λ = 0.
+    """
+
+    features: FeatureMap
+    legendre_coef: np.ndarray | None
+
+    @property
+    def degree(self):
+        return self.features.degree
+
+    def predict(self, x):
+        """Predictions at ``x`` for every λ: shape (L, len(x))."""
+        x = np.asarray(x, dtype=float)
+        predictions = self.coef @ self.features.transform(x).T + self.intercept[:, None]
+        if self.legendre_coef is not None:
+            predictions[0] = self.features.legendre_value(x, self.legendre_coef)
+        return predictions
