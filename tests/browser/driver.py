@@ -1,15 +1,20 @@
 """Driving the app in a real Chromium: one server, one browser, one way to wait.
 
 Shared by the browser tests and the browser benchmarks. Nothing here sleeps: after
-every action it waits, as Streamlit's own e2e suite does, until the app is
+every action it waits (``wait_for_app``), as Streamlit's own e2e suite does, until the app is
 connected, not running, nothing is loading and every chart is painted.
+
+Each server writes its output (Streamlit's log, any traceback) to a file in ``LOG_DIR``; a failing
+browser test shows the tail of the log of every server it used (tests/browser/conftest.py).
 """
 
 import contextlib
+import inspect
 import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -27,6 +32,11 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 TIMEOUT_MS = 60_000
+#: Where the servers' logs go (``APP_SERVER_LOG_DIR`` to choose); the newest ``KEPT_LOGS`` are kept.
+LOG_DIR = Path(os.environ.get("APP_SERVER_LOG_DIR") or Path(tempfile.gettempdir()) / "l2lab-server-logs")
+KEPT_LOGS = 50
+#: Every server this process started, oldest first.
+STARTED = []
 
 
 def _free_port():
@@ -35,11 +45,23 @@ def _free_port():
         return sock.getsockname()[1]
 
 
-def _wait_healthy(base_url, process, timeout=60):
+def log_tail(log, lines=60):
+    """The last ``lines`` lines of a server's log file."""
+    try:
+        text = Path(log).read_text(errors="replace")
+    except OSError as error:
+        return f"(no log: {error})"
+    return "\n".join(text.splitlines()[-lines:])
+
+
+def _wait_healthy(base_url, process, log, timeout=60):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"the app server exited early with code {process.returncode}")
+            raise RuntimeError(
+                f"the app server exited early with code {process.returncode}; the end of its log ({log}):\n"
+                + log_tail(log)
+            )
         try:
             with urllib.request.urlopen(base_url + "/_stcore/health", timeout=2) as response:
                 if response.status == 200:
@@ -47,20 +69,35 @@ def _wait_healthy(base_url, process, timeout=60):
         except OSError:
             pass
         time.sleep(0.2)
-    raise RuntimeError(f"the app server was not healthy after {timeout} s")
+    raise RuntimeError(
+        f"the app server was not healthy after {timeout} s; the end of its log ({log}):\n" + log_tail(log)
+    )
 
 
 class Server(str):
-    """A running app server: the object is its base URL (a str, as before); ``.url`` and ``.pid`` too."""
+    """A running app server: the object is its base URL (a str, as before); ``.url``, ``.pid`` and ``.log`` too."""
 
-    def __new__(cls, url, pid):
+    def __new__(cls, url, pid, log):
         server = super().__new__(cls, url)
         server.pid = pid
+        server.log = log
         return server
 
     @property
     def url(self):
         return str(self)
+
+    def log_tail(self, lines=60):
+        return log_tail(self.log, lines)
+
+
+def _new_log(port):
+    """A fresh log file for a server on ``port``; older logs beyond the newest ``KEPT_LOGS`` are removed."""
+    LOG_DIR.mkdir(parents=True, exist_ok=True)
+    old = sorted(LOG_DIR.glob("server-*.log"), key=lambda path: path.stat().st_mtime)
+    for path in old[: max(0, len(old) - KEPT_LOGS + 1)]:
+        path.unlink(missing_ok=True)
+    return LOG_DIR / f"server-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{port}.log"
 
 
 @contextlib.contextmanager
@@ -70,36 +107,41 @@ def serve_app(root=ROOT, env=None):
     ``env``: extra environment variables for the server process.
 
     Yields a ``Server``: a str holding the base URL (so it can be used as before), with
-    ``.url`` and the server process id ``.pid`` (to read /proc/<pid>/status, for example).
+    ``.url``, the server process id ``.pid`` (to read /proc/<pid>/status, for example) and
+    ``.log``, the file that receives the server's output (kept after the server stops).
     """
     port = _free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.fileWatcherType",
-            "none",
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=root,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env=None if env is None else {**os.environ, **env},
-    )
+    log = _new_log(port)
+    with log.open("wb") as output:  # the server keeps its own handle on the file
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                "app.py",
+                "--server.headless",
+                "true",
+                "--server.port",
+                str(port),
+                "--server.address",
+                "127.0.0.1",
+                "--server.fileWatcherType",
+                "none",
+                "--browser.gatherUsageStats",
+                "false",
+            ],
+            cwd=root,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})},  # the log is current when read
+        )
     base_url = f"http://127.0.0.1:{port}"
     try:
-        _wait_healthy(base_url, process)
-        yield Server(base_url, process.pid)
+        _wait_healthy(base_url, process, log)
+        server = Server(base_url, process.pid, log)
+        STARTED.append(server)
+        yield server
     finally:
         process.terminate()
         try:
@@ -136,10 +178,23 @@ _CHARTS_PAINTED = """() => {
 }"""
 
 
-def wait_for_app(page):
-    """Until the script run is over, the app is connected and every chart is painted."""
-    page.wait_for_function(_IDLE, polling=50)
-    page.wait_for_function(_CHARTS_PAINTED, polling=50)
+def wait_for_app(page, charts=True):
+    """Until the script run is over, the app is connected and (unless ``charts=False``) every chart is painted.
+
+    For Playwright's sync API; with its async API (a coroutine ``page.wait_for_function``)
+    it returns a coroutine that does the same: ``await wait_for_app(page)``.
+    """
+    checks = (_IDLE, _CHARTS_PAINTED) if charts else (_IDLE,)
+    if inspect.iscoroutinefunction(page.wait_for_function):
+        return _wait_async(page, checks)
+    for check in checks:
+        page.wait_for_function(check, polling=50)
+    return None
+
+
+async def _wait_async(page, checks):
+    for check in checks:
+        await page.wait_for_function(check, polling=50)
 
 
 _COUNT_RUNS = """() => {

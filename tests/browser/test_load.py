@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from tests.browser.driver import _CHARTS_PAINTED, _IDLE, CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS, serve_app
+from tests.browser.driver import CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS, serve_app, wait_for_app
 
 pytestmark = [pytest.mark.browser, pytest.mark.load]
 
@@ -67,11 +67,6 @@ def run_async(coroutine_function, *args, niceness=0):
     if "error" in outcome:
         raise outcome["error"]
     return outcome["value"]
-
-
-async def wait_for_app(page):
-    await page.wait_for_function(_IDLE, polling=50)
-    await page.wait_for_function(_CHARTS_PAINTED, polling=50)
 
 
 async def new_reader(browser, base_url, viewport=None):
@@ -328,7 +323,7 @@ async def many_uploads(browser, base_url, pid, files):
                 arg=path.name,
                 polling=100,
             )
-            await page.wait_for_function(_IDLE, polling=50)
+            await wait_for_app(page, charts=False)
             durations.append(time.perf_counter() - started)
             assert await exception_boxes(page) == 0
             if number % SAMPLE_EVERY == 0:
