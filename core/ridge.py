@@ -1,4 +1,4 @@
-"""Ridge regression on standardized polynomial features, exactly as PRODUCT.md defines it.
+"""Ridge regression on standardized polynomial features, exactly as docs/maths.md defines it.
 
 Minimize (1/n)·Σ(yᵢ − b − Σⱼ wⱼ zᵢⱼ)² + λ·Σⱼ wⱼ², the intercept b not penalized,
 so any fit equals ``Ridge(alpha=n*lam)`` on the standardized features.
@@ -7,6 +7,7 @@ so any fit equals ``Ridge(alpha=n*lam)`` on the standardized features.
 
 import numpy as np
 import scipy.linalg
+import scipy.sparse
 from sklearn.base import BaseEstimator, RegressorMixin
 from sklearn.utils.validation import check_is_fitted
 
@@ -79,7 +80,17 @@ def _svd_in_span(Z, q):
     return (u_small.T @ q.T).T, s, Vt  # U column-major: each singular vector contiguous
 
 
+def _check_dense_real(*arrays):
+    """Refuse what numpy would otherwise convert silently: sparse matrices, complex numbers."""
+    for values in arrays:
+        if scipy.sparse.issparse(values):
+            raise TypeError("PolynomialRidge takes a dense column of numbers: sparse input is not supported.")
+        if np.issubdtype(getattr(values, "dtype", np.float64), np.complexfloating):  # lists of complex fail later
+            raise ValueError("Complex data not supported: x and y must be real numbers.")
+
+
 def _as_column(X):
+    _check_dense_real(X)
     x = np.asarray(X, dtype=float)
     if x.ndim == 2 and x.shape[1] == 1:
         x = x[:, 0]
@@ -124,6 +135,9 @@ class PolynomialRidge(RegressorMixin, BaseEstimator):
         """Fit the curve to one column ``X`` (shape (n, 1) or (n,)) and ``y``; return self."""
         degree = check_degree(self.degree)
         lam = check_lam(self.lam)
+        if y is None:
+            raise ValueError("PolynomialRidge requires y to be passed, but the target y is None.")
+        _check_dense_real(X, y)
         x, y = check_xy(X, y)
         self.features_, Z = FeatureMap.fit(x, degree)
         self.n_features_in_ = 1
