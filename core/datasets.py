@@ -1,6 +1,8 @@
 """Datasets that ship with L2 Lab: synthetic curves with a known truth, and small real tables.
 
-Nothing is downloaded: the real data come with plotly and scikit-learn.
+Each synthetic curve carries a small business story that names its x and y and their units
+(the numbers are the curve's own: y is "compared with an average day", in thousands), so a
+miss reads "±0.3 thousand €". Nothing is downloaded: the real data come with plotly and scikit-learn.
 """
 
 from collections.abc import Callable
@@ -55,9 +57,14 @@ class Dataset:
 
 @dataclass(frozen=True)
 class _Shape:
+    """A known true curve on x in [0, 1] and the business story that gives x and y their units."""
+
     title: str
     curve: Callable[[np.ndarray], np.ndarray]
     story: str
+    x_label: str
+    y_label: str
+    y_unit: str
     outlier: bool = False
 
 
@@ -75,20 +82,33 @@ def _line(x):
 
 SHAPES = {
     "wave": _Shape(
-        "Gentle wave",
+        "Café sales through the season (gentle wave)",
         _wave,
-        "A smooth rise and fall. The truth is simple; a flexible curve is tempted to chase the noise.",
+        "A beach café's daily sales over one season, compared with an average day: busy in the first half, "
+        "quiet in the second. The true pattern is a smooth rise and fall. Each day adds its own luck on top, "
+        "and a flexible curve is tempted to chase that luck.",
+        "Time through the season (0 = first day, 1 = last day)",
+        "Daily sales compared with an average day (thousand €)",
+        "thousand €",
     ),
     "step": _Shape(
-        "Steep step",
+        "Shop visitors after a new road opens (steep step)",
         _step,
-        "A sudden jump from low to high. Smooth curves struggle at the jump and ripple beside it.",
+        "A shop's weekly visitors, compared with a usual week. Halfway through the year a new road opens and "
+        "visitors jump from low to high. Smooth curves struggle at the jump and ripple beside it.",
+        "Time through the year (0 = start, 1 = end)",
+        "Weekly visitors compared with a usual week (thousands)",
+        "thousand visitors",
     ),
     "line": _Shape(
-        "Straight line with one outlier",
+        "Advertising and sales, with one odd month (straight line)",
         _line,
-        "The truth is a straight line, but one training point is far off. "
-        "A flexible curve bends toward it; a penalized one mostly ignores it.",
+        "Each extra euro spent on advertising brings the same extra sales, so the true pattern is a straight "
+        "line. But one month had a one-off bulk order, far above the line. A flexible curve bends toward that "
+        "odd month; a penalized one mostly ignores it.",
+        "Advertising budget (0 = none, 1 = the most we tried)",
+        "Monthly sales compared with an average month (thousand €)",
+        "thousand €",
         outlier=True,
     ),
 }
@@ -137,7 +157,8 @@ TABLES = {
         "GDP per person (US$)",
         "Life expectancy (years)",
         "years",
-        "Richer countries live longer, but the gain flattens out. From the Gapminder data bundled with plotly.",
+        "Richer countries live longer, but the gain flattens out: the first few thousand dollars matter most. "
+        "From the Gapminder data bundled with plotly.",
         _real(_gapminder, "gdpPercap", "lifeExp"),
     ),
     "tips": _Table(
@@ -145,15 +166,17 @@ TABLES = {
         "Total bill (US$)",
         "Tip (US$)",
         "dollars",
-        "Bigger bills bring bigger tips, with plenty of scatter. From the tips data bundled with plotly.",
+        "Bigger bills bring bigger tips, with plenty of scatter: people tip differently. "
+        "From the tips data bundled with plotly.",
         _real(_tips, "total_bill", "tip"),
     ),
     "diabetes": _Table(
         "Body mass and diabetes progression (442 patients)",
-        "Body mass index (BMI)",
+        "Body mass index (weight for height)",
         "Disease progression after one year (score)",
-        "points",
-        "Patients with a higher BMI tend to progress faster. From the diabetes study bundled with scikit-learn.",
+        "points on the progression score",
+        "Patients with a higher body mass index tend to get worse faster, but people differ a lot. "
+        "From the diabetes study bundled with scikit-learn.",
         _real(_diabetes, "bmi", "target"),
     ),
 }
@@ -188,9 +211,9 @@ def make_synthetic(shape="wave", n=30, noise=DEFAULT_NOISE, seed=0):
     return Dataset(
         key=shape,
         title=spec.title,
-        x_label="x",
-        y_label="y",
-        y_unit="",
+        x_label=spec.x_label,
+        y_label=spec.y_label,
+        y_unit=spec.y_unit,
         x_train=x_train,
         y_train=y_train,
         x_test=x_test,

@@ -1,10 +1,51 @@
-"""Plain-language readings of a fit: amounts in the reader's units and the verdict."""
+"""Plain-language readings of a fit: amounts in the reader's units, the verdict, and captions drawn from the numbers.
 
-from dataclasses import dataclass
+Every caption here is computed from the data on the chart, so it says what the chart shows on
+this data (a U or an L, lines that cross zero, a curve that falls then rises).
+"""
 
 import numpy as np
 
+from .plain_numbers import format_lam, format_miss, plain_number
+from .verdict import (
+    ABOUT_RIGHT,
+    GAP_HINT_IN_WORDS,
+    MEMORIZING,
+    RULE_IN_WORDS,
+    TOO_SIMPLE,
+    Verdict,
+    read_setting,
+)
+
+__all__ = [
+    "ABOUT_RIGHT",
+    "GAP_HINT_IN_WORDS",
+    "MEMORIZING",
+    "RULE_IN_WORDS",
+    "TOO_SIMPLE",
+    "Verdict",
+    "curves_summary",
+    "degree_summary",
+    "fit_summary",
+    "format_lam",
+    "format_miss",
+    "format_number",
+    "framework_settings",
+    "guess_verdict",
+    "markdown_safe",
+    "paths_summary",
+    "reading",
+    "sklearn_code",
+    "sweet_spot_sentence",
+    "total_summary",
+    "verdict",
+    "verdict_sentence",
+    "weights_sentence",
+]
+
 _MARKDOWN_SPECIAL = set("\\`*_{}[]()<>#+-.!|~&$=:")
+#: A change smaller than this share of a miss is "flat" in a caption (the eye does not see it either).
+FLAT = 0.05
 
 
 def markdown_safe(text):
@@ -16,66 +57,119 @@ def markdown_safe(text):
 
 
 def format_number(value):
-    """A number as a reader writes it: 3 significant digits, thousands separated."""
-    value = float(value)
-    if not np.isfinite(value):
-        return "∞" if value > 0 else "–∞" if value < 0 else "not defined"
-    if value == 0:
-        return "0"
-    magnitude = abs(value)
-    if magnitude >= 1e15 or magnitude < 1e-4:
-        return f"{value:.2g}"
-    if magnitude >= 100:
-        return f"{value:,.0f}"
-    return f"{value:.3g}"
+    """A number as a reader writes it: 3 significant digits, thousands separated, no e-notation."""
+    return plain_number(value)
 
 
-def format_miss(rmse, unit=""):
-    """A typical miss (an RMSE) in the data's own units: '±1,240 dollars'."""
-    return f"±{format_number(rmse)}" + (f" {unit}" if unit else "")
+# --- The verdict (one rule, core/verdict.py) ---
 
 
-def format_lam(lam):
-    """λ as the slider shows it: '0 (off)', '0.001', '3.2e-05'."""
-    return "0 (off)" if lam == 0 else f"{lam:.2g}"
-
-
-@dataclass(frozen=True)
-class Verdict:
-    key: str
-    label: str
-    advice: str
-
-
-MEMORIZING = Verdict(
-    "memorizing",
-    "memorizing (too wiggly)",
-    "The curve bends to fit the noise in the training points. More penalty would make it steadier.",
-)
-ABOUT_RIGHT = Verdict(
-    "about_right",
-    "about right",
-    "Checking on points the model did not see, no other setting does clearly better.",
-)
-TOO_SIMPLE = Verdict(
-    "too_simple",
-    "too simple (too stiff)",
-    "The penalty is so strong that the curve misses the real pattern. Less penalty would fit better.",
-)
+def reading(path, index):
+    """The verdict for the λ at ``index`` of a ``RidgePath``, with its numbers (squared errors)."""
+    return read_setting(
+        np.square(path.train_rmse),
+        path.cv_mse,
+        path.cv_se,
+        index,
+        held_out_error=None if np.all(np.isnan(path.test_rmse)) else np.square(path.test_rmse),
+    )
 
 
 def verdict(path, index):
-    """Verdict for the λ at ``index`` of a ``RidgePath``.
+    """Verdict for the λ at ``index`` of a ``RidgePath``: below the sweet-spot band memorizing, above it too simple."""
+    return reading(path, index).verdict
 
-    About right: inside the run of λ whose cross-validated error is within one
-    standard error of the best; memorizing below it, too simple above it.
-    """
-    low, high = path.good_range
-    if index < low:
-        return MEMORIZING
-    if index > high:
-        return TOO_SIMPLE
-    return ABOUT_RIGHT
+
+def _new_miss(path):
+    """Typical miss on new data for every λ: held out when there are held-out points, else cross-validated."""
+    return np.sqrt(path.cv_mse) if np.all(np.isnan(path.test_rmse)) else path.test_rmse
+
+
+def verdict_sentence(path, index, unit=""):
+    """The verdict for this λ in words, with the two misses and what to do."""
+    here = reading(path, index)
+    train, new = path.train_rmse[index], _new_miss(path)[index]
+    best_new = _new_miss(path)[here.spot.best]
+    start = (
+        f"Typical miss: {format_miss(train, unit)} on training data, {format_miss(new, unit)} on new data. "
+        f"Verdict: {here.verdict.label}. "
+    )
+    if here.verdict is MEMORIZING:
+        luck = (
+            "These held-out points happen to suit this curve, but checking on every training point in turn says "
+            "it memorizes. "
+            if new <= best_new
+            else ""
+        )
+        return start + luck + "More penalty would make the curve steadier and lower the miss on new data."
+    if here.verdict is TOO_SIMPLE:
+        both = "even the miss on training data is above" if here.both_high else "the miss on new data is above"
+        return start + (
+            f"Both misses are high and close together: {both} the {format_miss(best_new, unit)} of the sweet spot. "
+            "A small gap is not good news here. Less penalty would lower both misses."
+        )
+    return start + "No other penalty does clearly better on data the model did not see."
+
+
+def sweet_spot_sentence(path, index, unit=""):
+    """Where the best λ is, how sure we are, and where the reader stands."""
+    here = reading(path, index)
+    spot = here.spot
+    cv_miss = format_miss(np.sqrt(path.cv_mse[spot.best]), unit)
+    held_out = (
+        ""
+        if np.isnan(path.test_rmse[spot.best])
+        else f" On the held-out new points the same λ misses by {format_miss(path.test_rmse[spot.best], unit)}."
+    )
+    return (
+        f"Leaving each training point out in turn and checking the miss on it, the lowest miss is at "
+        f"**λ = {format_lam(path.lams[spot.best])}** (the star): typically {cv_miss}.{held_out} "
+        f"Every λ from {format_lam(path.lams[spot.low])} to {format_lam(path.lams[spot.high])} (green band) is within "
+        "the margin of error of that best, so any of them is about as good. "
+        f"Your λ = {format_lam(path.lams[index])} is **{here.verdict.label}**."
+    )
+
+
+def guess_verdict(path, guess):
+    """How close a reader's guess came to the cross-validated best λ, in slider steps and as a factor."""
+    spot = reading(path, path.index_of(guess)).spot
+    best = path.lams[spot.best]
+    if guess == 0:
+        closeness = "No penalty at all: for this curve that lets it memorize."
+    else:
+        factor = max(guess, best) / min(guess, best)
+        steps = abs(np.log10(guess / best)) / 0.25
+        closeness = (
+            "Spot on: within the band of λ that are about as good."
+            if path.lams[spot.low] <= guess <= path.lams[spot.high]
+            else f"About {steps:.0f} slider steps away ({format_number(factor)} times {'more' if guess > best else 'less'})."
+        )
+    return (
+        f"Your guess: λ = {format_lam(guess)}. The best by checking on unseen points: λ = {format_lam(best)}, and "
+        f"anything from {format_lam(path.lams[spot.low])} to {format_lam(path.lams[spot.high])} is about as good. "
+        f"{closeness}"
+    )
+
+
+# --- Captions computed from what the chart shows ---
+
+
+def fit_summary(path, index, leaves_chart, unit=""):
+    """One sentence on what the fit chart shows right now."""
+    shape = (
+        "swings far beyond the data between and around the points"
+        if leaves_chart
+        else "stays within the range of the data"
+    )
+    return (
+        f"With this penalty the model's curve {shape}. Its typical miss is {format_miss(path.train_rmse[index], unit)} "
+        f"on training points and {format_miss(path.test_rmse[index], unit)} on new points."
+    )
+
+
+def _ordinal(number):
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
 
 
 def weights_sentence(path, index):
@@ -84,40 +178,170 @@ def weights_sentence(path, index):
     unpenalized = format_number(sizes[0].max())
     if index == 0:
         return (
-            f"There is no penalty now: the largest weight is {unpenalized}× the spread of your data. "
-            "Weights far above 1 cancel each other out, the signature of memorizing."
+            f"There is no penalty now: the largest weight is {unpenalized} times the spread of your data. "
+            "Weights far above 1 cancel each other out. That is the sign of memorizing."
         )
     now = sizes[index]
     largest = int(np.argmax(now))
     share = now[largest] / now.sum() if now.sum() > 0 else 0.0
     balance = (
-        "and no single term dominates" if share < 0.5 else f"and the x^{largest + 1} term carries most of the weight"
+        "and no single term dominates"
+        if share < 0.5
+        else f"and one term (the {_ordinal(largest + 1)}) carries most of the weight"
     )
     return (
-        f"Without the penalty the largest weight is {unpenalized}× the spread of your data; "
-        f"at this λ it is {format_number(now.max())}×, {balance}."
+        f"Without the penalty the largest weight is {unpenalized} times the spread of your data. "
+        f"With this penalty it is {format_number(now.max())} times, {balance}."
     )
 
 
-_CV_IN_WORDS = {
-    "leave-one-out": "leave each training point out in turn, fit the rest, check the miss on the point left out",
-    "5-fold": "split the training rows into 5 parts, fit on 4, check the miss on the fifth, for each part in turn",
-}
+def _sign_changes(weights):
+    """How many weights (columns) change sign as λ grows (rows), ignoring values that are exactly 0."""
+    signs = np.sign(weights)
+    changed = [np.any(np.diff(column[column != 0]) != 0) for column in signs.T]
+    return int(np.sum(changed))
 
 
-def sweet_spot_sentence(path, index, unit=""):
-    """Where the best λ is, how sure we are, and where the reader stands."""
-    best = path.best_index
-    low, high = path.good_range
-    cv_miss = format_miss(np.sqrt(path.cv_mse[best]), unit)
-    here = verdict(path, index)
+def _grow_before_shrinking(sizes):
+    """How many weights (columns) grow by more than ``FLAT`` somewhere as λ grows (rows)."""
+    running_min = np.minimum.accumulate(sizes, axis=0)
+    return int(np.sum(np.any(sizes > (1 + FLAT) * running_min, axis=0)))
+
+
+def paths_summary(path, index):
+    """The weight-paths chart read aloud: how big the weights are, and whether they shrink smoothly on this data."""
+    weights = path.coef / (path.y_sd or 1.0)
+    shown = weights[max(reading(path, index).spot.low, 1) :]  # the chart's y range covers these
+    sizes = np.abs(weights)
+    start = (
+        f"With this penalty the largest weight is {format_number(sizes[index].max())} times the spread of your data; "
+        f"at λ = {format_lam(path.lams[-1])} it is {format_number(sizes[-1].max())} times. "
+    )
+    crossing = _sign_changes(shown)
+    growing = _grow_before_shrinking(np.abs(shown))
+    if crossing:
+        change = f"{crossing} of the {path.degree} lines cross zero on the way"
+    elif growing:
+        change = f"{growing} of the {path.degree} weights grow for a while before they shrink"
+    else:
+        return start + "Every weight shrinks steadily toward zero as the penalty grows."
+    return start + (
+        f"All weights end near zero, but not smoothly: {change}. "
+        "As the penalty pulls the biggest weights in, the others take over part of their work."
+    )
+
+
+def total_summary(path, index):
+    """One sentence on the total-size and free-weights chart."""
+    total = np.sqrt(np.sum(np.square(path.coef[index]))) / (path.y_sd or 1.0)
+    used = path.df[index]
     return (
-        f"Cross-validation ({_CV_IN_WORDS.get(path.cv, path.cv)}) "
-        f"finds the lowest error at **λ = {format_lam(path.lams[best])}** (the star), a typical miss of {cv_miss}. "
-        f"Every λ from {format_lam(path.lams[low])} to {format_lam(path.lams[high])} (green band) is within one "
-        f"standard error of that best, so the differences there are noise: any of them is about as good. "
-        f"Your λ = {format_lam(path.lams[index])} is **{here.label}**."
+        f"With this penalty all weights together measure {format_number(total)} times the spread of your data. "
+        f"The model behaves as if it had about {plain_number(used, 2)} free weights out of {path.degree}: "
+        "the penalty holds the rest back."
     )
+
+
+def _shape(values):
+    """'falls', 'rises', 'falls then rises', 'falls then flat' or 'flat' for a curve, with ``FLAT`` tolerance."""
+    values = np.asarray(values, dtype=float)
+    finite = np.flatnonzero(np.isfinite(values))
+    values = values[finite]
+    lowest = int(np.argmin(values))
+    falls = values[0] > (1 + FLAT) * values[lowest]
+    rises = values[-1] > (1 + FLAT) * values[lowest]
+    if falls and rises:
+        return "falls then rises", int(finite[lowest])
+    if falls:
+        return "falls then flat", int(finite[lowest])
+    if rises:
+        return "rises", int(finite[lowest])
+    return "flat", int(finite[lowest])
+
+
+def _degree_run(degrees):
+    """'degree 4', 'degrees 3 to 9' or 'degrees 3, 5 and 8'."""
+    degrees = [int(d) for d in degrees]
+    if len(degrees) == 1:
+        return f"degree {degrees[0]}"
+    if degrees == list(range(degrees[0], degrees[-1] + 1)):
+        return f"degrees {degrees[0]} to {degrees[-1]}"
+    return "degrees " + ", ".join(map(str, degrees[:-1])) + f" and {degrees[-1]}"
+
+
+def degree_summary(sweep, lam_index, unit=""):
+    """The error-against-degree chart read aloud: a U or an L on this data, and why."""
+    here = sweep.test_rmse[:, lam_index]
+    free = sweep.test_rmse[:, 0]
+    degrees = sweep.degrees
+    shape_here, best_here = _shape(here)
+    shape_free, best_free = _shape(free)
+    said = {
+        "falls then rises": "falls, then climbs again (a U)",
+        "falls then flat": "falls, then stays about level (an L, not a U)",
+        "rises": "is near its lowest for simple curves and climbs at high degrees",
+        "flat": "hardly changes with the degree",
+    }
+    why = {
+        "falls then rises": "the extra flexibility goes into memorizing.",
+        "falls then flat": "the penalty stops the extra flexibility from doing harm.",
+        "rises": "this data needs little flexibility, and the extra goes into memorizing.",
+        "flat": "the penalty keeps even the most flexible curve steady.",
+    }
+    last = f"degree {degrees[-1]}"
+    lowest = (
+        f"It is lowest at the highest degree, {degrees[-1]} ({format_miss(here[-1], unit)})."
+        if best_here == degrees.size - 1
+        else f"It is lowest at degree {degrees[best_here]} ({format_miss(here[best_here], unit)}) and "
+        f"{format_miss(here[-1], unit)} at {last}."
+    )
+    sentences = [f"On this data, with your penalty, the miss on new data {said[shape_here]}: {why[shape_here]}", lowest]
+    if lam_index != 0:
+        sentences.append(
+            f"With no penalty it {said[shape_free]}: {format_miss(free[best_free], unit)} at degree "
+            f"{degrees[best_free]}, {format_miss(free[-1], unit)} at {last}."
+        )
+        better_free = degrees[free < (1 - FLAT / 5) * here]  # clearly better: by more than 1%
+        sentences.extend(_why_no_penalty_wins(better_free, degrees))
+    return " ".join(sentences)
+
+
+def _why_no_penalty_wins(better_free, degrees):
+    """Sentences on the degrees where no penalty beats the reader's penalty (none if there are none)."""
+    if better_free.size == 0:
+        return []
+    contiguous = np.array_equal(better_free, np.arange(better_free[0], better_free[0] + better_free.size))
+    if contiguous and better_free[-1] <= degrees[degrees.size // 2]:
+        return [
+            f"At {_degree_run(better_free)} no penalty does better. A curve with few weights is too stiff to "
+            "memorize, so a penalty only holds it back from the real pattern."
+        ]
+    if 2 * better_free.size >= degrees.size:
+        return [
+            f"At {better_free.size} of the {degrees.size} degrees no penalty does better: on this data your penalty "
+            "holds the curve back from the real pattern more than it stops memorizing."
+        ]
+    return [f"At {_degree_run(better_free)} no penalty also does better on these particular held-out points."]
+
+
+def curves_summary(path, index, unit=""):
+    """The error-against-λ chart read aloud: whether the miss on new data falls then rises on this data."""
+    new = _new_miss(path)
+    shape, lowest = _shape(new)
+    low_miss, first, last = format_miss(new[lowest], unit), format_miss(new[0], unit), format_miss(new[-1], unit)
+    at_best = f"λ = {format_lam(path.lams[lowest])}"
+    said = {
+        "falls then rises": f"falls from {first} with no penalty to {low_miss} at {at_best}, then rises to {last} "
+        f"at λ = {format_lam(path.lams[-1])}: too little penalty memorizes, too much is too stiff.",
+        "falls then flat": f"falls from {first} with no penalty to {low_miss} at {at_best} and stays near that: "
+        "on this data even a strong penalty does little harm.",
+        "rises": f"is lowest with little or no penalty ({low_miss}) and rises to {last} with a lot: this curve "
+        "hardly memorizes, so the penalty mostly makes it too stiff.",
+        "flat": f"stays between {low_miss} and {format_miss(np.nanmax(new), unit)} whatever the penalty: "
+        "on this data the penalty changes little.",
+    }
+    here = reading(path, index)
+    return f"On this data the miss on new data {said[shape]} Your λ is {here.verdict.label}."
 
 
 def framework_settings(lam, n):
@@ -140,72 +364,6 @@ def framework_settings(lam, n):
             "wd = 2λ. Keep the bias in a group with weight_decay=0. AdamW's decoupled decay is a different penalty.",
         ),
     ]
-
-
-def fit_summary(path, index, leaves_chart):
-    """One sentence on what the fit chart shows right now."""
-    shape = (
-        "swings far beyond the data between and around the points"
-        if leaves_chart
-        else "stays within the range of the data"
-    )
-    return (
-        f"At λ = {format_lam(path.lams[index])} and degree {path.degree}, the model's curve {shape}; "
-        f"its typical miss is {format_miss(path.train_rmse[index], '')} on training points and "
-        f"{format_miss(path.test_rmse[index], '')} on new points."
-    )
-
-
-def paths_summary(path, index):
-    """One sentence on the weight-paths chart."""
-    sizes = np.abs(path.coef) / (path.y_sd or 1.0)
-    return (
-        f"At λ = {format_lam(path.lams[index])} the largest weight is {format_number(sizes[index].max())}× the spread "
-        f"of y; at λ = {format_lam(path.lams[-1])} it is {format_number(sizes[-1].max())}×, and every weight heads to zero."
-    )
-
-
-def total_summary(path, index):
-    """One sentence on the total-size and free-weights chart."""
-    total = np.sqrt(np.sum(np.square(path.coef[index]))) / (path.y_sd or 1.0)
-    return (
-        f"At this λ all weights together measure {format_number(total)}× the spread of y, and the model "
-        f"effectively uses {path.df[index]:.1f} of its {path.degree} weights."
-    )
-
-
-def degree_summary(sweep, lam_index):
-    """One sentence on the error-against-degree chart."""
-    here = sweep.test_rmse[:, lam_index]
-    free = sweep.test_rmse[:, 0]
-    best_here = int(np.nanargmin(here))
-    best_free = int(np.nanargmin(free))
-    return (
-        f"At this λ the error on new data is lowest at degree {sweep.degrees[best_here]} "
-        f"({format_miss(here[best_here])}) and is {format_miss(here[-1])} at degree {sweep.degrees[-1]}; "
-        f"with no penalty it is lowest at degree {sweep.degrees[best_free]} and reaches "
-        f"{format_miss(free[-1])} at degree {sweep.degrees[-1]}."
-    )
-
-
-def guess_verdict(path, guess):
-    """How close a reader's guess came to the cross-validated best λ, in slider steps and as a factor."""
-    best = path.lams[path.best_index]
-    low, high = path.good_range
-    if guess == 0:
-        closeness = "No penalty at all: for this curve that lets it memorize."
-    else:
-        factor = max(guess, best) / min(guess, best)
-        steps = abs(np.log10(guess / best)) / 0.25
-        closeness = (
-            "Spot on: within the band of λ that are about as good."
-            if path.lams[low] <= guess <= path.lams[high]
-            else f"About {steps:.0f} slider steps away (a factor of {format_number(factor)})."
-        )
-    return (
-        f"Your guess: λ = {format_lam(guess)}. Cross-validation's best: λ = {format_lam(best)}, and anything from "
-        f"{format_lam(path.lams[low])} to {format_lam(path.lams[high])} is about as good. {closeness}"
-    )
 
 
 def sklearn_code(degree, n, lam):

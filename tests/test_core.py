@@ -343,8 +343,8 @@ def test_format_lam():
     assert format_lam(0.0) == "0 (off)"
     assert format_lam(0.01) == "0.01"
     assert format_lam(0.0031622776601683794) == "0.0032"
-    assert format_lam(1e-5) == "1e-05"
-    assert format_lam(100.0) == "1e+02"
+    assert format_lam(1e-5) == "0.00001"
+    assert format_lam(100.0) == "100"
 
 
 @pytest.mark.parametrize(
@@ -352,13 +352,13 @@ def test_format_lam():
     [
         (1240, "dollars", "±1,240 dollars"),
         (1239.6, "", "±1,240"),
-        (1234567.0, "points", "±1,234,567 points"),
+        (1234567.0, "points", "±1.23 million points"),
         (0.1234, "years", "±0.123 years"),
         (12.34, "", "±12.3"),
         (99.96, "", "±100"),
         (0, "", "±0"),
-        (3.2e-5, "", "±3.2e-05"),
-        (2.5e16, "", "±2.5e+16"),
+        (3.2e-5, "", "±0.000032"),
+        (2.5e16, "", "±25,000 trillion"),
         (np.inf, "dollars", "±∞ dollars"),
     ],
 )

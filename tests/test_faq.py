@@ -7,7 +7,7 @@ import pytest
 from sklearn.linear_model import Lasso, Ridge
 
 from core import PolynomialRidge, explain
-from core.datasets import load_dataset
+from core.datasets import DATASET_TITLES, load_dataset
 from core.lasso import lasso_weights
 from core.path import ridge_path
 from tests.apptest_helpers import decode, figures, open_page, trace, widget
@@ -61,7 +61,7 @@ def test_traffic_light_follows_the_gap():
 def test_cross_validation_table_compares_pick_and_best():
     at = open_page(PAGE)
     table = at.dataframe[0].value
-    assert list(table["Dataset"]) == ["Gentle wave", "Steep step", "Restaurant bill and tip (244 meals)"]
+    assert list(table["Dataset"]) == [DATASET_TITLES["wave"], DATASET_TITLES["step"], DATASET_TITLES["tips"]]
     dataset = load_dataset("tips")
     path = ridge_path(dataset.x_train, dataset.y_train, 15, x_test=dataset.x_test, y_test=dataset.y_test)
     assert table["λ picked by cross-validation"].iloc[2] == explain.format_lam(path.lams[path.best_index])

@@ -1,0 +1,142 @@
+"""Numbers as a reader writes them: plain decimals and words, never e-notation or powers of ten.
+
+Tiny numbers are written out in full ("0.00000001"); big ones use thousands
+separators up to a million and then words ("2.5 million", "181 billion").
+Log-scale axes get ticks at whole powers of ten labelled the same way.
+"""
+
+import math
+
+import numpy as np
+
+#: Below this size a number is shown as "almost 0" (twelve zeros after the point are the most we write).
+SMALLEST_SHOWN = 1e-12
+_BIG_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+#: From this size on, words stop helping ("a million trillion" is as far as we count).
+_LARGEST_NAMED = 1e18
+
+
+def _round_significant(value, digits):
+    """``value`` rounded to ``digits`` significant digits, and the power of ten of its leading digit."""
+    exponent = math.floor(math.log10(abs(value)))
+    rounded = round(value, digits - 1 - exponent)
+    if rounded != 0 and abs(rounded) >= 10 ** (exponent + 1):  # 0.000999 rounds up to 0.001
+        exponent += 1
+    return rounded, exponent
+
+
+def _decimal(value, digits):
+    """A number of size under a million as plain digits: ``digits`` significant ones, commas, no trailing zeros."""
+    rounded, exponent = _round_significant(value, digits)
+    places = max(0, digits - 1 - exponent)
+    text = f"{rounded:,.{places}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def plain_number(value, digits=3):
+    """``value`` with ``digits`` significant digits, in plain words and digits.
+
+    Parameters
+    ----------
+    value : float
+    digits : int, default=3
+        Significant digits kept; whole numbers below a million keep all their digits.
+
+    Returns
+    -------
+    str
+        "0.00032", "12.3", "1,240", "2.5 million", "181 billion", "almost 0",
+        "more than a million trillion", "∞", "not defined".
+    """
+    value = float(value)
+    if math.isnan(value):
+        return "not defined"
+    sign = "–" if value < 0 else ""
+    size = abs(value)
+    if math.isinf(size):
+        return sign + "∞"
+    if size == 0:
+        return "0"
+    if size < SMALLEST_SHOWN:
+        return "almost 0"
+    if size >= _LARGEST_NAMED:
+        return sign + "more than a million trillion"
+    shown = float(f"{size:.{digits}g}")  # the size once rounded picks the word: 999.96 million is 1 billion
+    for scale, word in _BIG_WORDS:
+        if shown >= scale:
+            return f"{sign}{_decimal(size / scale, digits)} {word}"
+    if size >= 10 ** (digits - 1):
+        return sign + f"{round(size):,}"
+    return sign + _decimal(size, digits)
+
+
+def format_lam(lam):
+    """λ as the slider shows it: '0 (off)', '0.001', '0.00032', '0.00000001', '100'."""
+    return "0 (off)" if lam == 0 else plain_number(lam, digits=2)
+
+
+def format_miss(miss, unit=""):
+    """A typical miss (a root-mean-square error) in the data's own units: '±1,240 dollars'."""
+    text = plain_number(miss)
+    return ("almost 0" if text == "almost 0" else f"±{text}") + (f" {unit}" if unit else "")
+
+
+def power_of_ten_label(exponent):
+    """The label of the tick at 10^``exponent``: '0.001', '1', '1,000', '1 million', '10 billion'."""
+    return plain_number(10.0 ** int(exponent), digits=1)
+
+
+def _decade_ticks(low, high, max_ticks):
+    """Whole powers of ten covering [low, high], every k-th one so that at most ``max_ticks`` remain."""
+    if not (np.isfinite(low) and np.isfinite(high) and 0 < low <= high):
+        raise ValueError(f"a log axis needs 0 < low <= high, got {low!r} and {high!r}.")
+    first, last = math.floor(math.log10(low) + 1e-9), math.ceil(math.log10(high) - 1e-9)
+    step = max(1, math.ceil((last - first + 1) / max_ticks))
+    last_tick = last + (-(last - first) % step)  # the top tick is a multiple of step above the first
+    return list(range(first, last_tick + 1, step))
+
+
+def log_axis_ticks(low, high, max_ticks=8):
+    """Ticks for a plotly ``type="log"`` axis showing values from ``low`` to ``high``.
+
+    Returns
+    -------
+    tickvals : list of float
+        Whole powers of ten (the axis's own values).
+    ticktext : list of str
+        Their plain labels: "0.01", "1", "1,000", "1 million".
+    """
+    exponents = _decade_ticks(low, high, max_ticks)
+    return [10.0**exponent for exponent in exponents], [power_of_ten_label(exponent) for exponent in exponents]
+
+
+def lam_axis_ticks(lams, max_ticks=7):
+    """Ticks for a λ axis drawn at log10 λ, with λ = 0 one decade left of the smallest positive λ.
+
+    Parameters
+    ----------
+    lams : array-like
+        The λ grid shown, ascending, with at least one positive value.
+    max_ticks : int, default=7
+        At most this many ticks at positive λ.
+
+    Returns
+    -------
+    tickvals : list of float
+        Positions on the axis: log10 λ, and for λ = 0 (when ``lams`` holds it) log10 of the smallest positive λ − 1.
+    ticktext : list of str
+        "0" for λ = 0, then plain labels: "0.00000001", "0.001", "1", "100".
+    """
+    lams = np.asarray(lams, dtype=float)
+    positive = lams[lams > 0]
+    if positive.size == 0:
+        raise ValueError("a λ axis needs at least one positive λ.")
+    exponents = _decade_ticks(positive.min(), positive.max(), max_ticks)
+    tickvals = [float(exponent) for exponent in exponents]
+    ticktext = [power_of_ten_label(exponent) for exponent in exponents]
+    if np.any(lams == 0):
+        tickvals.insert(0, float(np.log10(positive.min())) - 1.0)
+        ticktext.insert(0, "0")
+    return tickvals, ticktext
