@@ -20,7 +20,7 @@ construction is NOT timed; ours builds its own features inside the timing.
 "fastest" is the quickest of the three scikit-learn routes at that n, against ours.
 
 Agreement columns (λ > 0 only: at λ = 0 the monomial-basis fit scikit-learn computes
-is not the exact least-squares answer, see ENGINEERING.md):
+is not the exact least-squares answer, see docs/maths.md):
   coef   max over λ of max|our coef − Ridge(solver="svd") coef| / max|Ridge coef|
          (all 201 λ up to 1,000 rows; every 20th λ, 11 of them, above: each reference
          fit is a full SVD of Z).

@@ -1,4 +1,7 @@
-"""L2 Lab's core: pure Python, no streamlit. Exact ridge fits, the λ path, data and charts."""
+"""L2 Lab's core: pure Python, no streamlit. Exact ridge fits, the λ path, data and charts.
+
+The maths: docs/maths.md. How the layers fit together: docs/architecture.md.
+"""
 
 from .ridge import PolynomialRidge
 

@@ -24,7 +24,7 @@ from core.path import ridge_path
 
 
 def sklearn_pipeline(degree, alpha, **ridge_options):
-    """PRODUCT.md's definition of the model, in plain scikit-learn."""
+    """The model's definition (docs/maths.md), in plain scikit-learn."""
     return make_pipeline(
         MinMaxScaler(),
         PolynomialFeatures(degree, include_bias=False),
