@@ -1,7 +1,7 @@
 import streamlit as st
 
 import ui
-from core import charts, explain, studies
+from core import explain
 
 ui.start_page()
 st.title("Overfitting curves: finding the sweet spot")
@@ -17,8 +17,8 @@ low, high = path.good_range
 
 st.subheader("Error against the penalty")
 if ui.guess_first(fit):
-    st.plotly_chart(charts.error_curves_figure(path, fit.index, unit_label), width="stretch")
-    st.markdown(explain.sweet_spot_sentence(path, fit.index, ui.unit_text(fit.dataset)))
+    ui.live.chart(ui.steps.error_curves(fit), key="error_curves")
+    ui.live.text(ui.steps.sweet_spot_sentences(fit), key="sweet_spot_sentence")
     ui.sweet_spot_button(fit)
     ui.show_verdict(fit)
 
@@ -28,32 +28,14 @@ st.caption(
     "climbs steeply at high degrees; with your λ it stays down."
 )
 sweep = ui.degree_sweep()
-st.plotly_chart(charts.degree_figure(sweep, fit.index, path.degree, unit_label), width="stretch")
-ui.chart_summary(explain.degree_summary(sweep, fit.index))
+ui.live.chart(ui.steps.degree_chart(fit, sweep), key="degree_chart")
+ui.live.text(ui.steps.degree_summaries(fit, sweep), key="degree_summary")
 
 st.subheader("How much the fit jumps between samples")
 resampled = ui.resampled_curves(fit)
-here = ui.slider_index()
-spreads = studies.spread(resampled)
-st.caption(
-    (
-        "Each line is the model fitted to a fresh sample from the same curve. "
-        if fit.dataset.is_synthetic
-        else "Each line is the model fitted to a different resample of the training rows. "
-    )
-    + "Small λ: wild spaghetti. Larger λ: a tight bundle. "
-    + f"At this λ the curve moves by about {explain.format_miss(spreads[here], ui.unit_text(fit.dataset))} between samples; "
-    + f"with no penalty, {explain.format_miss(spreads[0], ui.unit_text(fit.dataset))}."
-)
-st.plotly_chart(charts.spaghetti_figure(fit.dataset, fit.curve_x, resampled[here]), width="stretch")
-
-st.subheader("Fast preview: drag λ inside the chart")
-st.caption(
-    "This chart carries its own λ slider (below it), starting at the sweet spot. Every step is computed in "
-    "advance, so dragging it updates the curve instantly in your browser and keeps your zoom. It does not "
-    "change the λ of the other charts, and they do not change it."
-)
-st.plotly_chart(ui.preview_figure(fit), width="stretch")
+st.caption("Small λ: wild spaghetti. Larger λ: a tight bundle.")
+ui.live.chart(ui.steps.spaghetti(fit, resampled), key="spaghetti")
+ui.live.text(ui.steps.spread_sentences(fit, resampled), key="spread_sentence")
 ui.view_actions()
 
 with st.expander("In depth: how the curves are computed"):

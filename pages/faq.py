@@ -2,7 +2,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from core import charts, explain, studies
+from core import charts, explain
 from core.datasets import DATASET_TITLES
 from core.path import SLIDER_LAMS
 
@@ -23,8 +23,6 @@ st.markdown(
     "the curves disagree wildly; with it they agree, so any one of them is more trustworthy."
 )
 resampled = ui.resampled_curves(fit)
-here = ui.slider_index()
-spreads = studies.spread(resampled)
 left, right = st.columns(2)
 left.markdown("**No penalty (λ = 0)**")
 left.plotly_chart(
@@ -32,16 +30,10 @@ left.plotly_chart(
     width="stretch",
     key="faq_spread_unpenalized",
 )
-right.markdown(f"**Your λ = {explain.format_lam(fit.lam)}**")
-right.plotly_chart(
-    charts.spaghetti_figure(fit.dataset, fit.curve_x, resampled[here], height=320),
-    width="stretch",
-    key="faq_spread_yours",
-)
-ui.chart_summary(
-    f"Between samples the curve moves by about {explain.format_miss(spreads[0], unit)} with no penalty and "
-    f"{explain.format_miss(spreads[here], unit)} at your λ."
-)
+right.markdown("**With your λ**")
+with right:
+    ui.live.chart(ui.steps.spaghetti(fit, resampled, height=320), key="faq_spread_yours")
+ui.live.text(ui.steps.spread_sentences(fit, resampled), key="faq_spread_sentence")
 
 st.header("Do I have to set it myself?")
 st.markdown(
@@ -74,19 +66,8 @@ st.markdown(
     "Compare the typical miss on the data the model learned from with the miss on data it never saw. "
     "If the first is much smaller, the model is memorizing: give it more penalty."
 )
-train_miss, test_miss = fit.path.train_rmse[fit.index], fit.path.test_rmse[fit.index]
-ratio = test_miss / train_miss if train_miss > 0 else float("inf")
-st.plotly_chart(charts.gap_figure(train_miss, test_miss), width="stretch")
-if ratio < 1.25:
-    st.success(f"Green: new data are missed only {ratio:.2f}× as much as training data. No sign of memorizing.")
-elif ratio < 1.75:
-    st.warning(f"Amber: new data are missed {ratio:.2f}× as much as training data. Some memorizing; try more λ.")
-else:
-    st.error(f"Red: new data are missed {ratio:.2f}× as much as training data. The model is memorizing; add penalty.")
-ui.chart_summary(
-    f"Typical miss {explain.format_miss(train_miss, unit)} on training data against "
-    f"{explain.format_miss(test_miss, unit)} on new data at λ = {explain.format_lam(fit.lam)}."
-)
+ui.live.chart(ui.steps.gap_chart(fit), key="faq_gap")
+ui.show_verdict(fit)
 
 st.header("Can there be too much?")
 st.markdown(
@@ -115,15 +96,8 @@ st.markdown(
     "one at a time, which also picks which ingredients to keep. Same data, same features:"
 )
 lasso = ui.lasso_for(fit)
-st.plotly_chart(charts.l2_l1_paths_figure(fit.path, ui.LASSO_LAMS, lasso, fit.lam), width="stretch")
-at_lam = (
-    lasso[min(range(len(ui.LASSO_LAMS)), key=lambda i: abs(ui.LASSO_LAMS[i] - fit.lam))] if fit.lam > 0 else lasso[0]
-)
-switched_off = int((abs(at_lam) < 1e-12).sum())
-ui.chart_summary(
-    f"At λ = {explain.format_lam(max(fit.lam, ui.LASSO_LAMS[0]))}, L1 has switched off {switched_off} of "
-    f"{fit.path.degree} weights; L2 keeps all {fit.path.degree}, only smaller."
-)
+ui.live.chart(ui.steps.l2_l1_chart(fit, ui.LASSO_LAMS, lasso), key="faq_l2_l1")
+ui.live.text(ui.steps.l1_switched_off_sentences(fit, ui.LASSO_LAMS, lasso), key="faq_l1_off")
 with st.expander("In depth: the two penalties"):
     st.markdown(
         "L2: minimize (1/n)·Σr² + λ·Σwⱼ², scikit-learn `Ridge(alpha=n·λ)`. L1: minimize (1/n)·Σr² + λ·Σ|wⱼ|, "

@@ -1,7 +1,7 @@
 import streamlit as st
 
 import ui
-from core import charts, explain
+from core import explain
 
 ui.start_page()
 st.title("Playground")
@@ -11,15 +11,8 @@ st.markdown(
     "so the **typical miss on new data** tells you how well it will really do."
 )
 fit = ui.fit_controls()
-window = charts.chart_window(fit.dataset)
-st.plotly_chart(charts.fit_figure(fit.dataset, fit.curve_x, fit.curve_y), width="stretch")
-leaves = charts.leaves_window(fit.curve_y, window)
-ui.chart_summary(explain.fit_summary(fit.path, fit.index, leaves))
-if leaves:
-    st.caption(
-        "The curve swings far beyond the data, so the chart is cut to show the data; "
-        "this is what memorizing looks like between and beyond the points."
-    )
+ui.live.chart(ui.steps.fit_chart(fit), key="playground_fit")
+ui.live.text(ui.steps.fit_summaries(fit), key="playground_fit_summary")
 ui.show_misses(fit)
 ui.show_verdict(fit)
 ui.sweet_spot_button(fit)

@@ -1,7 +1,6 @@
 import streamlit as st
 
 import ui
-from core import charts, explain
 
 ui.start_page()
 st.title("Weights: what the penalty actually shrinks")
@@ -12,14 +11,14 @@ st.markdown(
     "so they shrink and share the work more evenly."
 )
 fit = ui.fit_controls()
-st.info(explain.weights_sentence(fit.path, fit.index))
+ui.live.text(ui.steps.weights_sentences(fit), key="weights_sentence")
 
 st.subheader("How big is each weight?")
 st.caption(
     "Each bar is how far one ingredient can swing the curve, measured in spreads of y (its standard deviation). "
     "Purple: no penalty. Orange: at the λ you chose. Far above the dashed line at 1 means terms are fighting each other."
 )
-st.plotly_chart(charts.weight_bars_figure(fit.path, fit.index), width="stretch")
+ui.live.chart(ui.steps.weight_bars(fit), key="weight_bars")
 
 st.subheader("Each weight as the penalty grows")
 st.caption(
@@ -27,16 +26,16 @@ st.caption(
     "on the left are weights in the thousands or millions: the unpenalized curve's terms fighting each other. "
     "The dotted line is your λ."
 )
-st.plotly_chart(charts.weight_paths_figure(fit.path, fit.index), width="stretch")
-ui.chart_summary(explain.paths_summary(fit.path, fit.index))
+ui.live.chart(ui.steps.weight_paths(fit), key="weight_paths")
+ui.live.text(ui.steps.paths_summaries(fit), key="paths_summary")
 
 st.subheader("All weights together")
 st.caption(
     "Left: the size of all weights together. Right: how many weights the model effectively still uses "
     "(with no penalty, all of them; with a huge penalty, almost none)."
 )
-st.plotly_chart(charts.weight_total_figure(fit.path, fit.index), width="stretch")
-ui.chart_summary(explain.total_summary(fit.path, fit.index))
+ui.live.chart(ui.steps.weight_totals(fit), key="weight_totals")
+ui.live.text(ui.steps.total_summaries(fit), key="total_summary")
 ui.sweet_spot_button(fit)
 ui.view_actions()
 

@@ -1,3 +1,4 @@
+import numpy as np
 import streamlit as st
 
 import ui
@@ -20,41 +21,45 @@ st.markdown(
 )
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
-def _figures(lam):
-    return tw.ridge_figure(lam), tw.lasso_figure(lam)
+STEP_KEY = "why_lam_step"
+LAMS = tw.TWO_WEIGHT_LAMS
+if STEP_KEY not in st.session_state:
+    st.session_state[STEP_KEY] = int(np.flatnonzero(LAMS == tw.DEFAULT_LAM)[0])
 
 
-lam = st.select_slider(
+def _released():
+    step = ui.live.released_step("why_lam", LAMS.size)
+    if step is not None:
+        st.session_state[STEP_KEY] = step
+
+
+step = st.session_state[STEP_KEY]
+lam = float(LAMS[step])
+ui.live.control(
+    "why_lam",
+    "why",
     "Penalty strength λ (for this picture)",
-    options=tw.TWO_WEIGHT_LAMS.tolist(),
-    value=tw.DEFAULT_LAM,
-    format_func=tw.format_two_weight_lam,
-    key="why_lam",
-    help="How much the two weights are charged for their size. 0 means no penalty. This slider belongs to "
+    [tw.format_two_weight_lam(value) for value in LAMS],
+    step,
+    _released,
+    help="How much the two weights are charged for their size. 0 means no penalty. This control belongs to "
     "this picture only: it does not change the λ of your data on the other pages.",
 )
 pic = tw.picture(lam)
-ridge_chart, lasso_chart = _figures(lam)
+pictures = ui.steps.two_weight_pictures()
 
 left, right = st.columns(2)
 with left:
     st.subheader("L2 (ridge): a circle")
-    st.plotly_chart(ridge_chart, width="stretch", key="why_ridge_chart")
-    ui.chart_summary(tw.ridge_caption(pic))
-    st.markdown(f"**{tw.weights_line(pic.best, pic.ridge)}.** {tw.ridge_verdict(pic)}")
+    ui.live.chart(pictures["ridge chart"], key="why_ridge_chart", group="why", index=step)
+    ui.live.text(pictures["ridge caption"], key="why_ridge_caption", group="why", index=step)
+    ui.live.text(pictures["ridge verdict"], key="why_ridge_verdict", group="why", index=step)
 with right:
     st.subheader("L1 (lasso): a diamond")
-    st.plotly_chart(lasso_chart, width="stretch", key="why_lasso_chart")
-    ui.chart_summary(tw.lasso_caption(pic))
-    st.markdown(f"**{tw.weights_line(pic.best, pic.lasso)}.** {tw.lasso_verdict(pic)}")
-
-if lam > 0:
-    st.markdown(
-        f"The price of smaller weights: on this data the typical miss grows from ±{pic.best_miss:.2f} "
-        f"with no penalty to ±{pic.ridge_miss:.2f} with L2 and ±{pic.lasso_miss:.2f} with L1. On *new* data, "
-        "a moderate penalty often makes the miss smaller, because the weights no longer chase noise."
-    )
+    ui.live.chart(pictures["lasso chart"], key="why_lasso_chart", group="why", index=step)
+    ui.live.text(pictures["lasso caption"], key="why_lasso_caption", group="why", index=step)
+    ui.live.text(pictures["lasso verdict"], key="why_lasso_verdict", group="why", index=step)
+ui.live.text(pictures["price"], key="why_price", group="why", index=step)
 
 problem = tw.problem()
 first, first_lam, both_lam = tw.switch_off_lams()

@@ -1,18 +1,18 @@
 import streamlit as st
 
 import ui
-from core import charts, explain, reader
+from core import explain, reader
 
 ui.start_page()
 st.title("Your data")
 st.markdown(
     "Bring a spreadsheet export, for example sales by month, price against size, or dose against response, "
     "and see the same story for your own numbers: how flexible a curve your data support, and which "
-    "penalty predicts new rows best. Save it from your spreadsheet as CSV; the app picks two columns to start with."
+    "penalty predicts new rows best. A CSV export or the workbook itself (.xlsx, .ods) will do; the app picks two columns to start with."
 )
 file = st.file_uploader(
-    f"Upload a CSV file (.csv, .tsv or .txt, up to {reader.MAX_UPLOAD_BYTES // 2**20} MB)",
-    type=["csv", "tsv", "txt"],
+    f"Upload a CSV file (.csv, .tsv or .txt) or a workbook (.xlsx or .ods), up to {reader.MAX_UPLOAD_BYTES // 2**20} MB",
+    type=ui.upload.FILE_TYPES,
     key="upload_file",
 )
 ui.receive_upload(file)
@@ -27,15 +27,11 @@ if current is None:
         f"({ui.dataset_titles()[ui.view()['data']]}):"
     )
     sample = ui.current_fit()
-    st.plotly_chart(charts.fit_figure(sample.dataset, sample.curve_x, sample.curve_y, height=320), width="stretch")
-    ui.chart_summary(
-        explain.fit_summary(
-            sample.path, sample.index, charts.leaves_window(sample.curve_y, charts.chart_window(sample.dataset))
-        )
-    )
+    ui.live.chart(ui.steps.fit_chart(sample, height=320), key="sample_fit")
+    ui.live.text(ui.steps.fit_summaries(sample), key="sample_fit_summary")
 else:
-    table, xy = current["table"], current["xy"]
-    st.text(f"File: {current['name']} ({table.n_rows:,} rows)")
+    table, xy = current.table, current.xy
+    st.text(f"File: {current.name} ({table.n_rows:,} rows)")
     for note in table.notes:
         st.caption(explain.markdown_safe(note))
     with st.expander("Preview of the first rows", expanded=False):
@@ -44,7 +40,7 @@ else:
     dropped = reader.dropped_sentence(xy)
     if dropped:
         st.warning(dropped)
-    dataset = current["dataset"]
+    dataset = current.dataset
     st.caption(
         f"{xy.x.size:,} rows used: {dataset.x_train.size:,} to fit the curve and {dataset.x_test.size:,} held out "
         "as new data. " + dataset.story + (" x is counted in days from the first date." if xy.x_is_date else "")
@@ -52,24 +48,20 @@ else:
     ui.view()["data"] = ui.UPLOAD  # this page always shows the reader's file, and so do the others from now on
 
     fit = ui.fit_controls(pick_data=False)
-    st.plotly_chart(charts.fit_figure(fit.dataset, fit.curve_x, fit.curve_y), width="stretch")
-    ui.chart_summary(
-        explain.fit_summary(fit.path, fit.index, charts.leaves_window(fit.curve_y, charts.chart_window(fit.dataset)))
-    )
+    ui.live.chart(ui.steps.fit_chart(fit), key="upload_fit")
+    ui.live.text(ui.steps.fit_summaries(fit), key="upload_fit_summary")
     ui.show_misses(fit)
     ui.show_verdict(fit)
     best = fit.path.lams[fit.path.best_index]
-    st.markdown(
-        f"**Recommended λ (cross-validation): {explain.format_lam(best)}.** "
-        + explain.sweet_spot_sentence(fit.path, fit.index, ui.unit_text(fit.dataset))
-    )
+    st.markdown(f"**Recommended λ (cross-validation): {explain.format_lam(best)}.**")
+    ui.live.text(ui.steps.sweet_spot_sentences(fit), key="upload_sweet_spot")
     ui.sweet_spot_button(fit)
 
     st.subheader("What the penalty does to the weights")
-    st.plotly_chart(charts.weight_bars_figure(fit.path, fit.index), width="stretch")
-    ui.chart_summary(explain.weights_sentence(fit.path, fit.index))
+    ui.live.chart(ui.steps.weight_bars(fit), key="upload_weight_bars")
+    ui.live.text(ui.steps.weights_sentences(fit), key="upload_weights_sentence")
     st.subheader("Error against the penalty")
-    st.plotly_chart(charts.error_curves_figure(fit.path, fit.index, fit.dataset.y_label), width="stretch")
+    ui.live.chart(ui.steps.error_curves(fit), key="upload_error_curves")
 
     st.subheader("Take it with you")
     ui.download_buttons(fit)

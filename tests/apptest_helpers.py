@@ -5,7 +5,12 @@ import json
 from pathlib import Path
 
 import numpy as np
+from streamlit.components.v2.bidi_component.constants import EVENT_DELIM
+from streamlit.runtime.state.session_state import STREAMLIT_INTERNAL_KEY_PREFIX
 from streamlit.testing.v1 import AppTest
+
+from core import live
+from core.path import SLIDER_LAMS
 
 TIMEOUT = 60
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -23,9 +28,83 @@ def open_page(page=None, **query):
     return at
 
 
+def _in_page_order(node):
+    """Every element under ``node`` (a block), depth first, in the order the page draws them."""
+    for child in getattr(node, "children", {}).values():
+        if getattr(child, "children", None) is not None and not hasattr(child, "proto"):
+            yield from _in_page_order(child)
+        else:
+            yield child
+            yield from _in_page_order(child)
+
+
+def live_data(at, kind=None):
+    """The data every live λ element (``ui.live``) was given, in page order; only ``kind`` if given."""
+    found = []
+    for element in _in_page_order(at.main):
+        if getattr(element, "type", None) == "bidi_component" or type(element).__name__ == "UnknownElement":
+            proto = getattr(element, "proto", None)
+            if proto is None or not getattr(proto, "json", ""):
+                continue
+            data = json.loads(proto.json)
+            if isinstance(data, dict) and "kind" in data and (kind is None or data["kind"] == kind):
+                found.append(data)
+    return found
+
+
+def live_figure(data, step=None):
+    """A live chart's figure at ``step`` (by default the step the server set), as plain dicts."""
+    step = data["index"] if step is None else step
+    patch = data["patches"][step]
+    return {
+        "data": [live.merge(trace, trace_patch) for trace, trace_patch in zip(data["base"]["data"], patch["data"])],
+        "layout": live.merge(data["base"]["layout"], patch["layout"]),
+    }
+
+
+def live_texts(at):
+    """Every live text as the reader sees it now."""
+    return [data["texts"][data["index"]] for data in live_data(at, "text")]
+
+
 def figures(at):
-    """Every Plotly figure on the page, as plain dicts."""
-    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    """Every Plotly figure on the page, as plain dicts, in page order (live charts at the server's λ)."""
+    found = []
+    for element in _in_page_order(at.main):
+        if getattr(element, "type", None) == "plotly_chart":
+            found.append(json.loads(element.proto.spec))
+        elif hasattr(element, "proto") and getattr(element.proto, "json", ""):
+            data = json.loads(element.proto.json)
+            if isinstance(data, dict) and data.get("kind") == "chart":
+                found.append(live_figure(data))
+    return found
+
+
+def lam_step(at):
+    """The step of the λ control the server drew (position in SLIDER_LAMS)."""
+    (control,) = live_data(at, "control")
+    return control["index"]
+
+
+def lam_value(at):
+    return float(SLIDER_LAMS[lam_step(at)])
+
+
+def release_lam(at, lam):
+    """What the browser sends when the reader lets go of the λ control at ``lam``; then the rerun."""
+    step = int(np.flatnonzero(np.isclose(SLIDER_LAMS, lam, rtol=1e-9, atol=0))[0])
+    (control,) = [
+        element
+        for element in _in_page_order(at.main)
+        if hasattr(element, "proto") and getattr(element.proto, "json", "") and '"kind": "control"' in element.proto.json
+    ]
+    states = at._tree.get_widget_states()
+    trigger = states.widgets.add()
+    trigger.id = f"{STREAMLIT_INTERNAL_KEY_PREFIX}_{control.proto.id}{EVENT_DELIM}events"
+    trigger.json_trigger_value = json.dumps([{"event": "release", "value": step}])
+    at._run(states)
+    assert not at.exception, [e.value for e in at.exception]
+    return at
 
 
 def decode(values):

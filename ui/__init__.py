@@ -9,7 +9,7 @@
 import core
 from core.viewstate import UPLOAD
 
-from . import live, steps
+from . import live, signals, steps
 from .controls import (
     chart_summary,
     data_controls,

@@ -58,7 +58,7 @@ def dataset_titles():
     """Every dataset the reader can pick; their own file joins the list once uploaded."""
     titles = dict(DATASET_TITLES)
     if uploaded() is not None:
-        titles[UPLOAD] = f"Your data: {uploaded()['name']}"
+        titles[UPLOAD] = f"Your data: {uploaded().name}"
     return titles
 
 
@@ -71,7 +71,7 @@ def current_dataset():
     """(cache key, Dataset) of the view: the key names the data exactly and cheaply."""
     v = view()
     if v["data"] == UPLOAD:
-        return (UPLOAD, uploaded()["key"]), uploaded()["dataset"]
+        return (UPLOAD, uploaded().key), uploaded().dataset
     key = (v["data"], v["n"], v["noise"], v["seed"]) if v["data"] in SHAPES else (v["data"], None, None, None)
     return key, _builtin_dataset(*key)
 

@@ -51,55 +51,78 @@ _stepper = st.components.v2.component(
 )
 
 
-def _released():
-    step = st.session_state[CONTROL_KEY].get("release")
-    if isinstance(step, int) and 0 <= step < SLIDER_LAMS.size:
+def control(key, group, label, labels, index, on_release, help=""):
+    """A live control for the steps ``labels``; ``on_release()`` reads ``released_step(key)``.
+
+    Charts and texts of the same ``group`` follow it while the reader drags.
+    """
+    install_plotly_js()
+    _stepper(
+        key=key,
+        data={"kind": "control", "group": group, "label": label, "help": help, "labels": list(labels), "index": index},
+        on_release_change=on_release,
+        height="content",
+    )
+
+
+def released_step(key, n_steps):
+    """The step at which the reader let go of control ``key`` (in a callback), or None if it is not a valid step."""
+    step = st.session_state[key].get("release")
+    return step if isinstance(step, int) and 0 <= step < n_steps else None
+
+
+def _lam_released():
+    step = released_step(CONTROL_KEY, SLIDER_LAMS.size)
+    if step is not None:
         set_view(lam=float(SLIDER_LAMS[step]))
 
 
 def lam_control():
-    """Draw the λ control; return the step (position in ``SLIDER_LAMS``) of the view's λ."""
-    install_plotly_js()
+    """Draw the λ control of the shared view; return its step (position in ``SLIDER_LAMS``)."""
     step = slider_index()
-    _stepper(
-        key=CONTROL_KEY,
-        data={
-            "kind": "control",
-            "group": GROUP,
-            "label": LAM_LABEL,
-            "help": LAM_HELP,
-            "labels": [explain.format_lam(lam) for lam in SLIDER_LAMS],
-            "index": step,
-        },
-        on_release_change=_released,
-        height="content",
+    control(
+        CONTROL_KEY,
+        GROUP,
+        LAM_LABEL,
+        [explain.format_lam(lam) for lam in SLIDER_LAMS],
+        step,
+        _lam_released,
+        help=LAM_HELP,
     )
     return step
 
 
-def _check_steps(stepped, what):
-    if stepped.n_steps != SLIDER_LAMS.size:
-        raise ValueError(f"{what} has {stepped.n_steps} steps; the λ control has {SLIDER_LAMS.size}")
+def _group_index(stepped, group, index):
+    if group == GROUP:
+        if stepped.n_steps != SLIDER_LAMS.size:
+            raise ValueError(f"{stepped.n_steps} steps, but the λ control has {SLIDER_LAMS.size}")
+        return slider_index()
+    if index is None:
+        raise ValueError(f"the step of group {group!r} must be given")
+    return index
 
 
-def chart(figure, key):
-    """A chart that follows the λ control: ``figure`` is a ``core.live.SteppedFigure``."""
-    _check_steps(figure, "the chart")
+def chart(figure, key, group=GROUP, index=None):
+    """A chart that follows a live control: ``figure`` is a ``core.live.SteppedFigure``.
+
+    By default it follows the shared λ control; for another ``group``, give its current step ``index``.
+    """
+    index = _group_index(figure, group, index)
     _stepper(
         key=f"live_chart_{key}",
-        data={"kind": "chart", "group": GROUP, "index": slider_index(), **figure.to_browser()},
+        data={"kind": "chart", "group": group, "index": index, **figure.to_browser()},
         height="content",
     )
 
 
-def text(stepped_text, key):
-    """A plain text that follows the λ control: ``stepped_text`` is a ``core.live.SteppedText``.
+def text(stepped_text, key, group=GROUP, index=None):
+    """A plain text that follows a live control: ``stepped_text`` is a ``core.live.SteppedText``.
 
     The browser sets it as text, never as HTML or Markdown, so it may carry names from a reader's file.
     """
-    _check_steps(stepped_text, "the text")
+    index = _group_index(stepped_text, group, index)
     _stepper(
         key=f"live_text_{key}",
-        data={"kind": "text", "group": GROUP, "index": slider_index(), **stepped_text.to_browser()},
+        data={"kind": "text", "group": group, "index": index, **stepped_text.to_browser()},
         height="content",
     )

@@ -109,7 +109,7 @@ def _freeze_loaded_objects():
 
 
 def uploaded():
-    """The reader's own file in this session (a dict: name, table, xy, split, dataset, key), or None."""
+    """The reader's own file in this session (a ``ui.upload.Upload``), or None."""
     return st.session_state.get("uploaded")
 
 

@@ -4,9 +4,10 @@ Each is a ``core.live.SteppedFigure`` or ``SteppedText`` for ``ui.live.chart`` /
 They are shared, not copied (a resource cache): nothing changes them after they are built.
 """
 
+import numpy as np
 import streamlit as st
 
-from core import charts, explain, live, studies
+from core import charts, explain, live, studies, two_weights
 from core.path import SLIDER_LAMS
 
 from .fits import CACHE_TTL
@@ -22,12 +23,18 @@ def _cached(name, fit, build, *options):
     return _stepped(name, fit.key, fit.path.degree, options, build)
 
 
+def _plain(sentence):
+    """A sentence written for Markdown, as plain text (the live texts are never rendered as Markdown)."""
+    return sentence.replace("**", "")
+
+
 def _texts(name, fit, sentence, tone=None, *options):
     """A ``SteppedText`` with ``sentence(row)`` (and ``tone(row)``) for the path's row at every step."""
     rows = fit.slider_rows
 
     def build():
-        return live.stepped_text([sentence(row) for row in rows], None if tone is None else [tone(row) for row in rows])
+        texts = [_plain(sentence(row)) for row in rows]
+        return live.stepped_text(texts, None if tone is None else [tone(row) for row in rows])
 
     return _cached(name, fit, build, *options)
 
@@ -117,7 +124,9 @@ def total_summaries(fit):
 
 def error_curves(fit):
     label = fit.dataset.y_label
-    return _cached("error curves", fit, lambda: charts.error_curves_figure.steps(fit.slider_rows, fit.path, label))
+    return _cached(
+        "error curves", fit, lambda: charts.error_curves_figure.steps(fit.slider_rows, fit.path, y_label=label)
+    )
 
 
 def sweet_spot_sentences(fit):
@@ -139,9 +148,13 @@ def degree_summaries(fit, sweep):
     return _texts("degree summary", fit, lambda row: explain.degree_summary(sweep, row))
 
 
-def spaghetti(fit, resampled):
+def spaghetti(fit, resampled, height=400):
     """Fits to resampled data at every step; ``resampled`` has one row per step of the control."""
-    return _cached("spaghetti", fit, lambda: charts.spaghetti_figure.steps(resampled, fit.dataset, fit.curve_x))
+
+    def build():
+        return charts.spaghetti_figure.steps(resampled, fit.dataset, fit.curve_x, height=height)
+
+    return _cached("spaghetti", fit, build, height)
 
 
 def spread_sentences(fit, resampled):
@@ -159,3 +172,74 @@ def spread_sentences(fit, resampled):
         for step in range(SLIDER_LAMS.size)
     ]
     return _cached("spread", fit, lambda: live.stepped_text(sentences))
+
+
+# --- Questions ---
+
+
+def gap_chart(fit):
+    """Typical miss on training data against new data at every step."""
+    rows, path = fit.slider_rows, fit.path
+
+    def build():
+        return live.stepped(
+            lambda step: charts.gap_figure.spec(path.train_rmse[rows[step]], path.test_rmse[rows[step]]), len(rows)
+        )
+
+    return _cached("gap", fit, build)
+
+
+def l2_l1_chart(fit, lasso_lams, lasso):
+    """Ridge and lasso weight paths side by side, the step's λ marked."""
+    return _cached("l2 l1", fit, lambda: charts.l2_l1_paths_figure.steps(SLIDER_LAMS, fit.path, lasso_lams, lasso))
+
+
+def l1_switched_off_sentences(fit, lasso_lams, lasso):
+    """How many weights L1 has switched off at every step's λ, against L2 keeping all."""
+    degree = fit.path.degree
+
+    def sentence(lam):
+        nearest = lasso[int(np.argmin(np.abs(lasso_lams - lam)))] if lam > 0 else lasso[0]
+        off = int((np.abs(nearest) < 1e-12).sum())
+        return (
+            f"At λ = {explain.format_lam(max(lam, lasso_lams[0]))}, L1 has switched off {off} of {degree} weights; "
+            f"L2 keeps all {degree}, only smaller."
+        )
+
+    return _cached("l1 off", fit, lambda: live.stepped_text([sentence(lam) for lam in SLIDER_LAMS]))
+
+
+# --- Why it works (its own control over the two-weight λ grid) ---
+
+
+@st.cache_resource(max_entries=1, show_spinner="Drawing the pictures for every λ…")
+def two_weight_pictures():
+    """The two-weight pictures and their sentences for every λ of ``TWO_WEIGHT_LAMS`` (the same for everyone)."""
+    lams = two_weights.TWO_WEIGHT_LAMS
+    pictures = [two_weights.picture(lam) for lam in lams]
+
+    def texts(sentence):
+        return live.stepped_text([_plain(sentence(picture)) for picture in pictures])
+
+    def price(lam, picture):
+        if lam == 0:
+            return ""
+        return (
+            f"The price of smaller weights: on this data the typical miss grows from ±{picture.best_miss:.2f} "
+            f"with no penalty to ±{picture.ridge_miss:.2f} with L2 and ±{picture.lasso_miss:.2f} with L1. On new "
+            "data, a moderate penalty often makes the miss smaller, because the weights no longer chase noise."
+        )
+
+    return {
+        "ridge chart": live.stepped(lambda step: two_weights.ridge_figure(lams[step]), lams.size),
+        "lasso chart": live.stepped(lambda step: two_weights.lasso_figure(lams[step]), lams.size),
+        "ridge caption": texts(two_weights.ridge_caption),
+        "lasso caption": texts(two_weights.lasso_caption),
+        "ridge verdict": texts(
+            lambda p: f"{two_weights.weights_line(p.best, p.ridge)}. {two_weights.ridge_verdict(p)}"
+        ),
+        "lasso verdict": texts(
+            lambda p: f"{two_weights.weights_line(p.best, p.lasso)}. {two_weights.lasso_verdict(p)}"
+        ),
+        "price": live.stepped_text([price(lam, picture) for lam, picture in zip(lams, pictures)]),
+    }

@@ -1,37 +1,87 @@
-"""The reader's own file: reading an upload, choosing its columns, downloads."""
+"""The reader's own file: reading an upload, choosing its sheet, columns and series, downloads.
 
+An upload travels as one :class:`Upload` in ``st.session_state.uploaded``. Every choice the
+reader makes (sheet, x, y, series, held-out rows) builds a new one from the old; a choice
+that cannot be used shows why and keeps the previous one.
+"""
+
+import dataclasses
 import functools
 import hashlib
+from pathlib import PurePath
 
 import numpy as np
 import streamlit as st
 
 from core import export, reader
-from core.datasets import from_columns
+from core.datasets import Dataset, from_columns
 from core.viewstate import UPLOAD
 
 from .state import uploaded, view
 
+FILE_TYPES = ("csv", "tsv", "txt", "xlsx", "xlsm", "ods", "xls", "numbers")  # xls and numbers get a plain message
+ALL_SERIES = ""  # the series picker's option for "every series together" (a category is never empty)
 
-def _store_upload(name, digest, table, xy, split):
+
+@dataclasses.dataclass(frozen=True)
+class Upload:
+    """The reader's file as read, and what they chose from it.
+
+    ``data`` keeps the file's bytes only for a workbook of several sheets (to read another
+    sheet); ``key`` names the dataset exactly for the caches.
+    """
+
+    name: str
+    digest: str
+    data: bytes | None
+    table: reader.Table
+    xy: reader.XY
+    split: str
+    dataset: Dataset
+
+    @property
+    def key(self):
+        return (self.digest, self.table.sheet, self.xy.x_name, self.xy.y_name, self.xy.series, self.split)
+
+
+def _store(name, digest, data, table, xy, split):
+    """Make (name, table, xy, split) the session's upload and the view's dataset."""
+    series = f" ({xy.series[1]})" if xy.series else ""
     dataset = from_columns(
         xy.x,
         xy.y,
-        title=f"Your data: {name}",
+        title=f"Your data: {name}{series}",
         x_label=xy.x_name,
         y_label=xy.y_name,
         split=split,
         x_origin=None if xy.x_origin is None else np.datetime64(xy.x_origin.to_datetime64(), "ms"),
     )
-    st.session_state.uploaded = dict(
-        name=name,
-        digest=digest,
-        table=table,
-        xy=xy,
-        split=split,
-        dataset=dataset,
-        key=(digest, xy.x_name, xy.y_name, split),
-    )
+    st.session_state.uploaded = Upload(name, digest, data, table, xy, split, dataset)
+    view()["data"] = UPLOAD
+
+
+def _first_choice(table):
+    """x, y and series to start with: the default columns and, in a long-format file, its largest series."""
+    series = next(iter(table.series.items()), None)
+    return reader.extract_xy(table, *reader.default_columns(table), series=series and (series[0], series[1][0]))
+
+
+def _default_split(xy):
+    return "forecast" if xy.x_is_date else "random"
+
+
+def _check_file_type(file):
+    extension = PurePath(file.name).suffix.lower().lstrip(".")
+    if extension not in FILE_TYPES:
+        raise reader.DataProblem(
+            "This kind of file cannot be read here. Upload a CSV file (.csv, .tsv or .txt) or a workbook "
+            "(.xlsx or .ods): in your spreadsheet program use Save As (or Download) and choose one of those."
+        )
+    if file.size > reader.MAX_UPLOAD_BYTES:
+        raise reader.DataProblem(
+            f"This file is {file.size / 2**20:,.0f} MB; the limit is {reader.MAX_UPLOAD_BYTES // 2**20} MB. "
+            "Upload a smaller extract, for example only the two columns you need."
+        )
 
 
 def receive_upload(file):
@@ -48,67 +98,115 @@ def receive_upload(file):
         return False
     state.upload_seen, state.upload_problem = file.file_id, None
     try:
-        if file.size > reader.MAX_UPLOAD_BYTES:
-            raise reader.DataProblem(
-                f"This file is {file.size / 2**20:,.0f} MB; the limit is {reader.MAX_UPLOAD_BYTES // 2**20} MB. "
-                "Upload a smaller extract, for example only the two columns you need."
-            )
+        _check_file_type(file)
         with st.spinner(f"Reading {file.size / 2**20:,.1f} MB…"):
             data = file.getvalue()
             table = reader.read_table(data, file.name)
-            xy = reader.extract_xy(table, *reader.default_columns(table))
+            xy = _first_choice(table)
     except reader.DataProblem as problem:
         state.upload_problem = str(problem) + (" Your previous data are still here." if uploaded() is not None else "")
         st.error(state.upload_problem)
         return False
-    split = "forecast" if xy.x_is_date else "random"
-    _store_upload(file.name, hashlib.sha256(data).hexdigest()[:16], table, xy, split)
-    view()["data"] = UPLOAD
+    digest = hashlib.sha256(data).hexdigest()[:16]
+    _store(file.name, digest, data if len(table.sheets) > 1 else None, table, xy, _default_split(xy))
     return True
 
 
-def _choose_columns():
+def _choose(change):
+    """Apply the reader's change of sheet, column or series; on a problem keep the previous choice."""
     state, current = st.session_state, uploaded()
-    x_name, y_name = state.widget_upload_x, state.widget_upload_y
     try:
-        xy = reader.extract_xy(current["table"], x_name, y_name)
+        table, xy = change(current)
     except reader.DataProblem as problem:
-        state.column_problem = str(problem)
+        state.choice_problem = str(problem)
         return
-    split = current["split"] if xy.x_is_date == current["xy"].x_is_date else ("forecast" if xy.x_is_date else "random")
-    _store_upload(current["name"], current["digest"], current["table"], xy, split)
-    view()["data"] = UPLOAD
+    split = current.split if xy.x_is_date == current.xy.x_is_date else _default_split(xy)
+    _store(current.name, current.digest, current.data, table, xy, split)
+
+
+def _choose_sheet():
+    sheet = st.session_state.widget_upload_sheet
+
+    def change(current):
+        table = reader.read_table(current.data, current.name, sheet=sheet)
+        return table, _first_choice(table)
+
+    _choose(change)
+
+
+def _choose_x():
+    x_name = st.session_state.widget_upload_x
+
+    def change(current):
+        y_name = current.xy.x_name if x_name == current.xy.y_name else current.xy.y_name  # x taken from y: swap
+        return current.table, reader.extract_xy(current.table, x_name, y_name, series=current.xy.series)
+
+    _choose(change)
+
+
+def _choose_y():
+    y_name = st.session_state.widget_upload_y
+
+    def change(current):
+        x_name = current.xy.y_name if y_name == current.xy.x_name else current.xy.x_name  # y taken from x: swap
+        return current.table, reader.extract_xy(current.table, x_name, y_name, series=current.xy.series)
+
+    _choose(change)
+
+
+def _choose_series():
+    category = st.session_state.widget_upload_series
+
+    def change(current):
+        column = next(iter(current.table.series))
+        series = None if category == ALL_SERIES else (column, category)
+        return current.table, reader.extract_xy(current.table, current.xy.x_name, current.xy.y_name, series=series)
+
+    _choose(change)
 
 
 def _choose_split():
     current = uploaded()
-    _store_upload(current["name"], current["digest"], current["table"], current["xy"], st.session_state.widget_split)
+    _store(current.name, current.digest, current.data, current.table, current.xy, st.session_state.widget_split)
 
 
 def column_controls():
-    """x and y pickers for the uploaded table, and for dates the choice of held-out rows."""
+    """Sheet, x and y pickers, a series picker for a long-format file, and for dates the held-out rows."""
     current = uploaded()
-    table, xy = current["table"], current["xy"]
+    table, xy = current.table, current.xy
     state = st.session_state
+    if len(table.sheets) > 1:
+        state.widget_upload_sheet = table.sheet
+        st.selectbox("Sheet of the workbook", options=table.sheets, key="widget_upload_sheet", on_change=_choose_sheet)
     left, right = st.columns(2)
     state.widget_upload_x, state.widget_upload_y = xy.x_name, xy.y_name
     left.selectbox(
         "Column for x (what you know)",
         options=table.date_columns + table.numeric_columns,
         key="widget_upload_x",
-        on_change=_choose_columns,
+        on_change=_choose_x,
     )
     right.selectbox(
         "Column for y (what you want to predict)",
         options=table.numeric_columns,
         key="widget_upload_y",
-        on_change=_choose_columns,
+        on_change=_choose_y,
     )
-    problem = state.pop("column_problem", None)
+    if table.series:
+        categories = next(iter(table.series.values()))
+        state.widget_upload_series = xy.series[1] if xy.series else ALL_SERIES
+        st.selectbox(
+            "Series to show (your file holds several)",
+            options=[*categories, ALL_SERIES],
+            format_func=lambda category: category or "All series together, as one cloud",
+            key="widget_upload_series",
+            on_change=_choose_series,
+        )
+    problem = state.pop("choice_problem", None)
     if problem:
-        st.error(problem + " The previous columns are kept.")
+        st.error(problem + " The previous choice is kept.")
     if xy.x_is_date:
-        state.widget_split = current["split"]
+        state.widget_split = current.split
         st.radio(
             "Which rows are held out as new data?",
             options=["forecast", "random"],
