@@ -60,6 +60,7 @@ def start_page():
         # Streamlit's first run on a fresh server, when it is for a page other than "/", runs the
         # page file on its own with a navigation built from the pages/ folder (a relic of the
         # old multipage apps), skipping app.py. Turn that off and run again through app.py.
+        # A private attribute, guarded by tests/test_streamlit_private.py (see docs/architecture.md).
         PagesManager.uses_pages_directory = False
         st.rerun()
     current = view()
