@@ -1,0 +1,161 @@
+"""Charts of the many-signals page: each builder returns a ``FigureSpec`` for one λ row of a ``SignalFit``.
+
+``stepped(builder, fit, rows)`` makes the ``core.live.SteppedFigure`` of every slider step.
+Signal names come from the reader's file: every label goes through ``charts.plain``.
+"""
+
+import numpy as np
+import plotly.graph_objects as go
+
+from . import live
+from .charts import (
+    BLACK,
+    BLUE,
+    GREEN,
+    ORANGE,
+    PURPLE,
+    SKY_BLUE,
+    VERMILLION,
+    YELLOW,
+    _base_layout,
+    _lam_axis,
+    error_curves_figure,
+    lam_positions,
+    plain,
+)
+from .explain import format_lam
+from .figspec import FigureSpec
+
+#: Bars drawn at most (the signals with the biggest weights anywhere on the path).
+MAX_BARS = 20
+#: Lines drawn at most on the paths chart.
+MAX_LINES = 8
+_LINE_COLOURS = [BLUE, ORANGE, GREEN, VERMILLION, PURPLE, SKY_BLUE, BLACK, YELLOW]
+
+
+def shown_signals(fit, limit=MAX_BARS):
+    """Indices of the features with the biggest weights anywhere on the path, biggest first."""
+    order = np.argsort(-np.abs(fit.path.coef).max(axis=0), kind="stable")
+    return order[:limit]
+
+
+def _labels(fit, shown):
+    return [plain(fit.names[j]) for j in shown]
+
+
+def _bar_height(count):
+    return 140 + 26 * count
+
+
+def weights_figure(fit, index):
+    """Each signal's weight at this λ beside its weight with no penalty (in the units of y per typical swing)."""
+    shown = shown_signals(fit)[::-1]
+    labels = _labels(fit, shown)
+    fig = FigureSpec()
+    for row, name, colour in ((0, "No penalty", PURPLE), (index, f"λ = {format_lam(fit.path.lams[index])}", ORANGE)):
+        fig.add_trace(
+            go.Bar(
+                x=fit.path.coef[row, shown].astype(np.float32),
+                y=labels,
+                orientation="h",
+                name=name,
+                marker_color=colour,
+                hovertemplate="%{y}: %{x:.3g}<extra></extra>",
+            )
+        )
+    fig.update_layout(barmode="group")
+    unit = fit.table.y_unit or "units of y"
+    fig = _base_layout(fig, f"Weight ({plain(unit)} per typical swing of the signal)", "", _bar_height(len(shown)))
+    return fig.update_layout(margin_l=220)
+
+
+def paths_figure(fit, index):
+    """The biggest weights as λ grows, with this λ marked."""
+    path = fit.path
+    x = lam_positions(path.lams)
+    shown = shown_signals(fit, MAX_LINES)
+    fig = FigureSpec()
+    for colour, j in zip(_LINE_COLOURS, shown):
+        fig.add_trace(
+            go.Scatter(
+                x=x.astype(np.float32),
+                y=path.coef[:, j].astype(np.float32),
+                mode="lines",
+                line=dict(color=colour, width=2),
+                name=plain(fit.names[j]),
+                hovertemplate="%{y:.3g}<extra>" + plain(fit.names[j]) + "</extra>",
+            )
+        )
+    fig.add_vline(x=float(x[index]), line=dict(color=BLACK, width=1.5, dash="dot"))
+    steady = path.coef[path.lams >= 1e-4][:, shown]
+    top = 1.3 * float(np.abs(steady).max()) if steady.size and np.abs(steady).max() > 0 else 1.0
+    fig.update_yaxes(range=[-top, top])
+    _lam_axis(fig, path.lams)
+    unit = fit.table.y_unit or "units of y"
+    return _base_layout(fig, "Penalty strength λ", f"Weight ({plain(unit)})", 420)
+
+
+def share_figure(fit, index):
+    """The share of all weight carried by the biggest signal, against λ."""
+    path = fit.path
+    x = lam_positions(path.lams)
+    share = path.biggest_share
+    even = 1.0 / path.coef.shape[1]
+    fig = FigureSpec()
+    fig.add_trace(
+        go.Scatter(
+            x=x.astype(np.float32),
+            y=(100 * share).astype(np.float32),
+            mode="lines",
+            line=dict(color=BLUE, width=2.5),
+            name="Biggest signal's share",
+            hovertemplate="%{y:.0f}%<extra></extra>",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=[float(x[index])],
+            y=[float(100 * share[index])],
+            mode="markers",
+            marker=dict(color=ORANGE, size=12, line=dict(color=BLACK, width=1)),
+            name="This λ",
+            hovertemplate="%{y:.0f}%<extra>this λ</extra>",
+        )
+    )
+    fig.add_hline(y=100 * even, line=dict(color="#888888", width=1, dash="dash"))
+    fig.update_yaxes(range=[0, 105], ticksuffix="%")
+    _lam_axis(fig, path.lams)
+    return _base_layout(fig, "Penalty strength λ", "Share of all weight", 320)
+
+
+def stability_figure(fit, index):
+    """How much each weight jumps between the fits without each fold: at this λ and with no penalty."""
+    shown = shown_signals(fit)[::-1]
+    spread = fit.path.fold_spread
+    fig = FigureSpec()
+    for row, name, colour in ((0, "No penalty", PURPLE), (index, f"λ = {format_lam(fit.path.lams[index])}", ORANGE)):
+        fig.add_trace(
+            go.Bar(
+                x=spread[row, shown].astype(np.float32),
+                y=_labels(fit, shown),
+                orientation="h",
+                name=name,
+                marker_color=colour,
+                hovertemplate="%{y}: ±%{x:.3g}<extra></extra>",
+            )
+        )
+    fig.update_layout(barmode="group")
+    unit = fit.table.y_unit or "units of y"
+    fig = _base_layout(fig, f"How much the weight jumps between refits (±{plain(unit)})", "", _bar_height(len(shown)))
+    return fig.update_layout(margin_l=220)
+
+
+def errors_figure(fit, index):
+    """Training, held-out and cross-validated error against λ, with the sweet spot (the curves page's chart)."""
+    label = fit.table.target
+    return error_curves_figure.spec(fit.path, index, label)
+
+
+def stepped(builder, fit, rows):
+    """A ``SteppedFigure`` of ``builder(fit, row)`` for every row of ``rows`` (one per slider step)."""
+    return live.stepped(lambda step: builder(fit, int(rows[step])), len(rows))

@@ -1,0 +1,214 @@
+"""Tables for the many-signals page: a shop's weekly sales (made here, seeded) and real tables from installed packages.
+
+Nothing is downloaded: the shop is generated in code from a fixed seed; the real tables
+ship with scikit-learn (diabetes) and plotly (restaurant tips).
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+#: Share of a real table's rows held out as "new data" (a seeded random split).
+HELD_OUT_SHARE = 0.3
+_SPLIT_SEED = 0
+
+
+@dataclass(frozen=True)
+class SignalTable:
+    """A table to predict one column from many, with words for a reader.
+
+    Attributes
+    ----------
+    key, title, story : str
+    target : str
+        The column to predict.
+    y_unit : str
+        Its unit in words ("thousand dollars"); may be empty.
+    train, test : pandas.DataFrame
+        Rows to fit on and held-out rows ("new data"), with the same columns.
+    """
+
+    key: str
+    title: str
+    story: str
+    target: str
+    y_unit: str
+    train: pd.DataFrame
+    test: pd.DataFrame
+
+    @property
+    def signals(self):
+        return [c for c in self.train.columns if c != self.target]
+
+
+def split_rows(frame, share=HELD_OUT_SHARE, seed=_SPLIT_SEED):
+    """A seeded random split of ``frame`` into (training rows, held-out rows)."""
+    order = np.random.default_rng(seed).permutation(len(frame))
+    held_out = round(share * len(frame))
+    return frame.iloc[np.sort(order[held_out:])], frame.iloc[np.sort(order[:held_out])]
+
+
+SHOP_WEEKS = 26
+SHOP_NEW_WEEKS = 400
+_SHOP_SEED = 3
+
+
+def _shop_weeks(weeks, rng):
+    online = rng.uniform(2, 15, weeks)
+    frame = pd.DataFrame(
+        {
+            "TV ads ($k)": rng.uniform(0, 20, weeks),
+            "Radio ads ($k)": rng.uniform(0, 10, weeks),
+            "Online ads ($k)": online,
+            # Clicks follow online spend closely: the pair of signals that move together.
+            "Online clicks (thousands)": 0.8 * online + rng.normal(0, 0.6, weeks),
+            "Price ($)": rng.uniform(8, 12, weeks).round(2),
+            "Temperature (°C)": rng.uniform(2, 30, weeks).round(1),
+            "Holiday week": (rng.uniform(size=weeks) < 0.15).astype(float),
+            "Promotion": rng.choice(["none", "discount", "bundle"], weeks, p=[0.5, 0.3, 0.2]),
+            # Signals that do not matter.
+            "Staff on shift": rng.integers(3, 8, weeks).astype(float),
+            "Rain (mm)": rng.gamma(1.0, 6.0, weeks).round(1),
+            "Newsletter length (words)": rng.integers(150, 600, weeks).astype(float),
+            "Shop-window colour": rng.choice(["red", "blue", "green"], weeks),
+        }
+    )
+    promotion = frame["Promotion"].map({"none": 0.0, "discount": 6.0, "bundle": 3.0}).to_numpy()
+    frame.insert(
+        0,
+        "Weekly sales ($k)",
+        (
+            40.0
+            + 1.0 * frame["TV ads ($k)"]
+            + 1.6 * frame["Radio ads ($k)"]
+            + 1.0 * online
+            + 1.5 * frame["Online clicks (thousands)"]
+            - 4.0 * frame["Price ($)"]
+            + 0.4 * frame["Temperature (°C)"]
+            + 12.0 * frame["Holiday week"]
+            + promotion
+            + rng.normal(0, 6.0, weeks)
+        ).round(1),
+    )
+    return frame
+
+
+def shop_table():
+    """A shop's weekly sales against its ad spend, price, weather and more: 26 weeks to fit, 400 new weeks."""
+    rng = np.random.default_rng(_SHOP_SEED)
+    train, test = _shop_weeks(SHOP_WEEKS, rng), _shop_weeks(SHOP_NEW_WEEKS, rng)
+    return SignalTable(
+        key="shop",
+        title="A shop's weekly sales (made-up example)",
+        story=(
+            f"A shop kept {SHOP_WEEKS} weeks of records: sales and eleven things that might drive them. "
+            "Online clicks follow online ad spend closely, so those two move together. Staff on shift, rain, "
+            "the newsletter's length and the shop-window colour do not affect sales at all. "
+            f"The error on new data is checked on {SHOP_NEW_WEEKS} more weeks from the same shop."
+        ),
+        target="Weekly sales ($k)",
+        y_unit="thousand dollars",
+        train=train,
+        test=test,
+    )
+
+
+_DIABETES_NAMES = {
+    "age": "Age (years)",
+    "sex": "Sex (1 or 2)",
+    "bmi": "Body mass index",
+    "bp": "Blood pressure",
+    "s1": "Total cholesterol",
+    "s2": "LDL cholesterol",
+    "s3": "HDL cholesterol",
+    "s4": "Cholesterol ratio (total / HDL)",
+    "s5": "Triglycerides (log)",
+    "s6": "Blood sugar",
+    "target": "Disease progression after a year",
+}
+
+
+def diabetes_table():
+    """scikit-learn's diabetes study: 442 patients, ten measurements, progression after one year."""
+    from sklearn.datasets import load_diabetes
+
+    frame = load_diabetes(scaled=False, as_frame=True).frame.rename(columns=_DIABETES_NAMES)
+    target = _DIABETES_NAMES["target"]
+    frame = frame[[target] + [c for c in frame.columns if c != target]]
+    train, test = split_rows(frame)
+    return SignalTable(
+        key="diabetes",
+        title="Diabetes: progression after a year (real data)",
+        story=(
+            "442 diabetes patients: age, sex, body mass index, blood pressure and six blood measurements, and how "
+            "far the disease progressed a year later (a score). Total and LDL cholesterol move together. "
+            "From the study shipped with scikit-learn (Efron et al., 2004); 30% of patients held out as new data."
+        ),
+        target=target,
+        y_unit="points",
+        train=train,
+        test=test,
+    )
+
+
+def tips_table():
+    """plotly's restaurant tips: 244 bills, the tip against the bill, party size, day and more."""
+    import plotly.data
+
+    frame = plotly.data.tips().rename(
+        columns={
+            "tip": "Tip ($)",
+            "total_bill": "Total bill ($)",
+            "size": "Party size",
+            "sex": "Who paid",
+            "smoker": "Smoker at the table",
+            "day": "Day",
+            "time": "Meal",
+        }
+    )
+    frame = frame[["Tip ($)"] + [c for c in frame.columns if c != "Tip ($)"]]
+    frame["Party size"] = frame["Party size"].astype(float)
+    train, test = split_rows(frame)
+    return SignalTable(
+        key="tips",
+        title="Restaurant tips (real data)",
+        story=(
+            "244 restaurant bills recorded by one waiter: the tip against the bill, the party's size, the day, lunch "
+            "or dinner, who paid and whether someone smoked. The bill and the party size move together. "
+            "From the table shipped with plotly; 30% of bills held out as new data."
+        ),
+        target="Tip ($)",
+        y_unit="dollars",
+        train=train,
+        test=test,
+    )
+
+
+SIGNAL_TABLES = {"shop": shop_table, "diabetes": diabetes_table, "tips": tips_table}
+SIGNAL_TITLES = {
+    "shop": "A shop's weekly sales (made-up example)",
+    "diabetes": "Diabetes: progression after a year (real data)",
+    "tips": "Restaurant tips (real data)",
+}
+
+
+def load_signal_table(key):
+    """A built-in table by key."""
+    if key not in SIGNAL_TABLES:
+        raise ValueError(f"unknown table {key!r}; choose one of {sorted(SIGNAL_TABLES)}.")
+    return SIGNAL_TABLES[key]()
+
+
+def upload_table(frame, target, title):
+    """The reader's table, split at random into rows to fit on and held-out rows."""
+    train, test = split_rows(frame)
+    return SignalTable(
+        key="upload",
+        title=title,
+        story="Your file: 30% of its rows, picked at random, are held out as new data.",
+        target=target,
+        y_unit="",
+        train=train,
+        test=test,
+    )

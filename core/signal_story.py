@@ -1,0 +1,172 @@
+"""A table of many signals fitted for every λ, and what it says in plain words.
+
+``fit_table`` turns a ``SignalTable`` into a ``SignalFit`` (design, path, the pair of
+signals that move together); the sentence functions read one λ of it aloud. Column names
+come from the reader's file: the sentences are plain text (never Markdown).
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import design as design_module
+from .explain import format_lam, format_number, verdict
+from .path_base import LAM_GRID
+from .signals import signal_path
+
+#: Two signals "move together" when their correlation is at least this (in size).
+PAIR_CORRELATION = 0.7
+
+
+@dataclass(frozen=True)
+class Pair:
+    """The two features that move together most, by index, and their correlation on the training rows."""
+
+    first: int
+    second: int
+    correlation: float
+
+
+@dataclass(frozen=True)
+class SignalFit:
+    """A table fitted for every λ.
+
+    Attributes
+    ----------
+    table : SignalTable
+    design : Design
+    path : SignalPath
+    pair : Pair or None
+        None when no two features move together (|correlation| below ``PAIR_CORRELATION``).
+    n_test : int
+        Held-out rows used.
+    """
+
+    table: object
+    design: object
+    path: object
+    pair: Pair | None
+    n_test: int
+
+    @property
+    def names(self):
+        return self.path.names
+
+    @property
+    def more_signals_than_rows(self):
+        return len(self.path.names) >= self.path.n
+
+
+def moving_pair(X, scaled):
+    """The two number columns of ``X`` with the largest |correlation|, or None below ``PAIR_CORRELATION``.
+
+    Only ``scaled`` columns (numbers, dates) count: a category's 0/1 columns always move against each other.
+    """
+    sample = X[:: max(1, X.shape[0] // 100_000)]
+    spread = sample.std(axis=0)
+    usable = np.flatnonzero((spread > 0) & scaled)
+    if usable.size < 2:
+        return None
+    with np.errstate(invalid="ignore", divide="ignore"):
+        corr = np.corrcoef(sample[:, usable], rowvar=False)
+    np.fill_diagonal(corr, 0.0)
+    corr = np.nan_to_num(corr)
+    i, j = np.unravel_index(np.argmax(np.abs(corr)), corr.shape)
+    if abs(corr[i, j]) < PAIR_CORRELATION:
+        return None
+    first, second = sorted((int(usable[i]), int(usable[j])))
+    return Pair(first, second, float(corr[i, j]))
+
+
+def fit_table(table, lams=LAM_GRID, max_categories=design_module.MAX_CATEGORIES):
+    """Plan the design on the training rows, build the matrices and fit every λ."""
+    plan, X, y = design_module.build(table.train, table.target, table.signals, max_categories)
+    test_rows = table.test[plan.usable_rows(table.test)] if len(table.test) else table.test
+    X_test = plan.matrix(test_rows) if len(test_rows) else None
+    y_test = plan.target_values(test_rows) if len(test_rows) else None
+    path = signal_path(X, y, lams, scaled=plan.scaled, names=plan.feature_names, X_test=X_test, y_test=y_test)
+    return SignalFit(table, plan, path, moving_pair(X, plan.scaled), 0 if y_test is None else y_test.size)
+
+
+# --- Words -------------------------------------------------------------------------------------
+
+
+def _amount(value, unit):
+    sign = "+" if value > 0 else "−" if value < 0 else ""
+    return f"{sign}{format_number(abs(value))}" + (f" {unit}" if unit else "")
+
+
+def weight_sentence(fit, index):
+    """Which signal matters most now, and how that compares with no penalty."""
+    path, unit = fit.path, fit.table.y_unit
+    now, free = path.coef[index], path.coef[0]
+    top = int(np.argmax(np.abs(now)))
+    top_free = int(np.argmax(np.abs(free)))
+    share = path.biggest_share
+    if index == 0:
+        return (
+            f"No penalty: the biggest weight is {fit.names[top_free]}, {_amount(free[top_free], unit)}"
+            f"{_per(fit, top_free)}, carrying {share[0]:.0%} of all the weight."
+        )
+    return (
+        f"At λ = {format_lam(path.lams[index])} the biggest weight is {fit.names[top]}: {_amount(now[top], unit)}"
+        f"{_per(fit, top)}, {share[index]:.0%} of all the weight (with no penalty: {fit.names[top_free]}, "
+        f"{_amount(free[top_free], unit)}, {share[0]:.0%})."
+    )
+
+
+def _per(fit, j):
+    return " per typical swing" if fit.design.scaled[j] else " when it applies"
+
+
+def pair_sentence(fit, index):
+    """The two signals that move together: their weights with and without the penalty."""
+    if fit.pair is None:
+        return "No two signals move closely together here, so no pair of weights has to fight for the same credit."
+    path, unit, pair = fit.path, fit.table.y_unit, fit.pair
+    a, b = fit.names[pair.first], fit.names[pair.second]
+    free = path.coef[0, [pair.first, pair.second]]
+    now = path.coef[index, [pair.first, pair.second]]
+    opposite = free[0] * free[1] < 0 if pair.correlation > 0 else free[0] * free[1] > 0
+    start = (
+        f"{a} and {b} move together (correlation {pair.correlation:.2f}). With no penalty their weights are "
+        f"{_amount(free[0], unit)} and {_amount(free[1], unit)}"
+        + (": they pull in opposite directions and mostly cancel. " if opposite else ". ")
+    )
+    if index == 0:
+        return start + "Add a penalty to see them share the credit."
+    return start + (
+        f"At λ = {format_lam(path.lams[index])} they are {_amount(now[0], unit)} and {_amount(now[1], unit)}: "
+        + ("the penalty makes them share the credit." if now[0] * now[1] > 0 else "still of opposite signs.")
+    )
+
+
+def stability_sentence(fit, index):
+    """How much the weights jump between the cross-validation folds, now and with no penalty."""
+    spread = fit.path.fold_spread
+    unit = fit.table.y_unit
+    worst_free = int(np.argmax(spread[0]))
+    return (
+        f"Refitting without one part of the rows at a time, the weights move by up to "
+        f"{_amount(spread[index].max(), unit).lstrip('+')} at this λ; with no penalty up to "
+        f"{_amount(spread[0, worst_free], unit).lstrip('+')} ({fit.names[worst_free]})."
+    )
+
+
+def verdict_text(fit, index):
+    """The one verdict rule's words for this λ, and its tone for the coloured box."""
+    v = verdict(fit.path, index)
+    tone = "good" if v.key == "about_right" else "warn"
+    return f"Verdict: {v.label}. " + v.advice.replace("The curve bends", "The model bends"), tone
+
+
+def size_note(fit):
+    """A plain note when there are at least as many features as rows (where the penalty matters most)."""
+    p, n = len(fit.names), fit.path.n
+    if p < n:
+        return None
+    return (
+        f"There are {p:,} signals (a category counts once per value) and only {n:,} rows to fit them on. With no "
+        "penalty the model can then pass through every training row exactly, so it learns nothing it can check; "
+        "the penalty is what makes a fit possible at all."
+    )
