@@ -12,8 +12,7 @@ st.markdown(
 )
 file = st.file_uploader(
     f"Upload a CSV file (.csv, .tsv or .txt) or a workbook (.xlsx or .ods), up to {reader.MAX_UPLOAD_BYTES // 2**20} MB",
-    type=ui.upload.FILE_TYPES,
-    key="upload_file",
+    key="upload_file",  # no type=: Streamlit would refuse other files with its own words; ui.upload names them
 )
 ui.receive_upload(file)
 current = ui.uploaded()

@@ -1,6 +1,9 @@
 """The Your-data page through AppTest: uploads good and bad, columns, safety, and the other pages."""
 
+import io
+
 import numpy as np
+import openpyxl
 import pytest
 
 from core import reader
@@ -145,3 +148,109 @@ def test_a_link_to_uploaded_data_explains_that_the_file_is_not_in_it():
     assert "cannot carry the file" in at.info[0].value
     assert at.query_params["data"] == "wave"
     assert widget(at.select_slider, "λ").value == pytest.approx(0.01)
+
+
+# ----------------------------------------------------------------------------- workbooks, series, swaps
+# These read what the page holds (the session's upload and its widgets), not the charts' drawing.
+
+
+def workbook(sheets):
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+TWO_SHEETS = {
+    "Sales": [["Month", "Revenue"]] + [[f"2024-{m:02d}-01", 1000 + 40 * m + (m % 3) * 25] for m in range(1, 13)],
+    "Costs": [["Size", "Cost"]] + [[s, 2.5 * s + (s % 4)] for s in range(1, 21)],
+}
+LONG = "symbol,date,price\n" + "".join(
+    f"{symbol},2024-01-{day:02d},{base + day + (day % 3)}\n"
+    for symbol, base, days in (("AAPL", 180, 12), ("MSFT", 370, 15), ("IBM", 160, 9))
+    for day in range(1, days + 1)
+)
+
+
+def held(at):
+    """The upload the page holds now."""
+    return at.session_state["uploaded"]
+
+
+def test_a_workbook_with_two_sheets_starts_on_the_first_and_offers_the_other():
+    at = upload(open_page(PAGE), "book.xlsx", workbook(TWO_SHEETS), XLSX)
+    sheet = widget(at.selectbox, "Sheet of the workbook")
+    assert sheet.options == ["Sales", "Costs"] and sheet.value == "Sales"
+    assert widget(at.selectbox, "Column for x").value == "Month"
+    assert held(at).xy.y.tolist()[:2] == [1065.0, 1130.0]
+    sheet.set_value("Costs").run()
+    assert not at.exception and not at.error
+    assert held(at).table.sheet == "Costs"
+    assert widget(at.selectbox, "Column for x").value == "Size"
+    assert widget(at.selectbox, "Column for y").value == "Cost"
+    np.testing.assert_array_equal(
+        np.sort(held(at).dataset.x_train.tolist() + held(at).dataset.x_test.tolist()), range(1, 21)
+    )
+    assert at.query_params["data"] == "upload"
+
+
+def test_a_long_format_file_shows_its_largest_series_and_can_show_another_or_all():
+    at = upload(open_page(PAGE), "stocks.csv", LONG)
+    series = widget(at.selectbox, "Series to show")
+    assert series.value == "MSFT"
+    assert series.options == ["MSFT", "AAPL", "IBM", "All series together, as one cloud"]
+    assert any('The column "symbol" holds 3 separate series' in caption.value for caption in at.caption)
+    assert held(at).xy.y.tolist() == [370 + d + d % 3 for d in range(1, 16)]
+    series.set_value("IBM").run()
+    assert not at.exception
+    assert held(at).xy.y.tolist() == [160 + d + d % 3 for d in range(1, 10)]
+    widget(at.selectbox, "Series to show").set_value("").run()
+    assert held(at).xy.series is None and held(at).xy.y.size == 36
+    widget(at.selectbox, "Series to show").set_value("AAPL").run()
+    assert held(at).xy.series == ("symbol", "AAPL") and held(at).xy.y.size == 12
+
+
+@pytest.mark.parametrize(
+    "name, data, phrase",
+    [
+        ("page.html", b"<html><body>hi</body></html>", "This kind of file cannot be read here"),
+        ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "save it as .xlsx or CSV"),
+        ("one-line.csv", b"1234567," * 400_000, "cannot be a row of a table"),
+    ],
+    ids=["html", "xls", "one-long-line"],
+)
+def test_a_refused_file_keeps_the_previous_data(name, data, phrase):
+    at = upload(open_page(PAGE), "stocks.csv", LONG)
+    before = held(at)
+    upload(at, name, data, "application/octet-stream")
+    assert len(at.error) == 1 and phrase in at.error[0].value
+    assert "previous data are still here" in at.error[0].value
+    assert held(at) is before
+    assert widget(at.selectbox, "Series to show").value == "MSFT"
+
+
+def test_choosing_the_y_column_as_x_swaps_them():
+    at = upload(open_page(PAGE), "prices.csv", PRICES)
+    assert (widget(at.selectbox, "Column for x").value, widget(at.selectbox, "Column for y").value) == ("size", "price")
+    widget(at.selectbox, "Column for x").set_value("price").run()
+    assert not at.error
+    assert (widget(at.selectbox, "Column for x").value, widget(at.selectbox, "Column for y").value) == ("price", "size")
+    assert held(at).xy.y.min() == 20
+    widget(at.selectbox, "Column for y").set_value("price").run()
+    assert (held(at).xy.x_name, held(at).xy.y_name) == ("size", "price")
+
+
+def test_sheet_names_and_series_are_shown_as_plain_options():
+    rows = [[HOSTILE, "x", "y"]] + [[SCRIPTED if i % 2 else HOSTILE, i, i * i % 7] for i in range(20)]
+    at = upload(open_page(PAGE), "names.xlsx", workbook({SCRIPTED: rows, "Other": rows}), XLSX)
+    assert widget(at.selectbox, "Sheet of the workbook").value == SCRIPTED
+    assert set(widget(at.selectbox, "Series to show").options) >= {HOSTILE, SCRIPTED}
+    rendered = [e.value for kind in ("markdown", "caption", "warning", "info", "error") for e in getattr(at, kind)]
+    for value in rendered:
+        assert HOSTILE not in value and SCRIPTED not in value, value

@@ -19,6 +19,8 @@ from core.viewstate import UPLOAD
 
 from .state import uploaded, view
 
+# Checked here rather than with st.file_uploader(type=...): for any other file Streamlit's browser
+# code shows its own words ("text/html files are not allowed") and its server raises an exception.
 FILE_TYPES = ("csv", "tsv", "txt", "xlsx", "xlsm", "ods", "xls", "numbers")  # xls and numbers get a plain message
 ALL_SERIES = ""  # the series picker's option for "every series together" (a category is never empty)
 

@@ -9,6 +9,7 @@ Python's zip reader never returns more than declared), and the cells are counted
 import datetime
 import io
 import zipfile
+from itertools import islice
 from xml.etree.ElementTree import iterparse
 
 import openpyxl
@@ -20,6 +21,7 @@ from .words import DataProblem
 _ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+_LOOK_ROWS = 50
 
 
 def read_sheet(data, sheet=None):
@@ -86,7 +88,7 @@ def _read_xlsx(data, sheet):
         sheets = list(book.sheetnames)
         if not sheets:
             _raise_damaged()
-        chosen = _pick_sheet(sheets, sheet, lambda name: book[name].max_row and book[name].max_column)
+        chosen = _pick_sheet(sheets, sheet, lambda name: _has_values(book[name]))
         rows, n_cells = [], 0
         for row in book[chosen].iter_rows(values_only=True):
             n_cells += len(row)
@@ -95,6 +97,12 @@ def _read_xlsx(data, sheet):
     finally:
         book.close()
     return _trimmed(rows), sheets, chosen
+
+
+def _has_values(worksheet):
+    """Whether the first rows of a sheet hold any value."""
+    rows = islice(worksheet.iter_rows(values_only=True), _LOOK_ROWS)
+    return any(value is not None for row in rows for value in row)
 
 
 def _check_ods_cells(archive):
@@ -137,13 +145,13 @@ def _read_ods(data, sheet):
         frames = {}
 
         def filled(name):
-            frames[name] = book.parse(name, header=None, dtype=object)
+            frames[name] = pd.read_excel(book, sheet_name=name, header=None, dtype=object)
             return not frames[name].empty
 
         chosen = _pick_sheet(sheets, sheet, filled)
         frame = frames.get(chosen)
         if frame is None:
-            frame = book.parse(chosen, header=None, dtype=object)
+            frame = pd.read_excel(book, sheet_name=chosen, header=None, dtype=object)
     except DataProblem:
         raise
     except Exception:  # odfpy raises many kinds of errors on a damaged file
