@@ -64,25 +64,34 @@ def format_number(value):
 # --- The verdict (one rule, core/verdict.py) ---
 
 
+def _known(errors):
+    """The held-out errors, or None when there were no held-out points (all NaN)."""
+    return None if np.all(np.isnan(errors)) else errors
+
+
 def reading(path, index):
-    """The verdict for the λ at ``index`` of a ``RidgePath``, with its numbers (squared errors)."""
-    return read_setting(
-        np.square(path.train_rmse),
-        path.cv_mse,
-        path.cv_se,
-        index,
-        held_out_error=None if np.all(np.isnan(path.test_rmse)) else np.square(path.test_rmse),
-    )
+    """The verdict for the λ at ``index`` of a path, with its numbers (``core.verdict.Reading``).
+
+    A path with squared errors (``RidgePath``, ``SignalPath``: ``train_rmse``, ``cv_mse``, ``cv_se``,
+    ``test_rmse``) is read on squared errors; a classifier's path (``LogisticPath``: ``train_log_loss``,
+    ``cv_log_loss``, ``cv_log_loss_se``, ``test_log_loss``) on log-loss.
+    """
+    if hasattr(path, "cv_log_loss"):
+        return read_setting(
+            path.train_log_loss, path.cv_log_loss, path.cv_log_loss_se, index, _known(path.test_log_loss)
+        )
+    return read_setting(np.square(path.train_rmse), path.cv_mse, path.cv_se, index, _known(np.square(path.test_rmse)))
 
 
 def verdict(path, index):
-    """Verdict for the λ at ``index`` of a ``RidgePath``: below the sweet-spot band memorizing, above it too simple."""
+    """Verdict for the λ at ``index`` of a path: below the sweet-spot band memorizing, above it too simple."""
     return reading(path, index).verdict
 
 
 def _new_miss(path):
     """Typical miss on new data for every λ: held out when there are held-out points, else cross-validated."""
-    return np.sqrt(path.cv_mse) if np.all(np.isnan(path.test_rmse)) else path.test_rmse
+    held_out = _known(path.test_rmse)
+    return np.sqrt(path.cv_mse) if held_out is None else held_out
 
 
 def verdict_sentence(path, index, unit=""):
@@ -91,7 +100,7 @@ def verdict_sentence(path, index, unit=""):
     train, new = path.train_rmse[index], _new_miss(path)[index]
     best_new = _new_miss(path)[here.spot.best]
     start = (
-        f"Typical miss: {format_miss(train, unit)} on training data, {format_miss(new, unit)} on new data. "
+        f"Typical miss on training data: {format_miss(train, unit)}. On new data: {format_miss(new, unit)}. "
         f"Verdict: {here.verdict.label}. "
     )
     if here.verdict is MEMORIZING:
@@ -108,7 +117,7 @@ def verdict_sentence(path, index, unit=""):
             f"Both misses are high and close together: {both} the {format_miss(best_new, unit)} of the sweet spot. "
             "A small gap is not good news here. Less penalty would lower both misses."
         )
-    return start + "No other penalty does clearly better on data the model did not see."
+    return start + "No other penalty does clearly better on new data."
 
 
 def sweet_spot_sentence(path, index, unit=""):
@@ -341,7 +350,13 @@ def curves_summary(path, index, unit=""):
         "on this data the penalty changes little.",
     }
     here = reading(path, index)
-    return f"On this data the miss on new data {said[shape]} Your λ is {here.verdict.label}."
+    text = f"On this data the miss on new data {said[shape]} Your λ is {here.verdict.label}."
+    if _known(path.test_rmse) is not None and not here.spot.low <= lowest <= here.spot.high:
+        text += (
+            " Here the held-out points and the check on every training point disagree a little. "
+            "The verdict follows the check on every training point: it uses more data."
+        )
+    return text
 
 
 def framework_settings(lam, n):

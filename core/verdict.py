@@ -35,7 +35,7 @@ class Verdict:
 MEMORIZING = Verdict(
     "memorizing",
     "memorizing (too wiggly)",
-    "The curve bends to fit the noise in the training points. More penalty would make it steadier.",
+    "The model follows the noise in its training examples, luck and all. More penalty would make it steadier.",
 )
 ABOUT_RIGHT = Verdict(
     "about_right",

@@ -134,8 +134,8 @@ def test_verdict_sentence_gives_the_misses_in_units():
     path = _path(dataset, 15)
     sentence = explain.verdict_sentence(path, 0, dataset.y_unit)
     assert sentence.startswith(
-        f"Typical miss: {format_miss(path.train_rmse[0], 'thousand €')} on training data, "
-        f"{format_miss(path.test_rmse[0], 'thousand €')} on new data. Verdict: memorizing (too wiggly)."
+        f"Typical miss on training data: {format_miss(path.train_rmse[0], 'thousand €')}. "
+        f"On new data: {format_miss(path.test_rmse[0], 'thousand €')}. Verdict: memorizing (too wiggly)."
     )
 
 
@@ -177,14 +177,36 @@ def test_the_rule_finds_scikit_learns_best_logistic_regression():
     X, y = load_breast_cancer(return_X_y=True)
     X = make_pipeline(StandardScaler()).fit_transform(X)
     cs = np.logspace(-3, 3, 13)
-    model = LogisticRegressionCV(Cs=cs, cv=5, scoring="neg_log_loss", max_iter=5000).fit(X, y)
-    scores = model.scores_[1]  # (folds, Cs): minus the log-loss of each fold
+    model = LogisticRegressionCV(
+        Cs=cs, cv=5, scoring="neg_log_loss", max_iter=5000, l1_ratios=(0.0,), use_legacy_attributes=True
+    ).fit(X, y)
+    scores = model.scores_[1].reshape(5, cs.size)  # (folds, Cs): minus the log-loss of each fold
     log_loss = -scores.mean(axis=0)[::-1]  # weakest penalty (largest C) first
     se = scores.std(axis=0)[::-1] / np.sqrt(scores.shape[0])
     spot = sweet_spot(log_loss, se)
     assert cs[::-1][spot.best] == pytest.approx(model.C_[0])
     assert spot.low <= spot.best <= spot.high
     assert read_setting(log_loss, log_loss, se, cs.size - 1).verdict is TOO_SIMPLE  # C = 0.001
+
+
+def test_a_classifier_path_is_read_on_log_loss():
+    path = SimpleNamespace(
+        train_log_loss=np.array([0.01, 0.1, 0.2, 0.4, 0.6]),
+        cv_log_loss=np.array([0.9, 0.27, 0.25, 0.42, 0.65]),
+        cv_log_loss_se=np.full(5, 0.03),
+        test_log_loss=np.array([0.8, 0.35, 0.3, 0.45, 0.7]),
+        cv_mse=np.array([0.1, 0.2, 0.3, 0.4, 0.5]),  # not used: a classifier is judged on log-loss
+    )
+    assert [explain.verdict(path, i) for i in range(5)] == [
+        MEMORIZING,
+        ABOUT_RIGHT,
+        ABOUT_RIGHT,
+        TOO_SIMPLE,
+        TOO_SIMPLE,
+    ]
+    assert explain.reading(path, 4).new_error == 0.7 and explain.reading(path, 4).best_new_error == 0.3
+    path.test_log_loss = np.full(5, np.nan)  # no held-out rows: the new-data error is the cross-validated one
+    assert explain.reading(path, 4).new_error == 0.65
 
 
 # --- 2. Plain numbers -------------------------------------------------------------------------
@@ -294,7 +316,7 @@ def test_sentences_on_built_in_data_are_plain(built_in_paths):
             explain.guess_verdict(path, 0.01),
         ):
             assert not NOT_PLAIN.search(text), (name, text)
-            assert flesch_reading_ease(text) >= 40, (name, text)  # numbers make single sentences denser
+            assert flesch_reading_ease(text) >= 50, (name, text)  # numbers with units make one caption denser
 
 
 # --- 3. Units and stories ---------------------------------------------------------------------
