@@ -81,13 +81,16 @@ class SignalPath(LamPath):
         return self.fold_coef.std(axis=0, ddof=1)
 
 
-def _check_matrix(X, y, scaled):
+def _check_matrix(X, y, scaled, min_rows):
     X = np.asarray(X, dtype=float)
     y = np.asarray(y, dtype=float)
     if X.ndim != 2 or y.ndim != 1 or X.shape[0] != y.shape[0]:
         raise ValueError(f"X must be a table (rows, signals) and y one value per row; got {X.shape} and {y.shape}.")
-    if X.shape[0] < 3 or X.shape[1] == 0:
-        raise ValueError("the model needs at least 3 rows and one signal.")
+    if X.shape[0] < min_rows or X.shape[1] == 0:
+        raise ValueError(
+            f"the model needs at least {min_rows} rows and one signal; got n_samples = {X.shape[0]} "
+            f"and {X.shape[1]} signals."
+        )
     if not (np.isfinite(X).all() and np.isfinite(y).all()):
         raise ValueError("X and y must not contain missing, NaN or infinite values; remove those rows first.")
     scaled = np.ones(X.shape[1], dtype=bool) if scaled is None else np.asarray(scaled, dtype=bool)
@@ -199,7 +202,7 @@ def signal_path(X, y, lams=LAM_GRID, scaled=None, names=None, X_test=None, y_tes
     -------
     SignalPath
     """
-    X, y, scaled = _check_matrix(X, y, scaled)
+    X, y, scaled = _check_matrix(X, y, scaled, max(folds, 3))
     lams = check_lams(lams)
     n, p = X.shape
     names = tuple(names) if names is not None else tuple(f"x{j + 1}" for j in range(p))
@@ -315,7 +318,7 @@ class SignalRidge(RegressorMixin, BaseEstimator):
         """Fit on ``X`` (n, p) and ``y``; return self."""
         X, y = validate_data(self, X, y, y_numeric=True, dtype=np.float64)
         lam = check_lam(self.lam)
-        X, y, scaled = _check_matrix(X, y, self.scaled)
+        X, y, scaled = _check_matrix(X, y, self.scaled, 2)
         n = y.size
         column_means = X.mean(axis=0)
         self.scale_ = _scaling(X.std(axis=0), scaled)

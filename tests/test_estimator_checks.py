@@ -8,6 +8,7 @@ check must pass. Keep each reason specific: a check that fails for a reason not 
 from sklearn.utils.estimator_checks import parametrize_with_checks
 
 from core import PolynomialRidge
+from core.signals import SignalRidge
 
 _ONE_COLUMN = (
     "gives X several columns (or none); PolynomialRidge is a curve in one x column by design and "
@@ -53,6 +54,8 @@ POLYNOMIAL_RIDGE_NOT_APPLYING = dict.fromkeys(
 ESTIMATORS = [
     (PolynomialRidge(), POLYNOMIAL_RIDGE_NOT_APPLYING),
     (PolynomialRidge(degree=3, lam=0.0), POLYNOMIAL_RIDGE_NOT_APPLYING),  # λ = 0: the Legendre route
+    (SignalRidge(), {}),
+    (SignalRidge(lam=0.0), {}),  # λ = 0: the minimum-norm least-squares fit
 ]
 
 
