@@ -175,7 +175,7 @@ def tips_table():
         title="Restaurant tips (real data)",
         story=(
             "244 restaurant bills recorded by one waiter: the tip against the bill, the party's size, the day, lunch "
-            "or dinner, who paid and whether someone smoked. The bill and the party size move together. "
+            "or dinner, who paid and whether someone smoked. "
             "From the table shipped with plotly; 30% of bills held out as new data."
         ),
         target="Tip ($)",

@@ -1,0 +1,144 @@
+"""The many-signals page's cached fits and stepped charts (a built-in table, or the reader's file).
+
+Caches are shared by every session: each has ``max_entries`` and a ``ttl``; an upload's key
+is its content's digest with the chosen columns, so one reader's data never reach another.
+"""
+
+import numpy as np
+import streamlit as st
+
+from core import design, explain, live, signal_charts, signal_data, signal_story
+from core.path import SLIDER_LAMS
+
+from . import live as ui_live
+from .fits import CACHE_TTL
+from .state import slider_index, uploaded
+
+TABLE_LABEL = "Example"
+
+
+@st.cache_resource(max_entries=16, ttl=CACHE_TTL, show_spinner="Fitting every signal for every λ…")
+def _fit(key, _table):
+    """A ``SignalFit`` per key; shared, not copied (nothing changes it after it is built)."""
+    return signal_story.fit_table(_table)
+
+
+def builtin_fit(key):
+    """The fit of a built-in table (``core.signal_data.SIGNAL_TABLES``)."""
+    return _fit(("builtin", key), signal_data.load_signal_table(key))
+
+
+def upload_fit(target, columns):
+    """The fit of the reader's file with ``target`` predicted from ``columns``; raises ValueError on bad input."""
+    current = uploaded()
+    frame = current.table.frame[[target, *columns]]
+    table = signal_data.upload_table(frame, target, f"Your data: {current.name}")
+    return _fit(("upload", current.digest, target, tuple(columns)), table)
+
+
+def slider_rows(fit):
+    """The path's row for each step of the λ control."""
+    return np.array([fit.path.index_of(lam) for lam in SLIDER_LAMS])
+
+
+@st.cache_resource(max_entries=64, ttl=CACHE_TTL, show_spinner=False)
+def _stepped(name, key, _build):
+    return _build()
+
+
+def _key(fit):
+    return (fit.table.key, fit.table.title, fit.design, fit.path.n)
+
+
+def chart(name, fit, key):
+    """One of the page's λ-following charts (``name``: weights, paths, share, stability, errors)."""
+    builder = getattr(signal_charts, f"{name}_figure")
+    figure = _stepped(name, _key(fit), lambda: signal_charts.stepped(builder, fit, slider_rows(fit)))
+    ui_live.chart(figure, key=key)
+
+
+def text(name, fit, key):
+    """One of the page's λ-following sentences (``name``: weight, pair, stability, verdict)."""
+
+    def build():
+        rows = slider_rows(fit)
+        if name == "verdict":
+            pairs = [signal_story.verdict_text(fit, int(row)) for row in rows]
+            return live.stepped_text([p[0] for p in pairs], [p[1] for p in pairs])
+        sentence = getattr(signal_story, f"{name}_sentence")
+        return live.stepped_text([sentence(fit, int(row)) for row in rows])
+
+    ui_live.text(_stepped(f"text {name}", _key(fit), build), key=key)
+
+
+def story(fit, prefix):
+    """Every λ-following chart and sentence of the many-signals story, and the In depth expander."""
+    note = signal_story.size_note(fit)
+    if note:
+        st.info(note)
+    text("verdict", fit, f"{prefix}_verdict")
+
+    st.subheader("Which signals carry the prediction")
+    st.caption(
+        "Each bar is how much the prediction moves when that signal is one typical swing (one standard deviation) "
+        "higher, or, for a category, when the row is in it. Purple: no penalty. Orange: the λ you chose."
+    )
+    chart("weights", fit, f"{prefix}_weights")
+    text("weight", fit, f"{prefix}_weight_sentence")
+
+    st.subheader("The two signals that move together")
+    text("pair", fit, f"{prefix}_pair")
+
+    st.subheader("Each weight as the penalty grows")
+    st.caption(
+        "Read from left to right: the weights shrink toward zero. Lines that leave the chart on the left are "
+        "weights that fight each other with no penalty. The dotted line is your λ."
+    )
+    chart("paths", fit, f"{prefix}_paths")
+
+    st.subheader("Does one signal dominate?")
+    st.caption(
+        "The share of all weight carried by the single biggest signal. The dashed line is an even split. "
+        "With more penalty the credit is spread more evenly."
+    )
+    chart("share", fit, f"{prefix}_share")
+
+    st.subheader("How steady is each weight?")
+    st.caption(
+        "The model is refitted five times, each time without a different fifth of the rows. Each bar is how "
+        "much that weight moves between these refits: long bars are weights you cannot trust."
+    )
+    chart("stability", fit, f"{prefix}_stability")
+    text("stability", fit, f"{prefix}_stability_sentence")
+
+    st.subheader("Error against the penalty")
+    st.caption(
+        "Typical miss on the training rows, on held-out rows and by cross-validation, for every λ. "
+        "The sweet spot is the bottom of the valley."
+    )
+    chart("errors", fit, f"{prefix}_errors")
+
+    with st.expander("In depth: the exact model"):
+        path = fit.path
+        st.markdown(
+            "Numbers (and dates, as days since the earliest date) are standardized to mean 0 and standard "
+            "deviation 1 on the training rows; each text category becomes a 0/1 column. The model minimizes "
+            "(1/n)·Σ(residual²) + λ·Σw², the intercept not penalized, so it equals scikit-learn's `Ridge` with "
+            "alpha = n·λ on those columns. The pipeline below, fitted on the training rows, gives the same "
+            f"weights (n = {path.n:,} training rows, at the λ you chose):"
+        )
+        lam = float(SLIDER_LAMS[slider_index()])
+        st.code(design.pipeline_code(fit.design, path.n, lam), language="python")
+        cv = (
+            "exact leave-one-out (closed form: eᵢ / (1 − hᵢᵢ))"
+            if path.cv == "leave-one-out"
+            else f"{path.cv} cross-validation (KFold(5, shuffle=True, random_state=0))"
+        )
+        st.markdown(
+            f"Cross-validation: {cv}, with the scaling fitted once on all training rows and alpha = n·λ in every "
+            "fold. λ = 0 is the minimum-norm least-squares fit. Stability bars: the standard deviation of each "
+            "weight over the five fits without one fold. Best λ on the fine grid: "
+            f"{explain.format_lam(path.lams[path.best_index])}."
+        )
+        if fit.design.notes:
+            st.text("\n".join(fit.design.notes))
