@@ -56,9 +56,14 @@ def markdown_safe(text):
     return "".join("\\" + char if char in _MARKDOWN_SPECIAL else char for char in str(text))
 
 
-def format_number(value):
-    """A number as a reader writes it: 3 significant digits, thousands separated, no e-notation."""
-    return plain_number(value)
+#: A number as a reader writes it: 3 significant digits, thousands separated, no e-notation.
+format_number = plain_number
+
+#: How each cross-validation checks a model, in words (``RidgePath.cv``).
+_CV_IN_WORDS = {
+    "leave-one-out": "Leaving each training point out in turn and checking the miss on it",
+    "5-fold": "Splitting the training rows into 5 parts and checking each part on a model fitted to the other 4",
+}
 
 
 # --- The verdict (one rule, core/verdict.py) ---
@@ -131,7 +136,7 @@ def sweet_spot_sentence(path, index, unit=""):
         else f" On the held-out new points the same λ misses by {format_miss(path.test_rmse[spot.best], unit)}."
     )
     return (
-        f"Leaving each training point out in turn and checking the miss on it, the lowest miss is at "
+        f"{_CV_IN_WORDS.get(path.cv, 'Checking on points the model did not see')}, the lowest miss is at "
         f"**λ = {format_lam(path.lams[spot.best])}** (the star): typically {cv_miss}.{held_out} "
         f"Every λ from {format_lam(path.lams[spot.low])} to {format_lam(path.lams[spot.high])} (green band) is within "
         "the margin of error of that best, so any of them is about as good. "

@@ -14,6 +14,9 @@ SMALLEST_SHOWN = 1e-12
 _BIG_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 #: From this size on, words stop helping ("a million trillion" is as far as we count).
 _LARGEST_NAMED = 1e18
+#: Plotly (d3) format for numbers in hover labels: 3 significant digits, commas, never e-notation
+#: ("%{y:,.3~r}" shows 181,000,000 and 0.0000123 where ".3g" shows 1.81e+8 and 1.23e-5).
+HOVER_FORMAT = ",.3~r"
 
 
 def _round_significant(value, digits):

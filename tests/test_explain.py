@@ -412,6 +412,20 @@ def test_curves_summary_says_whether_the_new_data_miss_falls_then_rises():
     assert "whatever the penalty" in explain.curves_summary(path, 2)
 
 
+def test_sweet_spot_sentence_names_the_check_it_used():
+    path = _fake_path(np.ones((6, 2)))
+    path.cv = "leave-one-out"
+    said = explain.sweet_spot_sentence(path, 1, "years")
+    assert said.startswith("Leaving each training point out in turn and checking the miss on it, the lowest miss is")
+    assert (
+        "**λ = 0.001** (the star): typically ±1 years. On the held-out new points the same λ misses by ±1 years."
+        in said
+    )
+    assert "Every λ from 0.001 to 0.32 (green band)" in said and said.endswith("Your λ = 0.001 is **about right**.")
+    path.cv = "5-fold"
+    assert explain.sweet_spot_sentence(path, 1).startswith("Splitting the training rows into 5 parts")
+
+
 # --- 5. Glossary and questions for a vendor ---------------------------------------------------
 
 
