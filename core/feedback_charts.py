@@ -1,0 +1,222 @@
+"""Figures of the Sorting-feedback page, one λ step at a time (for ``core.live.stepped``).
+
+Every builder returns a ``FigureSpec`` for one step and draws the same traces at every step.
+Words on the axes go through ``charts.plain``: a typed comment's words are a stranger's text.
+"""
+
+import numpy as np
+import plotly.graph_objects as go
+
+from .charts import BLACK, BLUE, GREEN, MARGIN, ORANGE, PURPLE, SKY_BLUE, VERMILLION, YELLOW, lam_positions, plain
+from .feedback import RARE_COUNT, strongest
+from .figspec import FigureSpec
+from .plain_numbers import lam_axis_ticks
+from .two_signals import SIGNAL_NAMES
+
+TOP_WORDS = 10
+MAX_COMMENT_WORDS = 15
+_GRID = "#e6e6e6"
+
+
+def _light(values):
+    return np.asarray(values, dtype=np.float32)
+
+
+def _lam_axis(fig, lams, **where):
+    """λ on a log axis, ticks in plain digits, λ = 0 one decade left of the smallest λ."""
+    tickvals, ticktext = lam_axis_ticks(lams)
+    fig.update_xaxes(tickvals=tickvals, ticktext=ticktext, title_text="Penalty strength λ", **where)
+
+
+def _style(fig, height):
+    fig.update_layout(
+        height=height, margin=MARGIN, plot_bgcolor="white", legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0)
+    )
+    fig.update_xaxes(showgrid=True, gridcolor=_GRID, zeroline=False)
+    fig.update_yaxes(showgrid=True, gridcolor=_GRID, zeroline=False)
+    return fig
+
+
+def _word_label(model, column):
+    count = int(model.counts[column])
+    return plain(f"{model.words[column]} ({count} comment{'s' if count != 1 else ''})")
+
+
+def _word_bar(model, index, name):
+    columns = strongest(model, index, TOP_WORDS)
+    weights = model.path.coef[index, columns]
+    return go.Bar(
+        x=_light(weights),
+        y=[_word_label(model, column) for column in columns],
+        orientation="h",
+        name=name,
+        marker=dict(
+            color=[VERMILLION if weight > 0 else BLUE for weight in weights],
+            pattern=dict(shape=["/" if model.counts[column] <= RARE_COUNT else "" for column in columns]),
+        ),
+        hovertemplate="%{y}: weight %{x:.2f}<extra></extra>",
+        showlegend=False,
+    )
+
+
+def word_weights_figure(model, index, height=460):
+    """The strongest words with no penalty (left) and at this λ (right): weight to the right means complaint.
+
+    Each word is labelled with how many training comments contain it; hatched bars are words found
+    in at most ``RARE_COUNT`` comments.
+    """
+    fig = FigureSpec.make_subplots(
+        rows=1,
+        cols=2,
+        horizontal_spacing=0.25,
+        subplot_titles=("With no penalty", "At this λ"),
+    )
+    fig.add_trace(_word_bar(model, 0, "With no penalty"), row=1, col=1)
+    fig.add_trace(_word_bar(model, index, "At this λ"), row=1, col=2)
+    for col, row_index in ((1, 0), (2, index)):
+        reach = 1.15 * float(np.abs(model.path.coef[row_index]).max() or 1.0)
+        fig.update_xaxes(range=[-reach, reach], title_text="← praise    weight    complaint →", row=1, col=col)
+        fig.update_yaxes(autorange="reversed", row=1, col=col)
+    _style(fig, height)
+    return fig.update_layout(margin_l=190, margin_t=60, bargap=0.3)
+
+
+def _zones(fig, x, spot):
+    for start, stop, colour, label in (
+        (x[0], x[spot.low], ORANGE, "memorizing"),
+        (x[spot.low], x[spot.high], GREEN, "about right"),
+        (x[spot.high], x[-1], SKY_BLUE, "too simple"),
+    ):
+        if stop > start:
+            fig.add_vrect(
+                x0=start,
+                x1=stop,
+                fillcolor=colour,
+                opacity=0.13,
+                line_width=0,
+                annotation_text=label,
+                annotation_position="bottom",
+                annotation_font_size=12,
+            )
+
+
+def scores_figure(path, index, spot, height=540):
+    """Right answers and confidence in the right answer (in %) against λ, with the zones and the sweet spot.
+
+    "Confidence in the right answer" is exp(−mean log-loss): the geometric mean of the probability
+    the model gave the right category.
+    """
+    x = lam_positions(path.lams)
+    fig = FigureSpec()
+    _zones(fig, x, spot)
+    for values, name, colour, dash in (
+        (path.train_accuracy, "Right answers, training comments", BLUE, "solid"),
+        (path.test_accuracy, "Right answers, new comments", VERMILLION, "solid"),
+        (np.exp(-path.test_log_loss), "Confidence in the right answer, new comments", VERMILLION, "dot"),
+        (np.exp(-path.cv_log_loss), "Confidence in the right answer, cross-validated", BLACK, "dash"),
+    ):
+        fig.add_trace(
+            go.Scatter(
+                x=_light(x),
+                y=_light(100 * values),
+                mode="lines",
+                name=name,
+                line=dict(color=colour, width=2.5, dash=dash),
+                hovertemplate="%{y:.1f}%<extra>" + name + "</extra>",
+            )
+        )
+    fig.add_trace(
+        go.Scatter(
+            x=[float(x[spot.best])],
+            y=[float(100 * np.exp(-path.cv_log_loss[spot.best]))],
+            mode="markers",
+            name="Sweet spot (cross-validation)",
+            marker=dict(symbol="star", size=16, color=YELLOW, line=dict(color=BLACK, width=1.5)),
+        )
+    )
+    fig.add_vline(
+        x=float(x[index]),
+        line=dict(color=BLACK, width=1.5, dash="dot"),
+        annotation_text="you are here",
+        annotation_position="top",
+    )
+    _lam_axis(fig, path.lams)
+    fig.update_yaxes(range=[0, 104], title_text="Percent")
+    _style(fig, height)
+    return fig.update_layout(margin_t=40, margin_b=150, legend=dict(y=-0.22, yanchor="top"))
+
+
+def comment_figure(model, reading, index, height=None):
+    """Each known word of a typed comment: its weight at this λ and with no penalty (right: toward complaint)."""
+    columns = reading.known
+    if columns.size > MAX_COMMENT_WORDS:
+        strongest_here = np.argsort(-np.abs(model.path.coef[0, columns]), kind="stable")[:MAX_COMMENT_WORDS]
+        columns = columns[np.sort(strongest_here)]
+    labels = [plain(model.words[column]) for column in columns]
+    fig = FigureSpec()
+    for row, name, colour in ((0, "With no penalty", PURPLE), (index, "At this λ", VERMILLION)):
+        fig.add_trace(
+            go.Bar(
+                x=_light(model.path.coef[row, columns]),
+                y=labels,
+                orientation="h",
+                name=name,
+                marker_color=colour,
+                hovertemplate="%{y}: weight %{x:.2f}<extra>" + name + "</extra>",
+            )
+        )
+    reach = 1.15 * float(np.abs(model.path.coef[[0, index]][:, columns]).max()) if columns.size else 1.0
+    fig.update_xaxes(range=[-reach, reach], title_text="← pushes toward praise    weight    pushes toward complaint →")
+    fig.update_yaxes(autorange="reversed")
+    _style(fig, height or 190 + 28 * max(columns.size, 1))
+    return fig.update_layout(barmode="group", margin_l=130, margin_t=70, legend_y=1.0, legend_yanchor="bottom")
+
+
+def _customers(fig, X, y):
+    for label, name, colour, symbol in ((1, "Complained", VERMILLION, "x"), (0, "Did not complain", BLUE, "circle")):
+        rows = y == label
+        fig.add_trace(
+            go.Scatter(
+                x=_light(X[rows, 0]),
+                y=_light(X[rows, 1]),
+                mode="markers",
+                name=name,
+                marker=dict(color=colour, symbol=symbol, size=9, line=dict(color="white", width=1)),
+                hovertemplate="order %{x:.0f} dollars, %{y:.1f} days late<extra>" + name + "</extra>",
+            )
+        )
+
+
+def _boundary(model, index, name, colour, width, dash):
+    # The grid as three flat columns (x, y, z of each grid point): a flat z keeps its meaning when a
+    # step's patch replaces it (an encoded 2-D array's shape is not part of the patch).
+    value, days = np.meshgrid(model.grid_value, model.grid_days)
+    return go.Contour(
+        x=_light(value.ravel()),
+        y=_light(days.ravel()),
+        z=_light(model.grid_probability[index].ravel()),
+        autocontour=False,
+        contours=dict(start=0.5, end=0.5, size=1, coloring="lines"),
+        colorscale=[[0, colour], [1, colour]],  # with coloring="lines" the line takes its colour from here
+        line=dict(width=width, dash=dash),
+        showscale=False,
+        hoverinfo="skip",
+        name=name,
+        showlegend=True,
+    )
+
+
+def boundary_figure(model, index, height=460):
+    """The training customers and the line where the model says 50 % "will complain", at this λ and with no penalty."""
+    fig = FigureSpec()
+    _customers(fig, model.X_train, model.y_train)
+    fig.add_trace(_boundary(model, 0, "Boundary with no penalty", PURPLE, 1.5, "dot"))
+    fig.add_trace(_boundary(model, index, "Boundary at this λ", BLACK, 3, "solid"))
+    fig.update_xaxes(range=_padded(model.grid_value), title_text=SIGNAL_NAMES[0])
+    fig.update_yaxes(range=_padded(model.grid_days), title_text=SIGNAL_NAMES[1])
+    return _style(fig, height).update_layout(margin_t=60)
+
+
+def _padded(grid):
+    pad = 0.03 * float(grid[-1] - grid[0])
+    return [float(grid[0]) - pad, float(grid[-1]) + pad]

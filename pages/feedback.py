@@ -1,0 +1,90 @@
+import streamlit as st
+
+import ui
+from core import feedback_words as words
+from core.feedback import MAX_COMMENT_CHARS
+from core.path import SLIDER_LAMS
+from core.two_signals import DEGREE
+from ui import feedback as views
+
+ui.start_page()
+st.title("Sorting feedback: a penalty against trusting one-off words")
+st.markdown(words.INTRO)
+
+step = ui.live.lam_control()
+model = views.word_model()
+spot = views.words_spot()
+word_views = views.word_views()
+ui.live.text(word_views["verdict"], key="feedback_verdict")
+
+st.subheader("Which words does the model trust?")
+st.caption(
+    "The ten words with the largest weights, with no penalty (left) and at the λ you chose (right). Bars to the "
+    "right push toward complaint, bars to the left toward praise. " + words.rare_words_note()
+)
+ui.live.chart(word_views["weights"], key="feedback_weights")
+ui.live.text(word_views["weights_text"], key="feedback_weights_text")
+st.caption(words.no_penalty_note())
+
+st.subheader("Right on the comments it learned from, and on new ones")
+st.caption(
+    f"Solid lines: the share of comments sorted right, among the {model.comments.n_train} training comments "
+    f"(blue) and {len(model.comments.test_texts)} new comments the model never saw (orange). Dotted and dashed "
+    "lines: the probability the model gave the right category, on average; it punishes confident mistakes."
+)
+ui.live.chart(word_views["scores"], key="feedback_scores")
+ui.live.text(word_views["scores_text"], key="feedback_scores_text")
+st.markdown(words.sweet_spot_text(model.path, spot))
+st.button(
+    "Find the sweet spot for me",
+    on_click=ui.set_view,
+    kwargs={"lam": float(SLIDER_LAMS[spot.best])},
+    help="Moves λ to the value that cross-validation says sorts new comments best.",
+)
+
+st.subheader("Try your own comment")
+typed = st.text_area(
+    "Your comment",
+    key="feedback_comment",
+    placeholder="The parcel came on Tuesday, two weeks late, but Priya sorted it out.",
+    help=f"Anything up to {MAX_COMMENT_CHARS:,} characters. Nothing you type is stored or shared with anyone.",
+)
+if len(typed) > MAX_COMMENT_CHARS:
+    st.info(words.cut_note())
+if not typed.strip():
+    st.info("Type a comment above and press Ctrl+Enter (or click outside the box) to see how the model sorts it.")
+else:
+    comment = views.comment_views(typed)
+    st.caption("The model reads:")
+    st.text(comment["reading"].text)
+    ui.live.text(comment["text"], key="feedback_comment_text")
+    if comment["figure"] is not None:
+        ui.live.chart(comment["figure"], key="feedback_comment_chart")
+
+st.subheader("Two signals: will this customer complain?")
+boundary_model = views.boundary_model()
+st.markdown(
+    f"Another shop predicts complaints from two numbers it already has: how much the order was worth and "
+    f"how many days late it arrived. Each cross is a customer who complained, each circle one who did not "
+    f"({boundary_model.y_train.size} customers to learn from). The model may bend its boundary freely (every "
+    f"combination of the two numbers up to power {DEGREE}). The black line is where it says "
+    "“50 % chance of a complaint” at your λ; the dotted purple line is the same with no penalty. Drag λ and "
+    "watch the boundary calm down from a shape that loops around single customers to a smooth curve."
+)
+boundary_views = views.boundary_views()
+ui.live.chart(boundary_views["boundary"], key="feedback_boundary")
+ui.live.text(boundary_views["boundary_text"], key="feedback_boundary_text")
+
+with st.expander("In depth: the formulas and the scikit-learn equivalents"):
+    for paragraph in words.IN_DEPTH:
+        st.markdown(paragraph)
+    st.markdown(words.no_penalty_note())
+    lam = float(SLIDER_LAMS[step])
+    st.code(words.sklearn_words_code(lam, model.path.n), language="python")
+    st.markdown(
+        "**The two signals.** The same penalty on the same kind of model, with the features of the other pages: "
+        f"both numbers rescaled to [0, 1], every product of their powers up to degree {DEGREE}, each standardized "
+        "on the training customers:"
+    )
+    st.code(words.sklearn_boundary_code(lam, boundary_model.path.n, DEGREE), language="python")
+ui.finish_page()

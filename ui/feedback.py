@@ -1,0 +1,87 @@
+"""The Sorting-feedback page's cached models and its figures and texts for every λ step.
+
+The models and their stepped figures are the same for every reader: built once per process
+and shared (resource caches, bounded, never changed after they are built). A typed comment
+is the reader's own: its figure and text are built per session and kept in that session's
+state only, never in a shared cache.
+"""
+
+import streamlit as st
+
+from core import feedback, feedback_charts, feedback_words, live, two_signals, verdict
+from core.path import SLIDER_LAMS
+
+from .fits import CACHE_TTL
+
+_COMMENT_STATE = "feedback_comment_views"
+
+
+@st.cache_resource(max_entries=1, ttl=CACHE_TTL, show_spinner="Teaching the model every penalty strength…")
+def word_model():
+    """The comments' word model with every slider λ fitted."""
+    return feedback.word_model(lams=SLIDER_LAMS)
+
+
+@st.cache_resource(max_entries=1, ttl=CACHE_TTL, show_spinner="Drawing the boundary for every penalty strength…")
+def boundary_model():
+    return two_signals.boundary_model(SLIDER_LAMS)
+
+
+def _each_step(build):
+    return [build(step) for step in range(SLIDER_LAMS.size)]
+
+
+def words_spot():
+    path = word_model().path
+    return verdict.sweet_spot(path.cv_log_loss, path.cv_log_loss_se)
+
+
+@st.cache_resource(max_entries=1, ttl=CACHE_TTL, show_spinner=False)
+def word_views():
+    """Stepped figures and texts of the word model: weights, scores, verdict."""
+    model = word_model()
+    spot = words_spot()
+    return {
+        "verdict": live.stepped_text(
+            _each_step(lambda k: feedback_words.verdict_text(spot, k)),
+            _each_step(lambda k: feedback_words.verdict_tone(spot, k)),
+        ),
+        "weights": live.stepped(lambda k: feedback_charts.word_weights_figure(model, k), SLIDER_LAMS.size),
+        "weights_text": live.stepped_text(_each_step(lambda k: feedback_words.words_text(model, k))),
+        "scores": live.stepped(lambda k: feedback_charts.scores_figure(model.path, k, spot), SLIDER_LAMS.size),
+        "scores_text": live.stepped_text(_each_step(lambda k: feedback_words.scores_text(model.path, k))),
+    }
+
+
+@st.cache_resource(max_entries=1, ttl=CACHE_TTL, show_spinner=False)
+def boundary_views():
+    """Stepped figure and text of the two-signal boundary, and its verdict."""
+    model = boundary_model()
+    spot = verdict.sweet_spot(model.path.cv_log_loss, model.path.cv_log_loss_se)
+    return {
+        "boundary": live.stepped(lambda k: feedback_charts.boundary_figure(model, k), SLIDER_LAMS.size),
+        "boundary_text": live.stepped_text(
+            _each_step(
+                lambda k: feedback_words.boundary_text(model, k) + " " + feedback_words.boundary_verdict_text(spot, k)
+            )
+        ),
+    }
+
+
+def comment_views(text):
+    """The reading, stepped figure and stepped text of a typed comment; kept for this session only."""
+    state = st.session_state
+    kept = state.get(_COMMENT_STATE)
+    if kept is not None and kept[0] == text:
+        return kept[1]
+    model = word_model()
+    reading = feedback.read_comment(model, text)
+    views = {
+        "reading": reading,
+        "figure": live.stepped(lambda k: feedback_charts.comment_figure(model, reading, k), SLIDER_LAMS.size)
+        if reading.known.size
+        else None,
+        "text": live.stepped_text(_each_step(lambda k: feedback_words.comment_text(model, reading, k))),
+    }
+    state[_COMMENT_STATE] = (text, views)
+    return views
