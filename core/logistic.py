@@ -316,6 +316,12 @@ class L2LogisticRegression(ClassifierMixin, BaseEstimator):
         self.lam = lam
         self.max_iter = max_iter
 
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.classifier_tags.multi_class = False
+        tags.input_tags.sparse = True
+        return tags
+
     def fit(self, X, y):
         """Fit the model to rows X (array or sparse matrix) and labels y (two classes)."""
         X, y = validate_data(self, X, y, accept_sparse="csr", dtype=np.float64)
@@ -324,7 +330,11 @@ class L2LogisticRegression(ClassifierMixin, BaseEstimator):
             raise ValueError(f"lam must be a finite number >= 0, got {self.lam!r}")
         self.classes_, labels = np.unique(y, return_inverse=True)
         if self.classes_.size != 2:
-            raise ValueError(f"L2LogisticRegression needs exactly 2 classes, got {self.classes_.size}")
+            count = self.classes_.size
+            raise ValueError(
+                "Only binary classification is supported: L2LogisticRegression needs exactly 2 classes, "
+                f"got {count} class{'es' if count != 1 else ''}"
+            )
         space = _RowSpace.of(X)
         theta, self.n_iter_, converged = _newton(
             space.design, labels.astype(float), self.lam, space.start(), self.max_iter
@@ -353,4 +363,6 @@ class L2LogisticRegression(ClassifierMixin, BaseEstimator):
         return np.column_stack([1.0 - positive, positive])
 
     def predict(self, X):
+        """The class of each row (``classes_[1]`` where its probability is above one half)."""
+        check_is_fitted(self)
         return self.classes_[(self.decision_function(X) > 0).astype(int)]
