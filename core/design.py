@@ -143,7 +143,7 @@ def plan_design(frame, target, columns=None, max_categories=MAX_CATEGORIES):
 
     Left out, each with a plain note: columns with no values, with one value only, with
     the same values as an earlier column (or as the target), and text columns with more
-    than ``max_categories`` distinct values.
+    than ``max_categories`` distinct values or a different value in most rows (an id).
 
     Returns
     -------
@@ -170,6 +170,12 @@ def plan_design(frame, target, columns=None, max_categories=MAX_CATEGORIES):
             notes.append(
                 f"Left out {name}: it holds {distinct:,} different texts, too many to learn a weight for each "
                 f"(at most {max_categories})."
+            )
+            continue
+        if kind == CATEGORY and distinct > len(present) / 2:
+            notes.append(
+                f"Left out {name}: almost every row has its own text ({distinct:,} different in {len(present):,} "
+                "rows), like an id, so there is nothing to learn from it."
             )
             continue
         fingerprint = _fingerprint(values)

@@ -35,6 +35,9 @@ else:
         st.caption(explain.markdown_safe(note))
     with st.expander("Preview of the first rows", expanded=False):
         st.dataframe(table.frame.head(20), hide_index=True)
+    if ui.signals.several_columns_view(current):  # the many-signals story for several columns (ui/signals.py)
+        ui.finish_page()
+        st.stop()
     ui.column_controls()
     dropped = reader.dropped_sentence(xy)
     if dropped:

@@ -33,7 +33,46 @@ def upload_fit(target, columns):
     current = uploaded()
     frame = current.table.frame[[target, *columns]]
     table = signal_data.upload_table(frame, target, f"Your data: {current.name}")
-    return _fit(("upload", current.digest, target, tuple(columns)), table)
+    return _fit(("upload", current.digest, current.table.sheet, target, tuple(columns)), table)
+
+
+ONE_COLUMN, SEVERAL_COLUMNS = "One column (a curve)", "Several columns (signals)"
+
+
+def several_columns_view(current):
+    """On Your data: the choice between the curve and the signals view; draws the signals view if chosen.
+
+    Returns True when the signals view was drawn (the page then stops), False for the curve.
+    """
+    choice = st.radio("What to look at", [ONE_COLUMN, SEVERAL_COLUMNS], horizontal=True, key="your_data_view")
+    if choice == ONE_COLUMN:
+        return False
+    frame = current.table.frame
+    targets = list(current.table.numeric_columns)
+    if not targets:
+        st.error("Your file has no column of numbers to predict.")
+        return True
+    start = targets.index(current.xy.y_name) if current.xy.y_name in targets else 0
+    target = st.selectbox("Column to predict", targets, index=start, key="signals_target")
+    others = [c for c in frame.columns if c != target]
+    columns = st.multiselect("Signals to predict it from", others, default=others[:200], key="signals_columns")
+    if not columns:
+        st.info("Choose at least one signal.")
+        return True
+    try:
+        fit = upload_fit(target, columns)
+    except ValueError as problem:
+        st.error(explain.markdown_safe(f"These columns cannot be used: {problem}"))
+        return True
+    st.caption(
+        f"{fit.path.n:,} rows to fit on and {fit.n_test:,} held out as new data; {len(fit.names):,} signals "
+        "(a text column counts once per category)."
+    )
+    if fit.design.notes:
+        st.text("\n".join(fit.design.notes))
+    ui_live.lam_control()
+    story(fit, "upload_signals")
+    return True
 
 
 def slider_rows(fit):

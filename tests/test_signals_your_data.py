@@ -1,0 +1,73 @@
+"""Your data, "Several columns (signals)": the many-signals story for the reader's own file, through AppTest."""
+
+import numpy as np
+import pytest
+
+from core import design, signal_data
+from tests.apptest_helpers import figures, live_texts, open_page, trace, widget
+
+PAGE = "pages/your-data.py"
+
+
+def shop_csv():
+    """The shop's table with a date column, a constant, an all-empty column, an id column and a copy."""
+    frame = signal_data.shop_table().train.copy()
+    frame.insert(0, "Week", [f"2024-{1 + i // 4:02d}-{1 + 7 * (i % 4):02d}" for i in range(len(frame))])
+    frame["Country"] = "NZ"
+    frame["Notes"] = ""
+    frame["Receipt id"] = [f"R{1000 + i}" for i in range(len(frame))]
+    frame["TV again"] = frame["TV ads ($k)"]
+    return frame.to_csv(index=False)
+
+
+@pytest.fixture
+def signals_view():
+    at = open_page(PAGE)
+    at.file_uploader[0].upload("shop.csv", shop_csv().encode(), "text/csv").run()
+    assert not at.exception, [e.value for e in at.exception]
+    widget(at.radio, "What to look at").set_value("Several columns (signals)").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_several_columns_tell_the_many_signals_story(signals_view):
+    at = signals_view
+    widget(at.selectbox, "Column to predict").set_value("Weekly sales ($k)").run()
+    assert not at.exception
+    assert len(figures(at)) == 5
+    bars = figures(at)[0]
+    _, names = trace(bars, "No penalty")
+    assert "Online clicks (thousands)" in names and "Promotion = discount" in names and "Week" in names
+    texts = live_texts(at)
+    assert texts[0].startswith("Verdict: ")
+    assert any("Online ads ($k) and Online clicks (thousands) move together" in t for t in texts)
+
+
+def test_unusable_columns_get_a_plain_note(signals_view):
+    at = signals_view
+    widget(at.selectbox, "Column to predict").set_value("Weekly sales ($k)").run()
+    notes = " ".join(t.value for t in at.text)
+    assert "Left out Country: it has the same value in every row" in notes
+    assert "Left out TV again: it holds exactly the same values as TV ads ($k)" in notes
+    assert "Left out Receipt id: almost every row has its own text" in notes
+    assert design.MAX_CATEGORIES >= 26  # left out as an id, not for the number of categories
+
+
+def test_more_signals_than_rows_works_and_says_so():
+    rng = np.random.default_rng(0)
+    header = "y," + ",".join(f"s{j}" for j in range(40))
+    rows = [",".join(f"{v:.4f}" for v in rng.normal(size=41)) for _ in range(25)]
+    at = open_page(PAGE)
+    at.file_uploader[0].upload("wide.csv", ("\n".join([header, *rows]) + "\n").encode(), "text/csv").run()
+    widget(at.radio, "What to look at").set_value("Several columns (signals)").run()
+    widget(at.selectbox, "Column to predict").set_value("y").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("only 17 rows to fit them on" in block.value for block in at.info)
+
+
+def test_the_curve_view_stays(signals_view):
+    at = signals_view
+    widget(at.radio, "What to look at").set_value("One column (a curve)").run()
+    assert not at.exception
+    assert widget(at.selectbox, "Column for y")
+    assert figures(at) and not any("Several" in w.label for w in at.selectbox)
