@@ -13,6 +13,8 @@ same number of traces.
 """
 
 import base64
+import datetime
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -43,12 +45,18 @@ def _same(a, b):
 def to_json_value(value):
     """``value`` as plain JSON: numpy float arrays in Plotly's typed-array encoding, numpy scalars as numbers."""
     if isinstance(value, np.ndarray):
+        if value.dtype.kind == "M":
+            return [to_json_value(item) for item in value]
         if value.dtype.kind == "f" and value.size:
             array = np.ascontiguousarray(value, dtype=value.dtype.newbyteorder("<"))
             return {"dtype": f"f{array.dtype.itemsize}", "bdata": base64.b64encode(array.tobytes()).decode("ascii")}
         return to_json_value(value.tolist())
+    if isinstance(value, np.datetime64):
+        return value.astype("datetime64[us]").item().isoformat()  # as Plotly writes dates
     if isinstance(value, np.generic):
         return value.item()
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
     if isinstance(value, dict):
         return {key: to_json_value(item) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
@@ -103,9 +111,10 @@ def _raw(figure):
 
 
 def _validated_json(figure):
+    """Plotly's own JSON of the figure (arrays in its typed-array encoding, dates as text)."""
     if not isinstance(figure, go.Figure):
         figure = figure.figure()
-    return figure.to_plotly_json()
+    return json.loads(figure.to_json())
 
 
 @dataclass(frozen=True)
@@ -139,7 +148,7 @@ class SteppedFigure:
 
     def to_browser(self):
         """What the browser component needs: plain JSON (lists, dicts, strings, numbers)."""
-        return {"base": to_json_value(self.base), "patches": list(self.patches)}
+        return {"base": self.base, "patches": list(self.patches)}
 
 
 def stepped(build: Callable[[int], object], n_steps: int) -> SteppedFigure:

@@ -47,7 +47,8 @@ def live_data(at, kind=None):
             if proto is None or not getattr(proto, "json", ""):
                 continue
             data = json.loads(proto.json)
-            if isinstance(data, dict) and "kind" in data and (kind is None or data["kind"] == kind):
+            assert isinstance(data, dict), f"a live element got data that is not JSON: {proto.json[:80]}"
+            if "kind" in data and (kind is None or data["kind"] == kind):
                 found.append(data)
     return found
 
@@ -75,14 +76,15 @@ def figures(at):
             found.append(json.loads(element.proto.spec))
         elif hasattr(element, "proto") and getattr(element.proto, "json", ""):
             data = json.loads(element.proto.json)
-            if isinstance(data, dict) and data.get("kind") == "chart":
+            assert isinstance(data, dict), f"a live element got data that is not JSON: {element.proto.json[:80]}"
+            if data.get("kind") == "chart":
                 found.append(live_figure(data))
     return found
 
 
-def lam_step(at):
-    """The step of the λ control the server drew (position in SLIDER_LAMS)."""
-    (control,) = live_data(at, "control")
+def lam_step(at, group="lam"):
+    """The step of the live control of ``group`` the server drew (for λ, the position in SLIDER_LAMS)."""
+    (control,) = [data for data in live_data(at, "control") if data["group"] == group]
     return control["index"]
 
 
@@ -92,11 +94,18 @@ def lam_value(at):
 
 def release_lam(at, lam):
     """What the browser sends when the reader lets go of the λ control at ``lam``; then the rerun."""
-    step = int(np.flatnonzero(np.isclose(SLIDER_LAMS, lam, rtol=1e-9, atol=0))[0])
+    return release_step(at, int(np.flatnonzero(np.isclose(SLIDER_LAMS, lam, rtol=1e-9, atol=0))[0]))
+
+
+def release_step(at, step, group="lam"):
+    """What the browser sends when the reader lets go of the live control of ``group`` at ``step``; then the rerun."""
     (control,) = [
         element
         for element in _in_page_order(at.main)
-        if hasattr(element, "proto") and getattr(element.proto, "json", "") and '"kind": "control"' in element.proto.json
+        if hasattr(element, "proto")
+        and getattr(element.proto, "json", "")
+        and json.loads(element.proto.json).get("kind") == "control"
+        and json.loads(element.proto.json).get("group") == group
     ]
     states = at._tree.get_widget_states()
     trigger = states.widgets.add()

@@ -6,7 +6,18 @@ import pytest
 from core.datasets import load_dataset
 from core.path import SLIDER_LAMS
 from core.viewstate import DEFAULT_VIEW
-from tests.apptest_helpers import figures, model_curve, open_page, trace, widget
+from tests.apptest_helpers import (
+    figures,
+    lam_value,
+    live_data,
+    live_figure,
+    live_texts,
+    model_curve,
+    open_page,
+    release_lam,
+    trace,
+    widget,
+)
 
 PAGES = [None, "pages/playground.py"]
 
@@ -23,11 +34,12 @@ def test_page_runs_and_draws_a_chart(page):
 @pytest.mark.parametrize("page", PAGES)
 def test_lam_slider_changes_the_curve_and_the_url(page):
     at = open_page(page)
-    lam_slider = widget(at.select_slider, "λ")
-    assert lam_slider.value == pytest.approx(1e-3)
-    assert list(lam_slider.options) == ["0 (off)"] + [f"{lam:.2g}" for lam in SLIDER_LAMS[1:]]
+    assert lam_value(at) == pytest.approx(1e-3)
+    (control,) = live_data(at, "control")
+    assert "λ" in control["label"] and len(control["labels"]) == SLIDER_LAMS.size
+    assert control["labels"][0].startswith("0") and "e" not in "".join(control["labels"])
     _, before = model_curve(at)
-    lam_slider.set_value(0.1).run()
+    release_lam(at, 0.1)
     _, after = model_curve(at)
     assert np.abs(after - before).max() > 1e-3
     assert at.query_params["lam"] == "0.1"
@@ -35,14 +47,28 @@ def test_lam_slider_changes_the_curve_and_the_url(page):
 
 def test_every_lam_step_changes_the_curve():
     at = open_page("pages/playground.py")
+    (chart,) = live_data(at, "chart")
     previous = None
-    for lam in SLIDER_LAMS:
-        widget(at.select_slider, "λ").set_value(float(lam)).run()
-        _, curve = model_curve(at)
+    for step in range(SLIDER_LAMS.size):
+        _, curve = trace(live_figure(chart, step), "Model's curve")
         assert np.isfinite(curve).all()
         if previous is not None:
-            assert np.abs(curve - previous).max() > 1e-6, lam
+            assert np.abs(curve - previous).max() > 1e-6, step
         previous = curve
+
+
+@pytest.mark.parametrize("step", [0, 16, 37])
+def test_the_browser_steps_equal_what_the_server_draws_after_release(step):
+    at = open_page("pages/playground.py")
+    (chart,) = live_data(at, "chart")
+    lam = float(SLIDER_LAMS[step])
+    _, held_in_browser = trace(live_figure(chart, step), "Model's curve")
+    texts_in_browser = [data["texts"][step] for data in live_data(at, "text")]
+    release_lam(at, lam)
+    _, drawn_after = model_curve(at)
+    np.testing.assert_array_equal(held_in_browser, drawn_after)
+    assert live_texts(at) == texts_in_browser
+    assert float(at.query_params["lam"]) == pytest.approx(lam, rel=1e-3)
 
 
 def test_degree_slider_changes_the_curve():
@@ -56,20 +82,26 @@ def test_degree_slider_changes_the_curve():
 
 def test_playground_shows_errors_in_units_and_a_verdict():
     at = open_page("pages/playground.py", lam="0", degree="20")
-    misses = {metric.label: metric.value for metric in at.metric}
-    assert set(misses) == {"Typical miss on training data", "Typical miss on new data"}
-    assert all(value.startswith("±") for value in misses.values())
-    assert "memorizing (too wiggly)" in at.warning[0].value
-    widget(at.select_slider, "λ").set_value(100.0).run()
-    assert "too simple (too stiff)" in at.warning[0].value
-    widget(at.select_slider, "λ").set_value(1e-3).run()
+    misses = [text for text in live_texts(at) if text.startswith("Typical miss on")]
+    assert [text.split(":")[0] for text in misses] == ["Typical miss on training data", "Typical miss on new data"]
+    assert all(": ±" in text for text in misses)
+    assert "memorizing (too wiggly)" in verdict(at)
+    release_lam(at, 100.0)
+    assert "too simple (too stiff)" in verdict(at)
+    release_lam(at, 1e-3)
     widget(at.slider, "degree").set_value(15).run()
-    assert "about right" in at.success[0].value
+    assert "about right" in verdict(at)
+
+
+def verdict(at):
+    (text,) = [text for text in live_texts(at) if text.startswith("Verdict")]
+    return text
 
 
 def test_real_dataset_speaks_in_its_units():
     at = open_page("pages/playground.py", data="tips")
-    assert all(metric.value.endswith(" dollars") for metric in at.metric)
+    misses = [text for text in live_texts(at) if text.startswith("Typical miss on")]
+    assert len(misses) == 2 and all(text.endswith(" dollars") for text in misses)
     x, _ = trace(figures(at)[0], "Training data")
     dataset = load_dataset("tips")
     np.testing.assert_allclose(np.sort(x), np.sort(dataset.x_train), rtol=1e-6)
@@ -78,7 +110,7 @@ def test_real_dataset_speaks_in_its_units():
 def test_url_restores_the_whole_view():
     query = dict(lam="0.01", degree="7", data="step", n="50", noise="0.5", seed="3")
     at = open_page("pages/playground.py", **query)
-    assert widget(at.select_slider, "λ").value == pytest.approx(0.01)
+    assert lam_value(at) == pytest.approx(0.01)
     assert widget(at.slider, "degree").value == 7
     assert at.selectbox[0].value == "step"
     assert widget(at.slider, "Training points").value == 50
@@ -115,17 +147,17 @@ def test_bad_url_values_fall_back_or_clamp_with_a_note(query, expected):
 
 def test_lam_between_grid_values_snaps_to_the_nearest():
     at = open_page("pages/playground.py", lam="0.0009")
-    assert widget(at.select_slider, "λ").value == pytest.approx(1e-3)
+    assert lam_value(at) == pytest.approx(1e-3)
     assert at.query_params["lam"] == "0.001"
 
 
 def test_choices_carry_across_pages():
     at = open_page("pages/playground.py")
-    widget(at.select_slider, "λ").set_value(0.01).run()
+    release_lam(at, 0.01)
     widget(at.slider, "degree").set_value(9).run()
     at.selectbox[0].set_value("gapminder").run()
     at.switch_page("pages/home.py").run()
-    assert widget(at.select_slider, "λ").value == pytest.approx(0.01)
+    assert lam_value(at) == pytest.approx(0.01)
     assert at.query_params["lam"] == "0.01" and at.query_params["data"] == "gapminder"
     at.switch_page("pages/playground.py").run()
     assert widget(at.slider, "degree").value == 9
@@ -147,7 +179,7 @@ def test_reset_and_copy_link():
     assert at.code[0].value.endswith("?lam=0.1&degree=4&data=tips&n=30&noise=0.3&seed=0")
     next(b for b in at.button if b.label == "Reset").click().run()
     assert at.session_state["view"] == DEFAULT_VIEW
-    assert widget(at.select_slider, "λ").value == pytest.approx(1e-3)
+    assert lam_value(at) == pytest.approx(1e-3)
     assert at.query_params["data"] == "wave"
 
 
@@ -169,4 +201,4 @@ def test_exploding_fit_clips_the_axis_and_says_so():
     _, curve = model_curve(at)
     assert curve.max() > high or curve.min() < low
     assert any("shoots off the chart" in note["text"] for note in figure["layout"]["annotations"])
-    assert any("far beyond the data" in caption.value for caption in at.caption)
+    assert any("far beyond the data" in text for text in live_texts(at))

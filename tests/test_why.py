@@ -5,7 +5,7 @@ import pytest
 from sklearn.linear_model import Lasso, LinearRegression, Ridge, lars_path
 
 from core import two_weights as tw
-from tests.apptest_helpers import decode, figures, open_page, trace, widget
+from tests.apptest_helpers import decode, figures, lam_step, live_data, open_page, release_step, trace
 
 WHY = "pages/why.py"
 SAMPLE_LAMS = [0.01, 0.1, 0.47, 1.0, 1.5, 2.2, 3.3, 10.0, 100.0]
@@ -261,8 +261,17 @@ def test_captions_say_what_each_chart_shows_now():
 # --- The page (AppTest) ---
 
 
-def lam_slider(at):
-    return widget(at.select_slider, "for this picture")
+def picture_lam(at):
+    """The λ the picture's own control shows."""
+    return float(tw.TWO_WEIGHT_LAMS[lam_step(at, group="why")])
+
+
+def set_picture_lam(at, lam):
+    return release_step(at, int(np.flatnonzero(lam == tw.TWO_WEIGHT_LAMS)[0]), group="why")
+
+
+def picture_texts(at):
+    return [data["texts"][data["index"]] for data in live_data(at, "text") if data["group"] == "why"]
 
 
 def chosen(figure):
@@ -272,43 +281,45 @@ def chosen(figure):
 
 def test_page_runs_and_opens_at_the_default(p):
     at = open_page(WHY)
-    assert lam_slider(at).value == tw.DEFAULT_LAM
-    assert list(lam_slider(at).options)[:2] == ["0 (off)", "0.01"] and list(lam_slider(at).options)[-1] == "100"
+    assert picture_lam(at) == tw.DEFAULT_LAM
+    (control,) = [data for data in live_data(at, "control") if data["group"] == "why"]
+    assert control["labels"][:2] == ["0 (off)", "0.01"] and control["labels"][-1] == "100"
     ridge_fig, lasso_fig = figures(at)
     np.testing.assert_allclose(chosen(ridge_fig), Ridge(alpha=p.n * 1.5).fit(p.Z, p.y).coef_, atol=1e-9)
     np.testing.assert_allclose(chosen(lasso_fig), [0.4, 0.0], atol=1e-9)
-    captions = [caption.value for caption in at.caption]
-    assert captions == [tw.ridge_caption(tw.picture(1.5)), tw.lasso_caption(tw.picture(1.5))]
+    texts = picture_texts(at)
+    assert texts[0] == tw.ridge_caption(tw.picture(1.5)) and texts[2] == tw.lasso_caption(tw.picture(1.5))
+    assert "L1 has switched weight 2 off" in texts[3] and "Weight 1: 1.00 → 0.41; weight 2: 0.30 → 0.24" in texts[1]
     text = " ".join(block.value for block in at.markdown)
-    assert "L1 has switched weight 2 off" in text and "Weight 1: 1.00 → 0.41; weight 2: 0.30 → 0.24" in text
     assert "Ridge(alpha=n·λ)" in text and "Lasso(alpha=λ/2)" in text
 
 
 def test_the_slider_moves_both_pictures_and_their_captions():
     at = open_page(WHY)
     before = figures(at)
-    lam_slider(at).set_value(0.1).run()
-    assert not at.exception
+    set_picture_lam(at, 0.1)
     after = figures(at)
     for old, new in zip(before, after):
         assert not np.allclose(chosen(old), chosen(new))
         assert not np.allclose(decode(old["data"][1]["x"]), decode(new["data"][1]["x"]))  # the shape resized
-    captions = [caption.value for caption in at.caption]
-    assert all("λ = 0.1 " in caption for caption in captions)
-    assert "both weights are still in use" in captions[1]
+    ridge_caption, _, lasso_caption, _, _ = picture_texts(at)
+    assert "λ = 0.1 " in ridge_caption and "λ = 0.1 " in lasso_caption
+    assert "both weights are still in use" in lasso_caption
 
-    lam_slider(at).set_value(100.0).run()
+    set_picture_lam(at, 100.0)
     np.testing.assert_array_equal(chosen(figures(at)[1]), [0.0, 0.0])
-    assert "both weights are exactly 0" in at.caption[1].value
-    assert "switched both weights off" in " ".join(block.value for block in at.markdown)
+    texts = picture_texts(at)
+    assert "both weights are exactly 0" in texts[2]
+    assert "switched both weights off" in texts[3]
 
-    lam_slider(at).set_value(0.0).run()
-    assert all(caption.value.startswith("With no penalty (λ = 0)") for caption in at.caption)
+    set_picture_lam(at, 0.0)
+    texts = picture_texts(at)
+    assert texts[0].startswith("With no penalty (λ = 0)") and texts[2].startswith("With no penalty (λ = 0)")
     np.testing.assert_allclose(chosen(figures(at)[0]), tw.BEST, atol=1e-12)
 
 
 def test_this_slider_leaves_the_readers_own_lam_alone():
     at = open_page(WHY, lam="0.01")
-    lam_slider(at).set_value(4.7).run()
+    set_picture_lam(at, 4.7)
     assert at.session_state["view"]["lam"] == pytest.approx(0.01)
     assert at.query_params["lam"] == "0.01"

@@ -1,0 +1,174 @@
+"""The live λ steps: every step the browser holds equals the figure built directly for that λ."""
+
+import base64
+import json
+
+import numpy as np
+import pytest
+
+from core import charts, live, studies
+from core.datasets import from_columns, load_dataset
+from core.lasso import lasso_weights
+from core.path import SLIDER_LAMS, ridge_path
+
+LASSO_LAMS = SLIDER_LAMS[SLIDER_LAMS >= 1e-6]
+
+
+def plain_json(value):
+    """A figure's JSON with Plotly's typed arrays decoded, so two encodings of the same numbers compare equal."""
+    if isinstance(value, dict):
+        if "bdata" in value:
+            array = np.frombuffer(base64.b64decode(value["bdata"]), value["dtype"]).astype(float)
+            return array.reshape(value["shape"]) if "shape" in value else array
+        return {key: plain_json(item) for key, item in value.items() if key != "template"}
+    if isinstance(value, list):
+        if value and all(isinstance(item, (int, float)) and not isinstance(item, bool) for item in value):
+            return np.asarray(value, dtype=float)
+        return [plain_json(item) for item in value]
+    return value
+
+
+def assert_same(actual, expected, where="figure"):
+    if isinstance(expected, np.ndarray) or isinstance(actual, np.ndarray):
+        np.testing.assert_array_equal(np.asarray(actual, dtype=float), np.asarray(expected, dtype=float), err_msg=where)
+    elif isinstance(expected, dict):
+        assert isinstance(actual, dict) and actual.keys() == expected.keys(), (where, sorted(actual), sorted(expected))
+        for key in expected:
+            assert_same(actual[key], expected[key], f"{where}.{key}")
+    elif isinstance(expected, list):
+        assert isinstance(actual, list) and len(actual) == len(expected), where
+        for i, (a, e) in enumerate(zip(actual, expected)):
+            assert_same(a, e, f"{where}[{i}]")
+    else:
+        assert actual == expected, (where, actual, expected)
+
+
+def assert_every_step_equals(stepped, build_figure):
+    """Each step of ``stepped``, as the browser would assemble it, equals ``build_figure(step)``."""
+    browser = json.loads(json.dumps(stepped.to_browser()))  # exactly what the component receives
+    for step in range(stepped.n_steps):
+        patch = browser["patches"][step]
+        assembled = {
+            "data": [live.merge(t, p) for t, p in zip(browser["base"]["data"], patch["data"])],
+            "layout": live.merge(browser["base"]["layout"], patch["layout"]),
+        }
+        expected = json.loads(build_figure(step).to_json())
+        assert_same(plain_json(assembled), plain_json(expected), f"step {step}")
+
+
+@pytest.fixture(scope="module")
+def wave():
+    dataset = load_dataset("wave")
+    path = ridge_path(dataset.x_train, dataset.y_train, 15, x_test=dataset.x_test, y_test=dataset.y_test)
+    curve_x = charts.curve_grid(dataset)
+    rows = np.array([path.index_of(lam) for lam in SLIDER_LAMS])
+    return dataset, path, curve_x, path.predict(curve_x), rows
+
+
+def test_fit_chart_steps(wave):
+    dataset, _, curve_x, curves, rows = wave
+    stepped = charts.fit_figure.steps(curves[rows], dataset, curve_x, height=400, unpenalized_y=curves[0])
+    assert stepped.n_steps == SLIDER_LAMS.size
+    assert_every_step_equals(
+        stepped, lambda k: charts.fit_figure(dataset, curve_x, curves[rows[k]], height=400, unpenalized_y=curves[0])
+    )
+    changed = [bool(patch["data"][-1]) for patch in stepped.patches[1:]]
+    assert all(changed), "the model's curve moves at every step"
+
+
+@pytest.mark.parametrize("builder", ["weight_bars_figure", "weight_paths_figure", "weight_total_figure"])
+def test_weight_chart_steps(wave, builder):
+    _, path, _, _, rows = wave
+    build = getattr(charts, builder)
+    assert_every_step_equals(build.steps(rows, path), lambda k: build(path, rows[k]))
+
+
+def test_error_curve_steps(wave):
+    dataset, path, _, _, rows = wave
+    stepped = charts.error_curves_figure.steps(rows, path, y_label=dataset.y_label)
+    assert_every_step_equals(stepped, lambda k: charts.error_curves_figure(path, rows[k], dataset.y_label))
+
+
+def test_degree_and_spaghetti_steps(wave):
+    dataset, _, curve_x, _, rows = wave
+    sweep = studies.degree_sweep(dataset)
+    stepped = live.stepped(lambda k: charts.degree_figure.spec(sweep, rows[k], 15, dataset.y_label), rows.size)
+    assert_every_step_equals(stepped, lambda k: charts.degree_figure(sweep, rows[k], 15, dataset.y_label))
+    resampled = studies.resampled_curves(dataset, 15, curve_x, SLIDER_LAMS)
+    stepped = charts.spaghetti_figure.steps(resampled, dataset, curve_x, height=320)
+    assert_every_step_equals(stepped, lambda k: charts.spaghetti_figure(dataset, curve_x, resampled[k], height=320))
+
+
+def test_l2_l1_steps(wave):
+    dataset, path, _, _, _ = wave
+    lasso = lasso_weights(path, dataset.x_train, dataset.y_train, LASSO_LAMS)
+    stepped = charts.l2_l1_paths_figure.steps(SLIDER_LAMS, path, LASSO_LAMS, lasso)
+    assert_every_step_equals(stepped, lambda k: charts.l2_l1_paths_figure(path, LASSO_LAMS, lasso, SLIDER_LAMS[k]))
+
+
+def test_dates_on_the_x_axis_reach_the_browser_as_json():
+    rng = np.random.default_rng(0)
+    days = np.arange(60.0)
+    dataset = from_columns(
+        days, np.sin(days / 9) + 0.1 * rng.standard_normal(60), title="t", x_label="day", y_label="sales",
+        split="forecast", x_origin=np.datetime64("2024-01-01", "ms"),
+    )  # fmt: skip
+    path = ridge_path(dataset.x_train, dataset.y_train, 6)
+    curve_x = charts.curve_grid(dataset)
+    curves = path.predict(curve_x)
+    rows = np.array([path.index_of(lam) for lam in SLIDER_LAMS])
+    stepped = charts.fit_figure.steps(curves[rows], dataset, curve_x)
+    text = json.dumps(stepped.to_browser())  # raises if anything is not plain JSON
+    assert "2024-01-01" in text
+    assert_every_step_equals(stepped, lambda k: charts.fit_figure(dataset, curve_x, curves[rows[k]]))
+
+
+def test_steps_must_draw_the_same_traces():
+    def build(step):
+        return charts.gap_figure.spec(1.0, 2.0) if step == 0 else charts.fit_figure.spec(*_tiny())
+
+    with pytest.raises(ValueError, match="same traces"):
+        live.stepped(build, 2)
+    with pytest.raises(ValueError, match="at least 1"):
+        live.stepped(build, 0)
+
+
+def _tiny():
+    dataset = load_dataset("wave")
+    curve_x = charts.curve_grid(dataset)
+    return dataset, curve_x, np.zeros_like(curve_x)
+
+
+@pytest.mark.parametrize(
+    "base, new",
+    [
+        ({"a": 1, "b": {"c": 2, "d": 3}}, {"a": 1, "b": {"c": 5, "d": 3}}),
+        ({"a": 1, "b": {"c": 2}}, {"b": {"c": 2, "e": [1, 2]}}),
+        ({"a": [1, 2], "b": "x"}, {"a": [1, 3], "b": "x", "c": {"d": None}}),
+        ({"y": {"dtype": "f8", "bdata": "AAAA"}}, {"y": {"dtype": "f4", "bdata": "AAAA"}}),
+        ({"m": {"color": "red", "size": 4}}, {"m": {"color": "red"}}),
+    ],
+)
+def test_merge_of_diff_gives_the_new_dict(base, new):
+    patch = live.diff(base, new)
+    expected = {
+        k: ({kk: vv for kk, vv in v.items() if vv is not None} if isinstance(v, dict) else v) for k, v in new.items()
+    }
+    assert live.merge(base, patch) == expected or live.merge(base, patch) == new
+    assert live.diff(new, new) == {}
+
+
+def test_numpy_values_are_encoded_as_plotly_does():
+    encoded = live.to_json_value({"y": np.array([1.5, -2.0]), "n": np.int64(3), "t": np.array(["2024-01-02"], "M8[D]")})
+    assert encoded["n"] == 3 and encoded["t"] == ["2024-01-02T00:00:00"]
+    assert encoded["y"]["dtype"] == "f8"
+    np.testing.assert_array_equal(np.frombuffer(base64.b64decode(encoded["y"]["bdata"]), "f8"), [1.5, -2.0])
+
+
+def test_stepped_texts_check_their_tones():
+    texts = live.stepped_text(["a", "b"], ["good", "warn"])
+    assert texts.n_steps == 2 and texts.to_browser() == {"texts": ["a", "b"], "tones": ["good", "warn"]}
+    with pytest.raises(ValueError, match="tones"):
+        live.stepped_text(["a"], ["loud"])
+    with pytest.raises(ValueError, match="tones for"):
+        live.stepped_text(["a", "b"], ["good"])
