@@ -1,6 +1,6 @@
 import streamlit as st
 
-st.set_page_config(page_title="L2 Lab: see regularization work", page_icon=":material/show_chart:", layout="wide")
+st.set_page_config(page_title="L2 Lab: see regularization work", page_icon="📈", layout="wide")
 st.navigation(
     [
         st.Page("pages/home.py", title="Home", icon=":material/home:", default=True),
