@@ -1,0 +1,40 @@
+"""The Sorting-feedback page in a real browser: a reader types a comment and drags λ."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.driver import act_and_wait_for_rerun, open_app
+
+pytestmark = pytest.mark.browser
+
+COMMENT = "Arrived on Tuesday, two weeks late. <b>Priya</b> was **lovely** though 😀 ![x](http://127.0.0.1:9/a.png)"
+
+
+def test_typed_comment_is_sorted_and_shown_as_plain_text(page):
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    open_app(page, "/feedback")
+    expect(page.locator(".stepper-chart")).to_have_count(3)
+    box = page.get_by_test_id("stTextArea").locator("textarea")
+    box.fill(COMMENT)
+    act_and_wait_for_rerun(page, lambda: box.press("Control+Enter"))
+    texts = page.locator(".stepper-text")
+    verdict = texts.filter(has_text="At λ = 0.001: complaint")
+    expect(verdict).to_have_count(1)
+    expect(verdict).to_contain_text("With no penalty: complaint")
+    expect(verdict).to_contain_text("Never seen in the training comments")
+    expect(page.get_by_test_id("stText").filter(has_text="<b>Priya</b> was **lovely**")).to_have_count(1)
+    assert page.locator("b", has_text="Priya").count() == 0, "typed HTML must not be rendered"
+    assert page.locator("strong", has_text="lovely").count() == 0, "typed Markdown must not be rendered"
+    assert not [url for url in requests if "127.0.0.1:9" in url], "a typed image link must never be fetched"
+    expect(page.locator(".stepper-chart")).to_have_count(4)  # the comment's words chart joined the page
+
+    # Dragging λ (here: a key press on the control) moves the comment's text with it, in the browser.
+    before = verdict.inner_text()
+    control = page.locator(".stepper-range")
+    control.focus()
+    control.press("End")
+    expect(texts.filter(has_text="At λ = 100: ")).to_have_count(1)
+    assert texts.filter(has_text="At λ = 100: ").inner_text() != before
+    page.wait_for_url("**lam=100**")
+    expect(page.get_by_test_id("stException")).to_have_count(0)
