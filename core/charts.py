@@ -13,6 +13,7 @@ import plotly.graph_objects as go
 from . import live
 from .explain import format_number
 from .figspec import FigureSpec
+from .plain_numbers import lam_axis_ticks, log_axis_ticks
 
 BLACK, ORANGE, SKY_BLUE, GREEN, YELLOW, BLUE, VERMILLION, PURPLE = (
     "#000000",
@@ -269,10 +270,20 @@ def lam_positions(lams):
 
 
 def _lam_axis(fig, lams, **where):
-    zero = lam_positions(lams).min()
-    ticks = [zero] + list(range(-8, 3, 2))
-    labels = ["0"] + [f"{10.0**tick:g}" for tick in ticks[1:]]
+    ticks, labels = lam_axis_ticks(lams)
     fig.update_xaxes(tickvals=ticks, ticktext=labels, title_text="Penalty strength λ", **where)
+
+
+def _plain_log_axis(values, **where):
+    """Keyword arguments for a log axis over ``values`` with plain tick labels (no powers of ten)."""
+    values = (
+        np.concatenate([np.ravel(np.asarray(v, dtype=float)) for v in values])
+        if isinstance(values, list)
+        else np.ravel(np.asarray(values, dtype=float))
+    )
+    values = values[np.isfinite(values) & (values > 0)]
+    ticks, labels = log_axis_ticks(values.min(), values.max()) if values.size else ([], [])
+    return dict(type="log", tickvals=ticks, ticktext=labels, **where)
 
 
 def _you_are_here(fig, x, label="you are here"):
@@ -303,7 +314,7 @@ def weight_bars_figure(path, index, height=380):
     """Each weight's size now beside its size with no penalty; log axis with a line at 1."""
     sizes = relative_weights(path)
     names = term_names(path.degree)
-    hover = "how much the %{x} ingredient moves the curve: %{y:.3g} × the spread of y<extra>%{fullData.name}</extra>"
+    hover = "how much the %{x} ingredient moves the curve: %{y:,.3~r} × the spread of y<extra>%{fullData.name}</extra>"
     fig = FigureSpec()
     fig.add_trace(
         go.Bar(x=names, y=_light(sizes[0]), name="With no penalty (λ = 0)", marker_color=PURPLE, hovertemplate=hover)
@@ -317,7 +328,7 @@ def weight_bars_figure(path, index, height=380):
         annotation_text="1 × the spread of y",
         annotation_position="top left",
     )
-    fig.update_yaxes(type="log", title_text="Weight size (× spread of y)", exponentformat="power")
+    fig.update_yaxes(title_text="Weight size (× spread of y)", **_plain_log_axis(np.append(sizes, 1.0)))
     fig.update_layout(barmode="group", bargap=0.25)
     return _base_layout(fig, "Ingredient of the curve (power of x)", "Weight size (× spread of y)", height)
 
@@ -426,7 +437,7 @@ def weight_total_figure(path, index, height=320):
             mode="lines",
             line=dict(color=BLUE, width=2.5),
             name="Total size",
-            hovertemplate="%{y:.3g}<extra></extra>",
+            hovertemplate="%{y:,.3~r}<extra></extra>",
         ),
         row=1,
         col=1,
@@ -446,7 +457,7 @@ def weight_total_figure(path, index, height=320):
     for col in (1, 2):
         fig.add_vline(x=x[index], line=dict(color=BLACK, width=1.5, dash="dot"), row=1, col=col)
         _lam_axis(fig, path.lams, row=1, col=col)
-    fig.update_yaxes(type="log", exponentformat="power", row=1, col=1)
+    fig.update_yaxes(**_plain_log_axis(total), row=1, col=1)
     fig.update_yaxes(range=[0, path.degree + 0.5], row=1, col=2)
     fig.update_layout(showlegend=False)
     return _base_layout(fig, "Penalty strength λ", "", height)
@@ -461,8 +472,12 @@ def _clipped_top(*series, floor=0.0):
     return max(floor, 1.3 * values.max()) if values.size else 1.0
 
 
+def _miss_title(unit):
+    return f"Typical miss ({unit})" if unit else "Typical miss"
+
+
 @figure_builder
-def error_curves_figure(path, index, y_label, height=460):
+def error_curves_figure(path, index, unit, height=460):
     """Training, held-out and cross-validated error against λ, with the zones and the best λ."""
     x = lam_positions(path.lams)
     cv = np.sqrt(path.cv_mse)
@@ -498,7 +513,7 @@ def error_curves_figure(path, index, y_label, height=460):
                 mode="lines",
                 name=name,
                 line=dict(color=colour, width=2.5, dash=dash),
-                hovertemplate="typical miss %{y:.3g}<extra>" + name + "</extra>",
+                hovertemplate="typical miss %{y:,.3~r}<extra>" + name + "</extra>",
             )
         )
     fig.add_trace(
@@ -514,12 +529,12 @@ def error_curves_figure(path, index, y_label, height=460):
     _lam_axis(fig, path.lams)
     top = _clipped_top(path.train_rmse[low:], path.test_rmse[low:], cv[low:])
     fig.update_yaxes(range=[0, top], rangemode="tozero")
-    fig = _base_layout(fig, "Penalty strength λ", f"Typical miss: {y_label}", height)
+    fig = _base_layout(fig, "Penalty strength λ", _miss_title(unit), height)
     return fig.update_layout(margin_t=75, legend_y=1.08)  # the legend above "you are here"
 
 
 @figure_builder
-def degree_figure(sweep, lam_index, degree, y_label, height=380):
+def degree_figure(sweep, lam_index, degree, unit, height=380):
     """Error against degree at the current λ and with no penalty: the classic U."""
     fig = FigureSpec()
     for values, name, colour, dash in (
@@ -534,7 +549,7 @@ def degree_figure(sweep, lam_index, degree, y_label, height=380):
                 mode="lines+markers",
                 name=name,
                 line=dict(color=colour, width=2.5, dash=dash),
-                hovertemplate="degree %{x}: typical miss %{y:.3g}<extra></extra>",
+                hovertemplate="degree %{x}: typical miss %{y:,.3~r}<extra></extra>",
             )
         )
     fig.add_vline(
@@ -543,9 +558,11 @@ def degree_figure(sweep, lam_index, degree, y_label, height=380):
         annotation_text="you are here",
         annotation_position="top",
     )
-    fig.update_yaxes(type="log", exponentformat="power")
+    fig.update_yaxes(
+        **_plain_log_axis([sweep.train_rmse[:, lam_index], sweep.test_rmse[:, lam_index], sweep.test_rmse[:, 0]])
+    )
     fig.update_xaxes(dtick=1)
-    return _base_layout(fig, "Curve flexibility (polynomial degree)", f"Typical miss: {y_label}", height)
+    return _base_layout(fig, "Curve flexibility (polynomial degree)", _miss_title(unit), height)
 
 
 @figure_builder

@@ -85,15 +85,15 @@ def test_weight_chart_steps(wave, builder):
 
 def test_error_curve_steps(wave):
     dataset, path, _, _, rows = wave
-    stepped = charts.error_curves_figure.steps(rows, path, y_label=dataset.y_label)
-    assert_every_step_equals(stepped, lambda k: charts.error_curves_figure(path, rows[k], dataset.y_label))
+    stepped = charts.error_curves_figure.steps(rows, path, unit=dataset.y_unit)
+    assert_every_step_equals(stepped, lambda k: charts.error_curves_figure(path, rows[k], dataset.y_unit))
 
 
 def test_degree_and_spaghetti_steps(wave):
     dataset, _, curve_x, _, rows = wave
     sweep = studies.degree_sweep(dataset)
-    stepped = live.stepped(lambda k: charts.degree_figure.spec(sweep, rows[k], 15, dataset.y_label), rows.size)
-    assert_every_step_equals(stepped, lambda k: charts.degree_figure(sweep, rows[k], 15, dataset.y_label))
+    stepped = live.stepped(lambda k: charts.degree_figure.spec(sweep, rows[k], 15, dataset.y_unit), rows.size)
+    assert_every_step_equals(stepped, lambda k: charts.degree_figure(sweep, rows[k], 15, dataset.y_unit))
     resampled = studies.resampled_curves(dataset, 15, curve_x, SLIDER_LAMS)
     stepped = charts.spaghetti_figure.steps(resampled, dataset, curve_x, height=320)
     assert_every_step_equals(stepped, lambda k: charts.spaghetti_figure(dataset, curve_x, resampled[k], height=320))

@@ -123,10 +123,8 @@ def total_summaries(fit):
 
 
 def error_curves(fit):
-    label = fit.dataset.y_label
-    return _cached(
-        "error curves", fit, lambda: charts.error_curves_figure.steps(fit.slider_rows, fit.path, y_label=label)
-    )
+    unit = fit.dataset.y_unit
+    return _cached("error curves", fit, lambda: charts.error_curves_figure.steps(fit.slider_rows, fit.path, unit=unit))
 
 
 def sweet_spot_sentences(fit):
@@ -136,10 +134,10 @@ def sweet_spot_sentences(fit):
 
 def degree_chart(fit, sweep):
     """Error against degree at every step's λ (the sweep's λ grid is the path's)."""
-    rows, label, degree = fit.slider_rows, fit.dataset.y_label, fit.path.degree
+    rows, unit, degree = fit.slider_rows, fit.dataset.y_unit, fit.path.degree
 
     def build():
-        return live.stepped(lambda step: charts.degree_figure.spec(sweep, rows[step], degree, label), len(rows))
+        return live.stepped(lambda step: charts.degree_figure.spec(sweep, rows[step], degree, unit), len(rows))
 
     return _cached("degree chart", fit, build)
 
