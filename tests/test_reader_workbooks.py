@@ -3,6 +3,7 @@
 import io
 import zipfile
 from datetime import date, datetime, time, timedelta
+from time import perf_counter
 
 import openpyxl
 import pytest
@@ -10,7 +11,7 @@ from odf.opendocument import OpenDocumentSpreadsheet
 from odf.table import Table, TableCell, TableRow
 from odf.text import P
 
-from core.reader import MAX_WORKBOOK_CELLS, DataProblem, default_columns, extract_xy, read_table
+from core.reader import MAX_ODS_CELLS, DataProblem, default_columns, extract_xy, read_table
 
 
 def xlsx(sheets):
@@ -146,7 +147,7 @@ def test_an_ods_repeating_one_cell_millions_of_times_is_refused():
         "</office:spreadsheet></office:body></office:document-content>"
     )
     bomb = _zip({"mimetype": "application/vnd.oasis.opendocument.spreadsheet", "content.xml": content})
-    with pytest.raises(DataProblem, match=f"at most {MAX_WORKBOOK_CELLS:,} can be read"):
+    with pytest.raises(DataProblem, match=f"at most {MAX_ODS_CELLS:,} can be read"):
         read_table(bomb)
 
 
@@ -174,3 +175,16 @@ def test_a_date_only_cell_and_booleans():
     table = read_table(xlsx({"S": rows}))
     assert table.date_columns == ["when"]
     assert table.frame["ok"].tolist()[:2] == ["FALSE", "TRUE"]
+
+
+def test_an_xlsx_whose_used_range_is_huge_is_refused_before_its_rows_are_read():
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["x", "y"])
+    sheet["Z600000"] = 1  # one far cell: Excel's used range becomes A1:Z600000
+    out = io.BytesIO()
+    book.save(out)
+    start = perf_counter()
+    with pytest.raises(DataProblem, match="save the sheet as CSV"):
+        read_table(out.getvalue())
+    assert perf_counter() - start < 2.0

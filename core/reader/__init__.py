@@ -36,6 +36,7 @@ from .limits import (
     MAX_CELLS,
     MAX_COLUMNS,
     MAX_LINE_BYTES,
+    MAX_ODS_CELLS,
     MAX_UPLOAD_BYTES,
     MAX_WORKBOOK_CELLS,
     MAX_WORKBOOK_XML_BYTES,

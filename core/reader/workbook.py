@@ -15,7 +15,7 @@ from xml.etree.ElementTree import iterparse
 import openpyxl
 import pandas as pd
 
-from .limits import MAX_WORKBOOK_CELLS, MAX_WORKBOOK_XML_BYTES, check_cells
+from .limits import MAX_ODS_CELLS, MAX_WORKBOOK_CELLS, MAX_WORKBOOK_XML_BYTES, check_cells
 from .words import DataProblem
 
 _ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
@@ -89,10 +89,12 @@ def _read_xlsx(data, sheet):
         if not sheets:
             _raise_damaged()
         chosen = _pick_sheet(sheets, sheet, lambda name: _has_values(book[name]))
+        worksheet = book[chosen]
+        check_cells((worksheet.max_row or 0) * (worksheet.max_column or 0), MAX_WORKBOOK_CELLS, workbook=True)
         rows, n_cells = [], 0
-        for row in book[chosen].iter_rows(values_only=True):
+        for row in worksheet.iter_rows(values_only=True):
             n_cells += len(row)
-            check_cells(n_cells, MAX_WORKBOOK_CELLS)
+            check_cells(n_cells, MAX_WORKBOOK_CELLS, workbook=True)
             rows.append([_text(value) for value in row])
     finally:
         book.close()
@@ -135,7 +137,7 @@ def _check_ods_cells(archive):
             elif event == "end" and element.tag == f"{_TABLE}table":
                 pending_rows = 0
                 element.clear()
-            check_cells(rows * width, MAX_WORKBOOK_CELLS)
+            check_cells(rows * width, MAX_ODS_CELLS, workbook=True)
 
 
 def _read_ods(data, sheet):
