@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.driver import act_and_wait_for_rerun, open_app
+from tests.browser.driver import TIMEOUT_MS, act_and_wait_for_rerun, open_app
 
 pytestmark = pytest.mark.browser
 
@@ -13,14 +13,14 @@ COMMENT = "Arrived on Tuesday, two weeks late. <b>Priya</b> was **lovely** thoug
 def test_typed_comment_is_sorted_and_shown_as_plain_text(page):
     requests = []
     page.on("request", lambda request: requests.append(request.url))
-    open_app(page, "/feedback")
-    expect(page.locator(".stepper-chart")).to_have_count(3)
+    open_app(page, "/feedback")  # the first reader of a fresh server waits for every λ to be fitted
+    expect(page.locator(".stepper-chart")).to_have_count(3, timeout=TIMEOUT_MS)
     box = page.get_by_test_id("stTextArea").locator("textarea")
     box.fill(COMMENT)
     act_and_wait_for_rerun(page, lambda: box.press("Control+Enter"))
     texts = page.locator(".stepper-text")
     verdict = texts.filter(has_text="At λ = 0.001: complaint")
-    expect(verdict).to_have_count(1)
+    expect(verdict).to_have_count(1, timeout=TIMEOUT_MS)
     expect(verdict).to_contain_text("With no penalty: complaint")
     expect(verdict).to_contain_text("Never seen in the training comments")
     expect(page.get_by_test_id("stText").filter(has_text="<b>Priya</b> was **lovely**")).to_have_count(1)
@@ -34,7 +34,7 @@ def test_typed_comment_is_sorted_and_shown_as_plain_text(page):
     control = page.locator(".stepper-range")
     control.focus()
     control.press("End")
-    expect(texts.filter(has_text="At λ = 100: ")).to_have_count(1)
+    expect(texts.filter(has_text="At λ = 100: ")).to_have_count(1, timeout=TIMEOUT_MS)
     assert texts.filter(has_text="At λ = 100: ").inner_text() != before
     page.wait_for_url("**lam=100**")
     expect(page.get_by_test_id("stException")).to_have_count(0)
