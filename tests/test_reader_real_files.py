@@ -211,6 +211,16 @@ def test_long_format_series_are_found_largest_first():
 def test_labels_are_not_series():
     text = "name,x,y\n" + "".join(f"item {i},{i},{i * 2}\n" for i in range(12))
     assert read_table(text.encode()).series == {}
+    days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    text = "date,weekday,sales\n" + "".join(f"2024-01-{d:02d},{days[(d - 1) % 7]},{100 + d}\n" for d in range(1, 29))
+    assert read_table(text.encode()).series == {}, "a weekday beside unique dates is a label"
+
+
+def test_regions_by_month_are_series():
+    text = "region,month,revenue\n" + "".join(
+        f"{region},2024-{m:02d},{base + m}\n" for region, base in (("North", 100), ("South", 200)) for m in range(1, 13)
+    )
+    assert read_table(text.encode()).series == {"region": ["North", "South"]}
 
 
 # ----------------------------------------------------------------------------- smaller things

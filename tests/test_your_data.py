@@ -248,7 +248,7 @@ def test_choosing_the_y_column_as_x_swaps_them():
 
 
 def test_sheet_names_and_series_are_shown_as_plain_options():
-    rows = [[HOSTILE, "x", "y"]] + [[SCRIPTED if i % 2 else HOSTILE, i, i * i % 7] for i in range(20)]
+    rows = [[HOSTILE, "x", "y"]] + [[SCRIPTED if i % 2 else HOSTILE, i // 2, i * i % 7] for i in range(20)]
     at = upload(open_page(PAGE), "names.xlsx", workbook({SCRIPTED: rows, "Other": rows}), XLSX)
     assert widget(at.selectbox, "Sheet of the workbook").value == SCRIPTED
     assert set(widget(at.selectbox, "Series to show").options) >= {HOSTILE, SCRIPTED}

@@ -57,9 +57,6 @@ from .separators import (
 from .table import XY, Table, check_row_count, check_usable
 from .words import DataProblem, count
 
-WORKBOOK_TYPES = ("xlsx", "ods")
-TEXT_TYPES = ("csv", "tsv", "txt")
-
 
 def read_table(data: bytes, name: str = "", sheet: str | None = None) -> Table:
     """Read an uploaded text file (.csv/.tsv/.txt) or workbook (.xlsx/.ods) into a :class:`Table`.

@@ -13,6 +13,7 @@ from .table import Table
 from .words import name_list
 
 MAX_SERIES = 20  # a text column with more categories than this is labels, not series
+_SERIES_X_CANDIDATES = 5
 
 
 @dataclass
@@ -139,24 +140,38 @@ def format_notes(separator, decimal, comma_numbers, columns):
 
 
 def series_columns(columns, n_rows):
-    """{text column: its categories, largest first} for columns that hold a few repeated categories.
+    """{text column: its categories, largest first} for columns that split the file into series.
 
     A column qualifies when nearly every row is filled, it has 2 to ``MAX_SERIES`` distinct
-    values, and its largest category has at least ``MIN_ROWS`` rows.
+    values, its largest category has at least ``MIN_ROWS`` rows, and it is what makes the
+    rows distinct: some date or number column (a possible x) repeats its values across the
+    categories (symbol, date, price: each date once per symbol). A weekday beside unique
+    dates is a label, not a series.
     """
+    xs = [c for c in columns if c.kind in ("date", "number") and c.usable][:_SERIES_X_CANDIDATES]
     found = {}
     for c in columns:
         if c.kind != "text":
             continue
         text = pd.Series(c.values, dtype="str").str.strip()
-        text = text[text.fillna("") != ""]
-        if len(text) < 0.9 * n_rows:
+        filled = text.fillna("") != ""
+        if filled.sum() < 0.9 * n_rows:
             continue
-        sizes = text.value_counts(sort=False)
-        if 2 <= len(sizes) <= MAX_SERIES and sizes.max() >= MIN_ROWS:
+        sizes = text[filled].value_counts(sort=False)
+        if not (2 <= len(sizes) <= MAX_SERIES and sizes.max() >= MIN_ROWS):
+            continue
+        if any(_splits_repeats(text[filled], pd.Series(x.values)[filled]) for x in xs):
             order = sorted(range(len(sizes)), key=lambda k: -sizes.iloc[k])  # stable: ties keep file order
             found[c.name] = [str(sizes.index[k]) for k in order]
     return found
+
+
+def _splits_repeats(categories, x):
+    """Whether ``x`` repeats often (at least 30% of rows) but hardly ever within one category (at most 10%)."""
+    n = len(x)
+    repeats = int(x.duplicated().sum())
+    within = int(pd.DataFrame({"c": categories.to_numpy(), "x": x.to_numpy()}).duplicated().sum())
+    return repeats >= 0.3 * n and within <= 0.1 * n
 
 
 def series_notes(series):
