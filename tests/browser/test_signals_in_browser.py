@@ -1,0 +1,28 @@
+"""The Many-signals page (/signals) in a real browser: five live charts follow λ, the verdict speaks."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.stepper import lam_range, live_snapshot, open_live, press_and_wait_for_rerun, wait_for_step
+
+pytestmark = pytest.mark.browser
+
+
+def test_signals_page_follows_lam_and_names_the_pair(page):
+    open_live(page, "/signals?lam=0", 5)
+    expect(page.locator(".js-plotly-plot")).to_have_count(5)
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    expect(page.get_by_text("Verdict: memorizing", exact=False)).to_be_visible()
+    expect(page.get_by_text("Online ads ($k) and Online clicks (thousands) move together", exact=False)).to_be_visible()
+    before = live_snapshot(page)
+    press_and_wait_for_rerun(page, lam_range(page), "ArrowRight")
+    wait_for_step(page, 1)
+    after = live_snapshot(page)
+    assert len(after) == 5 and all(old != new for old, new in zip(before, after, strict=True))
+
+
+def test_near_the_sweet_spot_the_pair_shares_the_credit(page):
+    open_live(page, "/signals?lam=0.1", 5)
+    expect(page.get_by_text("Verdict: about right", exact=False)).to_be_visible()
+    expect(page.get_by_text("the penalty makes them share the credit", exact=False)).to_be_visible()
+    expect(page.get_by_test_id("stException")).to_have_count(0)
