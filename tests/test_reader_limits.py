@@ -1,6 +1,8 @@
 """Files built to tie up the server are refused from their raw bytes, quickly and in little memory.
 
-Measured with a wall clock and tracemalloc (numpy reports its buffers to it) in this process.
+Memory is measured with tracemalloc (numpy reports its buffers to it). One wall-clock limit stays
+in this CI-deciding file because it is the point of the check: the 40 MB one-line file must be
+refused in under 2 s; it takes about 0.02 s here, a hundredfold margin for a busy machine.
 """
 
 import time
@@ -39,9 +41,8 @@ def test_a_line_just_under_the_limit_is_not_refused_for_its_length():
 
 def test_too_many_columns_are_refused_before_parsing():
     data = b",".join(b"c%d" % i for i in range(MAX_COLUMNS + 5)) + b"\n" + b"1," * (MAX_COLUMNS + 4) + b"1\n"
-    message, seconds, _ = refused(data)
+    message, _, _ = refused(data)
     assert message.startswith(f"A line of this file has about {MAX_COLUMNS + 5:,} columns; at most {MAX_COLUMNS:,}")
-    assert seconds < 2.0
 
 
 def test_too_many_cells_are_refused_before_parsing():
@@ -50,9 +51,9 @@ def test_too_many_cells_are_refused_before_parsing():
     row = b",".join(b"1" for _ in range(width)) + b"\n"
     data = row * rows
     assert len(data) < 50 * 2**20
-    message, seconds, peak = refused(data)
+    message, _, peak = refused(data)
     assert f"at most {MAX_CELLS:,} can be read" in message
-    assert seconds < 2.0 and peak < 300, (seconds, peak)
+    assert peak < 300, peak
 
 
 def test_cr_only_line_ends_count_as_lines():
