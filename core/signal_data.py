@@ -200,11 +200,11 @@ def load_signal_table(key):
     return SIGNAL_TABLES[key]()
 
 
-def upload_table(frame, target, title):
-    """The reader's table, split at random into rows to fit on and held-out rows."""
+def upload_table(frame, target, title, key="upload"):
+    """The reader's table, split at random into rows to fit on and held-out rows; ``key`` names it exactly."""
     train, test = split_rows(frame)
     return SignalTable(
-        key="upload",
+        key=key,
         title=title,
         story="Your file: 30% of its rows, picked at random, are held out as new data.",
         target=target,

@@ -71,3 +71,18 @@ def test_the_curve_view_stays(signals_view):
     assert not at.exception
     assert widget(at.selectbox, "Column for y")
     assert figures(at) and not any("Several" in w.label for w in at.selectbox)
+
+
+def test_a_second_file_with_the_same_name_and_columns_gets_its_own_charts(signals_view):
+    at = signals_view
+    widget(at.selectbox, "Column to predict").set_value("Weekly sales ($k)").run()
+    first, _ = trace(figures(at)[0], "No penalty")
+    header, *rows = shop_csv().splitlines()
+    column = header.split(",").index("Weekly sales ($k)")
+    rows = [",".join(str(2 * float(v)) if i == column else v for i, v in enumerate(r.split(","))) for r in rows]
+    at.file_uploader[0].upload("shop.csv", ("\n".join([header, *rows]) + "\n").encode(), "text/csv").run()
+    widget(at.radio, "What to look at").set_value("Several columns (signals)").run()
+    widget(at.selectbox, "Column to predict").set_value("Weekly sales ($k)").run()
+    assert not at.exception
+    second, _ = trace(figures(at)[0], "No penalty")
+    np.testing.assert_allclose(second, 2 * first, rtol=1e-4)

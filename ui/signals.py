@@ -32,8 +32,9 @@ def upload_fit(target, columns):
     """The fit of the reader's file with ``target`` predicted from ``columns``; raises ValueError on bad input."""
     current = uploaded()
     frame = current.table.frame[[target, *columns]]
-    table = signal_data.upload_table(frame, target, f"Your data: {current.name}")
-    return _fit(("upload", current.digest, current.table.sheet, target, tuple(columns)), table)
+    key = ("upload", current.digest, current.table.sheet, target, tuple(columns))
+    table = signal_data.upload_table(frame, target, f"Your data: {current.name}", key=repr(key))
+    return _fit(key, table)
 
 
 ONE_COLUMN, SEVERAL_COLUMNS = "One column (a curve)", "Several columns (signals)"
@@ -86,7 +87,8 @@ def _stepped(name, key, _build):
 
 
 def _key(fit):
-    return (fit.table.key, fit.table.title, fit.design, fit.path.n)
+    """Names the fit's data exactly: a built-in table's key, or the upload's digest and columns."""
+    return fit.table.key
 
 
 def chart(name, fit, key):
