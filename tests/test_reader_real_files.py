@@ -275,3 +275,20 @@ def test_values_near_the_float_limits_are_kept_exactly():
     ys = ["1e44", "2.5e44", "3e44", "1e-50", "9192631770.2", "9192631769.8"]
     table = read_table(("x,y\n" + "".join(f"{i},{y}\n" for i, y in enumerate(ys))).encode())
     np.testing.assert_array_equal(values(table, "y"), [float(y) for y in ys])
+
+
+def test_spreadsheet_error_values_count_as_missing():
+    cells = ["12.5", "#DIV/0!", "14", "#VALUE!", "15.5", "#REF!", "17", "#N/A", "18.5"]
+    table = read_table(("x,ratio\n" + "".join(f"{i},{c}\n" for i, c in enumerate(cells))).encode())
+    xy = extract_xy(table, "x", "ratio")
+    assert xy.y.tolist() == [12.5, 14.0, 15.5, 17.0, 18.5]
+    assert xy.dropped == {"missing": 4}
+
+
+def test_a_row_split_wider_than_the_header_does_not_break_the_reader():
+    data = (
+        b'"/W1(l2a \n3T"5Q2l,\n\rb$ 2\rl)4\r$;/$4 )$5"$1"(TT6co318a;70\r/a"0:l"aW9o3\tW-;bo2Tt51l:,%%TQ8/a93a$3a'
+        b'oc969/7:\n0Q16a"Qa:2"b-Qb66,::a7b74),lW9a\n(;7l)a2/b7\n,:5'
+    )
+    with pytest.raises(DataProblem):
+        read_table(data)

@@ -161,6 +161,7 @@ def _finish(
     sheet=None,
 ):
     """From the parsed rows to a checked :class:`Table`: the steps text files and workbooks share."""
+    header = list(header) + [""] * (raw.shape[1] - len(header))  # a row wider than the header, read as it is
     raw, header = drop_empty_unnamed(raw, header)
     raw = drop_empty_rows(raw)
     raw, n_totals = drop_total_rows(raw)

@@ -4,7 +4,10 @@ decimal commas, accounting negatives in brackets, and durations such as 00:25:31
 import numpy as np
 import pandas as pd
 
-MISSING_WORDS = frozenset({"", "na", "n/a", "#n/a", "nan", "null", "none", "-", "—", "–", "?"})
+MISSING_WORDS = frozenset(
+    {"", "na", "n/a", "#n/a", "nan", "null", "none", "-", "—", "–", "?"}
+    | {"#div/0!", "#value!", "#ref!", "#name?", "#num!", "#null!", "#error!"}  # spreadsheet errors: no value
+)
 NUMERIC_SHARE = 0.8  # a column is numbers when this share of its filled cells are numbers
 
 _CURRENCY = "[$€£¥₹₩₽₺₪¢]"
