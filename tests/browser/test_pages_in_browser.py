@@ -1,57 +1,52 @@
 """What a reader does in a real browser: open pages, press keys, follow links."""
 
 import re
-from urllib.parse import parse_qs, urlparse
 
 import pytest
 from playwright.sync_api import expect
 
 from tests.browser.driver import model_curve, open_app, slider, wait_for_app, wait_for_curve_change
+from tests.browser.stepper import LAM_NAME, lam_range, open_live, press_and_wait_for_rerun, query
 
 pytestmark = pytest.mark.browser
 
 
-def query(page):
-    return {key: values[0] for key, values in parse_qs(urlparse(page.url).query).items()}
-
-
 @pytest.mark.parametrize("path", ["/", "/playground"])
 def test_page_opens_with_a_chart_and_a_shareable_url(page, path):
-    open_app(page, path)
+    open_live(page, path, 1)
     assert len(model_curve(page)) == 300
     expect(page).to_have_url(re.compile(r"lam=0\.001&degree=15&data=wave"))
 
 
 @pytest.mark.parametrize("path", ["/", "/playground"])
 def test_lam_arrow_key_changes_the_chart(page, path):
-    open_app(page, path)
+    open_live(page, path, 1)
     before = model_curve(page)
-    thumb = slider(page, "λ")
-    thumb.focus()
-    thumb.press("ArrowRight")
+    control = lam_range(page)
+    press_and_wait_for_rerun(page, control, "ArrowRight")
     wait_for_curve_change(page, before)
-    expect(thumb).to_have_attribute("aria-valuetext", "0.0018")
+    expect(control).to_have_attribute("aria-valuetext", f"{LAM_NAME} = 0.0018")
     assert query(page)["lam"] == "0.00178"
 
 
 def test_link_with_parameters_sets_the_controls(page):
     open_app(page, "/playground?lam=0.01&degree=5&data=tips")
-    expect(slider(page, "λ")).to_have_attribute("aria-valuetext", "0.01")
+    expect(lam_range(page)).to_have_attribute("aria-valuetext", f"{LAM_NAME} = 0.01")
     expect(slider(page, "degree")).to_have_attribute("aria-valuetext", "5")
     expect(page.get_by_role("combobox", name="Dataset")).to_have_value(re.compile("Restaurant bill and tip"))
-    expect(page.get_by_test_id("stMetric").first).to_contain_text("dollars")
+    expect(page.locator(".stepper-text").filter(has_text="Typical miss on new data")).to_contain_text("dollars")
 
 
 def test_bad_link_value_gets_a_note_not_an_error(page):
     open_app(page, "/playground?lam=%3Cb%3Eoops&degree=7")
     expect(page.get_by_test_id("stAlert").first).to_contain_text("could not be read")
-    expect(slider(page, "λ")).to_have_attribute("aria-valuetext", "0.001")
+    expect(lam_range(page)).to_have_attribute("aria-valuetext", f"{LAM_NAME} = 0.001")
     expect(slider(page, "degree")).to_have_attribute("aria-valuetext", "7")
     assert page.locator("b", has_text="oops").count() == 0
 
 
 def test_choices_survive_moving_between_pages(page):
-    open_app(page, "/playground")
+    open_live(page, "/playground", 1)
     before = model_curve(page)
     thumb = slider(page, "degree")
     thumb.focus()
@@ -72,5 +67,5 @@ def test_tour_step_opens_the_page_with_its_settings(page):
     expect(page).to_have_url(re.compile(r"/playground\?"))
     wait_for_app(page)
     assert {key: query(page)[key] for key in ("lam", "degree", "data")} == {"lam": "0", "degree": "15", "data": "wave"}
-    expect(slider(page, "λ")).to_have_attribute("aria-valuetext", "0 (off)")
+    expect(lam_range(page)).to_have_attribute("aria-valuetext", f"{LAM_NAME} = 0 (off)")
     expect(slider(page, "degree")).to_have_attribute("aria-valuetext", "15")

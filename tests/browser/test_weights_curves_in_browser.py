@@ -5,67 +5,46 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.driver import (
-    TIMEOUT_MS,
-    charts_snapshot,
-    model_curve,
-    open_app,
-    script_runs,
-    serve_app,
-    slider,
-    start_counting_runs,
-    wait_for_charts_change,
+from tests.browser.driver import TIMEOUT_MS, act_and_wait_for_rerun, open_app, serve_app
+from tests.browser.stepper import (
+    LAM_NAME,
+    lam_range,
+    live_snapshot,
+    open_live,
+    press_and_wait_for_rerun,
+    wait_for_live_change,
+    wait_for_step,
 )
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.mark.parametrize("path, following, fixed", [("/weights", 3, 0), ("/curves", 3, 1)])
-def test_lam_arrow_key_changes_every_chart(page, path, following, fixed):
-    """Every chart follows λ, except the fast preview (its own λ): it stays as it was."""
-    open_app(page, path)
-    expect(page.locator(".js-plotly-plot")).to_have_count(following + fixed)
-    before = charts_snapshot(page)
-    thumb = slider(page, "λ")
-    thumb.focus()
-    thumb.press("ArrowRight")
-    wait_for_charts_change(page, before)
-    after = charts_snapshot(page)
-    assert len(after) == following + fixed
-    assert all(old != new for old, new in zip(before[:following], after)), "every chart follows λ"
-    assert before[following:] == after[following:], "the fast preview keeps its own λ"
+@pytest.mark.parametrize("path", ["/weights", "/curves"])
+def test_lam_arrow_key_changes_every_chart(page, path):
+    """Every chart on the page follows λ (the separate fast preview on /curves is gone)."""
+    open_live(page, path, 3)
+    expect(page.locator(".js-plotly-plot")).to_have_count(3)
+    before = live_snapshot(page)
+    press_and_wait_for_rerun(page, lam_range(page), "ArrowRight")
+    wait_for_step(page, 22)
+    after = live_snapshot(page)
+    assert len(after) == 3
+    assert all(old != new for old, new in zip(before, after, strict=True)), "every chart follows λ"
     expect(page).to_have_url(re.compile(r"lam=0\.00178"))
 
 
-def test_fast_preview_moves_the_fit_without_asking_the_server(page):
-    open_app(page, "/curves")
-    preview = page.locator(".js-plotly-plot").nth(3)
-    preview.scroll_into_view_if_needed()
-    before = model_curve(page, chart=3)
-    start_counting_runs(page)
-    rail = preview.locator(".slider-rail-touch-rect")
-    box = rail.bounding_box()
-    page.mouse.click(box["x"] + box["width"] * 0.95, box["y"] + box["height"] / 2)
-    page.wait_for_function(
-        """(before) => {
-            const plot = document.querySelectorAll('.js-plotly-plot')[3];
-            const y = Array.from(plot._fullData.find(t => t.name === "Model's curve").y);
-            return y.some((v, i) => Math.abs(v - before[i]) > 1e-6);
-        }""",
-        arg=before,
-        polling="raf",
-    )
-    expect(preview.locator(".slider-container")).to_contain_text("Fast preview, λ = ")
-    assert script_runs(page) == 0
-    assert page.get_by_test_id("stApp").get_attribute("data-test-script-state") == "notRunning"
-
-
-def test_sweet_spot_button_moves_the_slider(page):
-    open_app(page, "/curves?lam=100")
-    snapshot = charts_snapshot(page)
-    page.get_by_role("button", name="Find the sweet spot for me").click()
-    wait_for_charts_change(page, snapshot)
-    expect(slider(page, "λ")).not_to_have_attribute("aria-valuetext", "100")
+def test_sweet_spot_button_moves_the_control(page):
+    open_live(page, "/curves?lam=100", 3)
+    control = lam_range(page)
+    expect(control).to_have_attribute("aria-valuetext", f"{LAM_NAME} = 100")
+    snapshot = live_snapshot(page)
+    button = page.get_by_role("button", name="Find the sweet spot for me")
+    act_and_wait_for_rerun(page, button.click)
+    wait_for_live_change(page, snapshot)
+    expect(control).not_to_have_attribute("aria-valuetext", f"{LAM_NAME} = 100")
+    step = int(control.input_value())
+    assert step < 41
+    wait_for_step(page, step)
     expect(page).not_to_have_url(re.compile(r"lam=100"))
 
 
@@ -92,8 +71,11 @@ _WIDENED_MARGINS = """() => [...document.querySelectorAll('.js-plotly-plot')].fl
         .map(side => `chart ${chart}: ${side} set ${plot._fullLayout.margin[side]}, drawn ${plot._fullLayout._size[side]}`))"""
 
 
-@pytest.mark.parametrize("path", ["/", "/playground", "/weights", "/curves", "/faq", "/why"])
+LIVE_CHARTS = {"/": 1, "/playground": 1, "/weights": 3, "/curves": 3, "/faq": 3, "/why": 2}
+
+
+@pytest.mark.parametrize("path", list(LIVE_CHARTS))
 def test_charts_have_room_for_their_labels(page, path):
     """Margins fit the labels as given: a margin Plotly has to widen costs a second drawing per λ step."""
-    open_app(page, path)
+    open_live(page, path, LIVE_CHARTS[path])
     assert page.evaluate(_WIDENED_MARGINS) == []
