@@ -53,9 +53,8 @@ def live_data(at, kind=None):
     return found
 
 
-def live_figure(data, step=None):
-    """A live chart's figure at ``step`` (by default the step the server set), as plain dicts."""
-    step = data["index"] if step is None else step
+def live_figure(data, step):
+    """A live chart's figure at ``step``, as plain dicts."""
     patch = data["patches"][step]
     return {
         "data": [live.merge(trace, trace_patch) for trace, trace_patch in zip(data["base"]["data"], patch["data"])],
@@ -78,7 +77,8 @@ def figures(at):
             data = json.loads(element.proto.json)
             assert isinstance(data, dict), f"a live element got data that is not JSON: {element.proto.json[:80]}"
             if data.get("kind") == "chart":
-                found.append(live_figure(data))
+                step = data["index"] if "index" in data else lam_step(at, data["group"])
+                found.append(live_figure(data, step))
     return found
 
 

@@ -141,7 +141,7 @@ def test_resampled_fits_are_wild_without_penalty_and_a_bundle_with_it():
     for lam in ("0", "0.001", "100"):
         at = open_page(CURVES, lam=lam)
         _, lines = trace(figures(at)[2], "Fits to resampled data")
-        curves = lines.reshape(-1, 301)[:, :300]
+        curves = lines.reshape(20, -1)[:, :-1]
         assert curves.shape[0] == 20
         spreads.append(np.nanstd(curves, axis=0).mean())
     assert spreads[0] > 2 * spreads[1] and spreads[0] > 2 * spreads[2]

@@ -92,27 +92,28 @@ def lam_control():
     return step
 
 
-def _group_index(stepped, group, index):
-    if group == GROUP:
-        if stepped.n_steps != SLIDER_LAMS.size:
-            raise ValueError(f"{stepped.n_steps} steps, but the λ control has {SLIDER_LAMS.size}")
-        return slider_index()
-    if index is None:
-        raise ValueError(f"the step of group {group!r} must be given")
-    return index
+def _check_steps(stepped, group):
+    if group == GROUP and stepped.n_steps != SLIDER_LAMS.size:
+        raise ValueError(f"{stepped.n_steps} steps, but the λ control has {SLIDER_LAMS.size}")
 
 
 def chart(figure, key, group=GROUP, index=None):
-    """A chart that follows a live control: ``figure`` is a ``core.live.SteppedFigure``.
+    """A chart that follows the live control of ``group`` (by default the shared λ control).
 
-    By default it follows the shared λ control; for another ``group``, give its current step ``index``.
+    ``figure`` is a ``core.live.SteppedFigure``. The chart takes its step from the control on the
+    page, so its data do not change when λ does: after a release, Streamlit resends nothing for it
+    (messages it has sent before are cached by the browser). Give ``index`` only where no control
+    of the group is drawn on the page (a preview): the chart then shows that step.
     """
-    index = _group_index(figure, group, index)
-    _stepper(
-        key=f"live_chart_{key}",
-        data={"kind": "chart", "group": group, "index": index, **figure.to_browser()},
-        height="content",
-    )
+    _check_steps(figure, group)
+    data = {"kind": "chart", "group": group, **figure.to_browser()}
+    if index is not None:
+        data["index"] = index
+    _stepper(key=f"live_chart_{key}", data=data, height="content")
+
+
+def _missing_index(group):
+    raise ValueError(f"the current step of group {group!r} must be given")
 
 
 def text(stepped_text, key, group=GROUP, index=None):
@@ -120,7 +121,9 @@ def text(stepped_text, key, group=GROUP, index=None):
 
     The browser sets it as text, never as HTML or Markdown, so it may carry names from a reader's file.
     """
-    index = _group_index(stepped_text, group, index)
+    _check_steps(stepped_text, group)
+    if index is None:
+        index = slider_index() if group == GROUP else _missing_index(group)
     _stepper(
         key=f"live_text_{key}",
         data={"kind": "text", "group": group, "index": index, **stepped_text.to_browser()},

@@ -2,7 +2,7 @@
 //
 // It knows nothing about what the steps mean. The server sends, per element:
 //   control: {kind: "control", group, label, labels: [step label, ...], index}
-//   chart:   {kind: "chart", group, index, base: {data, layout}, patches: [{data: [...], layout: {...}}, ...]}
+//   chart:   {kind: "chart", group, base: {data, layout}, patches: [{data: [...], layout: {...}}, ...], index?}
 //   text:    {kind: "text", group, index, texts: [...], tones: [...] | null}
 // Elements of one group share the current step through a small bus on `window`. While the reader
 // drags, every element redraws at most once per animation frame, with no message to the server;
@@ -218,7 +218,7 @@ function mountChart(root, data) {
       () => {
         state.ready = true;
         const g = group(state.data.group);
-        state.draw(state.pending ?? g.step ?? state.data.index);
+        state.draw(state.pending ?? g.step ?? state.data.index ?? 0);
       },
       (error) => {
         state.plot.textContent = `The chart could not be drawn: ${error.message}. Reload the page to try again.`;
@@ -227,7 +227,8 @@ function mountChart(root, data) {
   }
   state.data = data;
   const g = group(data.group);
-  state.draw(g.step ?? data.index);
+  // A chart follows its group's control; only a chart with no control on the page brings its own step.
+  state.draw(data.index ?? g.step ?? 0);
   return () => {
     group(data.group).listeners.delete(state.listener);
     if (state.ready && window.Plotly) window.Plotly.purge(state.plot);

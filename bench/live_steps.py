@@ -1,0 +1,107 @@
+"""What the live λ control costs on the server: building every step of each chart, and the bytes sent.
+
+    .venv/bin/python bench/live_steps.py [--repeats 5]
+
+For each chart the live pages draw, it times building the figure for all 42 steps of the λ
+control (``core.live.stepped`` through the chart builder's ``.steps``) against building the one
+static figure the page drew before (the baseline, in the same process), and reports the JSON
+size the browser receives. The steps are built once per dataset and degree (ui/steps.py caches
+them), so this is the cost of a new dataset or degree, not of a λ step: a λ step costs the
+server nothing until release.
+"""
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import core
+from core import charts, live, studies
+from core.datasets import load_dataset
+from core.lasso import lasso_weights
+from core.path import SLIDER_LAMS, ridge_path
+
+LASSO_LAMS = SLIDER_LAMS[SLIDER_LAMS >= 1e-6]
+
+
+def median_ms(function, repeats):
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return 1000 * statistics.median(times)
+
+
+def cases():
+    dataset = load_dataset("wave")
+    path = ridge_path(dataset.x_train, dataset.y_train, 15, x_test=dataset.x_test, y_test=dataset.y_test)
+    curve_x = charts.curve_grid(dataset)
+    curves = path.predict(curve_x)
+    rows = np.array([path.index_of(lam) for lam in SLIDER_LAMS])
+    here = int(np.flatnonzero(SLIDER_LAMS == 1e-3)[0])
+    sweep = studies.degree_sweep(dataset)
+    resampled = studies.resampled_curves(dataset, 15, curve_x, SLIDER_LAMS)
+    lasso = lasso_weights(path, dataset.x_train, dataset.y_train, LASSO_LAMS)
+    unit = dataset.y_unit
+    yield (
+        "fit (Home, Playground)",
+        lambda: charts.fit_figure.steps(curves[rows], dataset, curve_x, unpenalized_y=curves[0]),
+        lambda: charts.fit_figure(dataset, curve_x, curves[rows[here]], unpenalized_y=curves[0]),
+    )
+    for name in ("weight_bars_figure", "weight_paths_figure", "weight_total_figure"):
+        build = getattr(charts, name)
+        yield (
+            f"{name.removesuffix('_figure').replace('_', ' ')} (Weights)",
+            lambda build=build: build.steps(rows, path),
+            lambda build=build: build(path, rows[here]),
+        )
+    yield (
+        "error curves (Curves)",
+        lambda: charts.error_curves_figure.steps(rows, path, unit=unit),
+        lambda: charts.error_curves_figure(path, rows[here], unit),
+    )
+    yield (
+        "error against degree (Curves)",
+        lambda: live.stepped(lambda k: charts.degree_figure.spec(sweep, rows[k], 15, unit), rows.size),
+        lambda: charts.degree_figure(sweep, rows[here], 15, unit),
+    )
+    yield (
+        "resampled fits (Curves)",
+        lambda: charts.spaghetti_figure.steps(resampled, dataset, curve_x),
+        lambda: charts.spaghetti_figure(dataset, curve_x, resampled[here]),
+    )
+    yield (
+        "L2 against L1 (Questions)",
+        lambda: charts.l2_l1_paths_figure.steps(SLIDER_LAMS, path, LASSO_LAMS, lasso),
+        lambda: charts.l2_l1_paths_figure(path, LASSO_LAMS, lasso, 1e-3),
+    )
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--repeats", type=int, default=5)
+    args = parser.parse_args()
+    core.limit_blas_threads()
+    print(
+        "| chart | all 42 steps (ms) | one static figure (ms) | ratio | sent to the browser (kB) | one static figure (kB) |"
+    )
+    print("|---|---:|---:|---:|---:|---:|")
+    for name, stepped, static in cases():
+        stepped_ms, static_ms = median_ms(stepped, args.repeats), median_ms(static, args.repeats)
+        sent = len(json.dumps(stepped().to_browser()))
+        one = len(static().to_json())
+        print(
+            f"| {name} | {stepped_ms:.0f} | {static_ms:.1f} | {stepped_ms / static_ms:.1f}× | "
+            f"{sent / 1000:.0f} | {one / 1000:.0f} |"
+        )
+
+
+if __name__ == "__main__":
+    main()
