@@ -46,7 +46,6 @@ _MAX_NEWTON = 200
 _ARMIJO = 1e-4
 #: Newton decrement (≈ twice the distance to the minimum's value) below which the objective is at rounding level.
 _SMALL_DECREMENT = 1e-14
-_POLISH_STEPS = 2
 
 
 def mean_log_loss(z, y):
@@ -69,7 +68,6 @@ def _newton(design, y, lam, theta, max_iter=_MAX_NEWTON):
     penalized = np.ones(theta.size)
     penalized[-1] = 0.0
     value, z = _objective(design, y, lam, theta)
-    polished = 0
     for step in range(1, max_iter + 1):
         p = expit(z)
         gradient = design.T @ (p - y) / n + 2.0 * lam * penalized * theta
@@ -80,14 +78,9 @@ def _newton(design, y, lam, theta, max_iter=_MAX_NEWTON):
             direction = -np.linalg.lstsq(hessian, gradient, rcond=None)[0]
         decrement = -float(gradient @ direction)
         if decrement <= _SMALL_DECREMENT * max(1.0, value):
-            # Close enough for pure Newton: full steps, no line search (the objective no longer
-            # changes by more than rounding); the second one lands on the minimum to rounding.
-            theta = theta + direction
-            polished += 1
-            if polished == _POLISH_STEPS:
-                return theta, step, True
-            value, z = _objective(design, y, lam, theta)
-            continue
+            # Close enough for a pure Newton step (no line search: the objective no longer changes by
+            # more than rounding); Newton's quadratic convergence lands it on the minimum to rounding.
+            return theta + direction, step, True
         size = 1.0
         while size > 1e-12:
             candidate = theta + size * direction

@@ -79,7 +79,8 @@ def test_warm_started_path_equals_one_fit_per_lam(data):
     path = logistic_path(X, y, lams, folds=2)
     for row, lam in enumerate(lams):
         alone = L2LogisticRegression(lam=lam).fit(X, y)
-        np.testing.assert_allclose(path.coef[row], alone.coef_[0], rtol=0, atol=1e-9)
+        # λ = 0.00000003: a curvature as small as 2λ in some directions leaves the weights exact to about 1e-9
+        np.testing.assert_allclose(path.coef[row], alone.coef_[0], rtol=0, atol=1e-8)
 
 
 def test_errors_on_training_and_held_out_comments(model, data):
