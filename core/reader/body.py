@@ -125,7 +125,9 @@ def drop_total_rows(raw):
     for position in raw.columns:
         column = raw[position]
         if column.dtype.kind not in "fiub":
-            total |= column.astype(str).str.fullmatch(_TOTAL).to_numpy(dtype=bool, na_value=False)
+            codes, distinct = pd.factorize(column.astype(str))  # each distinct cell is matched once
+            matched = pd.Series(distinct, dtype="str").str.fullmatch(_TOTAL).to_numpy(dtype=bool, na_value=False)
+            total |= matched[codes] & (codes >= 0)
     n_total = int(np.count_nonzero(total))
     if not n_total or n_total >= len(raw) / 2:
         return raw, 0

@@ -169,8 +169,10 @@ def series_columns(columns, n_rows):
 def _splits_repeats(categories, x):
     """Whether ``x`` repeats often (at least 30% of rows) but hardly ever within one category (at most 10%)."""
     n = len(x)
-    repeats = int(x.duplicated().sum())
-    within = int(pd.DataFrame({"c": categories.to_numpy(), "x": x.to_numpy()}).duplicated().sum())
+    x_codes = pd.factorize(x)[0].astype(np.int64)
+    category_codes = pd.factorize(categories)[0].astype(np.int64)
+    repeats = n - np.unique(x_codes).size
+    within = n - np.unique(category_codes * (int(x_codes.max(initial=0)) + 2) + x_codes).size
     return repeats >= 0.3 * n and within <= 0.1 * n
 
 
