@@ -8,11 +8,10 @@ import functools
 import html
 
 import numpy as np
-import plotly.graph_objects as go
 
 from . import live
 from .explain import format_number
-from .figspec import FigureSpec
+from .figspec import FigureSpec, trace
 from .plain_numbers import lam_axis_ticks, log_axis_ticks
 
 BLACK, ORANGE, SKY_BLUE, GREEN, YELLOW, BLUE, VERMILLION, PURPLE = (
@@ -151,14 +150,15 @@ def fit_figure(dataset, curve_x, curve_y, height=440, unpenalized_y=None):
     show = dataset.x_for_display
     (x_train, y_train), (x_test, y_test), density = _points(dataset)
     many = x_train.size + x_test.size > 1000
-    scatter = go.Scattergl if many else go.Scatter
+    scatter = functools.partial(trace, "scattergl" if many else "scatter")
     fig = FigureSpec()
     if density is not None:
         x_edges, y_edges, counts = density
         with np.errstate(divide="ignore"):
             shade = np.where(counts > 0, np.log10(counts), np.nan).T
         fig.add_trace(
-            go.Heatmap(
+            trace(
+                "heatmap",
                 x=show((x_edges[:-1] + x_edges[1:]) / 2),
                 y=_light((y_edges[:-1] + y_edges[1:]) / 2),
                 z=_light(shade),
@@ -201,7 +201,8 @@ def fit_figure(dataset, curve_x, curve_y, height=440, unpenalized_y=None):
     )
     if dataset.truth is not None:
         fig.add_trace(
-            go.Scatter(
+            trace(
+                "scatter",
                 x=_light(curve_x),
                 y=_light(dataset.truth(curve_x)),
                 mode="lines",
@@ -212,7 +213,8 @@ def fit_figure(dataset, curve_x, curve_y, height=440, unpenalized_y=None):
         )
     if unpenalized_y is not None:
         fig.add_trace(
-            go.Scatter(
+            trace(
+                "scatter",
                 x=show(curve_x),
                 y=_light(np.clip(unpenalized_y, -1e30, 1e30)),
                 mode="lines",
@@ -222,7 +224,8 @@ def fit_figure(dataset, curve_x, curve_y, height=440, unpenalized_y=None):
             )
         )
     fig.add_trace(
-        go.Scatter(
+        trace(
+            "scatter",
             x=show(curve_x),
             y=np.clip(curve_y, -1e300, 1e300),
             mode="lines",
@@ -317,10 +320,12 @@ def weight_bars_figure(path, index, height=380):
     hover = "how much the %{x} ingredient moves the curve: %{y:,.3~r} × the spread of y<extra>%{fullData.name}</extra>"
     fig = FigureSpec()
     fig.add_trace(
-        go.Bar(x=names, y=_light(sizes[0]), name="With no penalty (λ = 0)", marker_color=PURPLE, hovertemplate=hover)
+        trace(
+            "bar", x=names, y=_light(sizes[0]), name="With no penalty (λ = 0)", marker_color=PURPLE, hovertemplate=hover
+        )
     )
     fig.add_trace(
-        go.Bar(x=names, y=_light(sizes[index]), name="At this λ", marker_color=VERMILLION, hovertemplate=hover)
+        trace("bar", x=names, y=_light(sizes[index]), name="At this λ", marker_color=VERMILLION, hovertemplate=hover)
     )
     fig.add_hline(
         y=1,
@@ -341,7 +346,8 @@ def _weight_lines(fig, lams, weights, limit, show_legend=True, **where):
     x = _light(lam_positions(lams))
     for power, name in enumerate(term_names(weights.shape[1])):
         fig.add_trace(
-            go.Scatter(
+            trace(
+                "scatter",
                 x=x,
                 y=_light(np.clip(weights[:, power], -1e6 * limit, 1e6 * limit)),
                 mode="lines",
@@ -349,7 +355,7 @@ def _weight_lines(fig, lams, weights, limit, show_legend=True, **where):
                 line=dict(color=_LINE_COLOURS[power % len(_LINE_COLOURS)], width=1.5),
                 legendgroup=name,
                 showlegend=show_legend,
-                hovertemplate=f"{name}: %{{y:.3g}} × spread of y<extra></extra>",
+                hovertemplate=f"{name}: %{{y:,.3~r}} × spread of y<extra></extra>",
             ),
             **where,
         )
@@ -404,7 +410,8 @@ def l2_l1_paths_figure(path, lasso_lams, lasso_coef, lam, height=400):
 def gap_figure(train_miss, test_miss, height=220):
     """Typical miss on training data against new data: the gap that says "more penalty"."""
     fig = FigureSpec().add_trace(
-        go.Bar(
+        trace(
+            "bar",
             x=[train_miss, test_miss],
             y=["Training data", "New data"],
             orientation="h",
@@ -431,7 +438,8 @@ def weight_total_figure(path, index, height=320):
         subplot_titles=("Size of all weights together (× spread of y)", "Effective number of free weights"),
     )
     fig.add_trace(
-        go.Scatter(
+        trace(
+            "scatter",
             x=_light(x),
             y=_light(total),
             mode="lines",
@@ -443,7 +451,8 @@ def weight_total_figure(path, index, height=320):
         col=1,
     )
     fig.add_trace(
-        go.Scatter(
+        trace(
+            "scatter",
             x=_light(x),
             y=_light(path.df),
             mode="lines",
@@ -507,7 +516,8 @@ def error_curves_figure(path, index, unit, height=460):
         (cv, f"Cross-validated ({path.cv})", BLACK, "dash"),
     ):
         fig.add_trace(
-            go.Scatter(
+            trace(
+                "scatter",
                 x=_light(x),
                 y=_light(np.where(np.isfinite(values), values, np.nan)),
                 mode="lines",
@@ -517,7 +527,8 @@ def error_curves_figure(path, index, unit, height=460):
             )
         )
     fig.add_trace(
-        go.Scatter(
+        trace(
+            "scatter",
             x=[x[best]],
             y=[cv[best]],
             mode="markers",
@@ -543,7 +554,8 @@ def degree_figure(sweep, lam_index, degree, unit, height=380):
         (sweep.test_rmse[:, 0], "New data, no penalty", PURPLE, "dot"),
     ):
         fig.add_trace(
-            go.Scatter(
+            trace(
+                "scatter",
                 x=sweep.degrees,
                 y=_light(values),
                 mode="lines+markers",
@@ -577,7 +589,8 @@ def spaghetti_figure(dataset, curve_x, curves, height=400):
             ys += [np.clip(curve, window[0] - pad, window[1] + pad), [np.nan]]
     fig = FigureSpec()
     fig.add_trace(
-        go.Scatter(
+        trace(
+            "scatter",
             x=_light(np.concatenate(xs)),
             y=_light(np.concatenate(ys)),
             mode="lines",
@@ -589,7 +602,8 @@ def spaghetti_figure(dataset, curve_x, curves, height=400):
     )
     if dataset.truth is not None:
         fig.add_trace(
-            go.Scatter(
+            trace(
+                "scatter",
                 x=_light(curve_x),
                 y=_light(dataset.truth(curve_x)),
                 mode="lines",

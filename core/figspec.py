@@ -49,6 +49,15 @@ def _subplots_layout(**kwargs):
     return json.dumps(layout)
 
 
+def trace(kind, **props):
+    """A trace as a plain dict (``kind`` is Plotly's trace type; magic underscores expanded).
+
+    Cheaper than ``go.Scatter(...)`` and friends, which validate on construction: the figure is
+    validated once, as a whole, when ``FigureSpec.figure`` builds it.
+    """
+    return {"type": kind, **_expand(props)}
+
+
 class FigureSpec:
     """A figure recorded as plain dicts, with the few plotly calls the builders use; ``figure()`` builds it."""
 
