@@ -23,8 +23,8 @@ INTRO = (
     "With no penalty the model will do anything to get every training comment right. When a comment is hard "
     '("the box was crushed, but the lamp is lovely"), the easiest fix is a huge weight on some word that '
     "appears in that one comment only: a customer's name, a day of the week, a typo. Those words mean nothing "
-    "for the next comment, so the model is perfect on what it has seen and wrong, and very sure of itself, on "
-    "new comments. **L2** charges for every large weight. A word found in one comment cannot pay for a large "
+    "for the next comment, so the model is perfect on what it has seen, more often wrong on new comments, "
+    "and very sure of itself even when it is wrong. **L2** charges for every large weight. A word found in one comment cannot pay for a large "
     "weight, because it only helps once; a word like *refund* or *thanks*, found again and again, can. So "
     "the weight moves to the words that matter."
 )
@@ -115,8 +115,9 @@ def scores_text(path, index):
     """Right answers and the confidence in the right answer, on training and new comments, at ``index`` and at λ = 0."""
     here = (
         f"At λ = {format_lam(path.lams[index])} the model sorts {percent(path.train_accuracy[index])} of its "
-        f"training comments right and {percent(path.test_accuracy[index])} of new ones. On new comments it gives "
-        f"the right category a probability of {percent(np.exp(-path.test_log_loss[index]))} on average."
+        f"training comments right and {percent(path.test_accuracy[index])} of new ones. On new comments the "
+        f"probability it gives the right category averages {percent(np.exp(-path.test_log_loss[index]))}, an "
+        "average that counts a very sure mistake heavily."
     )
     if index == 0:
         return here + " A confident mistake drags that average down hard: that is the price of trusting one-off words."
