@@ -200,6 +200,13 @@ def boundary_text(model, index):
         f"{model.y_train.size} customers it learned from right, and {percent(path.test_accuracy[index])} of "
         f"{model.y_test.size} new customers."
     )
+    probability = model.grid_probability[index]
+    if probability.max() < 0.5 or probability.min() >= 0.5:
+        answer = "will complain" if probability.min() >= 0.5 else "will not complain"
+        here += (
+            " The chance of a complaint stays on one side of 50 % everywhere on the chart, so there is no "
+            f"boundary to draw: the model says every customer {answer}."
+        )
     if index == 0:
         return here + " It twists around single customers to get every one of them right."
     return here + (

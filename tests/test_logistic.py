@@ -288,6 +288,13 @@ def test_boundary_equals_the_sklearn_pipeline(boundary, step):
     )
 
 
+def test_boundary_text_says_when_there_is_no_boundary(boundary):
+    assert "there is no boundary to draw: the model says every customer will not complain" in (
+        feedback_words.boundary_text(boundary, 41)
+    )
+    assert "no boundary" not in feedback_words.boundary_text(boundary, 22)
+
+
 def test_boundary_calms_down_as_lam_grows(boundary):
     path = boundary.path
     spot = verdict.sweet_spot(path.cv_log_loss, path.cv_log_loss_se)
