@@ -55,7 +55,7 @@ from .separators import (
     split_header,
 )
 from .table import XY, Table, check_row_count, check_usable
-from .words import DataProblem, count
+from .words import DataProblem
 
 
 def read_table(data: bytes, name: str = "", sheet: str | None = None) -> Table:
@@ -164,18 +164,10 @@ def _finish(
     header = list(header) + [""] * (raw.shape[1] - len(header))  # a row wider than the header, read as it is
     raw, header = drop_empty_unnamed(raw, header)
     raw = drop_empty_rows(raw)
-    raw, n_totals = drop_total_rows(raw)
+    raw, total_notes = drop_total_rows(raw)
     check_row_count(len(raw))
     names, name_notes = column_names(header, has_header)
     columns, column_notes = convert_columns(raw, names, decimal)
-    total_notes = (
-        [
-            f"{count(n_totals, 'row').capitalize()} labelled as a total or subtotal {'was' if n_totals == 1 else 'were'} "
-            "left out, so sums are not drawn as data points."
-        ]
-        if n_totals
-        else []
-    )
     table = build_table(
         columns,
         notes

@@ -119,7 +119,7 @@ def drop_total_rows(raw):
 
     Only text cells are looked at, and only when such rows are fewer than half the rows
     (a column of "Total" on every row is a category, not a total line). Returns the
-    frame and the number of rows left out.
+    frame and a note on the rows left out (none when there were none).
     """
     total = np.zeros(len(raw), dtype=bool)
     for position in raw.columns:
@@ -130,5 +130,9 @@ def drop_total_rows(raw):
             total |= matched[codes] & (codes >= 0)
     n_total = int(np.count_nonzero(total))
     if not n_total or n_total >= len(raw) / 2:
-        return raw, 0
-    return raw[~total].reset_index(drop=True), n_total
+        return raw, []
+    note = (
+        f"{count(n_total, 'row').capitalize()} labelled as a total or subtotal {'was' if n_total == 1 else 'were'} "
+        "left out, so sums are not drawn as data points."
+    )
+    return raw[~total].reset_index(drop=True), [note]

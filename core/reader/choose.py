@@ -204,9 +204,9 @@ def dropped_sentence(xy: XY) -> str | None:
     """
     parts = []
     for reason in _REASONS:
-        count = xy.dropped.get(reason, 0)
-        if count:
-            parts.append(_DROPPED_WORDS[reason][count == 1].format(count=f"{count:,}"))
+        n = xy.dropped.get(reason, 0)
+        if n:
+            parts.append(_DROPPED_WORDS[reason][n == 1].format(count=f"{n:,}"))
     if not parts:
         return None
     verb = "was" if len(parts) == 1 and sum(xy.dropped.values()) == 1 else "were"
