@@ -255,3 +255,14 @@ def test_sheet_names_and_series_are_shown_as_plain_options():
     rendered = [e.value for kind in ("markdown", "caption", "warning", "info", "error") for e in getattr(at, kind)]
     for value in rendered:
         assert HOSTILE not in value and SCRIPTED not in value, value
+
+
+def test_a_sheet_that_cannot_be_used_keeps_the_previous_one():
+    sheets = {**TWO_SHEETS, "Notes": [["Read me first"], ["These figures are provisional."]]}
+    at = upload(open_page(PAGE), "book.xlsx", workbook(sheets), XLSX)
+    before = held(at)
+    widget(at.selectbox, "Sheet of the workbook").set_value("Notes").run()
+    assert not at.exception
+    assert len(at.error) == 1 and "The previous choice is kept." in at.error[0].value
+    assert held(at) is before
+    assert widget(at.selectbox, "Sheet of the workbook").value == "Sales"
