@@ -120,7 +120,7 @@ def scores_text(path, index):
         "average that counts a very sure mistake heavily."
     )
     if index == 0:
-        return here + " A confident mistake drags that average down hard: that is the price of trusting one-off words."
+        return here + " That is the price of trusting one-off words: when it is wrong, it is wrong with near certainty."
     return (
         here + f" With no penalty: {percent(path.train_accuracy[0])} and {percent(path.test_accuracy[0])} right, "
         f"and {percent(np.exp(-path.test_log_loss[0]))} on average for the right category."
