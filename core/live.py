@@ -49,7 +49,10 @@ def to_json_value(value):
             return [to_json_value(item) for item in value]
         if value.dtype.kind == "f" and value.size:
             array = np.ascontiguousarray(value, dtype=value.dtype.newbyteorder("<"))
-            return {"dtype": f"f{array.dtype.itemsize}", "bdata": base64.b64encode(array.tobytes()).decode("ascii")}
+            encoded = {"dtype": f"f{array.dtype.itemsize}", "bdata": base64.b64encode(array.tobytes()).decode("ascii")}
+            if array.ndim > 1:
+                encoded["shape"] = ", ".join(str(size) for size in array.shape)  # as Plotly writes it
+            return encoded
         return to_json_value(value.tolist())
     if isinstance(value, np.datetime64):
         return value.astype("datetime64[us]").item().isoformat()  # as Plotly writes dates

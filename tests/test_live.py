@@ -19,7 +19,7 @@ def plain_json(value):
     if isinstance(value, dict):
         if "bdata" in value:
             array = np.frombuffer(base64.b64decode(value["bdata"]), value["dtype"]).astype(float)
-            return array.reshape(value["shape"]) if "shape" in value else array
+            return array.reshape([int(size) for size in value["shape"].split(",")]) if "shape" in value else array
         return {key: plain_json(item) for key, item in value.items() if key != "template"}
     if isinstance(value, list):
         if value and all(isinstance(item, (int, float)) and not isinstance(item, bool) for item in value):
@@ -156,6 +156,16 @@ def test_merge_of_diff_gives_the_new_dict(base, new):
     }
     assert live.merge(base, patch) == expected or live.merge(base, patch) == new
     assert live.diff(new, new) == {}
+
+
+def test_two_dimensional_arrays_keep_their_shape():
+    import plotly.graph_objects as go
+
+    z = np.arange(12.0).reshape(3, 4)
+    ours = live.to_json_value(z)
+    plotly_own = json.loads(go.Figure(go.Heatmap(z=z)).to_json())["data"][0]["z"]
+    assert ours == plotly_own
+    np.testing.assert_array_equal(plain_json(ours), z)
 
 
 def test_numpy_values_are_encoded_as_plotly_does():
