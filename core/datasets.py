@@ -84,30 +84,31 @@ SHAPES = {
     "wave": _Shape(
         "Café sales through the season (gentle wave)",
         _wave,
-        "A beach café's daily sales over one season, compared with an average day: busy in the first half, "
-        "quiet in the second. The true pattern is a smooth rise and fall. Each day adds its own luck on top, "
+        "A beach café's daily sales over one season, in thousand € above or below an average day: busy in the "
+        "first half, quiet in the second. The true pattern is a smooth rise and fall. Each day adds its own luck on top, "
         "and a flexible curve is tempted to chase that luck.",
-        "Time through the season (0 = first day, 1 = last day)",
-        "Daily sales compared with an average day (thousand €)",
+        "Time through the season (0 = start, 1 = end)",
+        "Daily sales vs an average day (thousand €)",
         "thousand €",
     ),
     "step": _Shape(
         "Shop visitors after a new road opens (steep step)",
         _step,
-        "A shop's weekly visitors, compared with a usual week. Halfway through the year a new road opens and "
+        "A shop's weekly visitors, in thousands above or below a usual week. Halfway through the year a new road opens and "
         "visitors jump from low to high. Smooth curves struggle at the jump and ripple beside it.",
         "Time through the year (0 = start, 1 = end)",
-        "Weekly visitors compared with a usual week (thousands)",
+        "Weekly visitors vs a usual week (thousands)",
         "thousand visitors",
     ),
     "line": _Shape(
         "Advertising and sales, with one odd month (straight line)",
         _line,
+        "A shop's monthly sales, in thousand € above or below an average month, against its advertising budget. "
         "Each extra euro spent on advertising brings the same extra sales, so the true pattern is a straight "
         "line. But one month had a one-off bulk order, far above the line. A flexible curve bends toward that "
         "odd month; a penalized one mostly ignores it.",
-        "Advertising budget (0 = none, 1 = the most we tried)",
-        "Monthly sales compared with an average month (thousand €)",
+        "Advertising budget (0 = none, 1 = the most)",
+        "Sales vs an average month (thousand €)",
         "thousand €",
         outlier=True,
     ),

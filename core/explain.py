@@ -39,8 +39,10 @@ __all__ = [
     "sweet_spot_sentence",
     "total_summary",
     "verdict",
+    "verdict_advice",
     "verdict_sentence",
     "weights_sentence",
+    "worked_example",
 ]
 
 _MARKDOWN_SPECIAL = set("\\`*_{}[]()<>#+-.!|~&$=:")
@@ -99,30 +101,40 @@ def _new_miss(path):
     return np.sqrt(path.cv_mse) if held_out is None else held_out
 
 
-def verdict_sentence(path, index, unit=""):
-    """The verdict for this λ in words, with the two misses and what to do."""
+def verdict_advice(path, index, unit=""):
+    """What the verdict at this λ means and what to do, in words (the sentences after "Verdict: …")."""
     here = reading(path, index)
-    train, new = path.train_rmse[index], _new_miss(path)[index]
-    best_new = _new_miss(path)[here.spot.best]
-    start = (
-        f"Typical miss on training data: {format_miss(train, unit)}. On new data: {format_miss(new, unit)}. "
-        f"Verdict: {here.verdict.label}. "
-    )
+    new = _new_miss(path)
+    best_new = new[here.spot.best]
     if here.verdict is MEMORIZING:
         luck = (
-            "These held-out points happen to suit this curve, but checking on every training point in turn says "
-            "it memorizes. "
-            if new <= best_new
+            " These new points happen to suit this curve, but checking on every training point in turn shows it "
+            "memorizes."
+            if new[index] <= best_new
             else ""
         )
-        return start + luck + "More penalty would make the curve steadier and lower the miss on new data."
+        return (
+            "The curve chases the luck in its training points."
+            + luck
+            + (" More penalty would make it steadier and lower the miss on new data.")
+        )
     if here.verdict is TOO_SIMPLE:
         both = "even the miss on training data is above" if here.both_high else "the miss on new data is above"
-        return start + (
+        return (
             f"Both misses are high and close together: {both} the {format_miss(best_new, unit)} of the sweet spot. "
             "A small gap is not good news here. Less penalty would lower both misses."
         )
-    return start + "No other penalty does clearly better on new data."
+    return "No other penalty does clearly better on new data."
+
+
+def verdict_sentence(path, index, unit=""):
+    """The verdict for this λ in words, with the two misses and what to do."""
+    label = reading(path, index).verdict.label
+    return (
+        f"Typical miss on training data: {format_miss(path.train_rmse[index], unit)}. "
+        f"On new data: {format_miss(_new_miss(path)[index], unit)}. "
+        f"Verdict: {label}. {verdict_advice(path, index, unit)}"
+    )
 
 
 def sweet_spot_sentence(path, index, unit=""):
@@ -199,9 +211,9 @@ def weights_sentence(path, index):
     largest = int(np.argmax(now))
     share = now[largest] / now.sum() if now.sum() > 0 else 0.0
     balance = (
-        "and no single term dominates"
+        "and no single ingredient dominates"
         if share < 0.5
-        else f"and one term (the {_ordinal(largest + 1)}) carries most of the weight"
+        else f"and one ingredient (the {_ordinal(largest + 1)}) carries most of the weight"
     )
     return (
         f"Without the penalty the largest weight is {unpenalized} times the spread of your data. "
@@ -346,17 +358,19 @@ def curves_summary(path, index, unit=""):
     at_best = f"λ = {format_lam(path.lams[lowest])}"
     said = {
         "falls then rises": f"falls from {first} with no penalty to {low_miss} at {at_best}, then rises to {last} "
-        f"at λ = {format_lam(path.lams[-1])}: too little penalty memorizes, too much is too stiff.",
+        f"at λ = {format_lam(path.lams[-1])}. Too little penalty memorizes; too much is too stiff.",
         "falls then flat": f"falls from {first} with no penalty to {low_miss} at {at_best} and stays near that: "
         "on this data even a strong penalty does little harm.",
-        "rises": f"is lowest with little or no penalty ({low_miss}) and rises to {last} with a lot: this curve "
-        "hardly memorizes, so the penalty mostly makes it too stiff.",
+        "rises": f"is lowest with little or no penalty ({low_miss}). It rises to {last} with a lot: this curve "
+        "hardly memorizes, so a penalty mostly makes it too stiff.",
         "flat": f"stays between {low_miss} and {format_miss(np.nanmax(new), unit)} whatever the penalty: "
         "on this data the penalty changes little.",
     }
     here = reading(path, index)
-    text = f"On this data the miss on new data {said[shape]} Your λ is {here.verdict.label}."
-    if _known(path.test_rmse) is not None and not here.spot.low <= lowest <= here.spot.high:
+    held_out = _known(path.test_rmse) is not None
+    line = "the “New data (held out)” line" if held_out else "the miss checked on unseen points"
+    text = f"On this data {line} {said[shape]}"
+    if held_out and not here.spot.low <= lowest <= here.spot.high:
         text += (
             " Here the held-out points and the check on every training point disagree a little. "
             "The verdict follows the check on every training point: it uses more data."
@@ -411,4 +425,26 @@ def sklearn_code(degree, n, lam):
         ")\n"
         "model.fit(x_train.reshape(-1, 1), y_train)\n"
         "y_curve = model.predict(x_curve.reshape(-1, 1))"
+    )
+
+
+def worked_example(path, dataset):
+    """What the reader would see for a built-in business file, as Markdown: a clearly labelled example result.
+
+    ``dataset`` is one of ours (its words are safe as Markdown); ``path`` its fit at the highest flexibility.
+    """
+    spot = reading(path, 0).spot
+    new, unit = _new_miss(path), dataset.y_unit
+    return (
+        f"**An example of the result.** Say your file holds a shop's monthly advertising budget and its sales "
+        f"(our built-in “{dataset.title}” data). With the most flexible curve, you would see:\n"
+        f"- **Recommended λ: {format_lam(path.lams[spot.best])}.** Anything from {format_lam(path.lams[spot.low])} "
+        f"to {format_lam(path.lams[spot.high])} does about as well.\n"
+        f"- With it, the **typical miss on new months is {format_miss(new[spot.best], unit)}**, against "
+        f"{format_miss(path.train_rmse[spot.best], unit)} on the months it learned from. "
+        f"Verdict: {verdict(path, spot.best).label}.\n"
+        f"- With no penalty, the miss on new months is {format_miss(new[0], unit)}. "
+        f"Verdict: {verdict(path, 0).label}.\n\n"
+        "For your own file you also get the chart of your data with the model's curve, the weights, and the miss "
+        "for every λ, all following the λ control, and a download of the model's predictions."
     )

@@ -84,7 +84,7 @@ TERMS = (
     ),
     Term(
         "margin of error",
-        ("standard error", "one standard error"),
+        ("standard error",),
         "How much a measured miss would change if we had drawn a different sample of data. "
         "Two settings closer than this are a tie.",
     ),
@@ -137,6 +137,15 @@ def lookup(word):
 def anchor(word):
     """The glossary's anchor for ``word`` (any of its names), for a link such as ``/faq#glossary-weight``."""
     return "glossary-" + lookup(word).word.lower().replace(" ", "-")
+
+
+#: The page that holds the glossary.
+GLOSSARY_PAGE = "/faq"
+
+
+def link(word, shown=None):
+    """A Markdown link from ``shown`` (default ``word``) to ``word``'s entry in the glossary."""
+    return f"[{shown or word}]({GLOSSARY_PAGE}#{anchor(word)})"
 
 
 @dataclass(frozen=True)

@@ -1,31 +1,41 @@
 import streamlit as st
 
 import ui
-from core import explain
+from core import explain, glossary
 
 ui.start_page()
 st.title("Overfitting curves: finding the sweet spot")
 st.markdown(
     "Too little penalty and the model memorizes its training points; too much and it misses the real "
-    "pattern. The error on **new data** tells the two apart: it falls as λ grows, then rises again. "
-    "The sweet spot is the bottom of that valley."
+    "pattern. The miss on **new data** tells the two apart, so the chart below shows it for every λ, "
+    f"next to the miss on the training data. The sweet spot is where the miss on new data is lowest. "
+    f"Here the {glossary.link('degree', 'curve flexibility')} (how many bends the curve may make) and "
+    "the data stay fixed; only λ changes."
 )
 fit = ui.fit_controls()
-unit_label = fit.dataset.y_label
 path = fit.path
 low, high = path.good_range
 
 st.subheader("Error against the penalty")
-if ui.guess_first(fit):
+answer_shown = ui.guess_first(fit)
+if answer_shown:
     ui.live.chart(ui.steps.error_curves(fit), key="error_curves")
+    ui.live.text(ui.steps.curves_summaries(fit), key="curves_summary")
     ui.live.text(ui.steps.sweet_spot_sentences(fit), key="sweet_spot_sentence")
     ui.sweet_spot_button(fit)
+
+st.subheader("The rule behind every verdict", anchor="the-rule")
+st.markdown(
+    f"{explain.RULE_IN_WORDS} The green band on the chart above is that range. Every page of this app "
+    "gives its verdict by this rule."
+)
+if answer_shown:
     ui.show_verdict(fit)
 
 st.subheader("Error against flexibility")
 st.caption(
-    "The classic U: more flexibility first helps, then hurts. With no penalty (dotted) the error on new data "
-    "climbs steeply at high degrees; with your λ it stays down."
+    "Each point is the typical miss on new data for one curve flexibility, called the degree: degree 1 is a "
+    "straight line, and each step up allows one more bend. Solid line: with your λ. Dotted line: no penalty."
 )
 sweep = ui.degree_sweep()
 ui.live.chart(ui.steps.degree_chart(fit, sweep), key="degree_chart")
@@ -33,7 +43,10 @@ ui.live.text(ui.steps.degree_summaries(fit, sweep), key="degree_summary")
 
 st.subheader("How much the fit jumps between samples")
 resampled = ui.resampled_curves(fit)
-st.caption("Small λ: wild spaghetti. Larger λ: a tight bundle.")
+st.caption(
+    "Each line is the model learned from a different sample of the same kind of data. "
+    "Lines that agree mean a steady model; lines that scatter mean one that chases luck."
+)
 ui.live.chart(ui.steps.spaghetti(fit, resampled), key="spaghetti")
 ui.live.text(ui.steps.spread_sentences(fit, resampled), key="spread_sentence")
 ui.view_actions()

@@ -4,13 +4,16 @@ import streamlit as st
 import ui
 from core import charts, explain
 from core.datasets import DATASET_TITLES
+from core.glossary import TERMS, anchor
+from core.glossary import link as term
 from core.path import SLIDER_LAMS
 
 ui.start_page()
 st.title("Questions")
 st.markdown(
     "The questions people ask first, each answered in a few sentences and a small live demo. "
-    "The demos use the dataset, λ and degree you chose on the other pages (change them in the sidebar)."
+    "The demos use the data you picked in the sidebar, and the λ and curve flexibility set just below. "
+    "These settings are shared with the other pages. Words in blue link to the [glossary](#glossary) at the end."
 )
 fit = ui.fit_controls()
 ui.sweet_spot_button(fit)
@@ -18,9 +21,9 @@ unit = ui.unit_text(fit.dataset)
 
 st.header("Does it make my model smarter?")
 st.markdown(
-    "Not smarter: **steadier**. The penalty does not add knowledge; it stops the model from reacting to every "
-    "accident in its training data. Below, the same model fitted to 20 different samples: without the penalty "
-    "the curves disagree wildly; with it they agree, so any one of them is more trustworthy."
+    "Not smarter: **steadier**. The penalty does not add knowledge. It stops the model from reacting to every "
+    "accident in its training data. Below, the same model learned from 20 different samples. Without the penalty "
+    "the curves disagree wildly. With it they agree, so any one of them is more trustworthy."
 )
 resampled = ui.resampled_curves(fit)
 left, right = st.columns(2)
@@ -37,10 +40,10 @@ ui.live.text(ui.steps.spread_sentences(fit, resampled), key="faq_spread_sentence
 
 st.header("Do I have to set it myself?")
 st.markdown(
-    "Usually not: most ready-made tools pick it for you, by **cross-validation**, leaving some data out, "
-    "checking the miss on it, and keeping the λ that missed least. You set it yourself when you build or "
-    "fine-tune a model. Does the automatic choice work? On three different datasets, it lands close to the "
-    "λ that really was best on new data:"
+    f"Usually not. Most ready-made tools pick it for you by {term('cross-validation')}: they leave some data out, "
+    "check the miss on it, and keep the λ that missed least. You set it yourself when you build or tune a model. "
+    "Does the automatic choice work? On three different datasets, it lands close to the λ that really was "
+    "best on new data:"
 )
 rows = []
 for key in ("wave", "step", "tips"):
@@ -48,31 +51,35 @@ for key in ("wave", "step", "tips"):
     chosen, truly_best = other.path.best_index, int(other.path.test_rmse.argmin())
     rows.append(
         {
-            "Dataset": DATASET_TITLES[key],
-            "λ picked by cross-validation": explain.format_lam(other.path.lams[chosen]),
-            "Best λ on new data": explain.format_lam(other.path.lams[truly_best]),
-            "Miss on new data with the pick": explain.format_miss(other.path.test_rmse[chosen], other.dataset.y_unit),
-            "With the best possible λ": explain.format_miss(other.path.test_rmse[truly_best], other.dataset.y_unit),
+            "Data": DATASET_TITLES[key],
+            "λ picked": explain.format_lam(other.path.lams[chosen]),
+            "Best λ": explain.format_lam(other.path.lams[truly_best]),
+            "Miss with pick": explain.format_miss(other.path.test_rmse[chosen], other.dataset.y_unit),
+            "Best miss": explain.format_miss(other.path.test_rmse[truly_best], other.dataset.y_unit),
         }
     )
 st.dataframe(pd.DataFrame(rows), hide_index=True)
 ui.chart_summary(
-    "For each dataset (degree 15), the table compares the λ cross-validation picks without seeing "
-    "the new data with the λ that turned out best on it, and the typical miss each gives."
+    "For each dataset, with the most flexible curve: “λ picked” is what cross-validation chose without seeing "
+    "the new data, “Best λ” the one that turned out best on the new data, and the last two columns give the "
+    "typical miss on new data with each."
 )
 
 st.header("How do I know my model needs more?")
 st.markdown(
-    "Compare the typical miss on the data the model learned from with the miss on data it never saw. "
-    "If the first is much smaller, the model is memorizing: give it more penalty."
+    "Test it on data it did not learn from, at weaker and stronger penalties. If a stronger penalty gives a "
+    "clearly smaller miss on new data, the model needs more. The verdict below follows that rule, written out "
+    "in full on the [Overfitting curves](/curves#the-rule) page."
 )
 ui.live.chart(ui.steps.gap_chart(fit), key="faq_gap")
+st.markdown(f"**What about the gap between the two misses?** {explain.GAP_HINT_IN_WORDS}")
 ui.show_verdict(fit)
 
 st.header("Can there be too much?")
 st.markdown(
-    "Yes. Push λ far up and the model is charged so much for any weight that it can barely bend: "
-    "it flattens toward the average and misses the real pattern (underfitting). Slide this one to the right:"
+    "Yes. Push λ far up and the model is charged so much for any weight that it can barely bend. "
+    f"It flattens toward the average and misses the real pattern: it is {term('too simple')} "
+    "(experts say *underfitting*). Slide this one to the right:"
 )
 too_much = st.select_slider(
     "Push the penalty λ up (this demo only)",
@@ -91,9 +98,9 @@ ui.chart_summary(
 
 st.header("How is L2 different from L1 (lasso)?")
 st.markdown(
-    "Both charge for weights. **L2** charges for their squares, so it shrinks every weight smoothly and "
-    "rarely makes any exactly zero. **L1** charges for their sizes, so as λ grows it switches weights off "
-    "one at a time, which also picks which ingredients to keep. Same data, same features:"
+    f"Both charge for weights. **L2** charges for their squares, so it pulls every weight toward zero but "
+    f"rarely makes any exactly zero. **{term('L1')}** charges for their plain sizes, so as λ grows it switches "
+    "weights off one at a time. That also picks which parts of the formula to keep. Same data, same formula:"
 )
 lasso = ui.lasso_for(fit)
 ui.live.chart(ui.steps.l2_l1_chart(fit, ui.LASSO_LAMS, lasso), key="faq_l2_l1")
@@ -104,17 +111,23 @@ with st.expander("In depth: the two penalties"):
         "scikit-learn `Lasso(alpha=λ/2)` (lasso's own loss has a 1/(2n)), here via `lasso_path` on the same "
         "standardized features."
     )
-
-st.header("What does λ mean in scikit-learn, Keras and PyTorch?")
-st.markdown(
-    "Every tool has this setting under another name and scale. For your data "
-    f"({fit.n} training rows) and λ = {explain.format_lam(fit.lam)}:"
-)
-st.table(pd.DataFrame(explain.framework_settings(fit.lam, fit.n), columns=["Tool", "Setting", "Why this number"]))
-st.caption(
-    "All three assume standardized features and a mean squared error; see the Playground's In depth box for the full pipeline."
-)
+with st.expander("In depth: what λ means in scikit-learn, Keras and PyTorch"):
+    st.markdown(
+        "Every tool has this setting under another name and scale. For your data "
+        f"({fit.n} training rows) and λ = {explain.format_lam(fit.lam)}:"
+    )
+    st.table(pd.DataFrame(explain.framework_settings(fit.lam, fit.n), columns=["Tool", "Setting", "Why this number"]))
+    st.caption(
+        "All three assume standardized features and a mean squared error; see the Playground's In depth box for "
+        "the full pipeline."
+    )
 st.page_link(
     "pages/why.py", label="Why does a penalty on weights calm the curve? See the picture", icon=":material/lightbulb:"
 )
+
+st.header("Glossary", anchor="glossary")
+st.markdown("The words this app uses, in plain English.")
+for entry in TERMS:
+    st.subheader(entry.word[0].upper() + entry.word[1:], anchor=anchor(entry.word))
+    st.markdown(entry.meaning + (f" *Also called: {', '.join(entry.also)}.*" if entry.also else ""))
 ui.finish_page()

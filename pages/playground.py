@@ -1,14 +1,16 @@
 import streamlit as st
 
 import ui
-from core import explain
+from core import explain, glossary
 
 ui.start_page()
 st.title("Playground")
 st.markdown(
-    "Pick some data, give the curve more or less flexibility, and set the penalty λ. "
-    "The model learns from the black points only; the pale blue points are new data it never saw, "
-    "so the **typical miss on new data** tells you how well it will really do."
+    "The full explorer. Pick some data in the sidebar, then set the penalty λ and how flexible the curve may be "
+    f"(its {glossary.link('degree')}: 1 is a straight line, and each step up allows one more bend). "
+    "The model learns from the black points only. The pale blue points are "
+    f"{glossary.link('new data')} it never saw, so the {glossary.link('typical miss')} on new data tells you "
+    "how well it will really do."
 )
 fit = ui.fit_controls()
 ui.live.chart(ui.steps.fit_chart(fit), key="playground_fit")

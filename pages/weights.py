@@ -1,29 +1,32 @@
 import streamlit as st
 
 import ui
+from core import glossary
 
 ui.start_page()
 st.title("Weights: what the penalty actually shrinks")
 st.markdown(
-    "The curve is a recipe: a bit of x, a bit of x², a bit of x³, and so on. Each **weight** says how much "
-    "of one ingredient goes in. Without a penalty the weights can grow enormous and cancel each other out, "
-    "which is how a curve manages to pass through every noisy point. The penalty charges for large weights, "
-    "so they shrink and share the work more evenly."
+    "The model's curve is a recipe: a bit of a straight line, a bit of a gentle bend, a bit of a sharper bend, "
+    f"and so on, up to the flexibility you chose. Each {glossary.link('weight')} says how much of one "
+    "ingredient goes in. Without a penalty the weights can grow enormous and cancel each other out. That is "
+    "how a curve manages to pass through every noisy point. The penalty charges for large weights, so they "
+    "shrink and share the work more evenly."
 )
 fit = ui.fit_controls()
 ui.live.text(ui.steps.weights_sentences(fit), key="weights_sentence")
 
 st.subheader("How big is each weight?")
 st.caption(
-    "Each bar is how far one ingredient can swing the curve, measured in spreads of y (its standard deviation). "
-    "Purple: no penalty. Orange: at the λ you chose. Far above the dashed line at 1 means terms are fighting each other."
+    "Each bar is how far one ingredient can move the curve, counted in "
+    f"{glossary.link('spread', 'spreads')} of the data (how far values typically sit from their average). "
+    "Purple: no penalty. Orange: your λ. Bars far above the dashed line at 1 mean ingredients fighting each other."
 )
 ui.live.chart(ui.steps.weight_bars(fit), key="weight_bars")
 
 st.subheader("Each weight as the penalty grows")
 st.caption(
-    "Read from left to right: as λ grows every weight shrinks smoothly toward zero. Lines that leave the chart "
-    "on the left are weights in the thousands or millions: the unpenalized curve's terms fighting each other. "
+    "Read from left to right: λ grows along the bottom, and each line is one weight. Lines that leave the chart "
+    "on the left are weights in the thousands or more: the unpenalized curve's ingredients fighting each other. "
     "The dotted line is your λ."
 )
 ui.live.chart(ui.steps.weight_paths(fit), key="weight_paths")
@@ -31,8 +34,9 @@ ui.live.text(ui.steps.paths_summaries(fit), key="paths_summary")
 
 st.subheader("All weights together")
 st.caption(
-    "Left: the size of all weights together. Right: how many weights the model effectively still uses "
-    "(with no penalty, all of them; with a huge penalty, almost none)."
+    "Left: the size of all weights together. Right: how many weights the model really uses "
+    f"({glossary.link('effective number of weights', 'its free weights')}): all of them with no penalty, "
+    "almost none with a huge one."
 )
 ui.live.chart(ui.steps.weight_totals(fit), key="weight_totals")
 ui.live.text(ui.steps.total_summaries(fit), key="total_summary")

@@ -2,24 +2,29 @@ import numpy as np
 import streamlit as st
 
 import ui
+from core import glossary
 from core import two_weights as tw
 
 ui.start_page()
 st.title("Why it works: a circle, a diamond and zero")
 st.markdown(
-    "Picture a model with just two weights, one for each of two clues that overlap, say a flat's floor area "
-    "and its number of rooms. Every choice of the two weights is a point on the pictures below. The grey "
-    "rings are like the contour lines of a valley on a map: every point on one ring makes the same error, "
-    "and the bottom of the valley (✕) is the best fit with no penalty. The penalty charges for being far "
-    "from zero, and with **L2** (ridge) that charge is the same all around a **circle** centred on zero. The "
-    "chosen weights are the lowest point of the valley that still fits inside the circle, the spot where "
-    "a ring just touches it. As λ grows the circle tightens, so the point slides smoothly toward zero, "
-    "both weights getting smaller. A circle has no corners, so a ring almost never touches it exactly on an "
-    "axis, and no weight ever becomes exactly zero. **L1** (lasso) charges the plain sizes of the weights "
-    "instead, so its shape is a **diamond** whose corners poke out along the axes. The rings tend to reach a "
-    "corner first, and at a corner one weight is *exactly* zero: L1 switches that clue off completely."
+    f"Picture a model with just two {glossary.link('weight', 'weights')}, one for each of two clues that overlap, "
+    "say a flat's floor area and its number of rooms. Every choice of the two weights is a point on the pictures "
+    "below. The grey rings are like the contour lines of a valley on a map: every point on one ring makes the same "
+    "error, and the bottom of the valley (✕) is the best fit with no penalty."
 )
-
+st.markdown(
+    "The penalty charges for being far from zero. With **L2** (ridge) that charge is the same all around a "
+    "**circle** centred on zero. The chosen weights are the lowest point of the valley that still fits inside "
+    "the circle, the spot where a ring just touches it. As λ grows the circle tightens, so the point slides "
+    "smoothly toward zero, both weights getting smaller. A circle has no corners, so a ring almost never touches "
+    "it exactly on an axis, and no weight ever becomes exactly zero."
+)
+st.markdown(
+    f"**{glossary.link('L1')}** (lasso) charges the plain sizes of the weights instead, so its shape is a "
+    "**diamond** whose corners poke out along the axes. The rings tend to reach a corner first, and at a corner "
+    "one weight is *exactly* zero: L1 switches that clue off completely."
+)
 
 STEP_KEY = "why_lam_step"
 LAMS = tw.TWO_WEIGHT_LAMS

@@ -21,13 +21,19 @@ if current is None:
         "No file yet. Your file stays on this server for your session only and is never shared. "
         "A shared link cannot carry the file itself, so whoever opens your link uploads it again."
     )
-    st.markdown(
-        "Until then, this is the kind of chart you will get, here for the sample data "
-        f"({ui.dataset_titles()[ui.view()['data']]}):"
+    example = ui.fit_for("line", 15, 0.0)
+    st.markdown(explain.worked_example(example.path, example.dataset))
+    # At its recommended λ, with no control of its own; it also loads the chart library while the reader picks a file.
+    ui.live.chart(
+        ui.steps.fit_chart(example, height=320),
+        key="example_fit",
+        group="example",
+        index=ui.steps.sweet_spot_step(example),
     )
-    sample = ui.current_fit()
-    ui.live.chart(ui.steps.fit_chart(sample, height=320), key="sample_fit")
-    ui.live.text(ui.steps.fit_summaries(sample), key="sample_fit_summary")
+    ui.chart_summary(
+        "The example file at its recommended λ: black dots are the months the model learned from, pale blue dots "
+        "are new months it never saw, and the orange curve is the model."
+    )
 else:
     table, xy = current.table, current.xy
     st.text(f"File: {current.name} ({table.n_rows:,} rows)")

@@ -21,7 +21,9 @@ def test_every_demo_runs():
     assert len(at.dataframe) == 1 and len(at.table) == 1
     headers = [header.value for header in at.header]
     assert headers[:2] == ["Does it make my model smarter?", "Do I have to set it myself?"]
-    assert headers[5] == "What does λ mean in scikit-learn, Keras and PyTorch?"
+    assert "Glossary" in headers
+    (tools,) = [block for block in at.expander if "scikit-learn, Keras and PyTorch" in block.label]
+    assert tools.label.startswith("In depth") and len(tools.table) == 1
 
 
 def test_shared_lam_moves_the_demos_that_use_it():
@@ -60,11 +62,11 @@ def test_the_gap_demo_speaks_with_the_one_verdict():
 def test_cross_validation_table_compares_pick_and_best():
     at = open_page(PAGE)
     table = at.dataframe[0].value
-    assert list(table["Dataset"]) == [DATASET_TITLES["wave"], DATASET_TITLES["step"], DATASET_TITLES["tips"]]
+    assert list(table["Data"]) == [DATASET_TITLES["wave"], DATASET_TITLES["step"], DATASET_TITLES["tips"]]
     dataset = load_dataset("tips")
     path = ridge_path(dataset.x_train, dataset.y_train, 15, x_test=dataset.x_test, y_test=dataset.y_test)
-    assert table["λ picked by cross-validation"].iloc[2] == explain.format_lam(path.lams[path.best_index])
-    assert table["Best λ on new data"].iloc[2] == explain.format_lam(path.lams[path.test_rmse.argmin()])
+    assert table["λ picked"].iloc[2] == explain.format_lam(path.lams[path.best_index])
+    assert table["Best λ"].iloc[2] == explain.format_lam(path.lams[path.test_rmse.argmin()])
 
 
 @pytest.mark.parametrize("lam", [1e-4, 0.01, 1.0])

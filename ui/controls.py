@@ -13,8 +13,8 @@ from . import live, steps
 from .fits import current_dataset, current_fit, dataset_titles
 from .state import _bound, set_view, view
 
-DEGREE_LABEL = "Curve flexibility (polynomial degree)"
-DEGREE_HELP = "The highest power of x the curve may use. Higher means a more flexible curve."
+DEGREE_LABEL = "Curve flexibility (degree)"
+DEGREE_HELP = "How many bends the curve may make: 1 is a straight line, and each step up allows one more bend."
 
 
 def degree_slider(container=st):
@@ -55,7 +55,7 @@ def data_controls():
             *NOISE_RANGE,
             step=NOISE_STEP,
             **_bound("noise"),
-            help=f"How far points scatter around the true curve (standard deviation; the default is {DEFAULT_VIEW['noise']}).",
+            help=f"How much luck each point adds on top of the true pattern: 0 is none (the default is {DEFAULT_VIEW['noise']}).",
         )
         bar.button("New sample", on_click=_new_sample, help="Draw fresh points from the same curve.")
         bar.caption(f"Sample number {view()['seed']}. Held-out points: a fresh sample of 200 from the same curve.")

@@ -57,12 +57,17 @@ def fit_chart(fit, height=440, unpenalized=False):
     return _cached("fit", fit, build, height, unpenalized)
 
 
+def sweet_spot_step(fit):
+    """The step of the λ control nearest the cross-validated best λ (for a chart shown at the sweet spot)."""
+    return int(np.argmin(np.abs(fit.slider_rows - fit.path.best_index)))
+
+
 def fit_summaries(fit):
-    window = charts.chart_window(fit.dataset)
+    window, unit = charts.chart_window(fit.dataset), fit.dataset.y_unit
     return _texts(
         "fit summary",
         fit,
-        lambda row: explain.fit_summary(fit.path, row, charts.leaves_window(fit.curves[row], window)),
+        lambda row: explain.fit_summary(fit.path, row, charts.leaves_window(fit.curves[row], window), unit),
     )
 
 
@@ -82,9 +87,12 @@ def misses(fit):
 
 
 def verdicts(fit):
+    """The one verdict rule (core/verdict.py) at every step: "Verdict: <label>." and what to do."""
+    unit = fit.dataset.y_unit
+
     def sentence(row):
-        verdict = explain.verdict(fit.path, row)
-        return f"Verdict: {verdict.label}. {verdict.advice}"
+        label = explain.verdict(fit.path, row).label
+        return f"Verdict: {label}. {explain.verdict_advice(fit.path, row, unit)}"
 
     def tone(row):
         return "good" if explain.verdict(fit.path, row) is explain.ABOUT_RIGHT else "warn"
@@ -132,6 +140,12 @@ def sweet_spot_sentences(fit):
     return _texts("sweet spot", fit, lambda row: explain.sweet_spot_sentence(fit.path, row, unit))
 
 
+def curves_summaries(fit):
+    """The error-against-λ chart read aloud at every step: its shape on this data and the verdict."""
+    unit = fit.dataset.y_unit
+    return _texts("curves summary", fit, lambda row: explain.curves_summary(fit.path, row, unit))
+
+
 def degree_chart(fit, sweep):
     """Error against degree at every step's λ (the sweep's λ grid is the path's)."""
     rows, unit, degree = fit.slider_rows, fit.dataset.y_unit, fit.path.degree
@@ -143,14 +157,20 @@ def degree_chart(fit, sweep):
 
 
 def degree_summaries(fit, sweep):
-    return _texts("degree summary", fit, lambda row: explain.degree_summary(sweep, row))
+    unit = fit.dataset.y_unit
+    return _texts("degree summary", fit, lambda row: explain.degree_summary(sweep, row, unit))
+
+
+#: Points per resampled fit sent to the browser: 20 fits × 42 steps of the full 300 would be over 1 MB.
+SPAGHETTI_POINTS = 100
 
 
 def spaghetti(fit, resampled, height=400):
     """Fits to resampled data at every step; ``resampled`` has one row per step of the control."""
+    points = np.linspace(0, fit.curve_x.size - 1, SPAGHETTI_POINTS).round().astype(int)
 
     def build():
-        return charts.spaghetti_figure.steps(resampled, fit.dataset, fit.curve_x, height=height)
+        return charts.spaghetti_figure.steps(resampled[..., points], fit.dataset, fit.curve_x[points], height=height)
 
     return _cached("spaghetti", fit, build, height)
 

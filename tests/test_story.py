@@ -1,0 +1,180 @@
+"""One story across the pages: the same verdict for the same view, plain numbers, plain words.
+
+Each page's plain text is what a reader reads outside the "In depth" boxes: markdown, captions,
+info boxes and the live texts at the view's λ.
+"""
+
+import json
+import re
+
+import numpy as np
+import pytest
+
+from core import explain, glossary
+from core.datasets import load_dataset
+from core.path import SLIDER_LAMS, ridge_path
+from core.reading_ease import flesch_reading_ease
+from core.verdict import VERDICTS
+from tests.apptest_helpers import live_data, live_figure, live_texts, open_page, release_lam, trace
+
+#: e-notation, powers of ten and superscript powers (x¹⁵) have no place in plain text.
+NOT_PLAIN = re.compile(r"\d[eE][+-]?\d|10[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]|[⁰¹²³⁴⁵⁶⁷⁸⁹]")
+
+PLAIN_KINDS = {"markdown", "caption", "info", "success", "warning", "error", "title", "header", "subheader"}
+PAGES = {
+    "/": None,
+    "/playground": "pages/playground.py",
+    "/weights": "pages/weights.py",
+    "/curves": "pages/curves.py",
+    "/your-data": "pages/your-data.py",
+    "/faq": "pages/faq.py",
+    "/why": "pages/why.py",
+}
+#: The pages that speak a verdict on the shared view (Your data, before an upload, shows a worked example).
+VERDICT_PAGES = ["/", "/playground", "/curves", "/faq"]
+
+
+def _is_in_depth(block):
+    return getattr(block, "type", None) == "expander" and str(getattr(block, "label", "")).startswith("In depth")
+
+
+def _elements(node):
+    """Every element under ``node`` in page order, leaving out "In depth" expanders."""
+    for child in getattr(node, "children", {}).values():
+        if _is_in_depth(child):
+            continue
+        yield child
+        yield from _elements(child)
+
+
+def _live_text(element):
+    proto = getattr(element, "proto", None)
+    if getattr(element, "type", None) != "bidi_component" or proto is None or not getattr(proto, "json", ""):
+        return None
+    data = json.loads(proto.json)
+    return data["texts"][data["index"]] if data.get("kind") == "text" else None
+
+
+def _unmarked(text):
+    """Markdown as the reader sees it: link targets, emphasis and list marks dropped."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", str(text))
+    text = re.sub(r"[*_`#]+", "", text)
+    return re.sub(r"^\s*[-•]\s+", "", text, flags=re.MULTILINE)
+
+
+def plain_text(at):
+    """The page's plain text, in page order, without the "In depth" expanders."""
+    parts = []
+    for element in _elements(at.main):
+        kind = getattr(element, "type", None)
+        if kind in PLAIN_KINDS:
+            parts.append(_unmarked(element.value))
+        else:
+            live = _live_text(element)
+            if live is not None:
+                parts.append(live)
+    return "\n".join(part for part in parts if part.strip())
+
+
+def verdict_words(at):
+    """The verdict labels the page shows now (from every live text), in page order."""
+    return {verdict.label for verdict in VERDICTS for text in live_texts(at) if verdict.label in text}
+
+
+def _open_at(page, data, lam):
+    """``page`` showing ``data`` at ``lam``: set by letting go of the λ control, as a reader does, where there is one."""
+    if page == "/why":  # its own picture, with its own control
+        return open_page(PAGES[page])
+    at = open_page(PAGES[page], data=data)
+    has_control = any(control["group"] == "lam" for control in live_data(at, "control"))
+    return release_lam(at, lam) if has_control else open_page(PAGES[page], data=data, lam=f"{lam:g}")
+
+
+def _path(data):
+    dataset = load_dataset(data)
+    return dataset, ridge_path(dataset.x_train, dataset.y_train, 15, x_test=dataset.x_test, y_test=dataset.y_test)
+
+
+@pytest.mark.parametrize("data", ["wave", "tips"])
+@pytest.mark.parametrize("lam", [0.0, 0.001, 100.0])
+def test_every_page_shows_the_same_verdict_for_the_same_view(data, lam):
+    _, path = _path(data)
+    expected = explain.verdict(path, path.index_of(lam)).label
+    for page in VERDICT_PAGES:
+        at = _open_at(page, data, lam)
+        assert verdict_words(at) == {expected}, (page, verdict_words(at))
+        assert any(text.startswith(f"Verdict: {expected}.") for text in live_texts(at)), page
+
+
+def test_the_verdicts_differ_across_those_views():
+    """The test above can fail: the views chosen cover all three verdicts."""
+    _, path = _path("wave")
+    labels = {explain.verdict(path, path.index_of(lam)).label for lam in (0.0, 0.001, 100.0)}
+    assert labels == {verdict.label for verdict in VERDICTS}
+
+
+@pytest.mark.parametrize("lam", [0.0, 0.001])
+@pytest.mark.parametrize("page", list(PAGES))
+def test_plain_text_is_plain_english(page, lam):
+    at = _open_at(page, "wave", lam)
+    text = plain_text(at)
+    assert flesch_reading_ease(text) >= 60, (page, flesch_reading_ease(text))
+    assert not NOT_PLAIN.search(text), (page, NOT_PLAIN.search(text).group())
+    for word in ("Amber", "standard error", "standard deviation", "polynomial", "x¹", "RMSE"):
+        if page != "/faq":  # the glossary names the experts' words once
+            assert word not in text, (page, word)
+    for miss in re.finditer(r"±[\d.,]+(?: million| billion)?( \S+)?", text):
+        assert miss.group(1) in (" thousand", None) or page == "/why", (page, miss.group())
+        assert miss.group(1) is not None or page == "/why", (page, miss.group())
+
+
+def test_glossary_links_land_on_the_glossary():
+    at = open_page(PAGES["/faq"])
+    anchors = {subheader.proto.anchor for subheader in at.subheader}
+    assert {glossary.anchor(term.word) for term in glossary.TERMS} <= anchors
+    assert "glossary" in {header.proto.anchor for header in at.header}
+    linked = set()
+    for page in PAGES:
+        at = open_page(PAGES[page])
+        for block in [*at.markdown, *at.caption]:
+            linked |= set(re.findall(r"\(/faq#([\w-]+)\)", block.value))
+    assert len(linked) >= 8 and linked <= anchors | {"glossary"}, linked
+
+
+def test_the_rule_is_stated_once_and_the_gap_is_a_hint():
+    curves, faq = open_page(PAGES["/curves"]), open_page(PAGES["/faq"])
+    (_rule,) = [block for block in curves.markdown if explain.RULE_IN_WORDS in block.value]
+    assert "the-rule" in {subheader.proto.anchor for subheader in curves.subheader}
+    assert any(explain.GAP_HINT_IN_WORDS in block.value for block in faq.markdown)
+    assert not any(explain.RULE_IN_WORDS in block.value for block in faq.markdown)
+    home = open_page()
+    assert any("(/curves#the-rule)" in block.value for block in home.markdown)
+
+
+def test_home_lists_questions_for_a_vendor_with_their_pages():
+    at = open_page()
+    (section,) = [block.value for block in at.markdown if glossary.VENDOR_QUESTIONS[0].question in block.value]
+    for item in glossary.VENDOR_QUESTIONS:
+        assert item.question in section
+        assert item.page == "/" or f"]({item.page})" in section
+
+
+def test_questions_page_keeps_tool_settings_in_depth_and_short_headers():
+    at = open_page(PAGES["/faq"])
+    (in_depth,) = [block for block in at.expander if "scikit-learn, Keras and PyTorch" in block.label]
+    assert in_depth.label.startswith("In depth") and len(in_depth.table) == 1
+    assert all(len(column) <= 15 for column in at.dataframe[0].value.columns)
+    assert "sidebar" in at.markdown[0].value and "just below" in at.markdown[0].value
+
+
+def test_your_data_shows_an_example_result_not_the_sample_chart():
+    at = open_page(PAGES["/your-data"])  # the view shows the café's sales; the example is a shop's sales file
+    (chart,) = live_data(at, "chart")
+    _, truth = trace(live_figure(chart, chart["index"]), "True curve")
+    np.testing.assert_allclose(np.diff(truth, 2), 0, atol=1e-6)  # the example's straight line, not the wave
+    dataset, path = _path("line")
+    assert chart["index"] == int(np.argmin(np.abs(SLIDER_LAMS - path.lams[path.best_index])))
+    (example,) = [block.value for block in at.markdown if "example" in block.value.lower() and "λ" in block.value]
+    assert f"Recommended λ: {explain.format_lam(path.lams[path.best_index])}" in example
+    assert explain.format_miss(path.test_rmse[path.best_index], dataset.y_unit) in example
+    assert "Verdict: about right" in example and "Verdict: memorizing (too wiggly)" in example
