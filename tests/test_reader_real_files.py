@@ -292,3 +292,34 @@ def test_a_row_split_wider_than_the_header_does_not_break_the_reader():
     )
     with pytest.raises(DataProblem):
         read_table(data)
+
+
+def test_a_german_bank_export_with_two_title_lines_and_a_sum_row():
+    text = (
+        '"Umsätze Girokonto";"Zeitraum: 01.01.2024 - 31.03.2024"\r\n'
+        '"Kontostand vom 31.03.2024:";"1.234,56 EUR"\r\n'
+        "\r\n"
+        '"Buchungstag";"Wertstellung";"Verwendungszweck";"Betrag (EUR)"\r\n'
+        + "".join(
+            f'"{d:02d}.0{m}.2024";"{d:02d}.0{m}.2024";"Miete Müller";"-{d * 10},{m}0"\r\n'
+            for m in (1, 2, 3)
+            for d in (5, 12, 19, 26)
+        )
+        + '"Summe";"";"";"-1.234,56"\r\n'
+    )
+    table = read_table(text.encode("cp1252"))
+    assert list(table.frame.columns) == ["Buchungstag", "Wertstellung", "Verwendungszweck", "Betrag (EUR)"]
+    assert values(table, "Betrag (EUR)")[:3] == [-50.1, -120.1, -190.1]
+    assert table.n_rows == 12
+    assert dates(table, "Buchungstag")[4] == "2024-02-05 00:00:00"
+    assert table.notes == [
+        "The first 2 lines above the column names looked like a title and were left out.",
+        "Read as semicolon-separated with decimal commas.",
+        "1 row labelled as a total or subtotal was left out, so sums are not drawn as data points.",
+    ]
+
+
+def test_short_rows_and_a_skipped_long_row_leave_an_empty_text_column():
+    table = read_table(b"x,y,note\n1,2\n2,4\n3,6\n4,8\n5,10\n6,12,a,b\n")
+    assert values(table, "y") == [2, 4, 6, 8, 10]
+    assert any(note.startswith("1 row had more values than there are column names") for note in table.notes)

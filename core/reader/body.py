@@ -62,7 +62,7 @@ def _parse_ragged(body, options, width, header_text):
     source = body if header_text is None else header_text + "\n" + body
     try:
         frame = pd.read_csv(io.StringIO(source), engine="python", dtype=str, on_bad_lines=trim, **options)
-    except (pd.errors.ParserError, csv.Error):
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, csv.Error):
         raise_unclosed_quote()
     if header_text is not None:
         frame = frame.iloc[1:].reset_index(drop=True)
@@ -127,7 +127,7 @@ def drop_total_rows(raw):
         if column.dtype.kind not in "fiub":
             codes, distinct = pd.factorize(column.astype(str))  # each distinct cell is matched once
             matched = pd.Series(distinct, dtype="str").str.fullmatch(_TOTAL).to_numpy(dtype=bool, na_value=False)
-            total |= matched[codes] & (codes >= 0)
+            total |= np.append(matched, False)[codes]  # code -1 (an empty cell) picks the False at the end
     n_total = int(np.count_nonzero(total))
     if not n_total or n_total >= len(raw) / 2:
         return raw, []

@@ -75,14 +75,15 @@ def _consistency(rows):
 def count_title_rows(rows):
     """How many leading rows are title lines above the column names (0 when there are none).
 
-    A title line fills fewer than half as many cells as the rows below it (and fewer than two);
-    the row below the title lines must hold some text, as column names do.
+    A title line fills at most half as many cells as the rows below it (a report's name and
+    its period above four columns); the row below the title lines must hold some text, as
+    column names do.
     """
     filled = [sum(bool(str(cell).strip()) for cell in row) for row in rows]
     for start in range(min(MAX_TITLE_ROWS, len(rows) - 1) + 1):
         below = sorted(filled[start + 1 : start + 21])
         typical = below[len(below) // 2] if below else 0
-        if typical < 2 or filled[start] >= max(2, typical / 2):
+        if typical < 2 or 2 * filled[start] > typical:
             if start and all(_NUMBER.fullmatch(str(cell).strip() or "0") for cell in rows[start]):
                 return 0  # the "header" below would be data: these were not titles
             return start
