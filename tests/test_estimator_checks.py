@@ -8,6 +8,7 @@ check must pass. Keep each reason specific: a check that fails for a reason not 
 from sklearn.utils.estimator_checks import parametrize_with_checks
 
 from core import PolynomialRidge
+from core.logistic import L2LogisticRegression
 from core.signals import SignalRidge
 
 _ONE_COLUMN = (
@@ -56,6 +57,7 @@ ESTIMATORS = [
     (PolynomialRidge(degree=3, lam=0.0), POLYNOMIAL_RIDGE_NOT_APPLYING),  # λ = 0: the Legendre route
     (SignalRidge(), {}),
     (SignalRidge(lam=0.0), {}),  # λ = 0: the minimum-norm least-squares fit
+    (L2LogisticRegression(), {}),
 ]
 
 
