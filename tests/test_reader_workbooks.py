@@ -186,3 +186,11 @@ def test_an_xlsx_whose_used_range_is_huge_is_refused_before_its_rows_are_read():
     with pytest.raises(DataProblem, match="save the sheet as CSV") as excinfo:
         read_table(out.getvalue())
     assert "about 15,600,000 cells" in str(excinfo.value), "refused from the declared range, before any row is read"
+
+
+def test_damaged_workbooks_get_a_plain_message():
+    whole = xlsx({"S": COSTS})
+    broken_xml = _zip({"mimetype": "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<office:doc"})
+    for data in (whole[: len(whole) // 2], broken_xml, whole[:-30] + b"\x00" * 30):
+        with pytest.raises(DataProblem, match="could not be opened"):
+            read_table(data)

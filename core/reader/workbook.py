@@ -41,17 +41,23 @@ def read_sheet(data, sheet=None):
         cells, or ``sheet`` is not one of its sheets.
     """
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
+        return _read_sheet(data, sheet)
+    except DataProblem:
+        raise
+    except Exception:  # zipfile, the XML parsers, openpyxl and odfpy raise many kinds of errors on damaged files
+        _raise_damaged()
+
+
+def _read_sheet(data, sheet):
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    with archive:
         names = set(archive.namelist())
         unzipped = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, ValueError):
-        _raise_damaged()
-    if unzipped > MAX_WORKBOOK_XML_BYTES:
-        raise DataProblem(
-            f"This workbook unpacks to {unzipped / 2**20:,.0f} MB; at most {MAX_WORKBOOK_XML_BYTES // 2**20} MB "
-            "can be read. Save only the sheet you need, or save it as CSV, and upload that file."
-        )
-    with archive:
+        if unzipped > MAX_WORKBOOK_XML_BYTES:
+            raise DataProblem(
+                f"This workbook unpacks to {unzipped / 2**20:,.0f} MB; at most {MAX_WORKBOOK_XML_BYTES // 2**20} MB "
+                "can be read. Save only the sheet you need, or save it as CSV, and upload that file."
+            )
         if "xl/workbook.xml" in names:
             return _read_xlsx(data, sheet)
         if "mimetype" in names and archive.read("mimetype").strip() == _ODS_MIME:
@@ -80,10 +86,7 @@ def _pick_sheet(sheets, sheet, filled):
 
 
 def _read_xlsx(data, sheet):
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
-    except Exception:  # openpyxl raises many kinds of errors on a damaged file
-        _raise_damaged()
+    book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
     try:
         sheets = list(book.sheetnames)
         if not sheets:
@@ -141,23 +144,18 @@ def _check_ods_cells(archive):
 
 
 def _read_ods(data, sheet):
-    try:
-        book = pd.ExcelFile(io.BytesIO(data), engine="odf")
-        sheets = list(book.sheet_names)
-        frames = {}
+    book = pd.ExcelFile(io.BytesIO(data), engine="odf")
+    sheets = list(book.sheet_names)
+    frames = {}
 
-        def filled(name):
-            frames[name] = pd.read_excel(book, sheet_name=name, header=None, dtype=object)
-            return not frames[name].empty
+    def filled(name):
+        frames[name] = pd.read_excel(book, sheet_name=name, header=None, dtype=object)
+        return not frames[name].empty
 
-        chosen = _pick_sheet(sheets, sheet, filled)
-        frame = frames.get(chosen)
-        if frame is None:
-            frame = pd.read_excel(book, sheet_name=chosen, header=None, dtype=object)
-    except DataProblem:
-        raise
-    except Exception:  # odfpy raises many kinds of errors on a damaged file
-        _raise_damaged()
+    chosen = _pick_sheet(sheets, sheet, filled)
+    frame = frames.get(chosen)
+    if frame is None:
+        frame = pd.read_excel(book, sheet_name=chosen, header=None, dtype=object)
     rows = [[_text(value) for value in row] for row in frame.itertuples(index=False)]
     return _trimmed(rows), sheets, chosen
 
