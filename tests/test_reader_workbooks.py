@@ -70,7 +70,7 @@ def test_xlsx_first_sheet_by_default_and_any_sheet_on_request():
     assert table.date_columns == ["Month"]
     assert str(table.frame["Month"][0])[:10] == "2024-01-01"
     assert table.frame["Revenue"].tolist() == [1000.5 + 40 * m for m in range(1, 9)]
-    assert 'Read the sheet "Sales" of 2.' in table.notes
+    assert 'The workbook has 2 sheets; this is "Sales" (another can be picked below).' in table.notes
     assert not [note for note in table.notes if "separated" in note]
     costs = read_table(data, "book.xlsx", sheet="Costs")
     assert costs.sheet == "Costs"

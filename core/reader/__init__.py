@@ -143,7 +143,11 @@ def _read_workbook(data, sheet):
     if not has_header:
         body_rows, header = rows[titles:], [""] * width
     raw = pd.DataFrame([row + [""] * (width - len(row)) for row in body_rows], columns=range(width), dtype=object)
-    notes = [f'Read the sheet "{chosen}" of {len(sheets)}.'] if len(sheets) > 1 else []
+    notes = (
+        [f'The workbook has {len(sheets)} sheets; this is "{chosen}" (another can be picked below).']
+        if len(sheets) > 1
+        else []
+    )
     return _finish(raw, header, has_header, ".", notes=notes + _title_notes(titles), sheets=sheets, sheet=chosen)
 
 

@@ -112,7 +112,9 @@ def test_a_workbook_and_a_long_format_file_with_nothing_fetched_from_other_hosts
     expect(sheet).to_have_value("Sales")
     expect(page.get_by_role("combobox", name="Column for x (what you know)")).to_have_value("Month")
     expect(miss_text(page, "Revenue")).to_have_count(1, timeout=TIMEOUT_MS)
-    expect(page.get_by_text('Read the sheet "Sales" of 2.')).to_have_count(1, timeout=TIMEOUT_MS)
+    expect(page.get_by_text('The workbook has 2 sheets; this is "Sales" (another can be picked below).')).to_have_count(
+        1, timeout=TIMEOUT_MS
+    )
 
     choose(page, "Sheet of the workbook", "Costs")
     expect(sheet).to_have_value("Costs", timeout=TIMEOUT_MS)
