@@ -86,3 +86,16 @@ def test_a_second_file_with_the_same_name_and_columns_gets_its_own_charts(signal
     assert not at.exception
     second, _ = trace(figures(at)[0], "No penalty")
     np.testing.assert_allclose(second, 2 * first, rtol=1e-4)
+
+
+def test_two_hundred_columns_and_a_new_target_keeps_every_other_column():
+    rng = np.random.default_rng(1)
+    header = "y," + ",".join(f"s{j}" for j in range(200))
+    rows = [",".join(f"{v:.4f}" for v in rng.normal(size=201)) for _ in range(500)]
+    at = open_page(PAGE)
+    at.file_uploader[0].upload("wide.csv", ("\n".join([header, *rows]) + "\n").encode(), "text/csv").run()
+    widget(at.radio, "What to look at").set_value("Several columns (signals)").run()
+    widget(at.selectbox, "Column to predict").set_value("y").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("350 rows to fit on and 150 held out as new data; 200 signals" in c.value for c in at.caption)
+    assert len(figures(at)) == 5

@@ -56,7 +56,9 @@ def several_columns_view(current):
     start = targets.index(current.xy.y_name) if current.xy.y_name in targets else 0
     target = st.selectbox("Column to predict", targets, index=start, key="signals_target")
     others = [c for c in frame.columns if c != target]
-    columns = st.multiselect("Signals to predict it from", others, default=others[:200], key="signals_columns")
+    columns = st.multiselect(  # one widget per target: a new target starts from all the other columns again
+        "Signals to predict it from", others, default=others[:200], key=f"signals_columns:{target}"
+    )
     if not columns:
         st.info("Choose at least one signal.")
         return True
