@@ -392,7 +392,7 @@ def l2_l1_paths_figure(path, lasso_lams, lasso_coef, lam, height=400):
         cols=2,
         shared_yaxes=True,
         horizontal_spacing=0.06,
-        subplot_titles=("L2 (ridge): every weight shrinks smoothly", "L1 (lasso): weights switch off one by one"),
+        subplot_titles=("L2 (ridge): every weight kept, only smaller", "L1 (lasso): weights switch off one by one"),
     )
     _weight_lines(fig, path.lams[path.lams > 0], ridge, limit, row=1, col=1)
     _weight_lines(fig, lasso_lams, lasso, limit, show_legend=False, row=1, col=2)
@@ -574,7 +574,7 @@ def degree_figure(sweep, lam_index, degree, unit, height=380):
         **_plain_log_axis([sweep.train_rmse[:, lam_index], sweep.test_rmse[:, lam_index], sweep.test_rmse[:, 0]])
     )
     fig.update_xaxes(dtick=1)
-    return _base_layout(fig, "Curve flexibility (polynomial degree)", _miss_title(unit), height)
+    return _base_layout(fig, "Curve flexibility (degree)", _miss_title(unit), height)
 
 
 @figure_builder

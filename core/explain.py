@@ -180,17 +180,12 @@ def guess_verdict(path, guess):
 # --- Captions computed from what the chart shows ---
 
 
-def fit_summary(path, index, leaves_chart, unit=""):
-    """One sentence on what the fit chart shows right now."""
-    shape = (
-        "swings far beyond the data between and around the points"
-        if leaves_chart
-        else "stays within the range of the data"
-    )
-    return (
-        f"With this penalty the model's curve {shape}. Its typical miss is {format_miss(path.train_rmse[index], unit)} "
-        f"on training points and {format_miss(path.test_rmse[index], unit)} on new points."
-    )
+def fit_summary(path, index, leaves_chart):
+    """One sentence on what the fit chart shows right now (the misses are shown beside it)."""
+    where = "With no penalty" if path.lams[index] == 0 else f"At λ = {format_lam(path.lams[index])}"
+    if leaves_chart:
+        return f"{where} the model's curve swings far beyond the data between and around the points."
+    return f"{where} the model's curve stays within the range of the data."
 
 
 def _ordinal(number):
@@ -429,9 +424,10 @@ def sklearn_code(degree, n, lam):
 
 
 def worked_example(path, dataset):
-    """What the reader would see for a built-in business file, as Markdown: a clearly labelled example result.
+    """What the reader would see for a shop's sales file, as Markdown: a clearly labelled example result.
 
-    ``dataset`` is one of ours (its words are safe as Markdown); ``path`` its fit at the highest flexibility.
+    ``dataset`` is the built-in advertising and sales data, with its one odd month (its words are safe as
+    Markdown); ``path`` its fit at the highest flexibility.
     """
     spot = reading(path, 0).spot
     new, unit = _new_miss(path), dataset.y_unit
@@ -441,8 +437,13 @@ def worked_example(path, dataset):
         f"- **Recommended λ: {format_lam(path.lams[spot.best])}.** Anything from {format_lam(path.lams[spot.low])} "
         f"to {format_lam(path.lams[spot.high])} does about as well.\n"
         f"- With it, the **typical miss on new months is {format_miss(new[spot.best], unit)}**, against "
-        f"{format_miss(path.train_rmse[spot.best], unit)} on the months it learned from. "
-        f"Verdict: {verdict(path, spot.best).label}.\n"
+        f"{format_miss(path.train_rmse[spot.best], unit)} on the months it learned from"
+        + (
+            " (the odd month is among those, which raises that miss)"
+            if path.train_rmse[spot.best] > new[spot.best]
+            else ""
+        )
+        + f". Verdict: {verdict(path, spot.best).label}.\n"
         f"- With no penalty, the miss on new months is {format_miss(new[0], unit)}. "
         f"Verdict: {verdict(path, 0).label}.\n\n"
         "For your own file you also get the chart of your data with the model's curve, the weights, and the miss "

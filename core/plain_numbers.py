@@ -107,11 +107,18 @@ def log_axis_ticks(low, high, max_ticks=8):
     Returns
     -------
     tickvals : list of float
-        Whole powers of ten (the axis's own values).
+        Whole powers of ten (the axis's own values); for a range within about one decade, where
+        fewer than two of those fall, 1, 2 and 5 (or 1 to 9) times a power of ten.
     ticktext : list of str
-        Their plain labels: "0.01", "1", "1,000", "1 million".
+        Their plain labels: "0.01", "1", "1,000", "1 million"; "0.2", "0.5".
     """
     exponents = _decade_ticks(low, high, max_ticks)
+    if sum(low <= 10.0**exponent <= high for exponent in exponents) < 2:  # within about one decade
+        for multiples in ((1, 2, 5), range(1, 10)):
+            values = [m * 10.0**e for e in range(exponents[0] - 1, exponents[-1] + 1) for m in multiples]
+            values = [value for value in values if low <= value <= high]
+            if len(values) >= 2:
+                return values, [plain_number(value, digits=1) for value in values]
     return [10.0**exponent for exponent in exponents], [power_of_ten_label(exponent) for exponent in exponents]
 
 

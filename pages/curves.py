@@ -34,8 +34,9 @@ if answer_shown:
 
 st.subheader("Error against flexibility")
 st.caption(
-    "Each point is the typical miss on new data for one curve flexibility, called the degree: degree 1 is a "
-    "straight line, and each step up allows one more bend. Solid line: with your λ. Dotted line: no penalty."
+    "Each point is the typical miss for one curve flexibility, called the degree: degree 1 is a straight line, "
+    "and each step up allows one more bend. Blue: training data, and orange: new data, both with your λ. "
+    "Dotted: new data with no penalty."
 )
 sweep = ui.degree_sweep()
 ui.live.chart(ui.steps.degree_chart(fit, sweep), key="degree_chart")

@@ -13,12 +13,12 @@ st.markdown(
     "how well it will really do."
 )
 fit = ui.fit_controls()
+st.caption(fit.dataset.story)
 ui.live.chart(ui.steps.fit_chart(fit), key="playground_fit")
 ui.live.text(ui.steps.fit_summaries(fit), key="playground_fit_summary")
 ui.show_misses(fit)
 ui.show_verdict(fit)
 ui.sweet_spot_button(fit)
-st.caption(fit.dataset.story)
 ui.view_actions()
 
 with st.expander("In depth: the exact model behind this chart"):

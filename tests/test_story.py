@@ -13,6 +13,7 @@ import pytest
 from core import explain, glossary
 from core.datasets import load_dataset
 from core.path import SLIDER_LAMS, ridge_path
+from core.plain_numbers import log_axis_ticks
 from core.reading_ease import flesch_reading_ease
 from core.verdict import VERDICTS
 from tests.apptest_helpers import live_data, live_figure, live_texts, open_page, release_lam, trace
@@ -178,3 +179,11 @@ def test_your_data_shows_an_example_result_not_the_sample_chart():
     assert f"Recommended λ: {explain.format_lam(path.lams[path.best_index])}" in example
     assert explain.format_miss(path.test_rmse[path.best_index], dataset.y_unit) in example
     assert "Verdict: about right" in example and "Verdict: memorizing (too wiggly)" in example
+
+
+def test_a_log_axis_within_one_decade_still_has_readable_ticks():
+    """Misses between 0.2 and 0.7 fall between the ticks 0.1 and 1: such an axis gets 0.2 and 0.5."""
+    assert log_axis_ticks(0.2, 0.7) == ([0.2, 0.5], ["0.2", "0.5"])
+    values, labels = log_axis_ticks(0.25, 0.45)
+    assert labels == ["0.3", "0.4"] and values == pytest.approx([0.3, 0.4])
+    assert log_axis_ticks(0.002, 150)[1] == ["0.001", "0.01", "0.1", "1", "10", "100", "1,000"]

@@ -63,11 +63,11 @@ def sweet_spot_step(fit):
 
 
 def fit_summaries(fit):
-    window, unit = charts.chart_window(fit.dataset), fit.dataset.y_unit
+    window = charts.chart_window(fit.dataset)
     return _texts(
         "fit summary",
         fit,
-        lambda row: explain.fit_summary(fit.path, row, charts.leaves_window(fit.curves[row], window), unit),
+        lambda row: explain.fit_summary(fit.path, row, charts.leaves_window(fit.curves[row], window)),
     )
 
 
