@@ -129,7 +129,8 @@ def pair_sentence(fit, index):
     now = path.coef[index, [pair.first, pair.second]]
     opposite = free[0] * free[1] < 0 if pair.correlation > 0 else free[0] * free[1] > 0
     start = (
-        f"{a} and {b} move together (correlation {pair.correlation:.2f}). With no penalty their weights are "
+        f"{a} and {b} move together (correlation {pair.correlation:.2f}; 1 would be perfectly in step). "
+        "With no penalty their weights are "
         f"{_amount(free[0], unit)} and {_amount(free[1], unit)}"
         + (": they pull in opposite directions and mostly cancel. " if opposite else ". ")
     )

@@ -12,7 +12,7 @@ from core.path import SLIDER_LAMS
 
 from . import live as ui_live
 from .fits import CACHE_TTL
-from .state import slider_index, uploaded
+from .state import uploaded
 
 TABLE_LABEL = "Example"
 
@@ -168,10 +168,9 @@ def story(fit, prefix):
             "deviation 1 on the training rows; each text category becomes a 0/1 column. The model minimizes "
             "(1/n)·Σ(residual²) + λ·Σw², the intercept not penalized, so it equals scikit-learn's `Ridge` with "
             "alpha = n·λ on those columns. The pipeline below, fitted on the training rows, gives the same "
-            f"weights (n = {path.n:,} training rows, at the λ you chose):"
+            f"weights (n = {path.n:,} training rows; lam is set to the sweet spot, change it to any λ):"
         )
-        lam = float(SLIDER_LAMS[slider_index()])
-        st.code(design.pipeline_code(fit.design, path.n, lam), language="python")
+        st.code(design.pipeline_code(fit.design, path.n, float(path.lams[path.best_index])), language="python")
         cv = (
             "exact leave-one-out (closed form: eᵢ / (1 − hᵢᵢ))"
             if path.cv == "leave-one-out"
