@@ -92,7 +92,8 @@ def paths_figure(fit, index):
     fig.update_yaxes(range=[-top, top])
     _lam_axis(fig, path.lams)
     unit = fit.table.y_unit or "units of y"
-    return _base_layout(fig, "Penalty strength λ", f"Weight ({plain(unit)})", 420)
+    fig = _base_layout(fig, "Penalty strength λ", f"Weight ({plain(unit)})", 440)
+    return fig.update_layout(margin_t=90)  # room for a legend of long signal names in two rows
 
 
 def share_figure(fit, index):

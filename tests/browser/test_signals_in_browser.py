@@ -26,3 +26,11 @@ def test_near_the_sweet_spot_the_pair_shares_the_credit(page):
     expect(page.get_by_text("Verdict: about right", exact=False)).to_be_visible()
     expect(page.get_by_text("the penalty makes them share the credit", exact=False)).to_be_visible()
     expect(page.get_by_test_id("stException")).to_have_count(0)
+
+
+def test_charts_have_room_for_their_labels(page):
+    """Margins fit the labels as given: a margin Plotly has to widen costs a second drawing per λ step."""
+    from tests.browser.test_weights_curves_in_browser import _WIDENED_MARGINS
+
+    open_live(page, "/signals", 5)
+    assert page.evaluate(_WIDENED_MARGINS) == []
