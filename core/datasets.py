@@ -82,7 +82,7 @@ def _line(x):
 
 SHAPES = {
     "wave": _Shape(
-        "Café sales through the season (gentle wave)",
+        "Café sales over a season",
         _wave,
         "A beach café's daily sales over one season, in thousand € above or below an average day: busy in the "
         "first half, quiet in the second. The true pattern is a smooth rise and fall. Each day adds its own luck on top, "
@@ -92,7 +92,7 @@ SHAPES = {
         "thousand €",
     ),
     "step": _Shape(
-        "Shop visitors after a new road opens (steep step)",
+        "Shop visitors, new road",
         _step,
         "A shop's weekly visitors, in thousands above or below a usual week. Halfway through the year a new road opens and "
         "visitors jump from low to high. Smooth curves struggle at the jump and ripple beside it.",
@@ -101,7 +101,7 @@ SHAPES = {
         "thousand visitors",
     ),
     "line": _Shape(
-        "Advertising and sales, with one odd month (straight line)",
+        "Advertising and sales",
         _line,
         "A shop's monthly sales, in thousand € above or below an average month, against its advertising budget. "
         "Each extra euro spent on advertising brings the same extra sales, so the true pattern is a straight "
@@ -154,30 +154,30 @@ class _Table:
 
 TABLES = {
     "gapminder": _Table(
-        "Wealth and life expectancy (142 countries, 2007)",
+        "Wealth and life expectancy",
         "GDP per person (US$)",
         "Life expectancy (years)",
         "years",
         "Richer countries live longer, but the gain flattens out: the first few thousand dollars matter most. "
-        "From the Gapminder data bundled with plotly.",
+        "142 countries in 2007, from the Gapminder data bundled with plotly.",
         _real(_gapminder, "gdpPercap", "lifeExp"),
     ),
     "tips": _Table(
-        "Restaurant bill and tip (244 meals)",
+        "Restaurant bill and tip",
         "Total bill (US$)",
         "Tip (US$)",
         "dollars",
         "Bigger bills bring bigger tips, with plenty of scatter: people tip differently. "
-        "From the tips data bundled with plotly.",
+        "244 meals, from the tips data bundled with plotly.",
         _real(_tips, "total_bill", "tip"),
     ),
     "diabetes": _Table(
-        "Body mass and diabetes progression (442 patients)",
+        "Body mass and diabetes",
         "Body mass index (weight for height)",
         "Disease progression after one year (score)",
         "points on the progression score",
         "Patients with a higher body mass index tend to get worse faster, but people differ a lot. "
-        "From the diabetes study bundled with scikit-learn.",
+        "442 patients, from the diabetes study bundled with scikit-learn.",
         _real(_diabetes, "bmi", "target"),
     ),
 }

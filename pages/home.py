@@ -28,8 +28,14 @@ One setting, **λ** (the Greek letter lambda), says how strong the charge is. At
 st.subheader("Try it: drag λ to the right")
 fit = ui.current_fit()
 st.caption(
-    "Black dots are the points the model learns from; pale blue dots are new points it never saw. "
-    "The dotted purple curve has no penalty at all. The orange curve has your λ: a little penalty calms it "
+    f"The data: {fit.dataset.story} Black dots are the points the model learns from; pale blue dots are new points "
+    "it never saw. "
+    + (
+        "The dashed green line is the true pattern, known here only because we made these data up. "
+        if fit.dataset.is_synthetic
+        else ""
+    )
+    + "The dotted purple curve has no penalty at all. The orange curve has your λ: a little penalty calms it "
     "down, too much flattens it."
 )
 ui.live.lam_control()
@@ -51,7 +57,7 @@ st.markdown(
 """
 )
 st.subheader("A five-minute tour")
-TOUR_VIEW = {"data": "wave", "degree": "15", "n": "30", "noise": "0.3", "seed": "0"}
+TOUR_VIEW = {"data": "wave", "degree": "15", "n": "30", "noise": "0.3", "seed": "3"}  # a sample that memorizes visibly
 for page, label, lam in (
     ("pages/playground.py", "1. See memorizing: a very bendy curve with no penalty", "0"),
     ("pages/playground.py", "2. Add a little penalty: watch the curve calm down", "0.001"),

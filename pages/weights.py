@@ -9,7 +9,7 @@ st.markdown(
     "The model's curve is a recipe: a bit of a straight line, a bit of a gentle bend, a bit of a sharper bend, "
     f"and so on, up to the flexibility you chose. Each {glossary.link('weight')} says how much of one "
     "ingredient goes in. Without a penalty the weights can grow enormous and cancel each other out. That is "
-    "how a curve manages to pass through every noisy point. The penalty charges for large weights, so they "
+    "how a curve manages to pass through every point, luck and all. The penalty charges for large weights, so they "
     "shrink and share the work more evenly."
 )
 fit = ui.fit_controls()
