@@ -59,7 +59,7 @@ st.markdown(
 st.subheader("A five-minute tour")
 TOUR_VIEW = {"data": "wave", "degree": "15", "n": "30", "noise": "0.3", "seed": "3"}  # a sample that memorizes visibly
 for page, label, lam in (
-    ("pages/playground.py", "1. See memorizing: a very bendy curve with no penalty", "0"),
+    ("pages/playground.py", "1. See overfitting: with no penalty, a bendy curve memorizes", "0"),
     ("pages/playground.py", "2. Add a little penalty: watch the curve calm down", "0.001"),
     ("pages/weights.py", "3. Watch the weights shrink", "0.001"),
     ("pages/curves.py", "4. Find the sweet spot, and the rule behind the verdict", "0.001"),
