@@ -28,4 +28,5 @@ def test_demo_slider_and_shared_lam_change_the_charts(page):
     assert len(live_after) == 3 and all(old != new for old, new in zip(live_before, live_after, strict=True))
     moved = charts_snapshot(page)
     assert (moved[0], moved[3]) == (after[0], after[3]), "no penalty and the demo's own λ stay as they were"
+    page.get_by_text("In depth: what λ means in scikit-learn, Keras and PyTorch").click()  # the table is in depth
     expect(page.get_by_role("table")).to_contain_text("weight_decay")
