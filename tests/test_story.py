@@ -187,3 +187,16 @@ def test_a_log_axis_within_one_decade_still_has_readable_ticks():
     values, labels = log_axis_ticks(0.25, 0.45)
     assert labels == ["0.3", "0.4"] and values == pytest.approx([0.3, 0.4])
     assert log_axis_ticks(0.002, 150)[1] == ["0.001", "0.01", "0.1", "1", "10", "100", "1,000"]
+
+
+def test_the_tour_shows_memorizing_first_then_about_right():
+    home = open_page()
+    tour = [link.proto for link in home.get("page_link") if link.proto.label[:2] in ("1.", "2.")]
+    verdicts = []
+    for link in tour:
+        query = dict(pair.split("=") for pair in link.query_string.split("&"))
+        at = open_page(f"pages/{link.page}.py", **query)
+        verdicts.append(verdict_words(at))
+        if query["lam"] == "0":
+            assert any("swings far beyond the data" in text for text in live_texts(at)), "visibly memorizing"
+    assert verdicts == [{"memorizing (too wiggly)"}, {"about right"}]
