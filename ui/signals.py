@@ -182,5 +182,3 @@ def story(fit, prefix):
             "weight over the five fits without one fold. Best λ on the fine grid: "
             f"{explain.format_lam(path.lams[path.best_index])}."
         )
-        if fit.design.notes:
-            st.text("\n".join(fit.design.notes))

@@ -3,7 +3,17 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.stepper import lam_range, live_snapshot, open_live, press_and_wait_for_rerun, wait_for_step
+from tests.browser.driver import act_and_wait_for_rerun, open_app
+from tests.browser.stepper import (
+    lam_range,
+    live_snapshot,
+    open_live,
+    press_and_wait_for_rerun,
+    wait_for_live_charts,
+    wait_for_step,
+)
+from tests.browser.test_your_data_in_browser import upload
+from tests.test_signals_your_data import shop_csv
 
 pytestmark = pytest.mark.browser
 
@@ -34,3 +44,18 @@ def test_charts_have_room_for_their_labels(page):
 
     open_live(page, "/signals", 5)
     assert page.evaluate(_WIDENED_MARGINS) == []
+
+
+def test_several_columns_of_an_uploaded_file(page, tmp_path):
+    """Your data: upload a table, switch to several columns: the many-signals story with the file's names."""
+    open_app(page, "/your-data")
+    upload(page, tmp_path, "shop.csv", shop_csv())
+    option = page.get_by_role("radio", name="Several columns (signals)")
+    act_and_wait_for_rerun(page, lambda: option.check(force=True))
+    expect(page.get_by_role("combobox", name="Column to predict")).to_have_value("Weekly sales ($k)")
+    wait_for_live_charts(page, 5)
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    expect(page.get_by_text("Online ads ($k) and Online clicks (thousands) move together", exact=False)).to_be_visible()
+    expect(
+        page.get_by_text("Left out TV again: it holds exactly the same values as TV ads ($k).", exact=False)
+    ).to_be_visible()
