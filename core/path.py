@@ -1,6 +1,6 @@
 """Every λ at once for a polynomial curve: the public entry point of the λ path.
 
-``ridge_path`` fits the curve of PRODUCT's one definition (x min-max scaled, powers
+``ridge_path`` fits the curve of the one definition in docs/maths.md (x min-max scaled, powers
 t…t^d standardized, (1/n)·Σ residual² + λ·Σ w², intercept not penalized) for every λ of
 a grid from one factorization. Two routes, chosen by the number of training rows:
 

@@ -4,7 +4,7 @@ The one λ convention: minimize (1/n)·Σ(yᵢ − b − Σⱼ wⱼ zᵢⱼ)² +
 not penalized, z the features scaled on the training rows (``scaled`` columns to mean 0
 and population standard deviation 1, the others, 0/1 categories, left as they are). Any
 fit equals ``Ridge(alpha=n*lam)`` on those features (see ``core.design`` for the whole
-scikit-learn pipeline).
+scikit-learn pipeline; docs/maths.md for the two routes).
 
 The path reuses the curve's two routes (``core.path_svd``, ``core.path_compressed``):
 
