@@ -86,7 +86,11 @@ class Design:
         return [s.name for s in self.signals if s.kind == CATEGORY]
 
     def matrix(self, frame):
-        """The raw feature matrix of ``frame``'s rows: shape (rows, features), float64, column-major."""
+        """The raw feature matrix of ``frame``'s rows: shape (rows, features), float64, column-major.
+
+        A category not seen when the design was planned gets 0 in every column of its signal
+        (``OneHotEncoder(handle_unknown="ignore")``'s choice).
+        """
         out = np.empty((len(frame), len(self.feature_names)), order="F")
         column = 0
         for signal in self.signals:
