@@ -16,7 +16,7 @@ DEGREE_RANGE = (1, 20)
 SEED_RANGE = (0, 2**31 - 1)
 NOISE_STEP = 0.05
 UPLOAD = "upload"
-DEFAULT_VIEW = {"lam": 1e-3, "degree": 15, "data": "wave", "n": 30, "noise": DEFAULT_NOISE, "seed": 0}
+DEFAULT_VIEW = {"lam": 0.0, "degree": 15, "data": "wave", "n": 30, "noise": DEFAULT_NOISE, "seed": 0}
 
 _NAMES = {
     "lam": "penalty strength λ",

@@ -473,8 +473,8 @@ def test_synthetic_noise_level():
 def test_real_data_hold_out_30_percent(key, rows):
     x, y = source_table(key)
     assert x.size == rows
-    assert f"{rows} " in DATASET_TITLES[key]
     data = load_dataset(key)
+    assert f"{rows} " in data.story
     assert data.x_test.size == round(0.3 * rows)
     assert data.x_train.size == rows - round(0.3 * rows)
     # Training and held-out rows together are exactly the source table's rows (as a multiset).

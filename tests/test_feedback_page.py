@@ -13,7 +13,7 @@ FEEDBACK = "pages/feedback.py"
 
 @pytest.fixture
 def at():
-    return open_page(FEEDBACK)
+    return open_page(FEEDBACK, lam="0.001")  # a view with some penalty; the default opens with none
 
 
 def typed(at, text):
