@@ -16,9 +16,11 @@ MAX_COLUMNS = 10_000
 MAX_CELLS = 20_000_000  # rows × columns of a text file
 # Workbooks are parsed cell by cell in Python, far slower than text: measured here (a shared 2-core
 # machine) about 50 µs a cell for .xlsx (openpyxl) and 250 µs for .ods (odfpy, which also holds the
-# whole document in memory). The limits keep the worst file to some seconds; CSV has room for more.
-MAX_WORKBOOK_CELLS = 500_000
-MAX_ODS_CELLS = 100_000
+# whole document in memory), holding the interpreter lock all the while, so every other reader waits.
+# The limits keep the worst file to about 4-5 seconds (200,000 .xlsx cells measured at 4.0 s); the
+# message points bigger data to CSV, which has room for far more.
+MAX_WORKBOOK_CELLS = 200_000
+MAX_ODS_CELLS = 20_000
 MAX_WORKBOOK_XML_BYTES = 30 * 1024 * 1024  # a workbook's parts once unzipped
 
 _SCAN_CHUNK = 1 << 22
