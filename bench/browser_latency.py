@@ -223,7 +223,7 @@ class Reader:
         self.context.set_default_timeout(TIMEOUT_MS)
         self.page = self.context.new_page()
         self.sent = record_sent_frames(self.page)
-        open_ready(self.page, path, FOLLOWING[path])
+        open_ready(self.page, path, FOLLOWING[path.split("?")[0]])
 
     def press(self, path, key):
         page = self.page
@@ -377,7 +377,7 @@ def main():
             reader.drag_across()
         for path in args.paths:
             for reader in readers:
-                reader.visit(path)
+                reader.visit(f"{path}?lam=0.001")  # the same start in both apps (their defaults differ)
             for press in range(args.presses):
                 key = "ArrowLeft" if press % 8 >= 4 else "ArrowRight"  # wander around the default λ
                 for reader in readers:

@@ -85,6 +85,7 @@ def drag(page, control, fractions, on_move=None):
     ``on_move(page)`` runs after each move once the page has drawn a frame; returns its results
     (taken before the mouse is released).
     """
+    control.scroll_into_view_if_needed()
     box = control.bounding_box()
     y = box["y"] + box["height"] / 2
 

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.browser
 
 
 def test_demo_slider_and_shared_lam_change_the_charts(page):
-    open_live(page, "/faq", 3)
+    open_live(page, "/faq?lam=0.001", 3)
     expect(page.locator(".js-plotly-plot")).to_have_count(5, timeout=30_000)
     before = charts_snapshot(page)
     thumb = slider(page, "Push the penalty")

@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from core.path import SLIDER_LAMS
 from core.two_weights import TWO_WEIGHT_LAMS, format_two_weight_lam
+from core.viewstate import DEFAULT_VIEW
 from tests.browser.driver import TIMEOUT_MS, act_and_wait_for_rerun, open_app, wait_for_app
 from tests.browser.stepper import (
     LAM_NAME,
@@ -36,7 +37,9 @@ LIVE_PAGES = {"/": 1, "/playground": 1, "/weights": 3, "/curves": 3}
 ALL_PAGES = {**LIVE_PAGES, "/faq": 3, "/why": 2}
 WHY_NAME = "Penalty strength λ (for this picture)"
 DRAG = [0.05, 0.15, 0.25, 0.35, 0.45, 0.55, 0.65, 0.75, 0.85, 0.95]
-DEFAULT_STEP = 21  # λ = 0.001
+DEFAULT_STEP = int(SLIDER_LAMS.tolist().index(DEFAULT_VIEW["lam"]))  # a link with no lam=
+MID = "lam=0.001"
+MID_STEP = 21  # λ = 0.001
 
 
 def _state(page):
@@ -85,17 +88,17 @@ def test_a_drag_moves_every_chart_before_release_and_tells_the_server_once(page,
 
 @pytest.mark.parametrize("path", list(LIVE_PAGES))
 def test_keyboard_steps_move_every_chart_and_reach_the_ends(page, path):
-    open_live(page, path, LIVE_PAGES[path])
+    open_live(page, f"{path}?{MID}", LIVE_PAGES[path])
     control = lam_range(page)
-    expect(control).to_have_attribute("aria-valuetext", valuetext(DEFAULT_STEP))
+    expect(control).to_have_attribute("aria-valuetext", valuetext(MID_STEP))
     assert "λ" in control.get_attribute("aria-label")
     before = live_snapshot(page)
 
     press_and_wait_for_rerun(page, control, "ArrowRight")
-    wait_for_step(page, DEFAULT_STEP + 1)
+    wait_for_step(page, MID_STEP + 1)
     after = live_snapshot(page)
     assert all(old != new for old, new in zip(before, after, strict=True)), "every chart has new data"
-    expect(control).to_have_attribute("aria-valuetext", valuetext(DEFAULT_STEP + 1))
+    expect(control).to_have_attribute("aria-valuetext", valuetext(MID_STEP + 1))
     expect(page).to_have_url(re.compile(r"[?&]lam=0\.00178&"))
 
     press_and_wait_for_rerun(page, control, "End")
@@ -129,7 +132,7 @@ def test_the_why_page_has_its_own_live_control(page):
     release(page)
     expect(control).to_have_attribute("aria-valuetext", f"{WHY_NAME} = {format_two_weight_lam(TWO_WEIGHT_LAMS[step])}")
     assert set(live_steps(page)) == {step}
-    assert query(page)["lam"] == "0.001", "this picture's λ is its own, not the reader's data's"
+    assert query(page)["lam"] == url_lam(DEFAULT_STEP), "this picture's λ is its own, not the reader's data's"
 
 
 def _why_state(page):
@@ -238,7 +241,7 @@ def test_fits_a_phone_screen(phone, path):
         pytest.param(
             "0.0013",
             "",
-            DEFAULT_STEP,
+            MID_STEP,
             marks=pytest.mark.xfail(
                 strict=True,
                 reason="core.viewstate.parse_view snaps a λ off the grid to the nearest step without a note",
@@ -269,3 +272,33 @@ def test_released_step_survives_a_rerun_from_another_control(page):
     act_and_wait_for_rerun(page, lambda: degree.press("ArrowLeft"))
     wait_for_step(page, DEFAULT_STEP + 1)
     expect(control).to_have_attribute("aria-valuetext", valuetext(DEFAULT_STEP + 1))
+
+
+def test_a_touch_drag_on_a_phone_moves_the_chart_and_tells_the_server_on_lifting(phone):
+    sent = record_sent_frames(phone)
+    open_live(phone, f"/?{MID}", 1)
+    control = lam_range(phone)
+    before = live_snapshot(phone)
+    control.scroll_into_view_if_needed()  # touch points are in the viewport
+    box = control.bounding_box()
+    y = box["y"] + box["height"] / 2
+    start = box["x"] + box["width"] * MID_STEP / (SLIDER_LAMS.size - 1)  # on the thumb
+    touch = phone.context.new_cdp_session(phone)
+    during = len(sent)
+
+    def touch_at(kind, x):
+        points = [] if kind == "touchEnd" else [{"x": x, "y": y}]
+        touch.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+
+    touch_at("touchStart", start)
+    drawn = set()
+    for move in range(1, 9):
+        touch_at("touchMove", start + (box["x"] + box["width"] - 10 - start) * move / 8)
+        phone.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        drawn.add(live_snapshot(phone)[0])
+    assert len(sent) == during, "no message to the server while the finger moves"
+    assert len(drawn - {before[0]}) >= 4, "the chart follows the finger"
+    step = control_step(control)
+    act_and_wait_for_rerun(phone, lambda: touch_at("touchEnd", 0))
+    assert len(sent) > during
+    expect(phone).to_have_url(re.compile(rf"[?&]lam={re.escape(url_lam(step))}&"))

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.browser
 @pytest.mark.parametrize("path", ["/weights", "/curves"])
 def test_lam_arrow_key_changes_every_chart(page, path):
     """Every chart on the page follows λ (the separate fast preview on /curves is gone)."""
-    open_live(page, path, 3)
+    open_live(page, f"{path}?lam=0.001", 3)
     expect(page.locator(".js-plotly-plot")).to_have_count(3)
     before = live_snapshot(page)
     press_and_wait_for_rerun(page, lam_range(page), "ArrowRight")
