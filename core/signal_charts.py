@@ -28,8 +28,8 @@ from .figspec import FigureSpec
 
 #: Bars drawn at most (the signals with the biggest weights anywhere on the path).
 MAX_BARS = 20
-#: Lines drawn at most on the paths chart.
-MAX_LINES = 8
+#: Lines drawn at most on the paths chart (each named in its legend).
+MAX_LINES = MAX_BARS
 _LINE_COLOURS = [BLUE, ORANGE, GREEN, VERMILLION, PURPLE, SKY_BLUE, BLACK, YELLOW]
 
 
@@ -69,31 +69,68 @@ def weights_figure(fit, index):
     return fig.update_layout(margin_l=220)
 
 
+#: λ from which the weights count as settled when choosing the paths chart's height.
+_SETTLED_LAM = 1e-4
+#: When the unsettled weights reach this many times the settled ones, the chart cuts them off.
+_CLIP_RATIO = 2.0
+_DASHES = ("solid", "dash", "dot")
+
+
+def paths_range(fit, shown=None):
+    """The paths chart's half-height and the indices of the shown lines that leave it (with no penalty).
+
+    The chart shows every weight unless the weights with (almost) no penalty are more than
+    ``_CLIP_RATIO`` times the settled ones (λ ≥ ``_SETTLED_LAM``); then it cuts those off.
+    """
+    coef = fit.path.coef[:, shown_signals(fit, MAX_LINES) if shown is None else shown]
+    full = float(np.abs(coef).max()) if coef.size else 0.0
+    settled = coef[fit.path.lams >= _SETTLED_LAM]
+    steady = float(np.abs(settled).max()) if settled.size else full
+    if full == 0:
+        return 1.0, np.array([], dtype=int)
+    if full <= _CLIP_RATIO * steady:
+        return 1.1 * full, np.array([], dtype=int)
+    top = 1.3 * steady
+    leaving = np.flatnonzero(np.abs(coef).max(axis=0) > top)
+    order = shown_signals(fit, MAX_LINES) if shown is None else np.asarray(shown)
+    return top, order[leaving]
+
+
+def _legend_name(name, limit=40):
+    return name if len(name) <= limit else name[: limit - 1] + "…"
+
+
 def paths_figure(fit, index):
-    """The biggest weights as λ grows, with this λ marked."""
+    """Every shown weight as λ grows, each line named in the legend, with this λ marked."""
     path = fit.path
     x = lam_positions(path.lams)
     shown = shown_signals(fit, MAX_LINES)
     fig = FigureSpec()
-    for colour, j in zip(_LINE_COLOURS, shown):
+    for k, j in enumerate(shown):
+        colour = _LINE_COLOURS[k % len(_LINE_COLOURS)]
+        dash = _DASHES[(k // len(_LINE_COLOURS)) % len(_DASHES)]
         fig.add_trace(
             go.Scatter(
                 x=x.astype(np.float32),
                 y=path.coef[:, j].astype(np.float32),
                 mode="lines",
-                line=dict(color=colour, width=2),
-                name=plain(fit.names[j]),
+                line=dict(color=colour, width=2, dash=dash),
+                name=plain(_legend_name(fit.names[j])),
                 hovertemplate="%{y:.3g}<extra>" + plain(fit.names[j]) + "</extra>",
             )
         )
     fig.add_vline(x=float(x[index]), line=dict(color=BLACK, width=1.5, dash="dot"))
-    steady = path.coef[path.lams >= 1e-4][:, shown]
-    top = 1.3 * float(np.abs(steady).max()) if steady.size and np.abs(steady).max() > 0 else 1.0
+    top, _ = paths_range(fit)
     fig.update_yaxes(range=[-top, top])
     _lam_axis(fig, path.lams)
     unit = fit.table.y_unit or "units of y"
-    fig = _base_layout(fig, "Penalty strength λ", f"Weight ({plain(unit)})", 440)
-    return fig.update_layout(margin_t=90)  # room for a legend of long signal names in two rows
+    longest = max((len(_legend_name(fit.names[j])) for j in shown), default=10)
+    fig = _base_layout(fig, "Penalty strength λ", f"Weight ({plain(unit)})", max(440, 60 + 21 * len(shown)))
+    # One legend entry per line, in a column on the right, with a margin wide enough that Plotly never widens it.
+    return fig.update_layout(
+        legend=dict(orientation="v", x=1.02, xanchor="left", y=1.0, yanchor="top", font_size=12),
+        margin_r=min(420, 70 + 7 * longest),
+    )
 
 
 def share_figure(fit, index):
@@ -153,8 +190,10 @@ def stability_figure(fit, index):
 
 def errors_figure(fit, index):
     """Training, held-out and cross-validated error against λ, with the sweet spot (the curves page's chart)."""
-    label = fit.table.target
-    return error_curves_figure.spec(fit.path, index, label)
+    unit = fit.table.y_unit
+    fig = error_curves_figure.spec(fit.path, index, unit)
+    title = f"Typical miss ({unit})" if unit else f"Typical miss in {fit.table.target}"
+    return fig.update_layout(yaxis_title=plain(title))
 
 
 def stepped(builder, fit, rows):

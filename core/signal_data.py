@@ -24,9 +24,11 @@ class SignalTable:
     target : str
         The column to predict.
     y_unit : str
-        Its unit in words ("thousand dollars"); may be empty.
+        Its unit in words ("thousand €"); may be empty.
     train, test : pandas.DataFrame
         Rows to fit on and held-out rows ("new data"), with the same columns.
+    irrelevant : tuple of str
+        Columns known to have no effect on the target (the made-up shop's); empty for real data.
     """
 
     key: str
@@ -36,6 +38,7 @@ class SignalTable:
     y_unit: str
     train: pd.DataFrame
     test: pd.DataFrame
+    irrelevant: tuple = ()
 
     @property
     def signals(self):
@@ -50,6 +53,8 @@ def split_rows(frame, share=HELD_OUT_SHARE, seed=_SPLIT_SEED):
 
 
 SHOP_WEEKS = 26
+#: The shop's columns that do not affect its sales (the story says so; the charts show what a fit makes of them).
+_SHOP_IRRELEVANT = ("Staff on shift", "Rain (mm)", "Newsletter length (words)", "Shop-window colour")
 SHOP_NEW_WEEKS = 400
 _SHOP_SEED = 3
 
@@ -58,12 +63,12 @@ def _shop_weeks(weeks, rng):
     online = rng.uniform(2, 15, weeks)
     frame = pd.DataFrame(
         {
-            "TV ads ($k)": rng.uniform(0, 20, weeks),
-            "Radio ads ($k)": rng.uniform(0, 10, weeks),
-            "Online ads ($k)": online,
+            "TV ads (thousand €)": rng.uniform(0, 20, weeks),
+            "Radio ads (thousand €)": rng.uniform(0, 10, weeks),
+            "Online ads (thousand €)": online,
             # Clicks follow online spend closely: the pair of signals that move together.
             "Online clicks (thousands)": 0.8 * online + rng.normal(0, 0.6, weeks),
-            "Price ($)": rng.uniform(8, 12, weeks).round(2),
+            "Price (€)": rng.uniform(8, 12, weeks).round(2),
             "Temperature (°C)": rng.uniform(2, 30, weeks).round(1),
             "Holiday week": (rng.uniform(size=weeks) < 0.15).astype(float),
             "Promotion": rng.choice(["none", "discount", "bundle"], weeks, p=[0.5, 0.3, 0.2]),
@@ -77,14 +82,14 @@ def _shop_weeks(weeks, rng):
     promotion = frame["Promotion"].map({"none": 0.0, "discount": 6.0, "bundle": 3.0}).to_numpy()
     frame.insert(
         0,
-        "Weekly sales ($k)",
+        "Weekly sales (thousand €)",
         (
             40.0
-            + 1.0 * frame["TV ads ($k)"]
-            + 1.6 * frame["Radio ads ($k)"]
+            + 1.0 * frame["TV ads (thousand €)"]
+            + 1.6 * frame["Radio ads (thousand €)"]
             + 1.0 * online
             + 1.5 * frame["Online clicks (thousands)"]
-            - 4.0 * frame["Price ($)"]
+            - 4.0 * frame["Price (€)"]
             + 0.4 * frame["Temperature (°C)"]
             + 12.0 * frame["Holiday week"]
             + promotion
@@ -107,8 +112,9 @@ def shop_table():
             "the newsletter's length and the shop-window colour do not affect sales at all. "
             f"The error on new data is checked on {SHOP_NEW_WEEKS} more weeks from the same shop."
         ),
-        target="Weekly sales ($k)",
-        y_unit="thousand dollars",
+        target="Weekly sales (thousand €)",
+        y_unit="thousand €",
+        irrelevant=_SHOP_IRRELEVANT,
         train=train,
         test=test,
     )

@@ -12,6 +12,7 @@ import numpy as np
 from . import design as design_module
 from .explain import format_lam, format_number, verdict
 from .path_base import LAM_GRID
+from .signal_charts import MAX_LINES, paths_range
 from .signals import signal_path
 
 #: Two signals "move together" when their correlation is at least this (in size).
@@ -127,7 +128,7 @@ def pair_sentence(fit, index):
     a, b = fit.names[pair.first], fit.names[pair.second]
     free = path.coef[0, [pair.first, pair.second]]
     now = path.coef[index, [pair.first, pair.second]]
-    opposite = free[0] * free[1] < 0 if pair.correlation > 0 else free[0] * free[1] > 0
+    opposite = _pair_fights(fit)
     start = (
         f"{a} and {b} move together (correlation {pair.correlation:.2f}; 1 would be perfectly in step). "
         "With no penalty their weights are "
@@ -155,10 +156,130 @@ def stability_sentence(fit, index):
 
 
 def verdict_text(fit, index):
-    """The one verdict rule's words for this λ, and its tone for the coloured box."""
-    v = verdict(fit.path, index)
+    """The one verdict rule's words for this λ on this table, its sweet spot, and the tone for the coloured box.
+
+    Each table has its own sweet spot, so the same λ may get another verdict on another page: the words say
+    "on this data" and give this table's sweet spot.
+    """
+    path = fit.path
+    v = verdict(path, index)
     tone = "good" if v.key == "about_right" else "warn"
-    return f"Verdict: {v.label}. " + v.advice.replace("The curve bends", "The model bends"), tone
+    low, high = path.good_range
+    spot = (
+        f"This table's sweet spot: λ = {format_lam(path.lams[path.best_index])} ({format_lam(path.lams[low])} to "
+        f"{format_lam(path.lams[high])} is about as good). Each table has its own, so another page may give the "
+        "same λ another verdict."
+    )
+    advice = v.advice.replace("The curve bends", "The model bends")
+    return f"Verdict on this data: {v.label}. {advice} {spot}", tone
+
+
+def share_sentence(fit, index):
+    """How much of all the weight the biggest signal carries, now and with no penalty, and what that means here."""
+    path = fit.path
+    share = path.biggest_share
+    top_free = int(np.argmax(np.abs(path.coef[0])))
+    even = 1.0 / len(fit.names)
+    start = (
+        f"With no penalty the biggest weight ({fit.names[top_free]}) carries {share[0]:.0%} of all the weight; "
+        f"an even split over the {len(fit.names)} signals would give each {even:.0%}."
+    )
+    if index > 0:
+        start += f" At λ = {format_lam(path.lams[index])} the biggest carries {share[index]:.0%}."
+    if share[0] >= 0.5:
+        return start + " Without a penalty that one signal takes over; the penalty spreads the credit."
+    unit = fit.table.y_unit
+    total = np.abs(path.coef).sum(axis=1)
+    change = (
+        " So no single signal takes over here, even with no penalty. What the penalty changes is the size of the "
+        f"weights: all of them together add up to {_amount(total[0], unit).lstrip('+')} with no penalty"
+    )
+    if index > 0:
+        change += f" and {_amount(total[index], unit).lstrip('+')} at this λ"
+        if fit.pair is not None and _pair_fights(fit) and _pair_share_of_drop(fit, index) > 0.5:
+            change += ", most of the drop coming from the two signals that move together (above)"
+    return start + change + "."
+
+
+def _pair_share_of_drop(fit, index):
+    """Which part of the drop in the weights' total size (no penalty → this λ) comes from the pair."""
+    pair = [fit.pair.first, fit.pair.second]
+    coef = np.abs(fit.path.coef)
+    drop = coef[0].sum() - coef[index].sum()
+    return (coef[0, pair].sum() - coef[index, pair].sum()) / drop if drop > 0 else 0.0
+
+
+def _pair_fights(fit):
+    free = fit.path.coef[0, [fit.pair.first, fit.pair.second]]
+    product = free[0] * free[1]
+    return product < 0 if fit.pair.correlation > 0 else product > 0
+
+
+def _columns_of_features(design):
+    """The table column each feature comes from (a category's 0/1 features share their column)."""
+    columns = []
+    for signal in design.signals:
+        columns.extend([signal.name] * (len(signal.categories) if signal.categories else 1))
+    return columns
+
+
+def irrelevant_features(fit):
+    """Indices of the features whose columns are known to have no effect on the target."""
+    known = set(fit.table.irrelevant)
+    return np.array([j for j, column in enumerate(_columns_of_features(fit.design)) if column in known], dtype=int)
+
+
+def noise_sentence(fit, index):
+    """Why the signals known not to matter still get weights, at this λ: luck, shrinking, never exactly zero.
+
+    Empty when the table names no such signals (real data).
+    """
+    noise = irrelevant_features(fit)
+    if noise.size == 0:
+        return ""
+    path, unit = fit.path, fit.table.y_unit
+    columns = ", ".join(fit.table.irrelevant)
+    now, free = path.coef[index, noise], path.coef[0, noise]
+    biggest = int(noise[np.argmax(np.abs(now))])
+    lead = (
+        f"{columns}: none of these affects sales, yet each gets a weight. With only {path.n} weeks to learn from, "
+        "luck looks like a pattern: a colour that happened to fall on a few good weeks seems to help. "
+    )
+    if index == 0:
+        here = (
+            f"With no penalty their weights add up to {_amount(np.abs(free).sum(), unit).lstrip('+')} "
+            f"(biggest: {fit.names[biggest]}, {_amount(path.coef[0, biggest], unit)}). "
+        )
+    else:
+        here = (
+            f"At λ = {format_lam(path.lams[index])} their weights add up to "
+            f"{_amount(np.abs(now).sum(), unit).lstrip('+')} (with no penalty "
+            f"{_amount(np.abs(free).sum(), unit).lstrip('+')}); the biggest is {fit.names[biggest]}, "
+            f"{_amount(path.coef[index, biggest], unit)}. "
+        )
+    return (
+        lead + here + "The penalty shrinks such weights, but L2 never makes one exactly zero, at any λ, and "
+        "cross-validation cannot tell a small real effect from a small lucky one. A different penalty, L1 (the "
+        "lasso), can set weights to exactly zero and drop signals altogether (see Questions)."
+    )
+
+
+def paths_caption(fit):
+    """How to read the weight-paths chart; says which lines leave it only when some do."""
+    _, leaving = paths_range(fit)
+    text = (
+        "Read from left to right: the weights shrink toward zero as the penalty grows. Every line is named in "
+        "the legend; the dotted line is your λ."
+    )
+    if len(fit.names) > MAX_LINES:
+        text += f" Shown: the {MAX_LINES} signals with the biggest weights, of {len(fit.names):,}."
+    if leaving.size:
+        names = ", ".join(fit.names[j] for j in leaving)
+        text += (
+            f" With little or no penalty some weights are too big for the chart and leave it on the left ({names}): "
+            "they fight each other."
+        )
+    return text
 
 
 def size_note(fit):

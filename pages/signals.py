@@ -4,11 +4,12 @@ import ui
 from core import explain, signal_data
 
 ui.start_page()
-st.title("Many signals: no single one takes over")
+st.title("Many signals: sharing the credit")
 st.markdown(
     "Forecasting sales from many signals (ad spend, price, the weather, holidays), a model without a penalty "
-    "can lean far too hard on one signal, or let two signals that move together blow up in opposite directions "
-    "and cancel out. L2 charges for large weights, so the credit is shared and no single signal dominates."
+    "can lean too hard on one signal, or let two signals that move together blow up in opposite directions "
+    "and cancel out. It also gives weight to signals that only happened to line up with good weeks. L2 charges "
+    "for large weights, so signals that carry the same news share the credit and the lucky ones shrink."
 )
 titles = signal_data.SIGNAL_TITLES
 choice = st.selectbox(ui.signals.TABLE_LABEL, options=list(titles), format_func=titles.get, key="signals_table")

@@ -223,7 +223,7 @@ def test_the_shop_memorizes_without_a_penalty_and_shares_the_credit_with_it():
     assert len(fit.table.train) == signal_data.SHOP_WEEKS
     assert verdict(path, 0).key == "memorizing"
     names = {fit.names[fit.pair.first], fit.names[fit.pair.second]}
-    assert names == {"Online ads ($k)", "Online clicks (thousands)"}
+    assert names == {"Online ads (thousand €)", "Online clicks (thousands)"}
     free = path.coef[0, [fit.pair.first, fit.pair.second]]
     best = path.coef[path.best_index, [fit.pair.first, fit.pair.second]]
     assert free[0] * free[1] < 0 < best[0] * best[1]  # opposite signs with no penalty, shared credit at the best

@@ -22,8 +22,8 @@ def test_page_draws_every_live_chart_and_sentence():
     assert not at.exception
     assert len(live_data(at, "chart")) == 5 and len(figures(at)) == 5
     texts = live_texts(at)
-    assert texts[0].startswith("Verdict: ")
-    assert any("Online ads ($k) and Online clicks (thousands) move together" in t for t in texts)
+    assert texts[0].startswith("Verdict on this data: ")
+    assert any("Online ads (thousand €) and Online clicks (thousands) move together" in t for t in texts)
     code = [c.value for c in at.code]
     assert any("Ridge(alpha=n * lam)" in c and "OneHotEncoder()" in c for c in code)
 
@@ -31,7 +31,7 @@ def test_page_draws_every_live_chart_and_sentence():
 def test_no_penalty_memorizes_and_the_sweet_spot_shares_the_credit(shop):
     at = release_lam(open_page(PAGE), 0.0)
     texts = live_texts(at)
-    assert texts[0].startswith("Verdict: memorizing")
+    assert texts[0].startswith("Verdict on this data: memorizing")
     bars = figures(at)[0]
     x, names = trace(bars, "No penalty")
     j = list(names).index("Online clicks (thousands)")
@@ -39,7 +39,7 @@ def test_no_penalty_memorizes_and_the_sweet_spot_shares_the_credit(shop):
 
     best = snap_lam(shop.path.lams[shop.path.best_index])
     at = release_lam(at, best)
-    assert live_texts(at)[0].startswith("Verdict: about right")
+    assert live_texts(at)[0].startswith("Verdict on this data: about right")
     pair = next(t for t in live_texts(at) if "move together" in t)
     assert "share the credit" in pair
 
@@ -67,3 +67,70 @@ def test_share_chart_marks_this_lams_share(shop):
     _, y = trace(figure, "This λ")
     assert decode(y)[0] == pytest.approx(100 * shop.path.biggest_share[row], rel=1e-6)
     assert verdict(shop.path, row).key == "about_right"
+
+
+def test_shop_money_is_in_thousand_euros_and_the_miss_axis_has_one_bracket(shop):
+    assert not [c for c in shop.table.train.columns if "$" in c]
+    assert shop.table.y_unit == "thousand €"
+    figure = signal_charts.errors_figure(shop, 0).figure().to_plotly_json()
+    assert figure["layout"]["yaxis"]["title"]["text"] == "Typical miss (thousand €)"
+
+
+def test_every_signal_is_named_in_the_paths_legend(shop):
+    figure = signal_charts.paths_figure(shop, 0).figure().to_plotly_json()
+    lines = [t for t in figure["data"] if t.get("mode") == "lines"]
+    assert sorted(t["name"] for t in lines) == sorted(shop.names)
+    assert all(t.get("showlegend", True) for t in lines)
+    assert figure["layout"]["legend"]["orientation"] == "v"
+
+
+def test_the_paths_caption_says_lines_leave_the_chart_only_when_they_do(shop):
+    top, leaving = signal_charts.paths_range(shop)
+    assert leaving.size == 0 and top >= np.abs(shop.path.coef).max()
+    assert "leave" not in signal_story.paths_caption(shop)
+    # A table whose no-penalty weights are 10 times its settled ones: the chart cuts them off and says which.
+    coef = shop.path.coef.copy()
+    coef[shop.path.lams < 1e-4, 3] *= 10
+    wild = signal_story.SignalFit(shop.table, shop.design, _with_coef(shop.path, coef), shop.pair, shop.n_test)
+    top, leaving = signal_charts.paths_range(wild)
+    assert list(leaving) == [3] and top < np.abs(coef[:, 3]).max()
+    assert f"leave it on the left ({shop.names[3]})" in signal_story.paths_caption(wild)
+
+
+def _with_coef(path, coef):
+    import dataclasses
+
+    return dataclasses.replace(path, coef=coef)
+
+
+def test_signals_that_do_not_matter_are_explained_with_their_weights(shop):
+    noise = signal_story.irrelevant_features(shop)
+    assert sorted(shop.names[j] for j in noise) == sorted(
+        ["Staff on shift", "Rain (mm)", "Newsletter length (words)"]
+        + [f"Shop-window colour = {c}" for c in ("blue", "green", "red")]
+    )
+    row = shop.path.best_index
+    sentence = signal_story.noise_sentence(shop, row)
+    total = np.abs(shop.path.coef[row, noise]).sum()
+    assert f"add up to {total:.3g} thousand €" in sentence
+    assert "never makes one exactly zero" in sentence and "L1" in sentence
+    assert (shop.path.coef[row, noise] != 0).all()
+    assert signal_story.noise_sentence(signal_story.fit_table(signal_data.diabetes_table()), 0) == ""
+
+
+def test_the_share_sentence_does_not_claim_a_takeover_it_cannot_show(shop):
+    assert shop.path.biggest_share[0] < 0.5
+    row = shop.path.best_index
+    sentence = signal_story.share_sentence(shop, row)
+    assert f"carries {shop.path.biggest_share[0]:.0%}" in sentence
+    assert "no single signal takes over here, even with no penalty" in sentence
+    pair = [shop.pair.first, shop.pair.second]
+    coef = np.abs(shop.path.coef)
+    assert (coef[0, pair].sum() - coef[row, pair].sum()) > 0.5 * (coef[0].sum() - coef[row].sum())
+    assert "most of the drop coming from the two signals that move together" in sentence
+
+
+def test_the_verdict_speaks_of_this_data_and_its_sweet_spot(shop):
+    text, tone = signal_story.verdict_text(shop, shop.path.index_of(0.001))
+    assert text.startswith("Verdict on this data: memorizing") and tone == "warn"
+    assert "This table's sweet spot: λ = 0.089 (0.014 to 0.28 is about as good)" in text

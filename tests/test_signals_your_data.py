@@ -16,7 +16,7 @@ def shop_csv():
     frame["Country"] = "NZ"
     frame["Notes"] = ""
     frame["Receipt id"] = [f"R{1000 + i}" for i in range(len(frame))]
-    frame["TV again"] = frame["TV ads ($k)"]
+    frame["TV again"] = frame["TV ads (thousand €)"]
     return frame.to_csv(index=False)
 
 
@@ -32,23 +32,23 @@ def signals_view():
 
 def test_several_columns_tell_the_many_signals_story(signals_view):
     at = signals_view
-    widget(at.selectbox, "Column to predict").set_value("Weekly sales ($k)").run()
+    widget(at.selectbox, "Column to predict").set_value("Weekly sales (thousand €)").run()
     assert not at.exception
     assert len(figures(at)) == 5
     bars = figures(at)[0]
     _, names = trace(bars, "No penalty")
     assert "Online clicks (thousands)" in names and "Promotion = discount" in names and "Week" in names
     texts = live_texts(at)
-    assert texts[0].startswith("Verdict: ")
-    assert any("Online ads ($k) and Online clicks (thousands) move together" in t for t in texts)
+    assert texts[0].startswith("Verdict on this data: ")
+    assert any("Online ads (thousand €) and Online clicks (thousands) move together" in t for t in texts)
 
 
 def test_unusable_columns_get_a_plain_note(signals_view):
     at = signals_view
-    widget(at.selectbox, "Column to predict").set_value("Weekly sales ($k)").run()
+    widget(at.selectbox, "Column to predict").set_value("Weekly sales (thousand €)").run()
     notes = " ".join(t.value for t in at.text)
     assert "Left out Country: it has the same value in every row" in notes
-    assert "Left out TV again: it holds exactly the same values as TV ads ($k)" in notes
+    assert "Left out TV again: it holds exactly the same values as TV ads (thousand €)" in notes
     assert "Left out Receipt id: almost every row has its own text" in notes
     assert design.MAX_CATEGORIES >= 26  # left out as an id, not for the number of categories
 
@@ -75,14 +75,14 @@ def test_the_curve_view_stays(signals_view):
 
 def test_a_second_file_with_the_same_name_and_columns_gets_its_own_charts(signals_view):
     at = signals_view
-    widget(at.selectbox, "Column to predict").set_value("Weekly sales ($k)").run()
+    widget(at.selectbox, "Column to predict").set_value("Weekly sales (thousand €)").run()
     first, _ = trace(figures(at)[0], "No penalty")
     header, *rows = shop_csv().splitlines()
-    column = header.split(",").index("Weekly sales ($k)")
+    column = header.split(",").index("Weekly sales (thousand €)")
     rows = [",".join(str(2 * float(v)) if i == column else v for i, v in enumerate(r.split(","))) for r in rows]
     at.file_uploader[0].upload("shop.csv", ("\n".join([header, *rows]) + "\n").encode(), "text/csv").run()
     widget(at.radio, "What to look at").set_value("Several columns (signals)").run()
-    widget(at.selectbox, "Column to predict").set_value("Weekly sales ($k)").run()
+    widget(at.selectbox, "Column to predict").set_value("Weekly sales (thousand €)").run()
     assert not at.exception
     second, _ = trace(figures(at)[0], "No penalty")
     np.testing.assert_allclose(second, 2 * first, rtol=1e-4)

@@ -101,7 +101,7 @@ def chart(name, fit, key):
 
 
 def text(name, fit, key):
-    """One of the page's λ-following sentences (``name``: weight, pair, stability, verdict)."""
+    """One of the page's λ-following sentences (``name``: weight, noise, pair, share, stability, verdict)."""
 
     def build():
         rows = slider_rows(fit)
@@ -128,23 +128,23 @@ def story(fit, prefix):
     )
     chart("weights", fit, f"{prefix}_weights")
     text("weight", fit, f"{prefix}_weight_sentence")
+    if signal_story.irrelevant_features(fit).size:
+        text("noise", fit, f"{prefix}_noise_sentence")
 
     st.subheader("The two signals that move together")
     text("pair", fit, f"{prefix}_pair")
 
     st.subheader("Each weight as the penalty grows")
-    st.caption(
-        "Read from left to right: the weights shrink toward zero. Lines that leave the chart on the left are "
-        "weights that fight each other with no penalty. The dotted line is your λ."
-    )
+    st.caption(explain.markdown_safe(signal_story.paths_caption(fit)))
     chart("paths", fit, f"{prefix}_paths")
 
-    st.subheader("Does one signal dominate?")
+    st.subheader("How much does the biggest signal carry?")
     st.caption(
-        "The share of all weight carried by the single biggest signal. The dashed line is an even split. "
-        "With more penalty the credit is spread more evenly."
+        "The share of all weight carried by the single biggest signal, for every λ. The dashed line is an even "
+        "split between all the signals."
     )
     chart("share", fit, f"{prefix}_share")
+    text("share", fit, f"{prefix}_share_sentence")
 
     st.subheader("How steady is each weight?")
     st.caption(
