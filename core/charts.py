@@ -10,7 +10,7 @@ import html
 import numpy as np
 
 from . import live
-from .explain import format_number
+from .explain import format_number, ordinal
 from .figspec import FigureSpec, trace
 from .plain_numbers import lam_axis_ticks, log_axis_ticks
 
@@ -272,9 +272,13 @@ def lam_positions(lams):
     return np.log10(np.where(lams > 0, lams, smallest / 10))
 
 
-def _lam_axis(fig, lams, **where):
+def _lam_axis(fig, lams, sparse=False, **where):
+    """λ ticks with plain labels; ``sparse`` keeps every other one, for a narrow chart."""
     ticks, labels = lam_axis_ticks(lams)
-    fig.update_xaxes(tickvals=ticks, ticktext=labels, title_text="Penalty strength λ", **where)
+    if sparse and len(ticks) > 4:  # every other tick from 100 down, and "0" (no penalty) always
+        keep = sorted({*range(len(ticks) - 1, -1, -2), *([0] if labels[0] == "0" else [])})
+        ticks, labels = [ticks[k] for k in keep], [labels[k] for k in keep]
+    fig.update_xaxes(tickvals=ticks, ticktext=labels, title_text="Penalty strength λ", tickangle=0, **where)
 
 
 def _plain_log_axis(values, **where):
@@ -294,12 +298,9 @@ def _you_are_here(fig, x, label="you are here"):
     fig.add_vline(x=x, line=dict(color=BLACK, width=1.5, dash="dot"), annotation_text=label, annotation_position="top")
 
 
-def superscript(power):
-    return "".join("⁰¹²³⁴⁵⁶⁷⁸⁹"[int(digit)] for digit in str(power))
-
-
 def term_names(degree):
-    return ["x" + (superscript(power) if power > 1 else "") for power in range(1, degree + 1)]
+    """The curve's ingredients by plain names: '1st' (the straight line), '2nd' (a gentle bend), … (power of x)."""
+    return [ordinal(power) for power in range(1, degree + 1)]
 
 
 # --- Weights ---
@@ -317,7 +318,7 @@ def weight_bars_figure(path, index, height=380):
     """Each weight's size now beside its size with no penalty; log axis with a line at 1."""
     sizes = relative_weights(path)
     names = term_names(path.degree)
-    hover = "how much the %{x} ingredient moves the curve: %{y:,.3~r} × the spread of y<extra>%{fullData.name}</extra>"
+    hover = "how much the %{x} ingredient moves the curve: %{y:,.3~r} × the usual ups and downs<extra>%{fullData.name}</extra>"
     fig = FigureSpec()
     fig.add_trace(
         trace(
@@ -327,15 +328,15 @@ def weight_bars_figure(path, index, height=380):
     fig.add_trace(
         trace("bar", x=names, y=_light(sizes[index]), name="At this λ", marker_color=VERMILLION, hovertemplate=hover)
     )
-    fig.add_hline(
-        y=1,
-        line=dict(color=BLACK, width=1, dash="dash"),
-        annotation_text="1 × the spread of y",
-        annotation_position="top left",
-    )
-    fig.update_yaxes(title_text="Weight size (× spread of y)", **_plain_log_axis(np.append(sizes, 1.0)))
+    fig.add_hline(y=1, line=dict(color=BLACK, width=1, dash="dash"))  # named in the axis title, not on the bars
+    fig.update_yaxes(**_plain_log_axis(np.append(sizes, 1.0)))
     fig.update_layout(barmode="group", bargap=0.25)
-    return _base_layout(fig, "Ingredient of the curve (power of x)", "Weight size (× spread of y)", height)
+    return _base_layout(
+        fig,
+        "Ingredient of the curve (1st = straight line, 2nd = gentle bend, 3rd = sharper bend, …)",
+        "Weight size (dashed line: 1 × the usual ups and downs)",
+        height,
+    )
 
 
 _LINE_COLOURS = [BLUE, ORANGE, GREEN, VERMILLION, PURPLE, SKY_BLUE, BLACK, YELLOW]
@@ -355,7 +356,7 @@ def _weight_lines(fig, lams, weights, limit, show_legend=True, **where):
                 line=dict(color=_LINE_COLOURS[power % len(_LINE_COLOURS)], width=1.5),
                 legendgroup=name,
                 showlegend=show_legend,
-                hovertemplate=f"{name}: %{{y:,.3~r}} × spread of y<extra></extra>",
+                hovertemplate=f"{name} ingredient: %{{y:,.3~r}} × the usual ups and downs<extra></extra>",
             ),
             **where,
         )
@@ -377,7 +378,7 @@ def weight_paths_figure(path, index, height=380):
     _you_are_here(fig, lam_positions(path.lams)[index])
     _lam_axis(fig, path.lams)
     fig.update_yaxes(range=[-limit, limit])
-    return _base_layout(fig, "Penalty strength λ", "Weight (× spread of y)", height)
+    return _base_layout(fig, "Penalty strength λ", "Weight (× the usual ups and downs)", height)
 
 
 @figure_builder
@@ -391,8 +392,8 @@ def l2_l1_paths_figure(path, lasso_lams, lasso_coef, lam, height=400):
         rows=1,
         cols=2,
         shared_yaxes=True,
-        horizontal_spacing=0.06,
-        subplot_titles=("L2 (ridge): every weight kept, only smaller", "L1 (lasso): weights switch off one by one"),
+        horizontal_spacing=0.1,
+        subplot_titles=("L2 (ridge): every weight kept, only smaller", "L1 (lasso): weights switched off, exactly 0"),
     )
     _weight_lines(fig, path.lams[path.lams > 0], ridge, limit, row=1, col=1)
     _weight_lines(fig, lasso_lams, lasso, limit, show_legend=False, row=1, col=2)
@@ -400,10 +401,10 @@ def l2_l1_paths_figure(path, lasso_lams, lasso_coef, lam, height=400):
     for col in (1, 2):
         fig.add_vline(x=here, line=dict(color=BLACK, width=1.5, dash="dot"), row=1, col=col)
         fig.add_hline(y=0, line=dict(color="#999999", width=1), row=1, col=col)
-        _lam_axis(fig, path.lams[path.lams > 0], row=1, col=col)
+        _lam_axis(fig, path.lams[path.lams > 0], sparse=True, row=1, col=col)
     fig.update_yaxes(range=[-limit, limit])
     fig.update_layout(showlegend=path.degree <= 8)
-    return _base_layout(fig, "Penalty strength λ", "Weight (× spread of y)", height)
+    return _base_layout(fig, "Penalty strength λ", "Weight (× the usual ups and downs)", height)
 
 
 @figure_builder
@@ -435,7 +436,7 @@ def weight_total_figure(path, index, height=320):
         rows=1,
         cols=2,
         horizontal_spacing=0.12,
-        subplot_titles=("Size of all weights together (× spread of y)", "Effective number of free weights"),
+        subplot_titles=("Size of all weights together", "How many weights it really uses"),
     )
     fig.add_trace(
         trace(
@@ -465,7 +466,7 @@ def weight_total_figure(path, index, height=320):
     )
     for col in (1, 2):
         fig.add_vline(x=x[index], line=dict(color=BLACK, width=1.5, dash="dot"), row=1, col=col)
-        _lam_axis(fig, path.lams, row=1, col=col)
+        _lam_axis(fig, path.lams, sparse=True, row=1, col=col)
     fig.update_yaxes(**_plain_log_axis(total), row=1, col=1)
     fig.update_yaxes(range=[0, path.degree + 0.5], row=1, col=2)
     fig.update_layout(showlegend=False)
@@ -532,13 +533,25 @@ def error_curves_figure(path, index, unit, height=460):
             x=[x[best]],
             y=[cv[best]],
             mode="markers",
-            name="Best by cross-validation",
+            name="Sweet spot (best by cross-validation)",
             marker=dict(symbol="star", size=16, color=YELLOW, line=dict(color=BLACK, width=1.5)),
         )
     )
     _you_are_here(fig, x[index])
     _lam_axis(fig, path.lams)
     top = _clipped_top(path.train_rmse[low:], path.test_rmse[low:], cv[low:])
+    if np.isfinite(cv[0]) and cv[0] > top:
+        fig.add_annotation(
+            text=f"dashed line starts at {format_number(cv[0])}, above the chart",
+            x=x[0],
+            y=0.97 * top,
+            xanchor="left",
+            yanchor="top",
+            xshift=8,
+            showarrow=False,
+            font=dict(size=11, color="#333333"),
+            bgcolor="rgba(255,255,255,0.8)",
+        )
     fig.update_yaxes(range=[0, top], rangemode="tozero")
     fig = _base_layout(fig, "Penalty strength λ", _miss_title(unit), height)
     return fig.update_layout(margin_t=75, legend_y=1.08)  # the legend above "you are here"

@@ -21,7 +21,8 @@ DEFAULT_NOISE = 0.3
 class Dataset:
     """Training and held-out points of one x and one y, with words for a reader.
 
-    ``truth`` is the true curve for synthetic data (None for real data).
+    ``truth`` is the true curve for synthetic data (None for real data); ``y_name`` names y in a
+    reader's words ("daily sales"), for sentences such as "the usual ups and downs of daily sales".
     """
 
     key: str
@@ -39,6 +40,7 @@ class Dataset:
     seed: int = 0
     x_origin: np.datetime64 | None = None
     split: str = "random"
+    y_name: str = ""
 
     @property
     def is_synthetic(self):
@@ -65,6 +67,7 @@ class _Shape:
     x_label: str
     y_label: str
     y_unit: str
+    y_name: str
     outlier: bool = False
 
 
@@ -90,6 +93,7 @@ SHAPES = {
         "Time through the season (0 = start, 1 = end)",
         "Daily sales vs an average day (thousand €)",
         "thousand €",
+        "daily sales",
     ),
     "step": _Shape(
         "Shop visitors, new road",
@@ -99,6 +103,7 @@ SHAPES = {
         "Time through the year (0 = start, 1 = end)",
         "Weekly visitors vs a usual week (thousands)",
         "thousand visitors",
+        "weekly visitors",
     ),
     "line": _Shape(
         "Advertising and sales",
@@ -110,6 +115,7 @@ SHAPES = {
         "Advertising budget (0 = none, 1 = the most)",
         "Sales vs an average month (thousand €)",
         "thousand €",
+        "monthly sales",
         outlier=True,
     ),
 }
@@ -148,6 +154,7 @@ class _Table:
     x_label: str
     y_label: str
     y_unit: str
+    y_name: str
     story: str
     load: Callable[[], tuple[np.ndarray, np.ndarray]]
 
@@ -158,6 +165,7 @@ TABLES = {
         "GDP per person (US$)",
         "Life expectancy (years)",
         "years",
+        "life expectancy",
         "Richer countries live longer, but the gain flattens out: the first few thousand dollars matter most. "
         "142 countries in 2007, from the Gapminder data bundled with plotly.",
         _real(_gapminder, "gdpPercap", "lifeExp"),
@@ -167,6 +175,7 @@ TABLES = {
         "Total bill (US$)",
         "Tip (US$)",
         "dollars",
+        "tips",
         "Bigger bills bring bigger tips, with plenty of scatter: people tip differently. "
         "244 meals, from the tips data bundled with plotly.",
         _real(_tips, "total_bill", "tip"),
@@ -176,6 +185,7 @@ TABLES = {
         "Body mass index (weight for height)",
         "Disease progression after one year (score)",
         "points on the progression score",
+        "the progression score",
         "Patients with a higher body mass index tend to get worse faster, but people differ a lot. "
         "442 patients, from the diabetes study bundled with scikit-learn.",
         _real(_diabetes, "bmi", "target"),
@@ -220,6 +230,7 @@ def make_synthetic(shape="wave", n=30, noise=DEFAULT_NOISE, seed=0):
         x_test=x_test,
         y_test=y_test,
         story=spec.story,
+        y_name=spec.y_name,
         truth=spec.curve,
         noise=noise,
         seed=seed,
@@ -245,6 +256,7 @@ def load_table(key):
         x_test=x[held_out],
         y_test=y[held_out],
         story=spec.story,
+        y_name=spec.y_name,
     )
 
 
@@ -291,6 +303,7 @@ def from_columns(x, y, title, x_label, y_label, split="random", x_origin=None):
         x_test=x[held_out],
         y_test=y[held_out],
         story=story,
+        y_name=y_label,
         x_origin=x_origin,
         split=split,
     )

@@ -22,6 +22,7 @@ __all__ = [
     "GAP_HINT_IN_WORDS",
     "MEMORIZING",
     "RULE_IN_WORDS",
+    "SWINGS",
     "TOO_SIMPLE",
     "Verdict",
     "curves_summary",
@@ -33,10 +34,12 @@ __all__ = [
     "framework_settings",
     "guess_verdict",
     "markdown_safe",
+    "ordinal",
     "paths_summary",
     "reading",
     "sklearn_code",
     "sweet_spot_sentence",
+    "swings_of",
     "total_summary",
     "verdict",
     "verdict_advice",
@@ -138,20 +141,23 @@ def verdict_sentence(path, index, unit=""):
 
 
 def sweet_spot_sentence(path, index, unit=""):
-    """Where the best λ is, how sure we are, and where the reader stands."""
+    """The one sweet spot (the star, found without the new data), its "about as good" band, and where the reader stands.
+
+    The held-out points only say how the sweet spot does on them; their own best λ stays in the In depth box.
+    """
     here = reading(path, index)
     spot = here.spot
-    cv_miss = format_miss(np.sqrt(path.cv_mse[spot.best]), unit)
     held_out = (
         ""
         if np.isnan(path.test_rmse[spot.best])
-        else f" On the held-out new points the same λ misses by {format_miss(path.test_rmse[spot.best], unit)}."
+        else f" On the new data it misses by {format_miss(path.test_rmse[spot.best], unit)}."
     )
+    check = _CV_IN_WORDS.get(path.cv, "Checking on points the model did not see")
     return (
-        f"{_CV_IN_WORDS.get(path.cv, 'Checking on points the model did not see')}, the lowest miss is at "
-        f"**λ = {format_lam(path.lams[spot.best])}** (the star): typically {cv_miss}.{held_out} "
-        f"Every λ from {format_lam(path.lams[spot.low])} to {format_lam(path.lams[spot.high])} (green band) is within "
-        "the margin of error of that best, so any of them is about as good. "
+        f"The sweet spot is **λ = {format_lam(path.lams[spot.best])}** (the star). It was found without peeking at "
+        f"the new data, by {check[0].lower()}{check[1:]}: there it has the lowest miss, typically "
+        f"{format_miss(np.sqrt(path.cv_mse[spot.best]), unit)}.{held_out} Every λ from {format_lam(path.lams[spot.low])} to {format_lam(path.lams[spot.high])} "
+        "(green band) is about as good: the differences there are too small to trust. "
         f"Your λ = {format_lam(path.lams[index])} is **{here.verdict.label}**."
     )
 
@@ -171,7 +177,8 @@ def guess_verdict(path, guess):
             else f"About {steps:.0f} slider steps away ({format_number(factor)} times {'more' if guess > best else 'less'})."
         )
     return (
-        f"Your guess: λ = {format_lam(guess)}. The best by checking on unseen points: λ = {format_lam(best)}, and "
+        f"Your guess: λ = {format_lam(guess)}. The sweet spot (the star, found by checking on unseen points) is "
+        f"λ = {format_lam(best)}, and "
         f"anything from {format_lam(path.lams[spot.low])} to {format_lam(path.lams[spot.high])} is about as good. "
         f"{closeness}"
     )
@@ -188,19 +195,31 @@ def fit_summary(path, index, leaves_chart):
     return f"{where} the model's curve stays within the range of the data."
 
 
-def _ordinal(number):
+def ordinal(number):
+    """'1st', '2nd', '3rd', '11th', '22nd'."""
     suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
     return f"{number}{suffix}"
 
 
-def weights_sentence(path, index):
-    """The weights chart read aloud."""
+#: What a weight is counted in when the data have no words of their own.
+SWINGS = "the usual ups and downs of your data"
+
+
+def swings_of(dataset):
+    """What a weight of 1 moves the curve by, in the data's words: 'the usual ups and downs of daily sales'."""
+    name = getattr(dataset, "y_name", "")
+    return f"the usual ups and downs of {name}" if name else SWINGS
+
+
+def weights_sentence(path, index, swings=SWINGS):
+    """The weights chart read aloud; ``swings`` says what a weight of 1 moves the curve by (``swings_of``)."""
     sizes = np.abs(path.coef) / (path.y_sd or 1.0)
     unpenalized = format_number(sizes[0].max())
     if index == 0:
         return (
-            f"There is no penalty now: the largest weight is {unpenalized} times the spread of your data. "
-            "Weights far above 1 cancel each other out. That is the sign of memorizing."
+            f"There is no penalty now: the largest weight is {unpenalized} times {swings}. "
+            "Such giant weights cancel each other out, so the curve still passes near the training points, "
+            "but between and beyond them it swings wildly. That is the sign of memorizing."
         )
     now = sizes[index]
     largest = int(np.argmax(now))
@@ -208,11 +227,11 @@ def weights_sentence(path, index):
     balance = (
         "and no single ingredient dominates"
         if share < 0.5
-        else f"and one ingredient (the {_ordinal(largest + 1)}) carries most of the weight"
+        else f"and one ingredient (the {ordinal(largest + 1)}) carries most of the weight"
     )
     return (
-        f"Without the penalty the largest weight is {unpenalized} times the spread of your data. "
-        f"With this penalty it is {format_number(now.max())} times, {balance}."
+        f"Without the penalty the largest weight is {unpenalized} times {swings}: giant weights that cancel each "
+        f"other out. With this penalty it is {format_number(now.max())} times, {balance}."
     )
 
 
@@ -229,13 +248,13 @@ def _grow_before_shrinking(sizes):
     return int(np.sum(np.any(sizes > (1 + FLAT) * running_min, axis=0)))
 
 
-def paths_summary(path, index):
+def paths_summary(path, index, swings=SWINGS):
     """The weight-paths chart read aloud: how big the weights are, and whether they shrink smoothly on this data."""
     weights = path.coef / (path.y_sd or 1.0)
     shown = weights[max(reading(path, index).spot.low, 1) :]  # the chart's y range covers these
     sizes = np.abs(weights)
     start = (
-        f"With this penalty the largest weight is {format_number(sizes[index].max())} times the spread of your data; "
+        f"With this penalty the largest weight is {format_number(sizes[index].max())} times {swings}; "
         f"at λ = {format_lam(path.lams[-1])} it is {format_number(sizes[-1].max())} times. "
     )
     crossing = _sign_changes(shown)
@@ -248,18 +267,21 @@ def paths_summary(path, index):
         return start + "Every weight shrinks steadily toward zero as the penalty grows."
     return start + (
         f"All weights end near zero, but not smoothly: {change}. "
-        "As the penalty pulls the biggest weights in, the others take over part of their work."
+        "The weights work as a team: as the penalty pulls the biggest ones in, the others take over part of "
+        "their work, so do not read much into one weight's sign."
     )
 
 
-def total_summary(path, index):
-    """One sentence on the total-size and free-weights chart."""
+def total_summary(path, index, swings=SWINGS):
+    """One sentence on the total-size and free-weights chart (the free weights rounded to a whole number)."""
     total = np.sqrt(np.sum(np.square(path.coef[index]))) / (path.y_sd or 1.0)
-    used = path.df[index]
-    return (
-        f"With this penalty all weights together measure {format_number(total)} times the spread of your data. "
-        f"The model behaves as if it had about {plain_number(used, 2)} free weights out of {path.degree}: "
-        "the penalty holds the rest back."
+    used = int(np.rint(path.df[index]))
+    size = f"With this penalty all weights together measure {format_number(total)} times {swings}. "
+    if used >= path.degree:
+        return size + f"The model uses all {path.degree} weights freely: nothing holds them back."
+    return size + (
+        f"The model bends about as much as a curve with {used} free {'weight' if used == 1 else 'weights'} of "
+        f"{path.degree} would: the penalty holds the others back."
     )
 
 
@@ -350,11 +372,10 @@ def curves_summary(path, index, unit=""):
     new = _new_miss(path)
     shape, lowest = _shape(new)
     low_miss, first, last = format_miss(new[lowest], unit), format_miss(new[0], unit), format_miss(new[-1], unit)
-    at_best = f"λ = {format_lam(path.lams[lowest])}"
     said = {
-        "falls then rises": f"falls from {first} with no penalty to {low_miss} at {at_best}, then rises to {last} "
+        "falls then rises": f"falls from {first} with no penalty to {low_miss} at its lowest, then rises to {last} "
         f"at λ = {format_lam(path.lams[-1])}. Too little penalty memorizes; too much is too stiff.",
-        "falls then flat": f"falls from {first} with no penalty to {low_miss} at {at_best} and stays near that: "
+        "falls then flat": f"falls from {first} with no penalty to {low_miss} at its lowest and stays near that: "
         "on this data even a strong penalty does little harm.",
         "rises": f"is lowest with little or no penalty ({low_miss}). It rises to {last} with a lot: this curve "
         "hardly memorizes, so a penalty mostly makes it too stiff.",
@@ -367,8 +388,9 @@ def curves_summary(path, index, unit=""):
     text = f"On this data {line} {said[shape]}"
     if held_out and not here.spot.low <= lowest <= here.spot.high:
         text += (
-            " Here the held-out points and the check on every training point disagree a little. "
-            "The verdict follows the check on every training point: it uses more data."
+            " Its lowest point lies outside the green band: these particular new points favour a different λ. "
+            "The sweet spot and the verdict follow the check on the training points, as a real project must, "
+            "since it has no new data to peek at."
         )
     return text
 
@@ -423,6 +445,10 @@ def sklearn_code(degree, n, lam):
     )
 
 
+#: Above this ratio of the band's ends, the band is "wide": λ matters little on these data.
+WIDE_BAND = 1000
+
+
 def worked_example(path, dataset):
     """What the reader would see for a shop's sales file, as Markdown: a clearly labelled example result.
 
@@ -431,16 +457,26 @@ def worked_example(path, dataset):
     """
     spot = reading(path, 0).spot
     new, unit = _new_miss(path), dataset.y_unit
+    low, high = path.lams[spot.low], path.lams[spot.high]
+    wide = (
+        " That range is wide, which is good news: on this file the exact λ matters little, as long as there is "
+        "some penalty."
+        if low > 0 and high / low >= WIDE_BAND
+        else ""
+    )
+    train_higher = path.train_rmse[spot.best] > new[spot.best]
     return (
         f"**An example of the result.** Say your file holds a shop's monthly advertising budget and its sales "
         f"(our built-in “{dataset.title}” data). With the most flexible curve, you would see:\n"
-        f"- **Recommended λ: {format_lam(path.lams[spot.best])}.** Anything from {format_lam(path.lams[spot.low])} "
-        f"to {format_lam(path.lams[spot.high])} does about as well.\n"
+        f"- **Recommended λ (the sweet spot): {format_lam(path.lams[spot.best])}.** Anything from "
+        f"{format_lam(low)} to {format_lam(high)} does about as well.{wide}\n"
         f"- With it, the **typical miss on new months is {format_miss(new[spot.best], unit)}**, against "
         f"{format_miss(path.train_rmse[spot.best], unit)} on the months it learned from"
         + (
-            " (the odd month is among those, which raises that miss)"
-            if path.train_rmse[spot.best] > new[spot.best]
+            ". Usually the miss on the months learned from is the smaller one. Here it is larger because one of "
+            "those months had a one-off bulk order: the penalized curve rightly refuses to chase it, so it misses "
+            "that month by a lot"
+            if train_higher
             else ""
         )
         + f". Verdict: {verdict(path, spot.best).label}.\n"

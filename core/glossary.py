@@ -79,8 +79,10 @@ TERMS = (
     Term(
         "sweet spot",
         ("best λ", "green band"),
-        "The penalty with the smallest miss on unseen data, together with the range of penalties "
-        "that do about as well. Inside that range the differences are too small to trust.",
+        "The one penalty with the smallest miss when checked on data the model did not learn from "
+        "(cross-validation), found without peeking at the new data. Charts mark it with a star. "
+        "The green band around it holds the penalties that do about as well: the differences there are too small "
+        "to trust.",
     ),
     Term(
         "margin of error",
@@ -108,14 +110,15 @@ TERMS = (
     ),
     Term(
         "spread",
-        ("standard deviation", "spread of your data"),
-        "How far values typically sit from their average. "
-        "Weights are shown as multiples of it, so a weight of 1 moves the guess by one typical spread.",
+        ("standard deviation", "spread of your data", "usual ups and downs"),
+        "How far values typically sit from their average: the usual ups and downs of the data. "
+        "Weights are shown as multiples of it, so a weight of 1 moves the guess by one usual up or down.",
     ),
     Term(
         "effective number of weights",
         ("free weights", "effective degrees of freedom"),
         "How many weights the model really uses once the penalty holds it back. "
+        "A weight the penalty holds back half-way counts as half a weight, so the count can be a fraction. "
         "With no penalty it is all of them; a strong penalty brings it close to none.",
     ),
 )

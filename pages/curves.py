@@ -8,7 +8,9 @@ st.title("Overfitting curves: finding the sweet spot")
 st.markdown(
     "Too little penalty and the model memorizes its training points; too much and it misses the real "
     "pattern. The miss on **new data** tells the two apart, so the chart below shows it for every λ, "
-    f"next to the miss on the training data. The sweet spot is where the miss on new data is lowest. "
+    "next to the miss on the training data. The sweet spot is the star: the λ with the lowest miss when the "
+    "model is checked on training points it was not allowed to learn from. It is found without peeking at the "
+    "new data, as a real project must, since it has no new data yet. The green band around it is about as good. "
     f"Here the {glossary.link('degree', 'curve flexibility')} (how many bends the curve may make) and "
     "the data stay fixed; only λ changes."
 )
@@ -49,7 +51,7 @@ st.caption(
     "Lines that agree mean a steady model; lines that scatter mean one that chases luck."
 )
 ui.live.chart(ui.steps.spaghetti(fit, resampled), key="spaghetti")
-ui.live.text(ui.steps.spread_sentences(fit, resampled), key="spread_sentence")
+ui.live.text(ui.steps.spread_sentences(fit, resampled, unpenalized_shown=False), key="spread_sentence")
 ui.view_actions()
 
 with st.expander("In depth: how the curves are computed"):

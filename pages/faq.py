@@ -36,7 +36,7 @@ left.plotly_chart(
 right.markdown("**With your λ**")
 with right:
     ui.live.chart(ui.steps.spaghetti(fit, resampled, height=320), key="faq_spread_yours")
-ui.live.text(ui.steps.spread_sentences(fit, resampled), key="faq_spread_sentence")
+ui.live.text(ui.steps.spread_sentences(fit, resampled, unpenalized_shown=True), key="faq_spread_sentence")
 
 st.header("Do I have to set it myself?")
 st.markdown(
@@ -45,10 +45,12 @@ st.markdown(
     "Does the automatic choice work? On three different datasets, it lands close to the λ that really was "
     "best on new data:"
 )
-rows = []
+rows, none_best = [], []
 for key in ("wave", "step", "tips"):
     other = ui.fit_for(key, 15, fit.lam)
     chosen, truly_best = other.path.best_index, int(other.path.test_rmse.argmin())
+    if other.path.lams[truly_best] == 0:
+        none_best.append(DATASET_TITLES[key])
     rows.append(
         {
             "Data": DATASET_TITLES[key],
@@ -64,6 +66,13 @@ ui.chart_summary(
     "the new data, “Best λ” the one that turned out best on the new data, and the last two columns give the "
     "typical miss on new data with each."
 )
+if none_best:
+    st.markdown(
+        f"Where “Best λ” reads 0 (off), as for “{none_best[0]}”, no penalty at all did best on the new data: "
+        "some data need none, because the curve has little luck to chase there, and any penalty only holds it back "
+        "a little. Cross-validation cannot know that for sure, so it picked a small penalty whose miss is nearly "
+        "the same."
+    )
 
 st.header("How do I know my model needs more?")
 st.markdown(
@@ -100,7 +109,7 @@ st.header("How is L2 different from L1 (lasso)?")
 st.markdown(
     f"Both charge for weights. **L2** charges for their squares, so it pulls every weight toward zero but "
     f"rarely makes any exactly zero. **{term('L1')}** charges for their plain sizes, so as λ grows it switches "
-    "weights off one at a time. That also picks which parts of the formula to keep. Same data, same formula:"
+    "weights off, setting them to exactly zero, until none is left. That also picks which parts of the formula to keep. Same data, same formula:"
 )
 lasso = ui.lasso_for(fit)
 ui.live.chart(ui.steps.l2_l1_chart(fit, ui.LASSO_LAMS, lasso), key="faq_l2_l1")

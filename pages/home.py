@@ -27,8 +27,8 @@ One setting, **λ** (the Greek letter lambda), says how strong the charge is. At
 
 st.subheader("Try it: drag λ to the right")
 fit = ui.current_fit()
-st.caption(
-    f"The data: {fit.dataset.story} Black dots are the points the model learns from; pale blue dots are new points "
+st.markdown(
+    f"**The data:** {fit.dataset.story} Black dots are the points the model learns from; pale blue dots are new points "
     "it never saw. "
     + (
         "The dashed green line is the true pattern, known here only because we made these data up. "
@@ -37,6 +37,11 @@ st.caption(
     )
     + "The dotted purple curve has no penalty at all. The orange curve has your λ: a little penalty calms it "
     "down, too much flattens it."
+)
+st.markdown(
+    "**The λ slider:** the far left is 0, no penalty at all. Each notch to the right multiplies the penalty by about "
+    "1.8, so the values climb very fast: the middle is already a small penalty (0.001), and the far right (100) "
+    "is a huge one."
 )
 ui.live.lam_control()
 ui.live.chart(ui.steps.fit_chart(fit, height=400, unpenalized=True), key="home_fit")
@@ -50,7 +55,8 @@ st.markdown(
 **What to take away**
 - The penalty does not make a model smarter. It makes it steadier.
 - Too little, and the model memorizes: a stronger penalty would do better on new data.
-- Too much is bad too: the curve gets too stiff and misses the real pattern.
+- A penalty can also hurt. Too much makes the curve too stiff, so it misses the real pattern. And some data
+  need none at all: a stiff curve with few weights cannot memorize, so any penalty only holds it back.
 - The right amount is found by testing on data the model did not see ({term("cross-validation")}).
   Every verdict in this app follows [one simple rule](/curves#the-rule).
 - Most ready-made tools set this for you. It matters when you build or tune a model.
@@ -69,7 +75,7 @@ st.page_link("pages/your-data.py", label="5. Try your own data", icon=":material
 
 st.subheader("What to ask about your AI tool")
 _SHOWN_ON = {
-    "/": "the chart above",
+    "/": "the chart “Try it: drag λ to the right” above",
     "/playground": "Playground",
     "/curves": "Overfitting curves",
     "/faq": "Questions",

@@ -6,11 +6,13 @@ from core import explain, glossary
 ui.start_page()
 st.title("Playground")
 st.markdown(
-    "The full explorer. Pick some data in the sidebar, then set the penalty λ and how flexible the curve may be "
-    f"(its {glossary.link('degree')}: 1 is a straight line, and each step up allows one more bend). "
-    "The model learns from the black points only. The pale blue points are "
-    f"{glossary.link('new data')} it never saw, so the {glossary.link('typical miss')} on new data tells you "
-    "how well it will really do."
+    "Here you are in charge. Change one thing at a time and watch the curve and the two misses. Some things to try:\n"
+    f"- Set λ to 0 and the {glossary.link('degree')} to 15, then press **New sample** in the sidebar a few times: "
+    "the curve jumps around, because it chases each sample's luck.\n"
+    "- Now give it a small penalty and press New sample again: the curve barely moves.\n"
+    "- Drag **Training points** up: with more points there is less luck to chase, so less penalty is needed.\n"
+    "- Drag **Noise** to 0: with no luck to chase, the penalty has little to do.\n"
+    "- Pick another dataset: some need a strong penalty, and some need none."
 )
 fit = ui.fit_controls()
 st.caption(fit.dataset.story)

@@ -1,14 +1,14 @@
 import streamlit as st
 
 import ui
-from core import glossary
+from core import explain, glossary
 
 ui.start_page()
 st.title("Weights: what the penalty actually shrinks")
 st.markdown(
-    "The model's curve is a recipe: a bit of a straight line, a bit of a gentle bend, a bit of a sharper bend, "
-    f"and so on, up to the flexibility you chose. Each {glossary.link('weight')} says how much of one "
-    "ingredient goes in. Without a penalty the weights can grow enormous and cancel each other out. That is "
+    "The model's curve is a recipe: a bit of a straight line (the 1st ingredient), a bit of a gentle bend (the 2nd), "
+    "a bit of a sharper bend (the 3rd), and so on, up to the flexibility you chose. Each "
+    f"{glossary.link('weight')} says how much of one ingredient goes in. Without a penalty the weights can grow enormous and cancel each other out. That is "
     "how a curve manages to pass through every point, luck and all. The penalty charges for large weights, so they "
     "shrink and share the work more evenly."
 )
@@ -16,15 +16,17 @@ fit = ui.fit_controls()
 ui.live.text(ui.steps.weights_sentences(fit), key="weights_sentence")
 
 st.subheader("How big is each weight?")
-st.caption(
-    "Each bar is how far one ingredient can move the curve, counted in "
-    f"{glossary.link('spread', 'spreads')} of the data (how far values typically sit from their average). "
-    "Purple: no penalty. Orange: your λ. Bars far above the dashed line at 1 mean ingredients fighting each other."
+fit_swings = explain.swings_of(fit.dataset)
+st.markdown(
+    f"Each bar is how far one ingredient can move the curve, counted in {fit_swings} "
+    f"(their {glossary.link('spread')}: how far values typically sit from their average). "
+    "Purple: no penalty. Orange: your λ. The scale is stretched so that tiny and giant bars fit on one chart: "
+    "read the numbers on the left. Bars far above the dashed line at 1 mean ingredients fighting each other."
 )
 ui.live.chart(ui.steps.weight_bars(fit), key="weight_bars")
 
 st.subheader("Each weight as the penalty grows")
-st.caption(
+st.markdown(
     "Read from left to right: λ grows along the bottom, and each line is one weight. Lines that leave the chart "
     "on the left are weights in the thousands or more: the unpenalized curve's ingredients fighting each other. "
     "The dotted line is your λ."
@@ -33,10 +35,10 @@ ui.live.chart(ui.steps.weight_paths(fit), key="weight_paths")
 ui.live.text(ui.steps.paths_summaries(fit), key="paths_summary")
 
 st.subheader("All weights together")
-st.caption(
+st.markdown(
     "Left: the size of all weights together. Right: how many weights the model really uses "
-    f"({glossary.link('effective number of weights', 'its free weights')}): all of them with no penalty, "
-    "almost none with a huge one."
+    f"({glossary.link('effective number of weights', 'its free weights')}). A weight the penalty holds back "
+    "counts only in part, so this can be a fraction: all of them with no penalty, almost none with a huge one."
 )
 ui.live.chart(ui.steps.weight_totals(fit), key="weight_totals")
 ui.live.text(ui.steps.total_summaries(fit), key="total_summary")

@@ -8,8 +8,8 @@ from core import two_weights as tw
 ui.start_page()
 st.title("Why it works: a circle, a diamond and zero")
 st.markdown(
-    f"Picture a model with just two {glossary.link('weight', 'weights')}, one for each of two clues that overlap, "
-    "say a flat's floor area and its number of rooms. Every choice of the two weights is a point on the pictures "
+    f"Picture a model with just two {glossary.link('weight', 'weights')}, one for each of two clues that overlap. "
+    "Say it guesses a flat's price, counted in hundred thousand €, from its floor area and its number of rooms. Every choice of the two weights is a point on the pictures "
     "below. The grey rings are like the contour lines of a valley on a map: every point on one ring makes the same "
     "error, and the bottom of the valley (✕) is the best fit with no penalty."
 )

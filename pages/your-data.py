@@ -8,7 +8,8 @@ st.title("Your data")
 st.markdown(
     "Bring a spreadsheet export, for example sales by month, price against size, or dose against response, "
     "and see the same story for your own numbers: how flexible a curve your data support, and which "
-    "penalty predicts new rows best. A CSV export or the workbook itself (.xlsx, .ods) will do; the app picks two columns to start with."
+    "penalty predicts new rows best. A CSV export or the workbook itself (.xlsx, .ods) will do. The app starts with the first date or number "
+    "column along the bottom and the next number column up the side; you can pick others after the upload."
 )
 file = st.file_uploader(
     f"Upload a CSV file (.csv, .tsv or .txt) or a workbook (.xlsx or .ods), up to {reader.MAX_UPLOAD_BYTES // 2**20} MB",
@@ -25,7 +26,7 @@ if current is None:
     st.markdown(explain.worked_example(example.path, example.dataset))
     # At its recommended λ, with no control of its own; it also loads the chart library while the reader picks a file.
     ui.live.chart(
-        ui.steps.fit_chart(example, height=320),
+        ui.steps.fit_chart(example, height=320, truth=False),  # shown as a real file would be: no true curve
         key="example_fit",
         group="example",
         index=ui.steps.sweet_spot_step(example),

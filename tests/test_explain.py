@@ -403,7 +403,8 @@ def test_curves_summary_says_whether_the_new_data_miss_falls_then_rises():
     path = _fake_path(np.ones((6, 2)))
     path.test_rmse = np.array([2.0, 1.5, 1.0, 1.02, 1.5, 3.0])
     said = explain.curves_summary(path, 2, "years")
-    assert "falls from ±2 years with no penalty to ±1 years at λ = 0.018, then rises to ±3 years at λ = 100" in said
+    assert "falls from ±2 years with no penalty to ±1 years at its lowest, then rises to ±3 years at λ = 100" in said
+    assert "0.018" not in said  # the held-out points' own best λ is not a second sweet spot
     path.test_rmse = np.array([2.0, 1.5, 1.0, 1.0, 1.02, 1.03])
     assert "and stays near that" in explain.curves_summary(path, 2)
     path.test_rmse = np.array([1.0, 1.0, 1.01, 1.1, 1.5, 3.0])
@@ -415,15 +416,18 @@ def test_curves_summary_says_whether_the_new_data_miss_falls_then_rises():
 def test_sweet_spot_sentence_names_the_check_it_used():
     path = _fake_path(np.ones((6, 2)))
     path.cv = "leave-one-out"
+    path.test_rmse = np.array([2.0, 1.2, 1.0, 0.9, 1.5, 3.0])  # the held-out points favour another λ
     said = explain.sweet_spot_sentence(path, 1, "years")
-    assert said.startswith("Leaving each training point out in turn and checking the miss on it, the lowest miss is")
+    assert said.startswith("The sweet spot is **λ = 0.001** (the star). It was found without peeking at the new data")
     assert (
-        "**λ = 0.001** (the star): typically ±1 years. On the held-out new points the same λ misses by ±1 years."
-        in said
+        "by leaving each training point out in turn and checking the miss on it: there it has the lowest miss" in said
     )
-    assert "Every λ from 0.001 to 0.32 (green band)" in said and said.endswith("Your λ = 0.001 is **about right**.")
+    assert "typically ±1 years. On the new data it misses by ±1.2 years." in said
+    assert "Every λ from 0.001 to 0.32 (green band) is about as good" in said
+    assert said.endswith("Your λ = 0.001 is **about right**.")
+    assert "0.32" in said and said.count("λ = ") == 2  # one sweet spot, and the reader's λ: not the held-out best
     path.cv = "5-fold"
-    assert explain.sweet_spot_sentence(path, 1).startswith("Splitting the training rows into 5 parts")
+    assert "by splitting the training rows into 5 parts" in explain.sweet_spot_sentence(path, 1)
 
 
 # --- 5. Glossary and questions for a vendor ---------------------------------------------------
@@ -516,3 +520,37 @@ def test_our_own_texts_are_plain_english():
     texts += [item.question + " " + item.why for item in glossary.VENDOR_QUESTIONS]
     for text in texts:
         assert flesch_reading_ease(text) >= PLAIN_ENOUGH, text
+
+
+# --- 6. The scary numbers, explained where they are shown -----------------------------------------
+
+
+def test_weights_are_counted_in_the_data_s_own_ups_and_downs():
+    dataset = load_dataset("wave")
+    assert explain.swings_of(dataset) == "the usual ups and downs of daily sales"
+    assert explain.swings_of(SimpleNamespace()) == explain.SWINGS  # data without words of their own
+    path = _fake_path(np.outer(np.linspace(1, 0.01, 6), [2.0e8, -1.0e8, 0.5]))
+    said = explain.weights_sentence(path, 0, explain.swings_of(dataset))
+    assert said.startswith("There is no penalty now: the largest weight is 200 million times the usual ups and downs")
+    assert "cancel each other out, so the curve still passes near the training points" in said
+    assert "swings wildly" in said
+
+
+def test_free_weights_are_a_whole_number_in_the_sentence():
+    path = _fake_path(np.outer(np.linspace(1, 0.01, 6), [2.0, -1.0, 0.5]))
+    path.df = np.array([3.0, 2.6, 2.2, 1.4, 0.6, 0.1])
+    assert "a curve with 2 free weights of 3 would" in explain.total_summary(path, 2)
+    assert "a curve with 1 free weight of 3 would" in explain.total_summary(path, 3)
+    assert "uses all 3 weights freely" in explain.total_summary(path, 0)
+    assert "2.2" not in explain.total_summary(path, 2)
+
+
+def test_worked_example_explains_its_wide_band_and_its_higher_training_miss():
+    dataset = load_dataset("line")
+    path = ridge_path(dataset.x_train, dataset.y_train, 15, x_test=dataset.x_test, y_test=dataset.y_test)
+    spot = explain.reading(path, 0).spot
+    said = explain.worked_example(path, dataset)
+    assert path.lams[spot.high] / path.lams[spot.low] >= explain.WIDE_BAND
+    assert "That range is wide, which is good news" in said
+    assert path.train_rmse[spot.best] > path.test_rmse[spot.best]
+    assert "Here it is larger because one of those months had a one-off bulk order" in said

@@ -171,12 +171,14 @@ def test_questions_page_keeps_tool_settings_in_depth_and_short_headers():
 def test_your_data_shows_an_example_result_not_the_sample_chart():
     at = open_page(PAGES["/your-data"])  # the view shows the café's sales; the example is a shop's sales file
     (chart,) = live_data(at, "chart")
-    _, truth = trace(live_figure(chart, chart["index"]), "True curve")
-    np.testing.assert_allclose(np.diff(truth, 2), 0, atol=1e-6)  # the example's straight line, not the wave
+    figure = live_figure(chart, chart["index"])
     dataset, path = _path("line")
+    train_x, _ = trace(figure, "Training data")
+    np.testing.assert_allclose(train_x, dataset.x_train, rtol=1e-6)  # the example's months, not the wave's days
+    assert "True curve" not in {item.get("name") for item in figure["data"]}  # shown as a real file: no truth
     assert chart["index"] == int(np.argmin(np.abs(SLIDER_LAMS - path.lams[path.best_index])))
     (example,) = [block.value for block in at.markdown if "example" in block.value.lower() and "λ" in block.value]
-    assert f"Recommended λ: {explain.format_lam(path.lams[path.best_index])}" in example
+    assert f"Recommended λ (the sweet spot): {explain.format_lam(path.lams[path.best_index])}" in example
     assert explain.format_miss(path.test_rmse[path.best_index], dataset.y_unit) in example
     assert "Verdict: about right" in example and "Verdict: memorizing (too wiggly)" in example
 

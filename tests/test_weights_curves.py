@@ -103,7 +103,7 @@ def wave_best_lam():
 @pytest.mark.parametrize("page", ALL_PAGES)
 def test_sweet_spot_button_moves_lam_to_the_cross_validated_best(page, wave_best_lam):
     at = open_page(page, lam="100", data="wave", degree="15")
-    next(b for b in at.button if b.label == "Find the sweet spot for me").click().run()
+    next(b for b in at.button if b.label == "Move λ to the sweet spot").click().run()
     assert at.session_state["view"]["lam"] == wave_best_lam
     assert lam_value(at) == pytest.approx(wave_best_lam)
     assert at.query_params["lam"] == f"{wave_best_lam:.3g}"
@@ -116,7 +116,7 @@ def test_error_curves_figure_marks_the_best_and_the_band():
     errors = figures(at)[0]
     _, held_out = trace(errors, "New data (held out)")
     np.testing.assert_allclose(held_out, path.test_rmse, rtol=1e-6)
-    _, best = trace(errors, "Best by cross-validation")
+    _, best = trace(errors, "Sweet spot (best by cross-validation)")
     assert best[0] == pytest.approx(np.sqrt(path.cv_mse[path.best_index]), rel=1e-6)
     annotations = " ".join(note["text"] for note in errors["layout"]["annotations"])
     assert "about as good" in annotations and "you are here" in annotations

@@ -243,14 +243,17 @@ def test_words_for_weights_never_round_a_live_weight_to_zero():
 def test_captions_say_what_each_chart_shows_now():
     start, middle, corner, end = (tw.picture(lam) for lam in (0.0, 0.47, 1.5, 100.0))
     assert tw.ridge_caption(start).startswith("With no penalty (λ = 0)")
-    assert "edge of the diamond" in tw.lasso_caption(middle) and "both weights are still in use" in tw.lasso_caption(
+    assert "side of the diamond" in tw.lasso_caption(middle) and "both weights are still in use" in tw.lasso_caption(
         middle
     )
     assert "corner on the weight 1 axis" in tw.lasso_caption(corner) and "weight 2 is exactly 0" in tw.lasso_caption(
         corner
     )
     assert "both weights are exactly 0" in tw.lasso_caption(end)
-    assert "neither weight exactly zero" in tw.ridge_caption(end)
+    assert "neither weight is exactly zero" in tw.ridge_caption(end)
+    assert "about half as big as with no penalty" in tw.ridge_caption(tw.picture(1.5))  # 46% of the size
+    for pic in (middle, corner, end):
+        assert "radius" not in tw.ridge_caption(pic) and "%" not in tw.ridge_caption(pic)
     assert tw.lasso_verdict(corner).startswith("L1 has switched weight 2 off")
     assert "grew a little" in tw.ridge_verdict(tw.picture(0.15))  # ridge evens out correlated weights first
     for pic in (start, middle, corner, end):

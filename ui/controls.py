@@ -14,6 +14,7 @@ from .fits import current_dataset, current_fit, dataset_titles
 from .state import _bound, set_view, view
 
 DEGREE_LABEL = "Curve flexibility (degree)"
+SWEET_SPOT_LABEL = "Move λ to the sweet spot"
 DEGREE_HELP = "How many bends the curve may make: 1 is a straight line, and each step up allows one more bend."
 
 
@@ -49,16 +50,27 @@ def data_controls():
     titles = dataset_titles()
     bar.selectbox("Dataset", options=list(titles), format_func=titles.get, **_bound("data"))
     if view()["data"] in SHAPES:
-        bar.slider("Training points", *N_RANGE, **_bound("n"))
+        bar.slider(
+            "Training points",
+            *N_RANGE,
+            **_bound("n"),
+            help="How many points the model learns from. With few points, luck plays a bigger part.",
+        )
         bar.slider(
             "Noise",
             *NOISE_RANGE,
             step=NOISE_STEP,
             **_bound("noise"),
-            help=f"How much luck each point adds on top of the true pattern: 0 is none (the default is {DEFAULT_VIEW['noise']}).",
+            help="How much luck each point adds on top of the true pattern: 0 is none, 1 is a lot "
+            f"(the default is {DEFAULT_VIEW['noise']}).",
         )
         bar.button("New sample", on_click=_new_sample, help="Draw fresh points from the same curve.")
-        bar.caption(f"Sample number {view()['seed']}. Held-out points: a fresh sample of 200 from the same curve.")
+        bar.caption(
+            f"Noise is the day-to-day luck on top of the true pattern: at {view()['noise']:.2f}, a typical point "
+            f"sits about ±{view()['noise']:.2f} {SHAPES[view()['data']].y_unit} from it. This is sample number {view()['seed']}: New sample draws "
+            "another set of points with the same pattern and the same amount of luck. The new data are 200 more "
+            "points drawn the same way."
+        )
     else:
         bar.caption(current_dataset()[1].story)
 
@@ -105,10 +117,11 @@ def sweet_spot_button(fit, container=st):
     """Moves λ to the slider value nearest the cross-validated best."""
     best = float(fit.path.lams[fit.path.best_index])
     container.button(
-        "Find the sweet spot for me",
+        SWEET_SPOT_LABEL,
         on_click=_go_to_sweet_spot,
         args=(best,),
-        help="Moves λ to the value that cross-validation says predicts new data best.",
+        help="Sets λ to the sweet spot: the penalty with the lowest miss when checked on points the model did not "
+        "learn from (the star on Overfitting curves).",
     )
 
 

@@ -4,6 +4,8 @@ Each is a ``core.live.SteppedFigure`` or ``SteppedText`` for ``ui.live.chart`` /
 They are shared, not copied (a resource cache): nothing changes them after they are built.
 """
 
+import dataclasses
+
 import numpy as np
 import streamlit as st
 
@@ -42,19 +44,23 @@ def _texts(name, fit, sentence, tone=None, *options):
 # --- The fit ---
 
 
-def fit_chart(fit, height=440, unpenalized=False):
-    """Points, true curve and the model's curve (optionally the no-penalty curve too) at every step."""
+def fit_chart(fit, height=440, unpenalized=False, truth=True):
+    """Points, true curve and the model's curve (optionally the no-penalty curve too) at every step.
+
+    ``truth=False`` leaves the true curve out, for made-up data presented as if it were a real file.
+    """
+    dataset = fit.dataset if truth else dataclasses.replace(fit.dataset, truth=None)
 
     def build():
         return charts.fit_figure.steps(
             fit.curves[fit.slider_rows],
-            fit.dataset,
+            dataset,
             fit.curve_x,
             height=height,
             unpenalized_y=fit.curves[0] if unpenalized else None,
         )
 
-    return _cached("fit", fit, build, height, unpenalized)
+    return _cached("fit", fit, build, height, unpenalized, truth)
 
 
 def sweet_spot_step(fit):
@@ -116,15 +122,18 @@ def weight_totals(fit):
 
 
 def weights_sentences(fit):
-    return _texts("weights sentence", fit, lambda row: explain.weights_sentence(fit.path, row))
+    swings = explain.swings_of(fit.dataset)
+    return _texts("weights sentence", fit, lambda row: explain.weights_sentence(fit.path, row, swings))
 
 
 def paths_summaries(fit):
-    return _texts("paths summary", fit, lambda row: explain.paths_summary(fit.path, row))
+    swings = explain.swings_of(fit.dataset)
+    return _texts("paths summary", fit, lambda row: explain.paths_summary(fit.path, row, swings))
 
 
 def total_summaries(fit):
-    return _texts("total summary", fit, lambda row: explain.total_summary(fit.path, row))
+    swings = explain.swings_of(fit.dataset)
+    return _texts("total summary", fit, lambda row: explain.total_summary(fit.path, row, swings))
 
 
 # --- Overfitting curves ---
@@ -175,21 +184,52 @@ def spaghetti(fit, resampled, height=400):
     return _cached("spaghetti", fit, build, height)
 
 
-def spread_sentences(fit, resampled):
+def spread_sentences(fit, resampled, unpenalized_shown=False):
+    """How much the curve moves between samples at every step, and with no penalty.
+
+    ``unpenalized_shown`` says whether the page also draws the no-penalty fits; the sentence says where they are.
+    """
     spreads = studies.spread(resampled)
     unit = fit.dataset.y_unit
+    low, high = charts.chart_window(fit.dataset)
+    off_chart = spreads[0] > high - low
     first = (
         "Each line is the model fitted to a fresh sample from the same curve. "
         if fit.dataset.is_synthetic
         else "Each line is the model fitted to a different resample of the training rows. "
     )
-    sentences = [
-        first
-        + f"At this λ the curve moves by about {explain.format_miss(spreads[step], unit)} between samples; "
-        + f"with no penalty, {explain.format_miss(spreads[0], unit)}."
-        for step in range(SLIDER_LAMS.size)
-    ]
-    return _cached("spread", fit, lambda: live.stepped_text(sentences))
+    if unpenalized_shown:
+        free = "With no penalty (left chart), " + (
+            f"{explain.format_miss(spreads[0], unit)}: most of those lines shoot far off the chart between the points."
+            if off_chart
+            else f"{explain.format_miss(spreads[0], unit)}."
+        )
+    else:
+        free = "With no penalty (not drawn here), " + (
+            f"{explain.format_miss(spreads[0], unit)}: its lines would shoot far off this chart between the points."
+            if off_chart
+            else f"{explain.format_miss(spreads[0], unit)}."
+        )
+
+    def sentence(step):
+        if step == 0:
+            return (
+                first
+                + f"With no penalty the curve moves by about {explain.format_miss(spreads[0], unit)} "
+                + (
+                    "between samples: most lines shoot far off the chart between the points."
+                    if off_chart
+                    else "between samples."
+                )
+            )
+        return (
+            first
+            + f"At this λ the curve moves by about {explain.format_miss(spreads[step], unit)} "
+            + (f"between samples. {free}")
+        )
+
+    sentences = [sentence(step) for step in range(SLIDER_LAMS.size)]
+    return _cached("spread", fit, lambda: live.stepped_text(sentences), unpenalized_shown)
 
 
 # --- Questions ---
@@ -242,10 +282,16 @@ def two_weight_pictures():
     def price(lam, picture):
         if lam == 0:
             return ""
+        misses = [
+            explain.format_miss(100 * miss, "thousand €")
+            for miss in (picture.best_miss, picture.ridge_miss, picture.lasso_miss)
+        ]
         return (
-            f"The price of smaller weights: on this data the typical miss grows from ±{picture.best_miss:.2f} "
-            f"with no penalty to ±{picture.ridge_miss:.2f} with L2 and ±{picture.lasso_miss:.2f} with L1. On new "
-            "data, a moderate penalty often makes the miss smaller, because the weights no longer chase noise."
+            f"The price of smaller weights: on the flats the model learned from, the typical miss on the price grows "
+            f"from {misses[0]} with no penalty to {misses[1]} with L2 and {misses[2]} with L1. That is expected: "
+            "with no penalty the weights fit these flats as well as they can. The gain comes on new flats, which "
+            "this picture does not have: there a moderate penalty often misses less, because the weights no longer "
+            "chase luck. The Overfitting curves page shows that on real numbers."
         )
 
     return {

@@ -1,6 +1,6 @@
 """Two weights in words: the sentences under the L2 and L1 pictures of the "Why it works" page."""
 
-from .maths import l1_size, l2_size
+from .maths import l2_size
 
 
 def format_two_weight_lam(lam):
@@ -22,6 +22,19 @@ def format_weight(value):
     return f"{value:.2f}"
 
 
+def _share_in_words(share):
+    """How big the penalized weights are next to the unpenalized ones, in words: 'about half as big'."""
+    for limit, words in (
+        (0.9, "almost as big as"),
+        (0.7, "about three quarters as big as"),
+        (0.4, "about half as big as"),
+        (0.25, "about a third as big as"),
+    ):
+        if share >= limit:
+            return words
+    return "a small part of what they are"
+
+
 def _names(indices):
     return " and ".join(f"weight {j + 1}" for j in indices)
 
@@ -36,11 +49,11 @@ def ridge_caption(pic):
         )
     share = l2_size(w) / l2_size(pic.best)
     zero = [j for j in (0, 1) if w[j] == 0]
-    ending = f"{_names(zero)} exactly zero" if zero else "neither weight exactly zero"
+    ending = f"{_names(zero)} is exactly zero" if zero else "neither weight is exactly zero"
     return (
         f"At λ = {format_two_weight_lam(pic.lam)} the L2 point (weight 1 = {format_weight(w[0])}, weight 2 = "
-        f"{format_weight(w[1])}) sits where the circle of radius {l2_size(w):.2f} touches an error contour: "
-        f"{share:.0%} of the no-penalty size, with {ending}."
+        f"{format_weight(w[1])}) sits where the circle just touches a grey ring: together the weights are "
+        f"{_share_in_words(share)} with no penalty, and {ending}."
     )
 
 
@@ -63,8 +76,8 @@ def lasso_caption(pic):
             f"{format_weight(w[kept])} and weight {zero[0] + 1} is exactly 0."
         )
     return (
-        start + f"(weight 1 = {format_weight(w[0])}, weight 2 = {format_weight(w[1])}) sits on an edge of the "
-        f"diamond of size {l1_size(w):.2f}, not yet on a corner, so both weights are still in use."
+        start + f"(weight 1 = {format_weight(w[0])}, weight 2 = {format_weight(w[1])}) sits on a side of the "
+        "diamond, not yet on a corner, so both weights are still in use."
     )
 
 
