@@ -54,6 +54,9 @@ def _word_bar(model, index, name):
             color=[VERMILLION if weight > 0 else BLUE for weight in weights],
             pattern=dict(shape=["/" if model.counts[column] <= RARE_COUNT else "" for column in columns]),
         ),
+        text=[f"{weight:+.1f}".replace("-", "−") for weight in weights],
+        textposition="outside",
+        cliponaxis=False,
         hovertemplate="%{y}: weight %{x:.2f}<extra></extra>",
         showlegend=False,
     )
@@ -62,8 +65,9 @@ def _word_bar(model, index, name):
 def word_weights_figure(model, index, height=460):
     """The strongest words with no penalty (left) and at this λ (right): weight to the right means complaint.
 
-    Each word is labelled with how many training comments contain it; hatched bars are words found
-    in at most ``RARE_COUNT`` comments.
+    Both panels share one scale (the larger of the two models' biggest weights), so the weights are seen
+    to shrink; each bar carries its value. Each word is labelled with how many training comments contain
+    it; hatched bars are words found in at most ``RARE_COUNT`` comments.
     """
     fig = FigureSpec.make_subplots(
         rows=1,
@@ -73,8 +77,8 @@ def word_weights_figure(model, index, height=460):
     )
     fig.add_trace(_word_bar(model, 0, "With no penalty"), row=1, col=1)
     fig.add_trace(_word_bar(model, index, "At this λ"), row=1, col=2)
-    for col, row_index in ((1, 0), (2, index)):
-        reach = 1.15 * float(np.abs(model.path.coef[row_index]).max() or 1.0)
+    reach = 1.25 * float(np.abs(model.path.coef[[0, index]]).max() or 1.0)
+    for col in (1, 2):
         fig.update_xaxes(range=[-reach, reach], title_text="← praise    weight    complaint →", row=1, col=col)
         fig.update_yaxes(autorange="reversed", row=1, col=col)
     _style(fig, height)
@@ -97,6 +101,7 @@ def _zones(fig, x, spot):
                 annotation_text=label,
                 annotation_position="bottom",
                 annotation_font_size=12,
+                annotation_bgcolor="rgba(255, 255, 255, 0.9)",  # readable where "you are here" crosses it
             )
 
 
@@ -182,12 +187,13 @@ def _customers(fig, X, y):
                 mode="markers",
                 name=name,
                 marker=dict(color=colour, symbol=symbol, size=9, line=dict(color="white", width=1)),
-                hovertemplate="order %{x:.0f} dollars, %{y:.1f} days late<extra>" + name + "</extra>",
+                cliponaxis=False,  # customers on the chart's edge are drawn whole
+                hovertemplate="order %{x:.0f} €, %{y:.1f} days late<extra>" + name + "</extra>",
             )
         )
 
 
-def _boundary(model, index, name, colour, width, dash):
+def _boundary(model, index, name, colour, width, opacity=1.0):
     # The grid as three flat columns (x, y, z of each grid point): a flat z keeps its meaning when a
     # step's patch replaces it (an encoded 2-D array's shape is not part of the patch).
     value, days = np.meshgrid(model.grid_value, model.grid_days)
@@ -198,7 +204,8 @@ def _boundary(model, index, name, colour, width, dash):
         autocontour=False,
         contours=dict(start=0.5, end=0.5, size=1, coloring="lines"),
         colorscale=[[0, colour], [1, colour]],  # with coloring="lines" the line takes its colour from here
-        line=dict(width=width, dash=dash),
+        line=dict(width=width),
+        opacity=opacity,
         showscale=False,
         hoverinfo="skip",
         name=name,
@@ -210,13 +217,21 @@ def boundary_figure(model, index, height=460):
     """The training customers and the line where the model says 50 % "will complain", at this λ and with no penalty."""
     fig = FigureSpec()
     _customers(fig, model.X_train, model.y_train)
-    fig.add_trace(_boundary(model, 0, "Boundary with no penalty", PURPLE, 1.5, "dot"))
-    fig.add_trace(_boundary(model, index, "Boundary at this λ", BLACK, 3, "solid"))
-    fig.update_xaxes(range=_padded(model.grid_value), title_text=SIGNAL_NAMES[0])
-    fig.update_yaxes(range=_padded(model.grid_days), title_text=SIGNAL_NAMES[1])
+    # The no-penalty boundary as a wide purple band under the black line: visible beside it, and around it at λ = 0.
+    fig.add_trace(_boundary(model, 0, "Boundary with no penalty", PURPLE, 6, 0.55))
+    fig.add_trace(_boundary(model, index, "Boundary at this λ", BLACK, 2.5))
+    # The axes end where the grid ends, so the boundaries run to the chart's frame and no further.
+    fig.update_xaxes(
+        range=_ends(model.grid_value), title_text=SIGNAL_NAMES[0], showline=True, linecolor=_FRAME, mirror=True
+    )
+    fig.update_yaxes(
+        range=_ends(model.grid_days), title_text=SIGNAL_NAMES[1], showline=True, linecolor=_FRAME, mirror=True
+    )
     return _style(fig, height).update_layout(margin_t=60)
 
 
-def _padded(grid):
-    pad = 0.03 * float(grid[-1] - grid[0])
-    return [float(grid[0]) - pad, float(grid[-1]) + pad]
+_FRAME = "#9a9a9a"
+
+
+def _ends(grid):
+    return [float(grid[0]), float(grid[-1])]

@@ -6,6 +6,7 @@ texts shown as plain text.
 """
 
 import numpy as np
+from scipy.special import expit
 
 from .comments import CATEGORIES, COMPLAINT, PRAISE
 from .feedback import MAX_COMMENT_CHARS, RARE_COUNT, rare_in_strongest, strongest, words_carrying
@@ -14,6 +15,8 @@ from .plain_numbers import format_lam, plain_number
 from .verdict import ABOUT_RIGHT, MEMORIZING, TOO_SIMPLE
 
 STRONGEST_SHOWN = 10
+#: The comment in the "Try your own comment" box before the reader types (edit it or replace it).
+EXAMPLE_COMMENT = "The parcel came on Tuesday, two weeks late, but Priya sorted it out."
 
 INTRO = (
     "A shop receives hundreds of comments a week and wants them sorted: complaints to the support team, "
@@ -72,9 +75,13 @@ def verdict_tone(spot, index):
     return TONES[spot.verdict(index).key]
 
 
-def _odds_factor(weight):
-    """How much one word multiplies the odds: '3.6 billion', '5.3'."""
-    return plain_number(np.exp(abs(weight)), 2)
+def _alone(weight):
+    """What one word's weight does on its own, in sureness a reader can feel (from an undecided 50–50 start)."""
+    toward = CATEGORIES[COMPLAINT] if weight > 0 else CATEGORIES[PRAISE]
+    sure = float(expit(abs(weight)))
+    if sure > 0.999:
+        return f"is enough on its own to make the model all but certain (more than 99.9% sure) of {toward}"
+    return f"would, on its own, take the model from a 50–50 guess to {percent(sure)} sure of {toward}"
 
 
 def _word_with_count(model, column):
@@ -97,33 +104,71 @@ def words_text(model, index):
     n_words = model.words.size
     free_top = strongest(model, 0, 1)[0]
     free = (
-        f"With no penalty the strongest word is {_word_with_count(model, free_top)}: on its own it multiplies "
-        f"the odds by {_odds_factor(model.path.coef[0, free_top])}, and "
+        f"With no penalty the strongest word is {_word_with_count(model, free_top)}: it "
+        f"{_alone(model.path.coef[0, free_top])}, and "
         f"{_rare_clause(model, 0)}. Half of all the weight sits on {words_carrying(model, 0)} of the {n_words} words."
     )
     if index == 0:
         return free
     top = strongest(model, index, 1)[0]
     return (
-        f"At λ = {format_lam(model.path.lams[index])} the strongest word is {_word_with_count(model, top)}, "
-        f"multiplying the odds by {_odds_factor(model.path.coef[index, top])}, and {_rare_clause(model, index)}. "
+        f"At λ = {format_lam(model.path.lams[index])} the strongest word is {_word_with_count(model, top)}: it "
+        f"{_alone(model.path.coef[index, top])}, and {_rare_clause(model, index)}. "
         f"Half of all the weight sits on {words_carrying(model, index)} of the {n_words} words. " + free
     )
 
 
-def scores_text(path, index):
-    """Right answers and the confidence in the right answer, on training and new comments, at ``index`` and at λ = 0."""
+#: A mistake counts as "sure" when the model gave the wrong category more than this probability.
+SURE_MISTAKE = 0.9
+
+
+def new_comment_probabilities(model):
+    """For every λ and new comment, the probability the model gave its right category: shape (L, m)."""
+    complaint = model.path.predict_proba(model.features(model.comments.test_texts))
+    is_complaint = model.comments.test_labels == COMPLAINT
+    return np.where(is_complaint, complaint, 1.0 - complaint)
+
+
+def _mistakes(right):
+    """(mistakes, of which sure mistakes) among new comments, from their probabilities of the right category."""
+    wrong = right < 0.5
+    return int(wrong.sum()), int((right[wrong] < 1.0 - SURE_MISTAKE).sum())
+
+
+def scores_text(model, index, right=None):
+    """Right answers, sure mistakes and the confidence in the right answer, at ``index`` and at λ = 0.
+
+    ``right`` is ``new_comment_probabilities(model)`` (computed here when not given).
+    """
+    path = model.path
+    right = new_comment_probabilities(model) if right is None else right
+    m = right.shape[1]
+    wrong, sure = _mistakes(right[index])
     here = (
         f"At λ = {format_lam(path.lams[index])} the model sorts {percent(path.train_accuracy[index])} of its "
-        f"training comments right and {percent(path.test_accuracy[index])} of new ones. On new comments the "
-        f"probability it gives the right category averages {percent(np.exp(-path.test_log_loss[index]))}, an "
-        "average that counts a very sure mistake heavily."
+        f"training comments right and {percent(path.test_accuracy[index])} of new ones. It gets {wrong} of the "
+        f"{m} new comments wrong"
+        + (
+            f", and on {sure} of those it was more than {SURE_MISTAKE:.0%} sure of the wrong answer. "
+            if sure
+            else f", none of them while more than {SURE_MISTAKE:.0%} sure. "
+        )
+        + f"Its confidence in the right answer averages {percent(np.exp(-path.test_log_loss[index]))}"
     )
+    if sure:
+        here += (
+            ": every sure mistake gives the right answer a chance near zero, and such chances drag this kind of "
+            "average down far more than the many right answers lift it."
+        )
+    else:
+        here += "."
     if index == 0:
         return here + " That is the price of trusting one-off words: when it is wrong, it is wrong with near certainty."
+    wrong0, sure0 = _mistakes(right[0])
     return (
         here + f" With no penalty: {percent(path.train_accuracy[0])} and {percent(path.test_accuracy[0])} right, "
-        f"and {percent(np.exp(-path.test_log_loss[0]))} on average for the right category."
+        f"{sure0} of its {wrong0} mistakes made while more than {SURE_MISTAKE:.0%} sure, and "
+        f"{percent(np.exp(-path.test_log_loss[0]))} confidence in the right answer."
     )
 
 
@@ -216,13 +261,22 @@ def boundary_text(model, index):
 
 
 def no_penalty_note():
-    """Why λ = 0 is drawn with a tiny penalty instead."""
+    """What λ = 0 shows, in words that keep "0 means no penalty" true."""
     return (
-        "About λ = 0: when some setting of the weights gets every training example right, a model with no penalty "
-        "never settles. Making every weight twice as big makes it even surer of the same answers, so the weights "
-        "grow without end. What the page shows as “no penalty” is a penalty 100 times weaker than the slider's "
-        f"smallest step (λ = {plain_number(NO_PENALTY_STAND_IN, 1)}): where the weights are heading, frozen at a "
-        "point where the model is already all but certain about every training comment."
+        "About λ = 0 (no penalty): when some setting of the words' weights gets every training comment right, "
+        "the weights never settle. Making all of them twice as big makes the model even surer of the same "
+        "answers, so with no penalty they grow without end. The page therefore shows where they are heading: "
+        "weights so big that the model is already all but certain about every training comment."
+    )
+
+
+def stand_in_note():
+    """In depth: how λ = 0 is computed (a penalty far below the slider's smallest step)."""
+    return (
+        "**How λ = 0 is drawn.** Since the unpenalized weights grow without end, the λ = 0 row is fitted with "
+        f"λ = {plain_number(NO_PENALTY_STAND_IN, 1)}, a penalty 100 times weaker than the slider's smallest step: "
+        "its weights show where the unpenalized ones are heading, and it already sorts every training comment "
+        "right with near certainty."
     )
 
 

@@ -24,7 +24,7 @@ SEED = 3
 VALUE_RANGE = (5.0, 300.0)
 DAYS_RANGE = (0.0, 14.0)
 GRID_POINTS = 60
-SIGNAL_NAMES = ("Order value (dollars)", "Days late")
+SIGNAL_NAMES = ("Order value (€)", "Days late")
 
 
 def true_log_odds(value, days):

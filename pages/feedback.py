@@ -20,7 +20,8 @@ ui.live.text(word_views["verdict"], key="feedback_verdict")
 st.subheader("Which words does the model trust?")
 st.caption(
     "The ten words with the largest weights, with no penalty (left) and at the λ you chose (right). Bars to the "
-    "right push toward complaint, bars to the left toward praise. " + words.rare_words_note()
+    "right push toward complaint, bars to the left toward praise. Both charts use the same scale, so you see the "
+    "weights shrink as λ grows; each bar shows its weight. " + words.rare_words_note()
 )
 ui.live.chart(word_views["weights"], key="feedback_weights")
 ui.live.text(word_views["weights_text"], key="feedback_weights_text")
@@ -30,7 +31,9 @@ st.subheader("Right on the comments it learned from, and on new ones")
 st.caption(
     f"Solid lines: the share of comments sorted right, among the {model.comments.n_train} training comments "
     f"(blue) and {len(model.comments.test_texts)} new comments the model never saw (orange). Dotted and dashed "
-    "lines: the probability the model gave the right category, on average; it punishes confident mistakes."
+    "lines: the model's confidence in the right answer (the probability it gave the right category), on average. "
+    "A mistake made with near certainty gives the right answer a chance near zero and pulls this average far down, "
+    "so a model can be right most of the time and still score low here."
 )
 ui.live.chart(word_views["scores"], key="feedback_scores")
 ui.live.text(word_views["scores_text"], key="feedback_scores_text")
@@ -45,8 +48,8 @@ st.button(
 st.subheader("Try your own comment")
 typed = st.text_area(
     "Your comment",
+    value=words.EXAMPLE_COMMENT,  # a result shows before anyone types; edit it or write your own
     key="feedback_comment",
-    placeholder="The parcel came on Tuesday, two weeks late, but Priya sorted it out.",
     help=f"Anything up to {MAX_COMMENT_CHARS:,} characters. Nothing you type is stored or shared with anyone.",
 )
 if len(typed) > MAX_COMMENT_CHARS:
@@ -68,7 +71,7 @@ st.markdown(
     f"how many days late it arrived. Each cross is a customer who complained, each circle one who did not "
     f"({boundary_model.y_train.size} customers to learn from). The model may bend its boundary freely (every "
     f"combination of the two numbers up to power {DEGREE}). The black line is where it says "
-    "“50 % chance of a complaint” at your λ; the dotted purple line is the same with no penalty. Drag λ and "
+    "“50 % chance of a complaint” at your λ; the wide purple line is the same with no penalty. Drag λ and "
     "watch the boundary calm down from a shape that loops around single customers to a smooth curve."
 )
 boundary_views = views.boundary_views()
@@ -78,7 +81,7 @@ ui.live.text(boundary_views["boundary_text"], key="feedback_boundary_text")
 with st.expander("In depth: the formulas and the scikit-learn equivalents"):
     for paragraph in words.IN_DEPTH:
         st.markdown(paragraph)
-    st.markdown(words.no_penalty_note())
+    st.markdown(words.stand_in_note())
     lam = float(SLIDER_LAMS[step])
     st.code(words.sklearn_words_code(lam, model.path.n), language="python")
     st.markdown(

@@ -5,6 +5,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from core import feedback
+from core import feedback_words as words
 from core.path import SLIDER_LAMS
 from tests.apptest_helpers import APP, TIMEOUT, figures, lam_step, live_data, live_texts, open_page, release_lam
 
@@ -38,8 +39,8 @@ def shown_as_markdown(at):
 
 
 def test_page_draws_the_live_charts_and_texts_at_the_views_lam(at):
-    assert lam_step(at) == 21  # λ = 0.001, the app's default view
-    assert len(live_data(at, "chart")) == 3 and len(figures(at)) == 3
+    assert lam_step(at) == 21  # λ = 0.001
+    assert len(live_data(at, "chart")) == 4 and len(figures(at)) == 4  # with the example comment's words
     texts = live_texts(at)
     assert texts[0] == (
         "Verdict: about right. Checking on comments the model did not see, no other setting does clearly better."
@@ -78,8 +79,12 @@ def test_sweet_spot_button_moves_lam_to_the_cross_validated_best(at):
 
 def test_no_penalty_is_explained_on_the_page_and_in_depth(at):
     captions = " ".join(element.value for element in at.caption)
-    assert "100 times weaker than the slider's smallest step (λ = 0.0000000001)" in captions
+    assert "the weights never settle" in captions and "shows where they are heading" in captions
+    assert "penalty" not in captions.split("About λ = 0 (no penalty):")[1].split(".")[0]
     in_depth = at.expander[0]
+    in_depth_text = " ".join(element.value for element in in_depth.markdown)
+    assert "100 times weaker than the slider's smallest step" in in_depth_text
+    assert "λ = 0.0000000001" in in_depth_text
     assert "C = 1/(2·n·λ)" in " ".join(element.value for element in in_depth.markdown)
     assert "LogisticRegression(C=1 / (2 * 266 * 0.001)" in in_depth.code[0].value
 
@@ -152,13 +157,22 @@ def test_typed_comment_stays_in_its_session():
     second = AppTest.from_file(APP, default_timeout=TIMEOUT)
     second.run()
     second.switch_page(FEEDBACK).run()
-    assert "feedback_comment_views" not in second.session_state
+    assert second.session_state["feedback_comment_views"][0] == words.EXAMPLE_COMMENT
     assert all("Priya was lovely" not in text for text in live_texts(second))
-    assert second.text_area(key="feedback_comment").value == ""
+    assert second.text_area(key="feedback_comment").value == words.EXAMPLE_COMMENT
 
 
 def test_boundary_follows_lam(at):
-    before = figures(at)[2]["data"][3]["z"]
+    before = figures(at)[3]["data"][3]["z"]
     release_lam(at, 100.0)
-    assert figures(at)[2]["data"][3]["z"] != before
+    assert figures(at)[3]["data"][3]["z"] != before
     assert any(text.startswith("At λ = 100 the boundary sorts") for text in live_texts(at))
+
+
+def test_the_example_comment_is_sorted_before_anyone_types(at):
+    assert at.text_area(key="feedback_comment").value == words.EXAMPLE_COMMENT
+    assert at.text[0].value == words.EXAMPLE_COMMENT
+    text = comment_text(at)
+    assert text.startswith("At λ = 0.001: ")
+    assert "Type a comment above" not in shown_as_markdown(at)
+    assert words.EXAMPLE_COMMENT not in shown_as_markdown(at)

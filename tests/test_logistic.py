@@ -325,15 +325,50 @@ def test_every_sentence_is_plain(model, boundary):
     spot = verdict.sweet_spot(model.path.cv_log_loss, model.path.cv_log_loss_se)
     reading = feedback.read_comment(model, "late again")
     texts = [feedback_words.no_penalty_note(), feedback_words.sweet_spot_text(model.path, spot)]
+    right = feedback_words.new_comment_probabilities(model)
     for step in range(SLIDER_LAMS.size):
         texts += [
             feedback_words.verdict_text(spot, step),
             feedback_words.words_text(model, step),
-            feedback_words.scores_text(model.path, step),
+            feedback_words.scores_text(model, step, right),
             feedback_words.comment_text(model, reading, step),
             feedback_words.boundary_text(boundary, step),
         ]
     for text in texts:
         assert not re.search(r"\d[eE][+-]?\d", text), text
         assert "100%" not in text or "100% and" in text or "100% of" in text, text  # only an exact 100%
-    assert "0.0000000001" in feedback_words.no_penalty_note()
+    assert "billion" not in " ".join(texts) and "odds" not in " ".join(texts)
+    assert "0.0000000001" not in feedback_words.no_penalty_note()  # "no penalty" means none, in plain words
+    assert "0.0000000001" in feedback_words.stand_in_note()  # the stand-in is told in depth
+
+
+def test_word_charts_share_one_scale_that_holds_both_models(model):
+    for step in (0, 22, 41):
+        layout = feedback_charts.word_weights_figure(model, step).figure().layout
+        assert list(layout.xaxis.range) == list(layout.xaxis2.range)
+        assert layout.xaxis.range[1] >= np.abs(model.path.coef[[0, step]]).max()
+    assert feedback_charts.word_weights_figure(model, 22).figure().data[1].text[0] == (
+        f"{model.path.coef[22, feedback.strongest(model, 22, 1)[0]]:+.1f}".replace("-", "−")
+    )
+
+
+def test_the_strongest_word_is_told_as_sureness_not_odds(model):
+    text = feedback_words.words_text(model, 0)
+    assert "“rturn” (in 2 training comments): it is enough on its own to make the model all but certain" in text
+    top = feedback.strongest(model, 22, 1)[0]
+    sure = 1 / (1 + np.exp(-abs(model.path.coef[22, top])))
+    assert f"from a 50–50 guess to {feedback_words.percent(sure)} sure of" in feedback_words.words_text(model, 22)
+
+
+def test_scores_text_counts_the_sure_mistakes_behind_a_low_confidence(model):
+    """With no penalty: right on 78% of new comments, yet 15% confidence, because most mistakes are sure ones."""
+    complaint = model.path.predict_proba(model.features(model.comments.test_texts))
+    truth = model.comments.test_labels == COMPLAINT
+    right = np.where(truth, complaint, 1 - complaint)
+    wrong = right[0] < 0.5
+    assert wrong.sum() == 31 and (right[0][wrong] < 0.1).sum() == 26
+    assert np.exp(np.log(right[0]).mean()) == pytest.approx(np.exp(-model.path.test_log_loss[0]))
+    text = feedback_words.scores_text(model, 0)
+    assert "It gets 31 of the 144 new comments wrong, and on 26 of those it was more than 90% sure" in text
+    assert "averages 15%" in text
+    assert "none of them while more than 90% sure" in feedback_words.scores_text(model, 22)

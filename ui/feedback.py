@@ -41,6 +41,7 @@ def word_views():
     """Stepped figures and texts of the word model: weights, scores, verdict."""
     model = word_model()
     spot = words_spot()
+    right = feedback_words.new_comment_probabilities(model)
     return {
         "verdict": live.stepped_text(
             _each_step(lambda k: feedback_words.verdict_text(spot, k)),
@@ -49,7 +50,7 @@ def word_views():
         "weights": live.stepped(lambda k: feedback_charts.word_weights_figure(model, k), SLIDER_LAMS.size),
         "weights_text": live.stepped_text(_each_step(lambda k: feedback_words.words_text(model, k))),
         "scores": live.stepped(lambda k: feedback_charts.scores_figure(model.path, k, spot), SLIDER_LAMS.size),
-        "scores_text": live.stepped_text(_each_step(lambda k: feedback_words.scores_text(model.path, k))),
+        "scores_text": live.stepped_text(_each_step(lambda k: feedback_words.scores_text(model, k, right))),
     }
 
 
