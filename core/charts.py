@@ -514,7 +514,7 @@ def error_curves_figure(path, index, unit, height=460):
     for values, name, colour, dash in (
         (path.train_rmse, "Training data", BLUE, "solid"),
         (path.test_rmse, "New data (held out)", VERMILLION, "solid"),
-        (cv, f"Cross-validated ({path.cv})", BLACK, "dash"),
+        (cv, f"Checked on left-out training points ({path.cv})", BLACK, "dash"),
     ):
         fig.add_trace(
             trace(

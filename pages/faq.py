@@ -54,24 +54,24 @@ for key in ("wave", "step", "tips"):
     rows.append(
         {
             "Data": DATASET_TITLES[key],
-            "λ picked": explain.format_lam(other.path.lams[chosen]),
+            "Sweet spot λ": explain.format_lam(other.path.lams[chosen]),
             "Best λ": explain.format_lam(other.path.lams[truly_best]),
-            "Miss with pick": explain.format_miss(other.path.test_rmse[chosen], other.dataset.y_unit),
+            "Its miss": explain.format_miss(other.path.test_rmse[chosen], other.dataset.y_unit),
             "Best miss": explain.format_miss(other.path.test_rmse[truly_best], other.dataset.y_unit),
         }
     )
 st.dataframe(pd.DataFrame(rows), hide_index=True)
 ui.chart_summary(
-    "For each dataset, with the most flexible curve: “λ picked” is what cross-validation chose without seeing "
-    "the new data, “Best λ” the one that turned out best on the new data, and the last two columns give the "
-    "typical miss on new data with each."
+    "For each dataset, with the most flexible curve: “Sweet spot λ” is what cross-validation chose without seeing "
+    "the new data, “Best λ” the one that turned out best on the new data (known only afterwards), and the last two "
+    "columns give the typical miss on new data with each."
 )
 if none_best:
     st.markdown(
         f"Where “Best λ” reads 0 (off), as for “{none_best[0]}”, no penalty at all did best on the new data: "
         "some data need none, because the curve has little luck to chase there, and any penalty only holds it back "
-        "a little. Cross-validation cannot know that for sure, so it picked a small penalty whose miss is nearly "
-        "the same."
+        "a little. Cross-validation cannot know that in advance, so it picked a small penalty: compare the two "
+        "misses in the table to see what that cost."
     )
 
 st.header("How do I know my model needs more?")

@@ -33,7 +33,8 @@ if current is None:
     )
     ui.chart_summary(
         "The example file at its recommended λ: black dots are the months the model learned from, pale blue dots "
-        "are new months it never saw, and the orange curve is the model."
+        "are new months it never saw, and the orange curve is the model. The lone black dot far above the rest is "
+        "the month with the bulk order."
     )
 else:
     table, xy = current.table, current.xy

@@ -65,8 +65,11 @@ def test_cross_validation_table_compares_pick_and_best():
     assert list(table["Data"]) == [DATASET_TITLES["wave"], DATASET_TITLES["step"], DATASET_TITLES["tips"]]
     dataset = load_dataset("tips")
     path = ridge_path(dataset.x_train, dataset.y_train, 15, x_test=dataset.x_test, y_test=dataset.y_test)
-    assert table["λ picked"].iloc[2] == explain.format_lam(path.lams[path.best_index])
+    assert table["Sweet spot λ"].iloc[2] == explain.format_lam(path.lams[path.best_index])
     assert table["Best λ"].iloc[2] == explain.format_lam(path.lams[path.test_rmse.argmin()])
+    assert table["Best λ"].iloc[1] == "0 (off)"  # the shop's visitors: no penalty did best on the new data
+    (why_none,) = [block.value for block in at.markdown if "reads 0 (off)" in block.value]
+    assert f"as for “{DATASET_TITLES['step']}”" in why_none and "some data need none" in why_none
 
 
 @pytest.mark.parametrize("lam", [1e-4, 0.01, 1.0])

@@ -200,13 +200,13 @@ def spread_sentences(fit, resampled, unpenalized_shown=False):
     )
     if unpenalized_shown:
         free = "With no penalty (left chart), " + (
-            f"{explain.format_miss(spreads[0], unit)}: most of those lines shoot far off the chart between the points."
+            f"{explain.format_miss(spreads[0], unit)}: most of those lines shoot far off the chart in places."
             if off_chart
             else f"{explain.format_miss(spreads[0], unit)}."
         )
     else:
         free = "With no penalty (not drawn here), " + (
-            f"{explain.format_miss(spreads[0], unit)}: its lines would shoot far off this chart between the points."
+            f"{explain.format_miss(spreads[0], unit)}: its lines would shoot far off this chart in places."
             if off_chart
             else f"{explain.format_miss(spreads[0], unit)}."
         )
@@ -217,7 +217,7 @@ def spread_sentences(fit, resampled, unpenalized_shown=False):
                 first
                 + f"With no penalty the curve moves by about {explain.format_miss(spreads[0], unit)} "
                 + (
-                    "between samples: most lines shoot far off the chart between the points."
+                    "between samples: most lines shoot far off the chart in places."
                     if off_chart
                     else "between samples."
                 )
