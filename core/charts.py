@@ -278,7 +278,7 @@ def _lam_axis(fig, lams, sparse=False, **where):
     if sparse and len(ticks) > 4:  # every other tick from 100 down, and "0" (no penalty) always
         keep = sorted({*range(len(ticks) - 1, -1, -2), *([0] if labels[0] == "0" else [])})
         ticks, labels = [ticks[k] for k in keep], [labels[k] for k in keep]
-    fig.update_xaxes(tickvals=ticks, ticktext=labels, title_text="Penalty strength λ", tickangle=0, **where)
+    fig.update_xaxes(tickvals=ticks, ticktext=labels, title_text="Penalty strength λ", **where)
 
 
 def _plain_log_axis(values, **where):
@@ -393,7 +393,7 @@ def l2_l1_paths_figure(path, lasso_lams, lasso_coef, lam, height=400):
         cols=2,
         shared_yaxes=True,
         horizontal_spacing=0.1,
-        subplot_titles=("L2 (ridge): every weight kept, only smaller", "L1 (lasso): weights switched off, exactly 0"),
+        subplot_titles=("L2 (ridge): all kept, smaller", "L1 (lasso): some set to 0"),
     )
     _weight_lines(fig, path.lams[path.lams > 0], ridge, limit, row=1, col=1)
     _weight_lines(fig, lasso_lams, lasso, limit, show_legend=False, row=1, col=2)

@@ -91,6 +91,12 @@ st.markdown(
         for number, item in enumerate(VENDOR_QUESTIONS, start=1)
     )
 )
+st.markdown(
+    "**A worked example.** A vendor says their sales forecast misses by ±0.5 thousand € a day on the data it "
+    "learned from, and by ±2 thousand € on days it never saw. The second number is the one to plan with. The big "
+    "gap between them is a warning sign: the model may be memorizing. Ask question 3, and whether a stronger "
+    "penalty would lower the ±2 thousand €."
+)
 st.markdown("**More:**")
 st.page_link("pages/faq.py", label="Questions people ask, each with a live demo", icon=":material/help:")
 st.page_link("pages/why.py", label="Why it works: the picture behind the penalty", icon=":material/lightbulb:")

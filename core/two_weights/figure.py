@@ -147,7 +147,7 @@ def _figure(kind, lam, height):
     fig.update_layout(
         margin=dict(t=15, b=145),
         hovermode="closest",
-        legend=dict(orientation="h", y=-0.12, yanchor="top", x=0, entrywidth=0.5, entrywidthmode="fraction"),
+        legend=dict(orientation="h", y=-0.12, yanchor="top", x=0),  # each entry as wide as its words: none overlap
     )
     return fig
 
