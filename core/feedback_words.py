@@ -155,7 +155,7 @@ def scores_text(model, index, right=None):
         )
         + f"Its confidence in the right answer averages {percent(np.exp(-path.test_log_loss[index]))}"
     )
-    if sure:
+    if sure and 2 * sure >= wrong:  # most mistakes are sure ones: that is what pulls the average down
         here += (
             ": every sure mistake gives the right answer a chance near zero, and such chances drag this kind of "
             "average down far more than the many right answers lift it."
