@@ -386,6 +386,11 @@ def curves_summary(path, index, unit=""):
     held_out = _known(path.test_rmse) is not None
     line = "the “New data (held out)” line" if held_out else "the miss checked on unseen points"
     text = f"On this data {line} {said[shape]}"
+    if shape.startswith("falls") and new[0] < (1 + 5 * FLAT) * new[lowest]:
+        text += (
+            " The penalty's gain on the typical miss is modest here. Its bigger gain is a steadier curve: see how "
+            "much the fit jumps between samples, below."
+        )
     if held_out and not here.spot.low <= lowest <= here.spot.high:
         text += (
             " Its lowest point lies outside the green band: these particular new points favour a different λ. "

@@ -21,6 +21,10 @@ low, high = path.good_range
 st.subheader("Error against the penalty")
 answer_shown = ui.guess_first(fit)
 if answer_shown:
+    st.markdown(
+        "Along the bottom, λ = 0 (no penalty) sits at the far left, set apart from the rest. From the next label "
+        "on, each label is 100 times the one before it."
+    )
     ui.live.chart(ui.steps.error_curves(fit), key="error_curves")
     ui.live.text(ui.steps.curves_summaries(fit), key="curves_summary")
     ui.live.text(ui.steps.sweet_spot_sentences(fit), key="sweet_spot_sentence")

@@ -405,6 +405,9 @@ def test_curves_summary_says_whether_the_new_data_miss_falls_then_rises():
     said = explain.curves_summary(path, 2, "years")
     assert "falls from ±2 years with no penalty to ±1 years at its lowest, then rises to ±3 years at λ = 100" in said
     assert "0.018" not in said  # the held-out points' own best λ is not a second sweet spot
+    assert "modest" not in said
+    path.test_rmse = np.array([1.1, 1.05, 1.0, 1.02, 1.5, 3.0])  # no penalty is only 10% worse
+    assert "The penalty's gain on the typical miss is modest here" in explain.curves_summary(path, 2)
     path.test_rmse = np.array([2.0, 1.5, 1.0, 1.0, 1.02, 1.03])
     assert "and stays near that" in explain.curves_summary(path, 2)
     path.test_rmse = np.array([1.0, 1.0, 1.01, 1.1, 1.5, 3.0])
