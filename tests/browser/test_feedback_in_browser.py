@@ -5,6 +5,7 @@ from playwright.sync_api import expect
 
 from core.feedback_words import EXAMPLE_COMMENT
 from tests.browser.driver import TIMEOUT_MS, act_and_wait_for_rerun, open_app
+from tests.browser.stepper import open_live
 
 pytestmark = pytest.mark.browser
 
@@ -46,8 +47,7 @@ def test_typed_comment_is_sorted_and_shown_as_plain_text(page):
 
 def test_zone_labels_and_the_no_penalty_boundary_are_readable(page):
     """The zone labels sit on a white box (the "you are here" line passes behind); the boundaries end at the frame."""
-    open_app(page, "/feedback?lam=0.001")
-    expect(page.locator(".stepper-chart")).to_have_count(4, timeout=TIMEOUT_MS)
+    open_live(page, "/feedback?lam=0.001", 4)
     labels = page.evaluate(
         """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(p => (p._fullLayout.annotations || [])
             .filter(a => ['memorizing', 'about right', 'too simple'].includes(a.text)).map(a => a.bgcolor))"""
