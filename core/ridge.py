@@ -35,6 +35,8 @@ def _legendre_qr(t, degree):
             f"but there are only {np.unique(t).size}. Choose a smaller degree or a penalty λ > 0."
         )
     # scipy.linalg.qr(..., mode="economic") without its wrapper's overhead: same LAPACK calls, same numbers.
+    # Kept on purpose: with scipy.linalg's qr, solve_triangular and svd wrappers (check_finite=False) the
+    # whole λ path took 1.44× as long at n = 30 and 1.11× at n = 1,000 (A/B in one process, same weights).
     packed, tau, _, info = scipy.linalg.lapack.dgeqrf(legendre_design(t, degree), overwrite_a=True)
     if info != 0:
         raise np.linalg.LinAlgError(f"QR of the Legendre design failed (LAPACK info {info}).")
