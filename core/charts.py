@@ -436,7 +436,7 @@ def weight_total_figure(path, index, height=320):
         rows=1,
         cols=2,
         horizontal_spacing=0.12,
-        subplot_titles=("Size of all weights together", "How many weights it really uses"),
+        subplot_titles=("Size of all weights together", "Weights really used"),
     )
     fig.add_trace(
         trace(

@@ -248,13 +248,18 @@ def _grow_before_shrinking(sizes):
     return int(np.sum(np.any(sizes > (1 + FLAT) * running_min, axis=0)))
 
 
+def _with_this(path, index):
+    """'With no penalty' at λ = 0, else 'With this penalty': how a sentence about the current λ starts."""
+    return "With no penalty" if path.lams[index] == 0 else "With this penalty"
+
+
 def paths_summary(path, index, swings=SWINGS):
     """The weight-paths chart read aloud: how big the weights are, and whether they shrink smoothly on this data."""
     weights = path.coef / (path.y_sd or 1.0)
     shown = weights[max(reading(path, index).spot.low, 1) :]  # the chart's y range covers these
     sizes = np.abs(weights)
     start = (
-        f"With this penalty the largest weight is {format_number(sizes[index].max())} times {swings}; "
+        f"{_with_this(path, index)} the largest weight is {format_number(sizes[index].max())} times {swings}; "
         f"at λ = {format_lam(path.lams[-1])} it is {format_number(sizes[-1].max())} times. "
     )
     crossing = _sign_changes(shown)
@@ -276,7 +281,7 @@ def total_summary(path, index, swings=SWINGS):
     """One sentence on the total-size and free-weights chart (the free weights rounded to a whole number)."""
     total = np.sqrt(np.sum(np.square(path.coef[index]))) / (path.y_sd or 1.0)
     used = int(np.rint(path.df[index]))
-    size = f"With this penalty all weights together measure {format_number(total)} times {swings}. "
+    size = f"{_with_this(path, index)} all weights together measure {format_number(total)} times {swings}. "
     if used >= path.degree:
         return size + f"The model uses all {path.degree} weights freely: nothing holds them back."
     return size + (
