@@ -42,15 +42,13 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout  # noqa: E402
 
 from tests.browser.driver import (  # noqa: E402
     TIMEOUT_MS,
-    act_and_wait_for_rerun,
     launch_chromium,
     open_app,
     serve_app,
     slider,
-    start_counting_runs,
     wait_for_app,
 )
-from tests.browser.stepper import record_sent_frames  # noqa: E402
+from tests.browser.stepper import act_and_wait_for_rerun, count_finished_runs, record_sent_frames  # noqa: E402
 
 PATHS = ["/", "/playground", "/weights", "/curves"]
 #: How many charts follow λ on each page (the same in the older app: /curves had a fourth, fixed, preview).
@@ -230,15 +228,15 @@ class Reader:
         page.evaluate(_KEY_WATCH, [FOLLOWING[path]])
         control = lam_control(page)
         control.focus()
-        start_counting_runs(page)
+        count_finished_runs(page)
         control.press(key)
         latency = page.evaluate("() => window.__keyResult")
         if latency is None:
             raise RuntimeError(f"{path}: the λ charts did not change within 20 s of {key}")
         self.keys.setdefault(path, []).append(latency)
-        # The server's rerun, before the next press (a fast one can start and end between two looks of the counter).
+        # The server's rerun, before the next press (the older app's slider can drop a press: then there is none).
         with contextlib.suppress(PlaywrightTimeout):
-            page.wait_for_function("() => window.__scriptRuns > 0", polling=50, timeout=RERUN_WAIT_MS)
+            page.wait_for_function("() => window.__finishedRuns > 0", polling=50, timeout=RERUN_WAIT_MS)
         wait_for_app(page)
 
     def drag_across(self):

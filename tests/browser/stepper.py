@@ -12,7 +12,7 @@ from core import explain
 from core.path import SLIDER_LAMS
 from core.viewstate import DEFAULT_VIEW, view_to_params
 
-from .driver import act_and_wait_for_rerun, open_app, wait_for_app
+from .driver import open_app, wait_for_app
 
 LAM_NAME = "Penalty strength λ"
 
@@ -36,6 +36,32 @@ _ALL_AT = """(step) => {
     const live = [...document.querySelectorAll('.stepper-chart, .stepper-text')];
     return live.length > 0 && live.every(element => element.dataset.step === String(step));
 }"""
+
+
+_COUNT_FINISHED_RUNS = """() => {
+    window.__finishedRuns = 0;
+    const app = document.querySelector('[data-testid="stApp"]');
+    new MutationObserver(records => {
+        for (const record of records) if (record.oldValue === 'running') window.__finishedRuns += 1;
+    }).observe(app, {attributes: true, attributeOldValue: true, attributeFilter: ['data-test-script-state']});
+}"""
+
+
+def count_finished_runs(page):
+    """From now on, count the script runs that finish (``window.__finishedRuns``)."""
+    page.evaluate(_COUNT_FINISHED_RUNS)
+
+
+def act_and_wait_for_rerun(page, action):
+    """Do ``action`` (which must make the app rerun), then wait until a run has finished and the app is idle.
+
+    Counts the runs that end (each change away from "running" is one record, however the changes are
+    batched), so a quick rerun that starts and ends between two looks at the page is not missed.
+    """
+    count_finished_runs(page)
+    action()
+    page.wait_for_function("() => window.__finishedRuns > 0", polling=50)
+    wait_for_app(page)
 
 
 def lam_range(page, name=LAM_NAME):

@@ -9,9 +9,10 @@ from playwright.sync_api import expect
 from core.path import SLIDER_LAMS
 from core.two_weights import TWO_WEIGHT_LAMS, format_two_weight_lam
 from core.viewstate import DEFAULT_VIEW
-from tests.browser.driver import TIMEOUT_MS, act_and_wait_for_rerun, open_app, wait_for_app
+from tests.browser.driver import TIMEOUT_MS, open_app, wait_for_app
 from tests.browser.stepper import (
     LAM_NAME,
+    act_and_wait_for_rerun,
     control_step,
     drag,
     lam_at,

@@ -5,9 +5,10 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.driver import TIMEOUT_MS, act_and_wait_for_rerun, open_app, serve_app
+from tests.browser.driver import TIMEOUT_MS, open_app, serve_app
 from tests.browser.stepper import (
     LAM_NAME,
+    act_and_wait_for_rerun,
     lam_range,
     live_snapshot,
     open_live,
