@@ -53,7 +53,7 @@ ui.sweet_spot_button(fit)
 st.markdown(
     f"""
 **What to take away**
-- The penalty does not make a model smarter. It makes it steadier.
+- The penalty does not make a model smarter. It makes it steadier: [Questions](/faq) shows it on 20 samples.
 - Too little, and the model memorizes: a stronger penalty would do better on new data.
 - A penalty can also hurt. Too much makes the curve too stiff, so it misses the real pattern. And some data
   need none at all: a stiff curve with few weights cannot memorize, so any penalty only holds it back.

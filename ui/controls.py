@@ -83,11 +83,12 @@ def guess_first(fit):
     answer_key = (current_dataset()[0], fit.path.degree)
     if state.get("guess_revealed") != answer_key:
         st.markdown(
-            "Where do you think the error on new data is lowest? Set your guess, then reveal the answer. "
+            "Where do you think the sweet spot is, the λ with the lowest miss on data the model did not learn from? "
+            "Set your guess, then reveal the answer. "
             "(Hint: the Playground and the Weights page can help.)"
         )
         st.select_slider(
-            "Your guess for the best λ",
+            "Your guess for the sweet spot λ",
             options=SLIDER_LAMS.tolist(),
             value=float(SLIDER_LAMS[21]),
             format_func=explain.format_lam,
