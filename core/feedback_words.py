@@ -280,6 +280,29 @@ def stand_in_note():
     )
 
 
+#: Everyday words that the penalized model trusts, each with the phrase it comes from in the training comments.
+PHRASE_WORDS = (("five", "five stars"), ("would", "would order again"), ("sense", "made no sense"))
+
+
+def phrase_words_note(model):
+    """Why everyday words such as "five" keep weight with the penalty: they stand for phrases, on one side."""
+    X = model.features(model.comments.train_texts)
+    complaint = np.asarray(model.comments.train_labels == COMPLAINT)
+    parts = []
+    for word, phrase in PHRASE_WORDS:
+        column = int(np.flatnonzero(model.words == word)[0])
+        has = np.asarray(X[:, column].todense()).ravel() > 0
+        n, n_complaint = int(has.sum()), int(complaint[has].sum())
+        most, kind = (n_complaint, "complaints") if n_complaint * 2 > n else (n - n_complaint, "praise")
+        side = f"all {kind}" if most == n else f"{most} of them {kind}"
+        parts.append(f"“{word}” (as in “{phrase}”: in {n} comments, {side})")
+    return (
+        "Some trusted words look odd, such as " + "; ".join(parts) + ". The model reads single words, so the "
+        "credit of a phrase lands on its words; these are not flukes, because they appear again and again and "
+        "nearly always on one side."
+    )
+
+
 def rare_words_note():
     return (
         f"Hatched bars are words found in at most {RARE_COUNT} training comments; the number in brackets is how "

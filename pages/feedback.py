@@ -25,6 +25,7 @@ st.caption(
 )
 ui.live.chart(word_views["weights"], key="feedback_weights")
 ui.live.text(word_views["weights_text"], key="feedback_weights_text")
+st.caption(views.phrase_words_note())
 st.caption(words.no_penalty_note())
 
 st.subheader("Right on the comments it learned from, and on new ones")

@@ -372,3 +372,19 @@ def test_scores_text_counts_the_sure_mistakes_behind_a_low_confidence(model):
     assert "It gets 31 of the 144 new comments wrong, and on 26 of those it was more than 90% sure" in text
     assert "averages 15%" in text
     assert "none of them while more than 90% sure" in feedback_words.scores_text(model, 22)
+
+
+def test_everyday_trusted_words_are_explained_by_their_phrases(model):
+    """The counts in the note are the training comments that contain each word, and on which side they are."""
+    note = feedback_words.phrase_words_note(model)
+    texts = [text.lower() for text in model.comments.train_texts]
+    for word, phrase, kind in (("five", "five stars", "praise"), ("sense", "made no sense", "complaints")):
+        has = np.array([re.search(rf"\b{word}\b", text) is not None for text in texts])
+        complaints = int((model.comments.train_labels[has] == COMPLAINT).sum())
+        most = complaints if kind == "complaints" else has.sum() - complaints
+        assert f"“{word}” (as in “{phrase}”: in {has.sum()} comments, {most} of them {kind})" in note
+        assert phrase in " ".join(texts)
+    assert "“would” (as in “would order again”: in 9 comments, all praise)" in note
+    spot = verdict.sweet_spot(model.path.cv_log_loss, model.path.cv_log_loss_se)
+    trusted = {model.words[j] for j in feedback.strongest(model, spot.best, 10)}
+    assert {"five", "would", "sense"} <= trusted

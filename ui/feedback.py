@@ -37,6 +37,11 @@ def words_spot():
 
 
 @st.cache_resource(max_entries=1, ttl=CACHE_TTL, show_spinner=False)
+def phrase_words_note():
+    return feedback_words.phrase_words_note(word_model())
+
+
+@st.cache_resource(max_entries=1, ttl=CACHE_TTL, show_spinner=False)
 def word_views():
     """Stepped figures and texts of the word model: weights, scores, verdict."""
     model = word_model()
