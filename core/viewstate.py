@@ -36,6 +36,20 @@ def snap_lam(lam):
     return float(positive[np.argmin(np.abs(np.log10(positive) - math.log10(lam)))])
 
 
+#: A λ this close to a step (in log10) is that step written with three digits, as links carry it.
+_LAM_SAME_STEP = 0.005
+
+
+def _snapped_lam(lam, notes):
+    """The control's step nearest to ``lam``; a λ between steps gets a note."""
+    step = snap_lam(lam)
+    if lam > 0 and abs(math.log10(lam) - math.log10(step)) > _LAM_SAME_STEP:
+        notes.append(
+            "The link's penalty strength λ falls between the steps of the λ control, so the nearest step is used."
+        )
+    return step
+
+
 def _number(text, kind):
     value = kind(float(text)) if kind is int else float(text)
     if kind is int and float(text) != value:
@@ -77,7 +91,7 @@ def parse_view(params, base=None):
             continue
         if name == "lam":
             value = _clamped(name, value, 0.0, float(SLIDER_LAMS[-1]), notes)
-            value = snap_lam(max(value, 0.0))
+            value = _snapped_lam(max(value, 0.0), notes)
         elif name == "degree":
             value = _clamped(name, value, *DEGREE_RANGE, notes)
         elif name == "n":

@@ -97,7 +97,16 @@ def test_in_range_values_snap_to_what_the_sliders_offer(params, field, expected)
     assert SLIDER[21] == 1e-3 and SLIDER[22] == pytest.approx(10**-2.75)
     view, notes = parse_view(params)
     assert view[field] == expected
-    assert notes == []
+    if field == "lam" and expected > 0:  # every λ here falls between steps: the reader is told
+        assert len(notes) == 1 and "between the steps" in notes[0] and params["lam"] not in notes[0]
+    else:
+        assert notes == []
+
+
+@pytest.mark.parametrize("step", range(len(SLIDER)))
+def test_a_link_the_app_wrote_snaps_back_without_a_note(step):
+    view, notes = parse_view(view_to_params(dict(DEFAULT_VIEW, lam=float(SLIDER[step]))))
+    assert view["lam"] == SLIDER[step] and notes == []
 
 
 RAW = "zq<img src=x onerror=alert(1)>![a](http://evil.example/p.png)"

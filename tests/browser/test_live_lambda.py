@@ -239,15 +239,7 @@ def test_fits_a_phone_screen(phone, path):
         ("banana", "could not be read", DEFAULT_STEP),
         ("-1", "out of range", 0),
         ("1e99", "out of range", SLIDER_LAMS.size - 1),
-        pytest.param(
-            "0.0013",
-            "",
-            MID_STEP,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="core.viewstate.parse_view snaps a λ off the grid to the nearest step without a note",
-            ),
-        ),
+        ("0.0013", "between the steps", MID_STEP),
     ],
 )
 def test_a_bad_lam_in_the_link_gets_a_plain_note(page, lam, note, step):
