@@ -198,7 +198,8 @@ def _pushes(model, reading, index):
     toward = {True: [], False: []}
     for k in order:
         if weights[k] != 0:
-            toward[bool(weights[k] > 0)].append(f"{model.words[reading.known[k]]} ({weights[k]:+.2f})")
+            signed = f"{weights[k]:+.2f}".replace("-", "−")
+            toward[bool(weights[k] > 0)].append(f"{model.words[reading.known[k]]} ({signed})")
     parts = []
     if toward[True]:
         parts.append("toward complaint: " + ", ".join(toward[True]))
