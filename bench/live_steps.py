@@ -27,6 +27,8 @@ from core.datasets import load_dataset
 from core.lasso import lasso_weights
 from core.path import SLIDER_LAMS, ridge_path
 
+SPAGHETTI_POINTS = 100  # ui.steps.SPAGHETTI_POINTS (ui imports Streamlit, which a benchmark need not)
+
 LASSO_LAMS = SLIDER_LAMS[SLIDER_LAMS >= 1e-6]
 
 
@@ -72,9 +74,10 @@ def cases():
         lambda: live.stepped(lambda k: charts.degree_figure.spec(sweep, rows[k], 15, unit), rows.size),
         lambda: charts.degree_figure(sweep, rows[here], 15, unit),
     )
+    points = np.linspace(0, curve_x.size - 1, SPAGHETTI_POINTS).round().astype(int)  # as ui/steps.py sends them
     yield (
         "resampled fits (Curves)",
-        lambda: charts.spaghetti_figure.steps(resampled, dataset, curve_x),
+        lambda: charts.spaghetti_figure.steps(resampled[..., points], dataset, curve_x[points]),
         lambda: charts.spaghetti_figure(dataset, curve_x, resampled[here]),
     )
     yield (
