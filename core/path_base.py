@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .features import FeatureMap
+from .verdict import sweet_spot
 
 #: 0 plus 201 log-spaced values; every fifth one is a step of the λ slider.
 LAM_GRID = np.concatenate([[0.0], np.logspace(-8, 2, 201)])
@@ -82,20 +83,16 @@ class LamPath:
     @property
     def best_index(self):
         """Index of the λ with the lowest cross-validated error."""
-        return int(np.argmin(np.where(np.isfinite(self.cv_mse), self.cv_mse, np.inf)))
+        return sweet_spot(self.cv_mse, self.cv_se).best
 
     @property
     def good_range(self):
-        """First and last index of the λ run around the best whose error is within one standard error of it."""
-        best = self.best_index
-        within = self.cv_mse <= self.cv_mse[best] + self.cv_se[best]
-        low = best
-        while low > 0 and within[low - 1]:
-            low -= 1
-        high = best
-        while high < within.size - 1 and within[high + 1]:
-            high += 1
-        return low, high
+        """First and last index of the λ run around the best whose error is within one standard error of it.
+
+        The one rule of ``core.verdict.sweet_spot``, which every verdict uses.
+        """
+        spot = sweet_spot(self.cv_mse, self.cv_se)
+        return spot.low, spot.high
 
     def index_of(self, lam):
         """Index of the grid λ nearest to ``lam`` (in log scale; 0 only for 0)."""
