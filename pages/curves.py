@@ -2,6 +2,7 @@ import streamlit as st
 
 import ui
 from core import explain, glossary
+from core.path import LARGE_N, N_FOLDS
 
 ui.start_page()
 st.title("Overfitting curves: finding the sweet spot")
@@ -65,8 +66,8 @@ with st.expander("In depth: how the curves are computed"):
         "every λ costs one matrix product, not n refits. The feature scaling is fitted once on all training "
         "points and α = n·λ is kept in every fold, as "
         "`cross_val_score(Ridge(alpha=n*lam), Z, y, cv=LeaveOneOut())` on the standardized features Z. "
-        "Above 5,000 training rows it uses 5-fold cross-validation instead (seeded, the same folds as "
-        "`KFold(5, shuffle=True, random_state=0)`). "
+        f"Above {LARGE_N:,} training rows it uses {N_FOLDS}-fold cross-validation instead (seeded, the same folds as "
+        f"`KFold({N_FOLDS}, shuffle=True, random_state=0)`). "
         "The band is the one-standard-error rule: every λ whose cross-validated error is within one standard "
         "error of the lowest."
     )

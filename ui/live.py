@@ -28,7 +28,7 @@ _COMPONENT_DIR = _APP_ROOT / "components" / "stepper"
 PLOTLY_JS = _APP_ROOT / "static" / "plotly.min.js"
 CONTROL_KEY = "lam_control"
 LAM_LABEL = "Penalty strength λ"
-LAM_HELP = "How much the model is charged for large weights. 0 means no penalty; each step to the right multiplies it by about 1.8."
+LAM_HELP = "How much the model is charged for large weights: 0 means no penalty, and it grows to the right."
 GROUP = "lam"
 
 
