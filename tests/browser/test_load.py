@@ -141,17 +141,21 @@ async def one_reader(browser, base_url, number, csv, y_name, value_range, start)
         await wait_for_app(page)
         await check_own_data(page, y_name, value_range)
         ready = time.perf_counter()
-        thumb = page.get_by_test_id("stSlider").filter(has_text="λ").get_by_role("slider")
+        thumb = page.locator("input.stepper-range")  # the live λ control
         await thumb.focus()
         steps = []
         for _ in range(PRESSES):
             await asyncio.sleep(THINK_S)  # a reader looks at the chart before the next press
             before = await page.evaluate(_FIT_CURVE)
+            link_before = await page.evaluate("() => location.search")
             started = time.perf_counter()
             await thumb.press("ArrowRight")
             await page.wait_for_function(
                 f"(before) => JSON.stringify(({_FIT_CURVE})()) !== JSON.stringify(before)", arg=before, polling=50
             )
+            # The chart moved in the browser; the server hears the new λ after a short pause and writes it
+            # into the link when its rerun is done.
+            await page.wait_for_function("(before) => location.search !== before", arg=link_before, polling=50)
             await wait_for_app(page)
             steps.append(time.perf_counter() - started)
             await check_own_data(page, y_name, value_range)
