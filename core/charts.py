@@ -199,18 +199,7 @@ def fit_figure(dataset, curve_x, curve_y, height=440, unpenalized_y=None):
             marker=dict(color=BLACK, size=8 if not many else 4, line=dict(color="white", width=0 if many else 1)),
         )
     )
-    if dataset.truth is not None:
-        fig.add_trace(
-            trace(
-                "scatter",
-                x=_light(curve_x),
-                y=_light(dataset.truth(curve_x)),
-                mode="lines",
-                name="True curve",
-                line=dict(color=GREEN, width=2, dash="dash"),
-                hoverinfo="skip",
-            )
-        )
+    _true_curve(fig, dataset, curve_x, width=2)
     if unpenalized_y is not None:
         fig.add_trace(
             trace(
@@ -482,6 +471,44 @@ def _clipped_top(*series, floor=0.0):
     return max(floor, 1.3 * values.max()) if values.size else 1.0
 
 
+ZONE_LABELS = ("memorizing<br>(too wiggly)", "about as good<br>as the best", "too simple<br>(too stiff)")
+
+
+def verdict_zones(fig, x, low, high, labels=ZONE_LABELS):
+    """Shade the three verdicts along a λ axis: x[:low] memorizing, x[low:high] the band, beyond it too simple."""
+    for start, stop, colour, label in zip(
+        (x[0], x[low], x[high]), (x[low], x[high], x[-1]), (ORANGE, GREEN, SKY_BLUE), labels
+    ):
+        if stop > start:
+            fig.add_vrect(
+                x0=start,
+                x1=stop,
+                fillcolor=colour,
+                opacity=0.13,
+                line_width=0,
+                annotation_text=label,
+                annotation_position="bottom",
+                annotation_font_size=12,
+                annotation_bgcolor="rgba(255, 255, 255, 0.9)",  # readable where "you are here" crosses it
+            )
+
+
+def _true_curve(fig, dataset, curve_x, width):
+    """The curve the synthetic data were drawn from (only synthetic data have one)."""
+    if dataset.truth is not None:
+        fig.add_trace(
+            trace(
+                "scatter",
+                x=_light(curve_x),
+                y=_light(dataset.truth(curve_x)),
+                mode="lines",
+                name="True curve",
+                line=dict(color=GREEN, width=width, dash="dash"),
+                hoverinfo="skip",
+            )
+        )
+
+
 def _miss_title(unit):
     return f"Typical miss ({unit})" if unit else "Typical miss"
 
@@ -494,23 +521,7 @@ def error_curves_figure(path, index, unit, height=460):
     low, high = path.good_range
     best = path.best_index
     fig = FigureSpec()
-    zones = (
-        (x[0], x[low], ORANGE, "memorizing<br>(too wiggly)"),
-        (x[low], x[high], GREEN, "about as good<br>as the best"),
-        (x[high], x[-1], SKY_BLUE, "too simple<br>(too stiff)"),
-    )
-    for start, stop, colour, label in zones:
-        if stop > start:
-            fig.add_vrect(
-                x0=start,
-                x1=stop,
-                fillcolor=colour,
-                opacity=0.13,
-                line_width=0,
-                annotation_text=label,
-                annotation_position="bottom",
-                annotation_font_size=12,
-            )
+    verdict_zones(fig, x, low, high)
     for values, name, colour, dash in (
         (path.train_rmse, "Training data", BLUE, "solid"),
         (path.test_rmse, "New data (held out)", VERMILLION, "solid"),
@@ -613,16 +624,6 @@ def spaghetti_figure(dataset, curve_x, curves, height=400):
             hoverinfo="skip",
         )
     )
-    if dataset.truth is not None:
-        fig.add_trace(
-            trace(
-                "scatter",
-                x=_light(curve_x),
-                y=_light(dataset.truth(curve_x)),
-                mode="lines",
-                name="True curve",
-                line=dict(color=GREEN, width=2.5, dash="dash"),
-            )
-        )
+    _true_curve(fig, dataset, curve_x, width=2.5)
     fig.update_yaxes(range=list(window))
     return _base_layout(fig, dataset.x_label, dataset.y_label, height)

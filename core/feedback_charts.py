@@ -7,7 +7,17 @@ Words on the axes go through ``charts.plain``: a typed comment's words are a str
 import numpy as np
 import plotly.graph_objects as go
 
-from .charts import BLACK, BLUE, GREEN, MARGIN, ORANGE, PURPLE, SKY_BLUE, VERMILLION, YELLOW, lam_positions, plain
+from .charts import (
+    BLACK,
+    BLUE,
+    MARGIN,
+    PURPLE,
+    VERMILLION,
+    YELLOW,
+    lam_positions,
+    plain,
+    verdict_zones,
+)
 from .feedback import RARE_COUNT, strongest
 from .figspec import FigureSpec
 from .plain_numbers import lam_axis_ticks
@@ -85,26 +95,6 @@ def word_weights_figure(model, index, height=460):
     return fig.update_layout(margin_l=190, margin_t=60, bargap=0.3)
 
 
-def _zones(fig, x, spot):
-    for start, stop, colour, label in (
-        (x[0], x[spot.low], ORANGE, "memorizing"),
-        (x[spot.low], x[spot.high], GREEN, "about right"),
-        (x[spot.high], x[-1], SKY_BLUE, "too simple"),
-    ):
-        if stop > start:
-            fig.add_vrect(
-                x0=start,
-                x1=stop,
-                fillcolor=colour,
-                opacity=0.13,
-                line_width=0,
-                annotation_text=label,
-                annotation_position="bottom",
-                annotation_font_size=12,
-                annotation_bgcolor="rgba(255, 255, 255, 0.9)",  # readable where "you are here" crosses it
-            )
-
-
 def scores_figure(path, index, spot, height=540):
     """Right answers and confidence in the right answer (in %) against λ, with the zones and the sweet spot.
 
@@ -113,7 +103,7 @@ def scores_figure(path, index, spot, height=540):
     """
     x = lam_positions(path.lams)
     fig = FigureSpec()
-    _zones(fig, x, spot)
+    verdict_zones(fig, x, spot.low, spot.high, labels=("memorizing", "about right", "too simple"))
     for values, name, colour, dash in (
         (path.train_accuracy, "Right answers, training comments", BLUE, "solid"),
         (path.test_accuracy, "Right answers, new comments", VERMILLION, "solid"),

@@ -18,23 +18,30 @@ TABLE_LABEL = "Example"
 
 
 @st.cache_resource(max_entries=16, ttl=CACHE_TTL, show_spinner="Fitting every signal for every λ…")
-def _fit(key, _table):
-    """A ``SignalFit`` per key; shared, not copied (nothing changes it after it is built)."""
-    return signal_story.fit_table(_table)
+def _fit(key, _make_table):
+    """A ``SignalFit`` per key; shared, not copied (nothing changes it after it is built).
+
+    The table is made only when the key is new: for a big upload, slicing and splitting its rows is
+    itself a cost no rerun should pay again.
+    """
+    return signal_story.fit_table(_make_table())
 
 
 def builtin_fit(key):
     """The fit of a built-in table (``core.signal_data.SIGNAL_TABLES``)."""
-    return _fit(("builtin", key), signal_data.load_signal_table(key))
+    return _fit(("builtin", key), lambda: signal_data.load_signal_table(key))
 
 
 def upload_fit(target, columns):
     """The fit of the reader's file with ``target`` predicted from ``columns``; raises ValueError on bad input."""
     current = uploaded()
-    frame = current.table.frame[[target, *columns]]
     key = ("upload", current.digest, current.table.sheet, target, tuple(columns))
-    table = signal_data.upload_table(frame, target, f"Your data: {current.name}", key=repr(key))
-    return _fit(key, table)
+
+    def make_table():
+        frame = current.table.frame[[target, *columns]]
+        return signal_data.upload_table(frame, target, f"Your data: {current.name}", key=repr(key))
+
+    return _fit(key, make_table)
 
 
 ONE_COLUMN, SEVERAL_COLUMNS = "One column (a curve)", "Several columns (signals)"

@@ -189,47 +189,50 @@ def spread_sentences(fit, resampled, unpenalized_shown=False):
 
     ``unpenalized_shown`` says whether the page also draws the no-penalty fits; the sentence says where they are.
     """
-    spreads = studies.spread(resampled)
-    unit = fit.dataset.y_unit
-    low, high = charts.chart_window(fit.dataset)
-    off_chart = spreads[0] > high - low
-    first = (
-        "Each line is the model fitted to a fresh sample from the same curve. "
-        if fit.dataset.is_synthetic
-        else "Each line is the model fitted to a different resample of the training rows. "
-    )
-    if unpenalized_shown:
-        free = "With no penalty (left chart), " + (
-            f"{explain.format_miss(spreads[0], unit)}: most of those lines shoot far off the chart in places."
-            if off_chart
-            else f"{explain.format_miss(spreads[0], unit)}."
-        )
-    else:
-        free = "With no penalty (not drawn here), " + (
-            f"{explain.format_miss(spreads[0], unit)}: its lines would shoot far off this chart in places."
-            if off_chart
-            else f"{explain.format_miss(spreads[0], unit)}."
-        )
 
-    def sentence(step):
-        if step == 0:
+    def build():
+        spreads = studies.spread(resampled)
+        unit = fit.dataset.y_unit
+        low, high = charts.chart_window(fit.dataset)
+        off_chart = spreads[0] > high - low
+        first = (
+            "Each line is the model fitted to a fresh sample from the same curve. "
+            if fit.dataset.is_synthetic
+            else "Each line is the model fitted to a different resample of the training rows. "
+        )
+        if unpenalized_shown:
+            free = "With no penalty (left chart), " + (
+                f"{explain.format_miss(spreads[0], unit)}: most of those lines shoot far off the chart in places."
+                if off_chart
+                else f"{explain.format_miss(spreads[0], unit)}."
+            )
+        else:
+            free = "With no penalty (not drawn here), " + (
+                f"{explain.format_miss(spreads[0], unit)}: its lines would shoot far off this chart in places."
+                if off_chart
+                else f"{explain.format_miss(spreads[0], unit)}."
+            )
+
+        def sentence(step):
+            if step == 0:
+                return (
+                    first
+                    + f"With no penalty the curve moves by about {explain.format_miss(spreads[0], unit)} "
+                    + (
+                        "between samples: most lines shoot far off the chart in places."
+                        if off_chart
+                        else "between samples."
+                    )
+                )
             return (
                 first
-                + f"With no penalty the curve moves by about {explain.format_miss(spreads[0], unit)} "
-                + (
-                    "between samples: most lines shoot far off the chart in places."
-                    if off_chart
-                    else "between samples."
-                )
+                + f"At this λ the curve moves by about {explain.format_miss(spreads[step], unit)} "
+                + (f"between samples. {free}")
             )
-        return (
-            first
-            + f"At this λ the curve moves by about {explain.format_miss(spreads[step], unit)} "
-            + (f"between samples. {free}")
-        )
 
-    sentences = [sentence(step) for step in range(SLIDER_LAMS.size)]
-    return _cached("spread", fit, lambda: live.stepped_text(sentences), unpenalized_shown)
+        return live.stepped_text([sentence(step) for step in range(SLIDER_LAMS.size)])
+
+    return _cached("spread", fit, build, unpenalized_shown)
 
 
 # --- Questions ---
