@@ -13,9 +13,9 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 RUN useradd --create-home --uid 10001 l2lab
 WORKDIR /app
 
-# Dependencies first, so a code change does not reinstall them: the same file `make run` installs.
-COPY requirements.txt .
-RUN python -m pip install -r requirements.txt
+# Dependencies first, so a code change does not reinstall them: the same lock `make run` installs.
+COPY requirements.lock .
+RUN python -m pip install -r requirements.lock
 
 COPY --chown=l2lab:l2lab . .
 USER l2lab

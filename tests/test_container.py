@@ -43,8 +43,8 @@ def test_container_installs_and_starts_like_make_run():
     installs = [run for run in instructions("RUN") if "pip install" in run]
     assert len(installs) == 1, installs
     make_install = [line for line in make_recipe("$(VENV)/.installed:") if "pip install" in line]
-    assert requirement_files(installs[0]) == requirement_files(make_install[0]) == ["requirements.txt"]
-    assert any(copy.split() == ["requirements.txt", "."] for copy in instructions("COPY"))
+    assert requirement_files(installs[0]) == requirement_files(make_install[0]) == ["requirements.lock"]
+    assert any(copy.split() == ["requirements.lock", "."] for copy in instructions("COPY"))
 
     command = json.loads(instructions("CMD")[-1])
     make_run = make_recipe("run:")
