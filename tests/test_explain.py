@@ -1,6 +1,5 @@
 """Plain words: one verdict rule for every path, plain numbers, captions from the data, glossary, reading ease."""
 
-import re
 from types import SimpleNamespace
 
 import numpy as np
@@ -14,7 +13,6 @@ from core import explain, glossary
 from core.datasets import DATASET_TITLES, SHAPES, TABLES, load_dataset
 from core.path import ridge_path
 from core.plain_numbers import format_lam, format_miss, lam_axis_ticks, log_axis_ticks, plain_number
-from core.reading_ease import flesch_reading_ease, syllables, text_counts
 from core.studies import DegreeSweep
 from core.verdict import (
     ABOUT_RIGHT,
@@ -26,9 +24,8 @@ from core.verdict import (
     read_setting,
     sweet_spot,
 )
+from tests.reading_ease import NOT_PLAIN, flesch_reading_ease, syllables, text_counts
 
-# e-notation ("1e-08", "2.5E+16") or powers of ten ("10^8", "10⁸", "×10")
-NOT_PLAIN = re.compile(r"\d[eE][+-]?\d|\^|[⁰¹²³⁴⁵⁶⁷⁸⁹]|×\s*10")
 PLAIN_ENOUGH = 60
 
 

@@ -14,12 +14,9 @@ from core import explain, glossary
 from core.datasets import load_dataset
 from core.path import SLIDER_LAMS, ridge_path
 from core.plain_numbers import log_axis_ticks
-from core.reading_ease import flesch_reading_ease
 from core.verdict import VERDICTS
 from tests.apptest_helpers import live_data, live_figure, live_texts, open_page, release_lam, trace
-
-#: e-notation, powers of ten and superscript powers (x¹⁵) have no place in plain text.
-NOT_PLAIN = re.compile(r"\d[eE][+-]?\d|10[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]|[⁰¹²³⁴⁵⁶⁷⁸⁹]")
+from tests.reading_ease import NOT_PLAIN, flesch_reading_ease
 
 PLAIN_KINDS = {"markdown", "caption", "info", "success", "warning", "error", "title", "header", "subheader"}
 PAGES = {

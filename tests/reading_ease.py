@@ -1,4 +1,4 @@
-"""How easy a text is to read: the Flesch reading ease score.
+"""How easy a text is to read (a test helper): the Flesch reading ease score, and what is not plain.
 
     score = 206.835 − 1.015 × (words per sentence) − 84.6 × (syllables per word)
 
@@ -18,6 +18,10 @@ Counting rules, kept small on purpose:
 """
 
 import re
+
+#: Not plain: e-notation ("1e-08", "2.5E+16"), powers of ten ("10^8", "10⁸", "10⁻³", "×10") and superscript
+#: powers (x¹⁵). Text a reader must read holds none of them.
+NOT_PLAIN = re.compile(r"\d[eE][+-]?\d|\^|[⁰¹²³⁴⁵⁶⁷⁸⁹]|×\s*10|10[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]")
 
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n+")
 _SILENT_ENDING = re.compile(r"(?:[^laeiouy]es|[^laeioudty]ed|[^laeiouy]e)$")
