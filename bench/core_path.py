@@ -1,4 +1,4 @@
-"""Benchmark: the whole λ path (core.path.ridge_path) against scikit-learn, in one process.
+"""Benchmark: the whole λ path (core.models.path.ridge_path) against scikit-learn, in one process.
 
 Run with ``make bench`` (= ``.venv/bin/python bench/core_path.py``). BLAS runs on one
 thread for every contender (``core.limit_blas_threads()`` is called first).
@@ -53,7 +53,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import numpy as np
 
 import core
-from core.path import LAM_GRID, LARGE_N, SLIDER_LAMS, ridge_path
+from core.models.grid import LAM_GRID, LARGE_N, SLIDER_LAMS
+from core.models.path import ridge_path
 
 DEGREE = 15
 SIZES = (30, 1000, 100_000, 1_000_000)

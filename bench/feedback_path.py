@@ -4,7 +4,7 @@
 
 For the shipped comments (word features) and the two-signal customers (degree-6 features):
 
-- **ours**: ``core.logistic.logistic_path`` for the 42 slider λ: every λ's weights and intercept plus
+- **ours**: ``core.models.logistic.logistic_path`` for the 42 slider λ: every λ's weights and intercept plus
   5-fold stratified cross-validation (6 × 42 = 252 fits, warm-started from the strongest penalty down).
 - **scikit-learn, newton-cholesky**: ``LogisticRegression(C=1/(2nλ), solver="newton-cholesky", tol=1e-10)``
   fitted for each λ on all training rows, and ``cross_val_score`` with the same folds for each λ (252 fits).
@@ -30,8 +30,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import core
 from core import feedback, feedback_charts, live, two_signals, verdict
-from core.logistic import logistic_path, stratified_folds
-from core.path import SLIDER_LAMS
+from core.models.grid import SLIDER_LAMS
+from core.models.logistic import logistic_path, stratified_folds
 
 
 def _sklearn_route(X, y, X_test, fit_lams, solver):

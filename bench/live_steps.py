@@ -24,8 +24,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import core
 from core import charts, live, studies
 from core.datasets import load_dataset
-from core.lasso import lasso_weights
-from core.path import SLIDER_LAMS, ridge_path
+from core.models.grid import SLIDER_LAMS
+from core.models.lasso import lasso_weights
+from core.models.path import ridge_path
 
 SPAGHETTI_POINTS = 100  # ui.steps.SPAGHETTI_POINTS (ui imports Streamlit, which a benchmark need not)
 

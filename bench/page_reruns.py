@@ -38,7 +38,7 @@ from streamlit.testing.v1 import AppTest  # noqa: E402
 
 import core  # noqa: E402
 from core import charts, studies, two_weights  # noqa: E402
-from core.path import SLIDER_LAMS  # noqa: E402
+from core.models.grid import SLIDER_LAMS  # noqa: E402
 from tests.apptest_helpers import APP, TIMEOUT, figures, widget  # noqa: E402
 
 PAGES = [

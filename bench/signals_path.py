@@ -1,4 +1,4 @@
-"""Benchmark: the many-signals path (core.signals.signal_path) against scikit-learn, in one process.
+"""Benchmark: the many-signals path (core.models.signals.signal_path) against scikit-learn, in one process.
 
 Run with ``.venv/bin/python bench/signals_path.py`` (a few minutes with the 1,000,000 × 200 case;
 ``--sizes 1000`` for a quick run). BLAS runs on one thread for every contender.
@@ -37,8 +37,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import numpy as np
 
 import core
-from core.path import LAM_GRID, LARGE_N
-from core.signals import signal_path
+from core.models.grid import LAM_GRID, LARGE_N
+from core.models.signals import signal_path
 
 SIZES = (1_000, 1_000_000)
 COLUMNS = (10, 50, 200)

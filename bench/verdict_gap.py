@@ -18,7 +18,7 @@ Prints, over all views:
 import numpy as np
 
 from core.datasets import SHAPES, TABLES, load_dataset
-from core.path import ridge_path
+from core.models.path import ridge_path
 from core.verdict import sweet_spot
 
 RATIOS = (1.1, 1.2, 1.3, 1.5, 2.0, 3.0)

@@ -3,7 +3,7 @@
 The maths: docs/maths.md. How the layers fit together: docs/architecture.md.
 """
 
-from .ridge import PolynomialRidge
+from .models.ridge import PolynomialRidge
 
 __all__ = ["PolynomialRidge", "limit_blas_threads"]
 

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .models.grid import HELD_OUT_SHARE
+
 N_HELD_OUT = 200
-HELD_OUT_SHARE = 0.3
 N_RANGE = (10, 200)
 NOISE_RANGE = (0.0, 1.0)
 DEFAULT_NOISE = 0.3

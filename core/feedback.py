@@ -15,8 +15,8 @@ from scipy.special import expit
 from sklearn.feature_extraction.text import CountVectorizer
 
 from .comments import COMPLAINT, Comments, load_comments
-from .logistic import LogisticPath, logistic_path
-from .path import SLIDER_LAMS
+from .models.grid import SLIDER_LAMS
+from .models.logistic import LogisticPath, logistic_path
 
 #: Longest comment read; the rest is cut (with a note on the page).
 MAX_COMMENT_CHARS = 1_000

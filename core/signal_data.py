@@ -9,8 +9,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-#: Share of a real table's rows held out as "new data" (a seeded random split).
-HELD_OUT_SHARE = 0.3
+from .models.grid import HELD_OUT_SHARE
+
 _SPLIT_SEED = 0
 
 

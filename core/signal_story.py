@@ -9,11 +9,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import design as design_module
 from .explain import format_lam, format_number, verdict
-from .path_base import LAM_GRID
+from .models import design as design_module
+from .models.grid import LAM_GRID
+from .models.signals import signal_path
 from .signal_charts import MAX_LINES, paths_range
-from .signals import signal_path
 
 #: Two signals "move together" when their correlation is at least this (in size).
 PAIR_CORRELATION = 0.7

@@ -1,7 +1,7 @@
 """Computations behind the Overfitting-curves page, each done once per dataset and degree.
 
 Changing λ never refits: each study keeps its results for every λ of a grid. Above
-``LARGE_N`` training rows the rows are compressed once (``core.path.compress``): the
+``LARGE_N`` training rows the rows are compressed once (``core.models.path_compressed.compress``): the
 degree sweep reads every degree from one compression, and bootstrap resamples of real
 data are weighted compressions (a row drawn c times is one row of weight c).
 """
@@ -11,7 +11,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from .datasets import make_synthetic
-from .path import LAM_GRID, LARGE_N, LEAVE_ONE_OUT, compress, path_from_compressed, ridge_path
+from .models.grid import LAM_GRID, LARGE_N, LEAVE_ONE_OUT
+from .models.path import ridge_path
+from .models.path_compressed import compress, path_from_compressed
 
 N_RESAMPLES = 20
 

@@ -3,7 +3,7 @@
 Made-up but plausible customers (fixed seed): the chance of a complaint grows with days late,
 and sooner for big orders, so the true boundary is a curve. The model gets flexible features,
 every power of the two signals up to ``DEGREE`` (``MinMaxScaler`` → ``PolynomialFeatures`` →
-``StandardScaler``, as on the other pages), and the L2 logistic path of ``core.logistic``.
+``StandardScaler``, as on the other pages), and the L2 logistic path of ``core.models.logistic``.
 With no penalty the boundary bends around single customers; as λ grows it calms down.
 """
 
@@ -14,8 +14,8 @@ from scipy.special import expit
 from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import MinMaxScaler, PolynomialFeatures, StandardScaler
 
-from .logistic import LogisticPath, logistic_path
-from .path import SLIDER_LAMS
+from .models.grid import SLIDER_LAMS
+from .models.logistic import LogisticPath, logistic_path
 
 DEGREE = 6
 N_TRAIN = 80

@@ -10,7 +10,7 @@ import math
 import numpy as np
 
 from .datasets import DATASET_TITLES, DEFAULT_NOISE, N_RANGE, NOISE_RANGE
-from .path import SLIDER_LAMS
+from .models.grid import SLIDER_LAMS
 
 DEGREE_RANGE = (1, 20)
 SEED_RANGE = (0, 2**31 - 1)

@@ -2,7 +2,7 @@ import streamlit as st
 
 import ui
 from core import explain, glossary
-from core.path import LARGE_N, N_FOLDS
+from core.models.grid import LARGE_N, N_FOLDS
 
 ui.start_page()
 st.title("Overfitting curves: finding the sweet spot")

@@ -6,7 +6,7 @@ from core import charts, explain
 from core.datasets import DATASET_TITLES
 from core.glossary import TERMS, anchor
 from core.glossary import link as term
-from core.path import SLIDER_LAMS
+from core.models.grid import SLIDER_LAMS
 
 ui.start_page()
 st.title("Questions")

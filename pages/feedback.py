@@ -3,7 +3,7 @@ import streamlit as st
 import ui
 from core import feedback_words as words
 from core.feedback import MAX_COMMENT_CHARS
-from core.path import SLIDER_LAMS
+from core.models.grid import SLIDER_LAMS
 from core.two_signals import DEGREE
 from ui import feedback as views
 

@@ -10,7 +10,7 @@ from streamlit.runtime.state.session_state import STREAMLIT_INTERNAL_KEY_PREFIX
 from streamlit.testing.v1 import AppTest
 
 from core import live
-from core.path import SLIDER_LAMS
+from core.models.grid import SLIDER_LAMS
 
 TIMEOUT = 60
 APP = str(Path(__file__).resolve().parent.parent / "app.py")

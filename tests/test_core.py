@@ -20,7 +20,7 @@ from sklearn.preprocessing import MinMaxScaler, PolynomialFeatures, StandardScal
 from core import PolynomialRidge, charts, datasets
 from core.datasets import DATASET_TITLES, N_HELD_OUT, load_dataset
 from core.explain import format_lam, format_miss, format_number, sklearn_code
-from core.path import ridge_path
+from core.models.path import ridge_path
 
 
 def sklearn_pipeline(degree, alpha, **ridge_options):

@@ -8,8 +8,8 @@ check must pass. Keep each reason specific: a check that fails for a reason not 
 from sklearn.utils.estimator_checks import parametrize_with_checks
 
 from core import PolynomialRidge
-from core.logistic import L2LogisticRegression
-from core.signals import SignalRidge
+from core.models.logistic import L2LogisticRegression
+from core.models.signals import SignalRidge
 
 _ONE_COLUMN = (
     "gives X several columns (or none); PolynomialRidge is a curve in one x column by design and "

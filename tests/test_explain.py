@@ -11,7 +11,7 @@ from sklearn.preprocessing import StandardScaler
 
 from core import explain, glossary
 from core.datasets import DATASET_TITLES, SHAPES, TABLES, load_dataset
-from core.path import ridge_path
+from core.models.path import ridge_path
 from core.plain_numbers import format_lam, format_miss, lam_axis_ticks, log_axis_ticks, plain_number
 from core.studies import DegreeSweep
 from core.verdict import (
@@ -57,7 +57,7 @@ def built_in_paths():
 
 def test_the_rule_agrees_with_the_band_on_every_built_in_dataset(built_in_paths):
     for name, _, path in built_in_paths:
-        low, high = path.good_range  # the band the charts draw (core.path's own computation)
+        low, high = path.good_range  # the band the charts draw (core.models.path_base's own computation)
         spot = sweet_spot(path.cv_mse, path.cv_se)
         assert (spot.best, spot.low, spot.high) == (path.best_index, low, high), name
         keys = [explain.verdict(path, i).key for i in range(path.lams.size)]

@@ -9,7 +9,7 @@ import pytest
 
 from core import export
 from core.datasets import from_columns, load_dataset
-from core.path import ridge_path
+from core.models.path import ridge_path
 
 
 def fitted(dataset, degree=6):

@@ -8,8 +8,8 @@ from sklearn.linear_model import Lasso, Ridge
 
 from core import PolynomialRidge, explain
 from core.datasets import DATASET_TITLES, load_dataset
-from core.lasso import lasso_weights
-from core.path import ridge_path
+from core.models.lasso import lasso_weights
+from core.models.path import ridge_path
 from tests.apptest_helpers import decode, figures, live_data, live_texts, open_page, release_lam, trace, widget
 
 PAGE = "pages/faq.py"

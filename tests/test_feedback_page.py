@@ -6,7 +6,7 @@ from streamlit.testing.v1 import AppTest
 
 from core import feedback
 from core import feedback_words as words
-from core.path import SLIDER_LAMS
+from core.models.grid import SLIDER_LAMS
 from tests.apptest_helpers import APP, TIMEOUT, figures, lam_step, live_data, live_texts, open_page, release_lam
 
 FEEDBACK = "pages/feedback.py"

@@ -1,4 +1,4 @@
-"""The large-data route of core.path (more than LARGE_N training rows): compressed rows, 5-fold CV.
+"""The large-data route of core.models.path (more than LARGE_N training rows): compressed rows, 5-fold CV.
 
 References: the small-data route (one SVD of the explicit features, ``_ridge_path_svd``) on the
 same rows; scikit-learn's ``cross_val_score(Ridge(alpha=n*lam, solver="svd"), Z, y,
@@ -19,9 +19,12 @@ from sklearn.model_selection import KFold, cross_val_score
 
 from core import studies
 from core.datasets import Dataset
-from core.features import check_degree, check_held_out, check_xy, monomials_in_legendre
-from core.path import LAM_GRID, LARGE_N, SLIDER_LAMS, check_lams, compress, fold_rows, path_from_compressed, ridge_path
-from core.path_svd import svd_path
+from core.models.checks import check_degree, check_held_out, check_lams, check_xy
+from core.models.grid import LAM_GRID, LARGE_N, SLIDER_LAMS
+from core.models.legendre import monomials_in_legendre
+from core.models.path import ridge_path
+from core.models.path_compressed import compress, fold_rows, path_from_compressed
+from core.models.path_svd import svd_path
 
 KFOLD = KFold(5, shuffle=True, random_state=0)
 

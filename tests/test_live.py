@@ -8,8 +8,9 @@ import pytest
 
 from core import charts, live, studies
 from core.datasets import from_columns, load_dataset
-from core.lasso import lasso_weights
-from core.path import SLIDER_LAMS, ridge_path
+from core.models.grid import SLIDER_LAMS
+from core.models.lasso import lasso_weights
+from core.models.path import ridge_path
 
 LASSO_LAMS = SLIDER_LAMS[SLIDER_LAMS >= 1e-6]
 

@@ -1,4 +1,4 @@
-"""L2 logistic regression (core.logistic) against scikit-learn, and the Sorting-feedback models built on it."""
+"""L2 logistic regression (core.models.logistic) against scikit-learn, and the Sorting-feedback models built on it."""
 
 import re
 import warnings
@@ -15,8 +15,8 @@ from sklearn.pipeline import make_pipeline
 
 from core import feedback, feedback_charts, feedback_words, live, two_signals, verdict
 from core.comments import COMPLAINT, PRAISE, load_comments
-from core.logistic import NO_PENALTY_STAND_IN, L2LogisticRegression, logistic_path
-from core.path import SLIDER_LAMS
+from core.models.grid import SLIDER_LAMS
+from core.models.logistic import NO_PENALTY_STAND_IN, L2LogisticRegression, logistic_path
 
 #: Steps checked one by one against scikit-learn: the stand-in for 0, tiny, small, the sweet spot's region, large.
 CHECKED_STEPS = [0, 1, 9, 17, 22, 29, 35, 41]

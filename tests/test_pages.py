@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from core.datasets import load_dataset
-from core.path import SLIDER_LAMS
+from core.models.grid import SLIDER_LAMS
 from core.viewstate import DEFAULT_VIEW
 from tests.apptest_helpers import (
     figures,

@@ -1,4 +1,4 @@
-"""core.path.ridge_path, every λ at once, checked against scikit-learn refits and numpy.
+"""core.models.path.ridge_path, every λ at once, checked against scikit-learn refits and numpy.
 
 References: the sklearn pipeline and ``Ridge(solver="svd")`` per λ, ``cross_val_score`` with
 ``LeaveOneOut`` (at a few λ, it is slow) and ``RidgeCV(gcv_mode="svd", store_cv_results=True)``,
@@ -18,7 +18,8 @@ from sklearn.preprocessing import MinMaxScaler, PolynomialFeatures, StandardScal
 from core import PolynomialRidge
 from core.datasets import load_dataset
 from core.explain import verdict
-from core.path import LAM_GRID, SLIDER_LAMS, ridge_path
+from core.models.grid import LAM_GRID, SLIDER_LAMS
+from core.models.path import ridge_path
 
 # name, n, degree, x kind
 CASES = [

@@ -12,7 +12,8 @@ import time
 import numpy as np
 import pytest
 
-from core.path import LAM_GRID, ridge_path
+from core.models.grid import LAM_GRID
+from core.models.path import ridge_path
 from core.reader import MAX_UPLOAD_BYTES, DataProblem, extract_xy, read_table
 
 pytestmark = pytest.mark.perf

@@ -1,4 +1,4 @@
-"""core.signals / core.design: ridge on a table of many signals, checked against scikit-learn's printed pipeline.
+"""core.models.signals / core.models.design: ridge on a table of many signals, checked against scikit-learn's printed pipeline.
 
 References: ``make_pipeline(ColumnTransformer([StandardScaler() on numbers, OneHotEncoder() on
 categories]), Ridge(alpha=n*lam, solver="svd"))``; ``RidgeCV(store_cv_results=True)`` (exact
@@ -15,9 +15,10 @@ from sklearn.model_selection import KFold, cross_val_score
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
-from core import design, signal_data, signal_story
+from core import signal_data, signal_story
 from core.explain import verdict
-from core.signals import SignalRidge, signal_path
+from core.models import design
+from core.models.signals import SignalRidge, signal_path
 
 LAMS = np.concatenate([[0.0], np.logspace(-6, 1, 15)])
 RTOL = 1e-8

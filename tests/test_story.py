@@ -12,7 +12,8 @@ import pytest
 
 from core import explain, glossary
 from core.datasets import load_dataset
-from core.path import SLIDER_LAMS, ridge_path
+from core.models.grid import SLIDER_LAMS
+from core.models.path import ridge_path
 from core.plain_numbers import log_axis_ticks
 from core.verdict import VERDICTS
 from tests.apptest_helpers import live_data, live_figure, live_texts, open_page, release_lam, trace

@@ -6,7 +6,7 @@ import streamlit as st
 
 from core import explain
 from core.datasets import N_RANGE, NOISE_RANGE, SHAPES
-from core.path import SLIDER_LAMS
+from core.models.grid import SLIDER_LAMS
 from core.viewstate import DEFAULT_VIEW, DEGREE_RANGE, NOISE_STEP, snap_lam, view_to_params
 
 from . import live, steps

@@ -9,7 +9,7 @@ state only, never in a shared cache.
 import streamlit as st
 
 from core import feedback, feedback_charts, feedback_words, live, two_signals, verdict
-from core.path import SLIDER_LAMS
+from core.models.grid import SLIDER_LAMS
 
 from .fits import CACHE_TTL
 

@@ -11,8 +11,10 @@ import streamlit as st
 
 from core import charts, explain, studies
 from core.datasets import DATASET_TITLES, SHAPES, Dataset, load_dataset
-from core.lasso import lasso_weights
-from core.path import SLIDER_LAMS, RidgePath, ridge_path
+from core.models.grid import SLIDER_LAMS
+from core.models.lasso import lasso_weights
+from core.models.path import ridge_path
+from core.models.path_base import RidgePath
 from core.viewstate import DEFAULT_VIEW, UPLOAD
 
 from .state import uploaded, view

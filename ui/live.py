@@ -1,7 +1,7 @@
 """The live λ control: charts and texts that follow the reader's hand while they drag.
 
 Pages call ``lam_control()`` once, near the top, then ``chart(...)`` and ``text(...)``
-wherever those belong. Steps are the positions of ``core.path.SLIDER_LAMS``: a
+wherever those belong. Steps are the positions of ``core.models.grid.SLIDER_LAMS``: a
 ``SteppedFigure`` or ``SteppedText`` must have one step per slider value.
 
 All of them are one browser component (``components/stepper/``): it holds every step,
@@ -18,7 +18,7 @@ import plotly
 import streamlit as st
 
 from core import explain
-from core.path import SLIDER_LAMS
+from core.models.grid import SLIDER_LAMS
 
 from .state import set_view, slider_index
 

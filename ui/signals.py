@@ -7,8 +7,9 @@ is its content's digest with the chosen columns, so one reader's data never reac
 import numpy as np
 import streamlit as st
 
-from core import design, explain, live, signal_charts, signal_data, signal_story
-from core.path import SLIDER_LAMS
+from core import explain, live, signal_charts, signal_data, signal_story
+from core.models import design
+from core.models.grid import SLIDER_LAMS
 
 from . import live as ui_live
 from .fits import CACHE_TTL

@@ -12,7 +12,7 @@ import numpy as np
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from core.path import SLIDER_LAMS
+from core.models.grid import SLIDER_LAMS
 from core.viewstate import DEFAULT_VIEW, UPLOAD, parse_view, view_to_params
 
 

@@ -10,7 +10,7 @@ import numpy as np
 import streamlit as st
 
 from core import charts, explain, live, studies, two_weights
-from core.path import SLIDER_LAMS
+from core.models.grid import SLIDER_LAMS
 
 from .fits import CACHE_TTL
 

@@ -9,7 +9,7 @@ import time
 from urllib.parse import parse_qs, urlparse
 
 from core import explain
-from core.path import SLIDER_LAMS
+from core.models.grid import SLIDER_LAMS
 from core.viewstate import DEFAULT_VIEW, view_to_params
 
 from .driver import open_app, wait_for_app

@@ -6,7 +6,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import expect
 
-from core.path import SLIDER_LAMS
+from core.models.grid import SLIDER_LAMS
 from core.two_weights import TWO_WEIGHT_LAMS, format_two_weight_lam
 from core.viewstate import DEFAULT_VIEW
 from tests.browser.driver import TIMEOUT_MS, open_app, wait_for_app

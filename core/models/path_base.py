@@ -1,43 +1,18 @@
-"""What every λ path shares: the grid of penalty strengths and the result of a path.
+"""What every λ path shares: the result of a path (its grid of penalty strengths is in ``grid``).
 
 The two routes that compute a path (``path_svd``: one SVD, exact leave-one-out;
 ``path_compressed``: rows reduced to small triangles, K-fold cross-validation) and the
-two kinds of model (a polynomial curve, ``core.path``; a matrix of signals,
-``core.signals``) all return a ``LamPath``: weights and errors for every λ of a grid.
+two kinds of model (a polynomial curve, ``core.models.path``; a matrix of signals,
+``core.models.signals``) all return a ``LamPath``: weights and errors for every λ of a grid.
 """
 
 from dataclasses import dataclass
 
 import numpy as np
 
+from ..verdict import sweet_spot
 from .features import FeatureMap
-from .verdict import sweet_spot
-
-#: 0 plus 201 log-spaced values; every fifth one is a step of the λ slider.
-LAM_GRID = np.concatenate([[0.0], np.logspace(-8, 2, 201)])
-#: The λ slider's values: 0 plus 41 log-spaced values from 1e-8 to 100.
-SLIDER_LAMS = np.concatenate([[0.0], LAM_GRID[1::5]])
-
-#: Above this many training rows a path compresses the data and uses K-fold cross-validation.
-LARGE_N = 5_000
-#: Folds of the cross-validation on the large-data route.
-N_FOLDS = 5
-#: Name of the small-data route's cross-validation (``LamPath.cv``); the large route's is f"{N_FOLDS}-fold".
-LEAVE_ONE_OUT = "leave-one-out"
-
-
-def check_lams(lams):
-    """Return ``lams`` as an ascending float array of finite values >= 0, or raise ValueError."""
-    lams = np.asarray(lams, dtype=float)
-    if lams.ndim != 1 or lams.size == 0:
-        raise ValueError("lams must be a non-empty list of penalty strengths.")
-    if lams[0] >= 0 and np.isfinite(lams[-1]) and (lams[1:] > lams[:-1]).all():
-        return lams  # ascending from a value >= 0 to a finite one: all valid (NaN fails every comparison)
-    if not np.isfinite(lams).all() or (lams < 0).any():
-        raise ValueError("every λ must be zero or a positive finite number.")
-    if (np.diff(lams) <= 0).any():
-        raise ValueError("lams must be in increasing order without repeats.")
-    return lams
+from .grid import LEAVE_ONE_OUT, SLIDER_LAMS
 
 
 @dataclass(frozen=True)
@@ -100,6 +75,11 @@ class LamPath:
             return 0
         positive = np.flatnonzero(self.lams > 0)
         return int(positive[np.argmin(np.abs(np.log(self.lams[positive]) - np.log(lam)))])
+
+    @property
+    def slider_rows(self):
+        """The path's row for each step of the λ control (``SLIDER_LAMS``)."""
+        return np.array([self.index_of(lam) for lam in SLIDER_LAMS])
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -3,10 +3,10 @@
 The one λ convention: minimize (1/n)·Σ(yᵢ − b − Σⱼ wⱼ zᵢⱼ)² + λ·Σⱼ wⱼ², the intercept b
 not penalized, z the features scaled on the training rows (``scaled`` columns to mean 0
 and population standard deviation 1, the others, 0/1 categories, left as they are). Any
-fit equals ``Ridge(alpha=n*lam)`` on those features (see ``core.design`` for the whole
+fit equals ``Ridge(alpha=n*lam)`` on those features (see ``core.models.design`` for the whole
 scikit-learn pipeline; docs/maths.md for the two routes).
 
-The path reuses the curve's two routes (``core.path_svd``, ``core.path_compressed``):
+The path reuses the curve's two routes (``path_svd``, ``path_compressed``):
 
 * up to ``LARGE_N`` rows, one SVD of the centred features; exact leave-one-out;
 * above, the rows [1 | X | y] compressed to one small triangle per fold by a chunked QR;
@@ -27,8 +27,9 @@ import scipy.linalg
 from sklearn.base import BaseEstimator, RegressorMixin
 from sklearn.utils.validation import check_is_fitted, validate_data
 
-from .features import check_lam
-from .path_base import LAM_GRID, LARGE_N, LEAVE_ONE_OUT, N_FOLDS, LamPath, check_lams
+from .checks import check_held_out_rows, check_lam, check_lams, check_matrix
+from .grid import LAM_GRID, LARGE_N, LEAVE_ONE_OUT, N_FOLDS
+from .path_base import LamPath
 from .path_compressed import (
     Moments,
     TriangleFit,
@@ -79,34 +80,6 @@ class SignalPath(LamPath):
     def fold_spread(self):
         """Per λ and feature, the standard deviation of the weight across the fold fits (ddof=1)."""
         return self.fold_coef.std(axis=0, ddof=1)
-
-
-def _check_matrix(X, y, scaled, min_rows):
-    X = np.asarray(X, dtype=float)
-    y = np.asarray(y, dtype=float)
-    if X.ndim != 2 or y.ndim != 1 or X.shape[0] != y.shape[0]:
-        raise ValueError(f"X must be a table (rows, signals) and y one value per row; got {X.shape} and {y.shape}.")
-    if X.shape[0] < min_rows or X.shape[1] == 0:
-        raise ValueError(
-            f"the model needs at least {min_rows} rows and one signal; got n_samples = {X.shape[0]} "
-            f"and {X.shape[1]} signals."
-        )
-    if not (np.isfinite(X).all() and np.isfinite(y).all()):
-        raise ValueError("X and y must not contain missing, NaN or infinite values; remove those rows first.")
-    scaled = np.ones(X.shape[1], dtype=bool) if scaled is None else np.asarray(scaled, dtype=bool)
-    if scaled.shape != (X.shape[1],):
-        raise ValueError("scaled needs one True/False per column of X.")
-    return X, y, scaled
-
-
-def _check_held_out(X_test, y_test, p):
-    """Held-out rows as float arrays, or (None, None) when there are none."""
-    if X_test is None or y_test is None or len(y_test) == 0:
-        return None, None
-    X_test, y_test = np.asarray(X_test, dtype=float), np.asarray(y_test, dtype=float)
-    if X_test.shape != (y_test.size, p) or not (np.isfinite(X_test).all() and np.isfinite(y_test).all()):
-        raise ValueError(f"held-out rows need the {p} signals and y, all finite.")
-    return X_test, y_test
 
 
 def _rank(s, shape):
@@ -202,7 +175,7 @@ def signal_path(X, y, lams=LAM_GRID, scaled=None, names=None, X_test=None, y_tes
     -------
     SignalPath
     """
-    X, y, scaled = _check_matrix(X, y, scaled, max(folds, 3))
+    X, y, scaled = check_matrix(X, y, scaled, max(folds, 3))
     lams = check_lams(lams)
     n, p = X.shape
     names = tuple(names) if names is not None else tuple(f"x{j + 1}" for j in range(p))
@@ -224,7 +197,7 @@ def signal_path(X, y, lams=LAM_GRID, scaled=None, names=None, X_test=None, y_tes
     transform = _column_map(mean, scale)
     coef, intercept, train_rmse, df, cv_mse, cv_se, cv = pieces
     test_rmse = np.full(lams.size, np.nan)
-    X_test, y_test = _check_held_out(X_test, y_test, p)
+    X_test, y_test = check_held_out_rows(X_test, y_test, p)
     if X_test is not None:
         test_triangle = _triangle(X_test, y_test, np.arange(y_test.size))
         columns = transform @ coef.T
@@ -318,7 +291,7 @@ class SignalRidge(RegressorMixin, BaseEstimator):
         """Fit on ``X`` (n, p) and ``y``; return self."""
         X, y = validate_data(self, X, y, y_numeric=True, dtype=np.float64)
         lam = check_lam(self.lam)
-        X, y, scaled = _check_matrix(X, y, self.scaled, 2)
+        X, y, scaled = check_matrix(X, y, self.scaled, 2)
         n = y.size
         column_means = X.mean(axis=0)
         self.scale_ = _scaling(X.std(axis=0), scaled)

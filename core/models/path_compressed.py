@@ -1,8 +1,8 @@
 """The large-data route of a λ path: the rows are reduced to small triangles first.
 
-``core.path.ridge_path`` takes it above ``LARGE_N`` training rows; see ``compress`` and
+``core.models.path.ridge_path`` takes it above ``LARGE_N`` training rows; see ``compress`` and
 ``path_from_compressed``. The triangle machinery (``qr_rows``, ``stack_qr``, ``TriangleFit``,
-``fold_errors``) serves any feature matrix; ``core.signals`` uses it too.
+``fold_errors``) serves any feature matrix; ``core.models.signals`` uses it too.
 
 * The rows are reduced, in chunks, to the triangle R of a QR factorization of
   M = [P0(u) … P_D(u) | y] (Legendre polynomials of u = 2t − 1, t the min-max scaled x).
@@ -12,7 +12,7 @@
 * Nested bases: P0…P_d are the leading columns of M for every d <= D, so one triangle
   serves every degree (its leading block, plus the y column).
 * The standardized monomials are an exact linear map of the Legendre columns,
-  zₖ = (tᵏ − μₖ)/σₖ with tᵏ = Σⱼ Aⱼₖ Pⱼ (``features.monomials_in_legendre``). Centring
+  zₖ = (tᵏ − μₖ)/σₖ with tᵏ = Σⱼ Aⱼₖ Pⱼ (``legendre.monomials_in_legendre``). Centring
   only touches P0 (the constant), so the centred features are Q₁…d·B with the small
   B = R[1:d+1, 1:d+1]·A[1:d+1, 1:d+1]·diag(1/σ): the SVD of B gives s, V and U (in Q's
   coordinates) for the formulas of ``path_svd``, with no ill-conditioned column ever
@@ -47,8 +47,11 @@ import numpy as np
 import scipy.linalg
 from sklearn.model_selection import KFold
 
-from .features import FeatureMap, check_degree, check_held_out, check_xy, legendre_fill, monomials_in_legendre
-from .path_base import LAM_GRID, N_FOLDS, RidgePath, check_lams
+from .checks import check_degree, check_held_out, check_lams, check_xy
+from .features import FeatureMap
+from .grid import LAM_GRID, N_FOLDS
+from .legendre import legendre_fill, monomials_in_legendre
+from .path_base import RidgePath
 
 #: Rows per chunk of the compression: 8,192 × (D + 2) doubles, at most 2 MB (fastest of 2,048–16,384 here).
 _CHUNK_ROWS = 8192

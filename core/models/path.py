@@ -5,33 +5,17 @@ t…t^d standardized, (1/n)·Σ residual² + λ·Σ w², intercept not penalized
 a grid from one factorization. Two routes, chosen by the number of training rows:
 
 * up to ``LARGE_N``: one SVD of the standardized features, exact leave-one-out
-  (``core.path_svd``);
+  (``core.models.path_svd``);
 * above: the rows compressed to small triangles by a chunked QR, 5-fold
-  cross-validation (``core.path_compressed``).
+  cross-validation (``core.models.path_compressed``).
 
 The fits, df, training and held-out errors are the same numbers either way (to rounding).
 """
 
-from .features import check_degree, check_held_out, check_xy
-from .path_base import LAM_GRID, LARGE_N, LEAVE_ONE_OUT, N_FOLDS, SLIDER_LAMS, LamPath, RidgePath, check_lams
-from .path_compressed import CompressedData, compress, fold_rows, path_from_compressed
+from .checks import check_degree, check_held_out, check_lams, check_xy
+from .grid import LAM_GRID, LARGE_N
+from .path_compressed import compress, path_from_compressed
 from .path_svd import svd_path
-
-__all__ = [
-    "LAM_GRID",
-    "LARGE_N",
-    "LEAVE_ONE_OUT",
-    "N_FOLDS",
-    "SLIDER_LAMS",
-    "CompressedData",
-    "LamPath",
-    "RidgePath",
-    "check_lams",
-    "compress",
-    "fold_rows",
-    "path_from_compressed",
-    "ridge_path",
-]
 
 
 def ridge_path(x, y, degree, lams=LAM_GRID, x_test=None, y_test=None):
@@ -39,7 +23,7 @@ def ridge_path(x, y, degree, lams=LAM_GRID, x_test=None, y_test=None):
 
     Up to ``LARGE_N`` training rows: one SVD, exact leave-one-out. Above: the rows are
     compressed to small triangles first (``compress``) and cross-validation is 5-fold
-    (see ``core.path_compressed``). ``RidgePath.cv`` says which cross-validation was used.
+    (see ``core.models.path_compressed``). ``RidgePath.cv`` says which cross-validation was used.
 
     Parameters
     ----------

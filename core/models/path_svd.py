@@ -5,7 +5,7 @@ For λ > 0, with Z = U·diag(s)·Vᵀ (Z centred) and α = n·λ:
     df(λ) = Σ s² / (s² + α)
     hᵢᵢ(λ) = 1/n + Σⱼ Uᵢⱼ² s²ⱼ / (s²ⱼ + α)
 and the exact leave-one-out residual is eᵢ / (1 − hᵢᵢ). For a polynomial curve, λ = 0 is
-solved in a Legendre basis (see ``ridge.py``); when the grid holds λ = 0, that basis's QR
+solved in a Legendre basis (see ``legendre.py``); when the grid holds λ = 0, that basis's QR
 also gives the SVD (both bases span the same polynomials), so only one n-row
 factorization is done. Never the normal equations. Leave-one-out here keeps the feature
 scaling fitted on all training points and α = n·λ in every fold, which is what
@@ -17,8 +17,8 @@ import contextlib
 import numpy as np
 
 from .features import FeatureMap
+from .legendre import legendre_lstsq, legendre_qr, svd_in_span
 from .path_base import RidgePath
-from .ridge import _legendre_lstsq, _legendre_qr, _svd_in_span
 
 _LEVERAGE_LIMIT = 1.0 - 1e-10
 #: λ rows per block × n: the block's two L × n temporaries stay in the CPU cache.
@@ -64,7 +64,7 @@ def svd_fits(U, s, Vt, y_centered, alphas):
     denominators = squares + alphas
     kept = squares / denominators  # (L, d): how much of each direction survives
     fitted = U.T @ y_centered
-    coef = (s / denominators * fitted) @ Vt  # as ridge._solve_svd, sharing its pieces
+    coef = (s / denominators * fitted) @ Vt
     return kept, alphas / denominators, fitted, coef
 
 
@@ -129,18 +129,18 @@ def svd_errors(U, kept, removed, fitted, y_centered, first=None):
 
 
 def svd_path(x, y, degree, lams, x_test, y_test):
-    """The small-data route of ``core.path.ridge_path``, on validated arguments: a ``RidgePath``."""
+    """The small-data route of ``core.models.path.ridge_path``, on validated arguments: a ``RidgePath``."""
     n = x.size
     features, Z = FeatureMap.fit(x, degree)
     y_centered = y - y.mean()
-    legendre_qr = None
+    qr = None
     if lams[0] == 0:
         with contextlib.suppress(ValueError):  # too few distinct x for least squares: handled below
-            legendre_qr = _legendre_qr(features.unit(x), degree)
-    if legendre_qr is None:
+            qr = legendre_qr(features.unit(x), degree)
+    if qr is None:
         U, s, Vt = np.linalg.svd(Z, full_matrices=False)
     else:  # the λ = 0 fit's QR also gives the SVD of Z
-        U, s, Vt = _svd_in_span(Z, legendre_qr[0])
+        U, s, Vt = svd_in_span(Z, qr[0])
 
     alphas = n * lams[:, None]
     kept, removed, fitted, coef = svd_fits(U, s, Vt, y_centered, alphas)
@@ -150,8 +150,8 @@ def svd_path(x, y, degree, lams, x_test, y_test):
     legendre_coef = None
     first = None
     if lams[0] == 0:
-        if legendre_qr is not None:
-            legendre_coef, q = _legendre_lstsq(*legendre_qr, y)
+        if qr is not None:
+            legendre_coef, q = legendre_lstsq(*qr, y)
             intercept[0], coef[0] = features.legendre_to_weights(legendre_coef)
             first = y - q @ (q.T @ y), np.sum(np.square(q), axis=1)
             df[0] = degree

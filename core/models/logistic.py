@@ -36,12 +36,11 @@ from sklearn.model_selection import StratifiedKFold
 from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import check_is_fitted, validate_data
 
-from .path import SLIDER_LAMS
+from .checks import check_binary, check_lam, check_lams
+from .grid import N_FOLDS, SLIDER_LAMS
 
 #: The penalty that stands in for λ = 0 on a path (100 times weaker than the slider's smallest step).
 NO_PENALTY_STAND_IN = 1e-10
-#: Folds of the cross-validation (stratified, shuffled with seed 0).
-N_FOLDS = 5
 _MAX_NEWTON = 200
 _ARMIJO = 1e-4
 #: Newton decrement (≈ twice the distance to the minimum's value) below which the objective is at rounding level.
@@ -129,22 +128,6 @@ def _path_in_row_space(X, y, fit_lams):
     return coef, intercept
 
 
-def _check_binary(y):
-    y = np.asarray(y)
-    if y.ndim != 1 or not np.isin(y, (0, 1)).all():
-        raise ValueError("labels must be a 1-d array of 0 and 1")
-    if np.unique(y).size != 2:
-        raise ValueError("both labels (0 and 1) must occur in the training rows")
-    return y.astype(float)
-
-
-def _check_lams(lams):
-    lams = np.asarray(lams, dtype=float)
-    if lams.ndim != 1 or lams.size == 0 or not np.all(np.isfinite(lams)) or np.any(lams < 0):
-        raise ValueError("lams must be a non-empty 1-d array of finite values >= 0")
-    return lams
-
-
 def _scores(X, coef, intercept):
     """Scores b + X·w for every λ: shape (L, m)."""
     return np.asarray((X @ coef.T).T) + intercept[:, None]
@@ -175,7 +158,7 @@ class LogisticPath:
     test_accuracy, test_log_loss : ndarray of shape (L,)
         The same on held-out rows (NaN when none were given).
     cv_log_loss, cv_log_loss_se, cv_accuracy : ndarray of shape (L,)
-        ``N_FOLDS``-fold cross-validation on the training rows: mean of the fold log-losses, their standard
+        ``N_FOLDS``-fold cross-validation (stratified, shuffled with seed 0) on the training rows: mean of the fold log-losses, their standard
         deviation (ddof=1) / √folds, and the mean fold accuracy. Every fold fit uses
         ``C = 1/(2·n·λ)`` with n = all training rows, as ``cross_val_score(LogisticRegression(C=...), ...)`` does.
     n : int
@@ -241,7 +224,7 @@ def logistic_path(X, y, lams=SLIDER_LAMS, X_test=None, y_test=None, folds=N_FOLD
     y : array of shape (n,)
         Labels, 0 or 1.
     lams : array of shape (L,)
-        Penalty strengths ≥ 0; 0 is fitted with ``NO_PENALTY_STAND_IN``.
+        Ascending penalty strengths ≥ 0; 0 is fitted with ``NO_PENALTY_STAND_IN``.
     X_test, y_test : optional
         Held-out rows.
     folds : int
@@ -251,8 +234,8 @@ def logistic_path(X, y, lams=SLIDER_LAMS, X_test=None, y_test=None, folds=N_FOLD
     -------
     LogisticPath
     """
-    y = _check_binary(y)
-    lams = _check_lams(lams)
+    y = check_binary(y)
+    lams = check_lams(lams)
     if X.shape[0] != y.size:
         raise ValueError(f"X has {X.shape[0]} rows and y has {y.size}")
     fit_lams = np.where(lams > 0, lams, NO_PENALTY_STAND_IN)
@@ -319,8 +302,7 @@ class L2LogisticRegression(ClassifierMixin, BaseEstimator):
         """Fit the model to rows X (array or sparse matrix) and labels y (two classes)."""
         X, y = validate_data(self, X, y, accept_sparse="csr", dtype=np.float64)
         check_classification_targets(y)
-        if not np.isfinite(self.lam) or self.lam < 0:
-            raise ValueError(f"lam must be a finite number >= 0, got {self.lam!r}")
+        lam = check_lam(self.lam)
         self.classes_, labels = np.unique(y, return_inverse=True)
         if self.classes_.size != 2:
             count = self.classes_.size
@@ -329,9 +311,7 @@ class L2LogisticRegression(ClassifierMixin, BaseEstimator):
                 f"got {count} class{'es' if count != 1 else ''}"
             )
         space = _RowSpace.of(X)
-        theta, self.n_iter_, converged = _newton(
-            space.design, labels.astype(float), self.lam, space.start(), self.max_iter
-        )
+        theta, self.n_iter_, converged = _newton(space.design, labels.astype(float), lam, space.start(), self.max_iter)
         if not converged:
             warnings.warn(
                 f"no minimum reached in {self.max_iter} Newton steps: with lam=0 and rows a line can split "
