@@ -29,9 +29,10 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import core
-from core import feedback, feedback_charts, live, two_signals, verdict
+from core import feedback, feedback_charts, two_signals, verdict
 from core.models.grid import SLIDER_LAMS
 from core.models.logistic import logistic_path, stratified_folds
+from core.show import live
 
 
 def _sklearn_route(X, y, X_test, fit_lams, solver):

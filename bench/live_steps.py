@@ -22,11 +22,12 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import core
-from core import charts, live, studies
+from core import charts, studies
 from core.datasets import load_dataset
 from core.models.grid import SLIDER_LAMS
 from core.models.lasso import lasso_weights
 from core.models.path import ridge_path
+from core.show import kit, live
 
 SPAGHETTI_POINTS = 100  # ui.steps.SPAGHETTI_POINTS (ui imports Streamlit, which a benchmark need not)
 
@@ -67,8 +68,8 @@ def cases():
         )
     yield (
         "error curves (Curves)",
-        lambda: charts.error_curves_figure.steps(rows, path, unit=unit),
-        lambda: charts.error_curves_figure(path, rows[here], unit),
+        lambda: kit.error_curves_figure.steps(rows, path, unit=unit),
+        lambda: kit.error_curves_figure(path, rows[here], unit),
     )
     yield (
         "error against degree (Curves)",

@@ -6,7 +6,7 @@ this data (a U or an L, lines that cross zero, a curve that falls then rises).
 
 import numpy as np
 
-from .plain_numbers import format_lam, format_miss, plain_number
+from .show.plain_numbers import format_lam, format_miss, ordinal, plain_number
 from .verdict import (
     ABOUT_RIGHT,
     GAP_HINT_IN_WORDS,
@@ -30,11 +30,8 @@ __all__ = [
     "fit_summary",
     "format_lam",
     "format_miss",
-    "format_number",
     "framework_settings",
     "guess_verdict",
-    "markdown_safe",
-    "ordinal",
     "paths_summary",
     "reading",
     "sklearn_code",
@@ -48,21 +45,9 @@ __all__ = [
     "worked_example",
 ]
 
-_MARKDOWN_SPECIAL = set("\\`*_{}[]()<>#+-.!|~&$=:")
 #: A change smaller than this share of a miss is "flat" in a caption (the eye does not see it either).
 FLAT = 0.05
 
-
-def markdown_safe(text):
-    """Text that Markdown shows literally: every punctuation mark that could mean something is escaped.
-
-    For text from a stranger's file (column and file names) wherever Streamlit renders Markdown.
-    """
-    return "".join("\\" + char if char in _MARKDOWN_SPECIAL else char for char in str(text))
-
-
-#: A number as a reader writes it: 3 significant digits, thousands separated, no e-notation.
-format_number = plain_number
 
 #: How each cross-validation checks a model, in words (``RidgePath.cv``).
 _CV_IN_WORDS = {
@@ -174,7 +159,7 @@ def guess_verdict(path, guess):
         closeness = (
             "Spot on: within the band of λ that are about as good."
             if path.lams[spot.low] <= guess <= path.lams[spot.high]
-            else f"About {steps:.0f} slider steps away ({format_number(factor)} times {'more' if guess > best else 'less'})."
+            else f"About {steps:.0f} slider steps away ({plain_number(factor)} times {'more' if guess > best else 'less'})."
         )
     return (
         f"Your guess: λ = {format_lam(guess)}. The sweet spot (the star, found by checking on unseen points) is "
@@ -195,12 +180,6 @@ def fit_summary(path, index, leaves_chart):
     return f"{where} the model's curve stays within the range of the data."
 
 
-def ordinal(number):
-    """'1st', '2nd', '3rd', '11th', '22nd'."""
-    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{suffix}"
-
-
 #: What a weight is counted in when the data have no words of their own.
 SWINGS = "the usual ups and downs of your data"
 
@@ -214,7 +193,7 @@ def swings_of(dataset):
 def weights_sentence(path, index, swings=SWINGS):
     """The weights chart read aloud; ``swings`` says what a weight of 1 moves the curve by (``swings_of``)."""
     sizes = np.abs(path.coef) / (path.y_sd or 1.0)
-    unpenalized = format_number(sizes[0].max())
+    unpenalized = plain_number(sizes[0].max())
     if index == 0:
         return (
             f"There is no penalty now: the largest weight is {unpenalized} times {swings}. "
@@ -231,7 +210,7 @@ def weights_sentence(path, index, swings=SWINGS):
     )
     return (
         f"Without the penalty the largest weight is {unpenalized} times {swings}: giant weights that cancel each "
-        f"other out. With this penalty it is {format_number(now.max())} times, {balance}."
+        f"other out. With this penalty it is {plain_number(now.max())} times, {balance}."
     )
 
 
@@ -259,8 +238,8 @@ def paths_summary(path, index, swings=SWINGS):
     shown = weights[max(reading(path, index).spot.low, 1) :]  # the chart's y range covers these
     sizes = np.abs(weights)
     start = (
-        f"{_with_this(path, index)} the largest weight is {format_number(sizes[index].max())} times {swings}; "
-        f"at λ = {format_lam(path.lams[-1])} it is {format_number(sizes[-1].max())} times. "
+        f"{_with_this(path, index)} the largest weight is {plain_number(sizes[index].max())} times {swings}; "
+        f"at λ = {format_lam(path.lams[-1])} it is {plain_number(sizes[-1].max())} times. "
     )
     crossing = _sign_changes(shown)
     growing = _grow_before_shrinking(np.abs(shown))
@@ -281,7 +260,7 @@ def total_summary(path, index, swings=SWINGS):
     """One sentence on the total-size and free-weights chart (the free weights rounded to a whole number)."""
     total = np.sqrt(np.sum(np.square(path.coef[index]))) / (path.y_sd or 1.0)
     used = int(np.rint(path.df[index]))
-    size = f"{_with_this(path, index)} all weights together measure {format_number(total)} times {swings}. "
+    size = f"{_with_this(path, index)} all weights together measure {plain_number(total)} times {swings}. "
     if used >= path.degree:
         return size + f"The model uses all {path.degree} weights freely: nothing holds them back."
     return size + (

@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 
 from . import explain
+from .show.plain_numbers import markdown_safe
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -40,7 +41,7 @@ def predictions_csv(dataset, path, index):
 
 
 def _md(text):
-    return explain.markdown_safe(text)
+    return markdown_safe(text)
 
 
 def summary_markdown(dataset, path, index):

@@ -1,50 +1,20 @@
-"""Figures of the Sorting-feedback page, one λ step at a time (for ``core.live.stepped``).
+"""Figures of the Sorting-feedback page, one λ step at a time (for ``core.show.live.stepped``).
 
 Every builder returns a ``FigureSpec`` for one step and draws the same traces at every step.
-Words on the axes go through ``charts.plain``: a typed comment's words are a stranger's text.
+Words on the axes go through ``core.show.kit.plain``: a typed comment's words are a stranger's text.
 """
 
 import numpy as np
 import plotly.graph_objects as go
 
-from .charts import (
-    BLACK,
-    BLUE,
-    MARGIN,
-    PURPLE,
-    VERMILLION,
-    YELLOW,
-    lam_positions,
-    plain,
-    verdict_zones,
-)
 from .feedback import RARE_COUNT, strongest
-from .figspec import FigureSpec
-from .plain_numbers import lam_axis_ticks
+from .show.figspec import FigureSpec
+from .show.kit import STAR, base_layout, lam_axis, lam_positions, light, plain, verdict_zones, you_are_here
+from .show.palette import BLACK, BLUE, FRAME_GREY, PURPLE, VERMILLION, WHITE
 from .two_signals import SIGNAL_NAMES
 
 TOP_WORDS = 10
 MAX_COMMENT_WORDS = 15
-_GRID = "#e6e6e6"
-
-
-def _light(values):
-    return np.asarray(values, dtype=np.float32)
-
-
-def _lam_axis(fig, lams, **where):
-    """λ on a log axis, ticks in plain digits, λ = 0 one decade left of the smallest λ."""
-    tickvals, ticktext = lam_axis_ticks(lams)
-    fig.update_xaxes(tickvals=tickvals, ticktext=ticktext, title_text="Penalty strength λ", **where)
-
-
-def _style(fig, height):
-    fig.update_layout(
-        height=height, margin=MARGIN, plot_bgcolor="white", legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0)
-    )
-    fig.update_xaxes(showgrid=True, gridcolor=_GRID, zeroline=False)
-    fig.update_yaxes(showgrid=True, gridcolor=_GRID, zeroline=False)
-    return fig
 
 
 def _word_label(model, column):
@@ -56,7 +26,7 @@ def _word_bar(model, index, name):
     columns = strongest(model, index, TOP_WORDS)
     weights = model.path.coef[index, columns]
     return go.Bar(
-        x=_light(weights),
+        x=light(weights),
         y=[_word_label(model, column) for column in columns],
         orientation="h",
         name=name,
@@ -91,7 +61,7 @@ def word_weights_figure(model, index, height=460):
     for col in (1, 2):
         fig.update_xaxes(range=[-reach, reach], title_text="← praise    weight    complaint →", row=1, col=col)
         fig.update_yaxes(autorange="reversed", row=1, col=col)
-    _style(fig, height)
+    base_layout(fig, height=height)
     return fig.update_layout(margin_l=190, margin_t=60, bargap=0.3)
 
 
@@ -112,8 +82,8 @@ def scores_figure(path, index, spot, height=540):
     ):
         fig.add_trace(
             go.Scatter(
-                x=_light(x),
-                y=_light(100 * values),
+                x=light(x),
+                y=light(100 * values),
                 mode="lines",
                 name=name,
                 line=dict(color=colour, width=2.5, dash=dash),
@@ -126,18 +96,13 @@ def scores_figure(path, index, spot, height=540):
             y=[float(100 * np.exp(-path.cv_log_loss[spot.best]))],
             mode="markers",
             name="Sweet spot (cross-validation)",
-            marker=dict(symbol="star", size=16, color=YELLOW, line=dict(color=BLACK, width=1.5)),
+            marker=STAR,
         )
     )
-    fig.add_vline(
-        x=float(x[index]),
-        line=dict(color=BLACK, width=1.5, dash="dot"),
-        annotation_text="you are here",
-        annotation_position="top",
-    )
-    _lam_axis(fig, path.lams)
+    you_are_here(fig, float(x[index]))
+    lam_axis(fig, path.lams)
     fig.update_yaxes(range=[0, 104], title_text="Percent")
-    _style(fig, height)
+    base_layout(fig, height=height)
     return fig.update_layout(margin_t=40, margin_b=150, legend=dict(y=-0.22, yanchor="top"))
 
 
@@ -152,7 +117,7 @@ def comment_figure(model, reading, index, height=None):
     for row, name, colour in ((0, "With no penalty", PURPLE), (index, "At this λ", VERMILLION)):
         fig.add_trace(
             go.Bar(
-                x=_light(model.path.coef[row, columns]),
+                x=light(model.path.coef[row, columns]),
                 y=labels,
                 orientation="h",
                 name=name,
@@ -163,7 +128,7 @@ def comment_figure(model, reading, index, height=None):
     reach = 1.15 * float(np.abs(model.path.coef[[0, index]][:, columns]).max()) if columns.size else 1.0
     fig.update_xaxes(range=[-reach, reach], title_text="← pushes toward praise    weight    pushes toward complaint →")
     fig.update_yaxes(autorange="reversed")
-    _style(fig, height or 190 + 28 * max(columns.size, 1))
+    base_layout(fig, height=height or 190 + 28 * max(columns.size, 1))
     return fig.update_layout(barmode="group", margin_l=130, margin_t=70, legend_y=1.0, legend_yanchor="bottom")
 
 
@@ -172,11 +137,11 @@ def _customers(fig, X, y):
         rows = y == label
         fig.add_trace(
             go.Scatter(
-                x=_light(X[rows, 0]),
-                y=_light(X[rows, 1]),
+                x=light(X[rows, 0]),
+                y=light(X[rows, 1]),
                 mode="markers",
                 name=name,
-                marker=dict(color=colour, symbol=symbol, size=9, line=dict(color="white", width=1)),
+                marker=dict(color=colour, symbol=symbol, size=9, line=dict(color=WHITE, width=1)),
                 cliponaxis=False,  # customers on the chart's edge are drawn whole
                 hovertemplate="order %{x:.0f} €, %{y:.1f} days late<extra>" + name + "</extra>",
             )
@@ -188,9 +153,9 @@ def _boundary(model, index, name, colour, width, opacity=1.0):
     # step's patch replaces it (an encoded 2-D array's shape is not part of the patch).
     value, days = np.meshgrid(model.grid_value, model.grid_days)
     return go.Contour(
-        x=_light(value.ravel()),
-        y=_light(days.ravel()),
-        z=_light(model.grid_probability[index].ravel()),
+        x=light(value.ravel()),
+        y=light(days.ravel()),
+        z=light(model.grid_probability[index].ravel()),
         autocontour=False,
         contours=dict(start=0.5, end=0.5, size=1, coloring="lines"),
         colorscale=[[0, colour], [1, colour]],  # with coloring="lines" the line takes its colour from here
@@ -212,15 +177,12 @@ def boundary_figure(model, index, height=460):
     fig.add_trace(_boundary(model, index, "Boundary at this λ", BLACK, 2.5))
     # The axes end where the grid ends, so the boundaries run to the chart's frame and no further.
     fig.update_xaxes(
-        range=_ends(model.grid_value), title_text=SIGNAL_NAMES[0], showline=True, linecolor=_FRAME, mirror=True
+        range=_ends(model.grid_value), title_text=SIGNAL_NAMES[0], showline=True, linecolor=FRAME_GREY, mirror=True
     )
     fig.update_yaxes(
-        range=_ends(model.grid_days), title_text=SIGNAL_NAMES[1], showline=True, linecolor=_FRAME, mirror=True
+        range=_ends(model.grid_days), title_text=SIGNAL_NAMES[1], showline=True, linecolor=FRAME_GREY, mirror=True
     )
-    return _style(fig, height).update_layout(margin_t=60)
-
-
-_FRAME = "#9a9a9a"
+    return base_layout(fig, height=height).update_layout(margin_t=60)
 
 
 def _ends(grid):

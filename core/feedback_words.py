@@ -11,7 +11,7 @@ from scipy.special import expit
 from .comments import CATEGORIES, COMPLAINT, PRAISE
 from .feedback import MAX_COMMENT_CHARS, RARE_COUNT, rare_in_strongest, strongest, words_carrying
 from .models.logistic import NO_PENALTY_STAND_IN
-from .plain_numbers import format_lam, plain_number
+from .show.plain_numbers import format_lam, plain_number
 from .verdict import ABOUT_RIGHT, MEMORIZING, TOO_SIMPLE
 
 STRONGEST_SHOWN = 10

@@ -1,36 +1,22 @@
 """Charts of the many-signals page: each builder returns a ``FigureSpec`` for one λ row of a ``SignalFit``.
 
-``stepped(builder, fit, rows)`` makes the ``core.live.SteppedFigure`` of every slider step.
-Signal names come from the reader's file: every label goes through ``charts.plain``.
+``stepped(builder, fit, rows)`` makes the ``core.show.live.SteppedFigure`` of every slider step.
+Signal names come from the reader's file: every label goes through ``core.show.kit.plain``.
 """
 
 import numpy as np
 import plotly.graph_objects as go
 
-from . import live
-from .charts import (
-    BLACK,
-    BLUE,
-    GREEN,
-    ORANGE,
-    PURPLE,
-    SKY_BLUE,
-    VERMILLION,
-    YELLOW,
-    _base_layout,
-    _lam_axis,
-    error_curves_figure,
-    lam_positions,
-    plain,
-)
 from .explain import format_lam
-from .figspec import FigureSpec
+from .show import live
+from .show.figspec import FigureSpec
+from .show.kit import HERE_LINE, base_layout, error_curves_figure, lam_axis, lam_positions, plain
+from .show.palette import BLACK, BLUE, EVEN_GREY, LINE_COLOURS, ORANGE, PURPLE
 
 #: Bars drawn at most (the signals with the biggest weights anywhere on the path).
 MAX_BARS = 20
 #: Lines drawn at most on the paths chart (each named in its legend).
 MAX_LINES = MAX_BARS
-_LINE_COLOURS = [BLUE, ORANGE, GREEN, VERMILLION, PURPLE, SKY_BLUE, BLACK, YELLOW]
 
 
 def shown_signals(fit, limit=MAX_BARS):
@@ -65,7 +51,7 @@ def weights_figure(fit, index):
         )
     fig.update_layout(barmode="group")
     unit = fit.table.y_unit or "units of y"
-    fig = _base_layout(fig, f"Weight ({plain(unit)} per typical swing of the signal)", "", _bar_height(len(shown)))
+    fig = base_layout(fig, f"Weight ({plain(unit)} per typical swing of the signal)", "", _bar_height(len(shown)))
     return fig.update_layout(margin_l=220)
 
 
@@ -107,8 +93,8 @@ def paths_figure(fit, index):
     shown = shown_signals(fit, MAX_LINES)
     fig = FigureSpec()
     for k, j in enumerate(shown):
-        colour = _LINE_COLOURS[k % len(_LINE_COLOURS)]
-        dash = _DASHES[(k // len(_LINE_COLOURS)) % len(_DASHES)]
+        colour = LINE_COLOURS[k % len(LINE_COLOURS)]
+        dash = _DASHES[(k // len(LINE_COLOURS)) % len(_DASHES)]
         fig.add_trace(
             go.Scatter(
                 x=x.astype(np.float32),
@@ -119,13 +105,13 @@ def paths_figure(fit, index):
                 hovertemplate="%{y:.3g}<extra>" + plain(fit.names[j]) + "</extra>",
             )
         )
-    fig.add_vline(x=float(x[index]), line=dict(color=BLACK, width=1.5, dash="dot"))
+    fig.add_vline(x=float(x[index]), line=HERE_LINE)
     top, _ = paths_range(fit)
     fig.update_yaxes(range=[-top, top])
-    _lam_axis(fig, path.lams)
+    lam_axis(fig, path.lams)
     unit = fit.table.y_unit or "units of y"
     longest = max((len(_legend_name(fit.names[j])) for j in shown), default=10)
-    fig = _base_layout(fig, "Penalty strength λ", f"Weight ({plain(unit)})", max(440, 60 + 21 * len(shown)))
+    fig = base_layout(fig, "Penalty strength λ", f"Weight ({plain(unit)})", max(440, 60 + 21 * len(shown)))
     # One legend entry per line, in a column on the right, with a margin wide enough that Plotly never widens it.
     return fig.update_layout(
         legend=dict(orientation="v", x=1.02, xanchor="left", y=1.0, yanchor="top", font_size=12),
@@ -160,10 +146,10 @@ def share_figure(fit, index):
             hovertemplate="%{y:.0f}%<extra>this λ</extra>",
         )
     )
-    fig.add_hline(y=100 * even, line=dict(color="#888888", width=1, dash="dash"))
+    fig.add_hline(y=100 * even, line=dict(color=EVEN_GREY, width=1, dash="dash"))
     fig.update_yaxes(range=[0, 105], ticksuffix="%")
-    _lam_axis(fig, path.lams)
-    return _base_layout(fig, "Penalty strength λ", "Share of all weight", 320)
+    lam_axis(fig, path.lams)
+    return base_layout(fig, "Penalty strength λ", "Share of all weight", 320)
 
 
 def stability_figure(fit, index):
@@ -184,7 +170,7 @@ def stability_figure(fit, index):
         )
     fig.update_layout(barmode="group")
     unit = fit.table.y_unit or "units of y"
-    fig = _base_layout(fig, f"How much the weight jumps between refits (±{plain(unit)})", "", _bar_height(len(shown)))
+    fig = base_layout(fig, f"How much the weight jumps between refits (±{plain(unit)})", "", _bar_height(len(shown)))
     return fig.update_layout(margin_l=220)
 
 

@@ -9,10 +9,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .explain import format_lam, format_number, verdict
+from .explain import format_lam, verdict
 from .models import design as design_module
 from .models.grid import LAM_GRID
 from .models.signals import signal_path
+from .show.plain_numbers import plain_number
 from .signal_charts import MAX_LINES, paths_range
 
 #: Two signals "move together" when their correlation is at least this (in size).
@@ -94,7 +95,7 @@ def fit_table(table, lams=LAM_GRID, max_categories=design_module.MAX_CATEGORIES)
 
 def _amount(value, unit):
     sign = "+" if value > 0 else "−" if value < 0 else ""
-    return f"{sign}{format_number(abs(value))}" + (f" {unit}" if unit else "")
+    return f"{sign}{plain_number(abs(value))}" + (f" {unit}" if unit else "")
 
 
 def weight_sentence(fit, index):

@@ -1,8 +1,9 @@
 import streamlit as st
 
 import ui
-from core import explain, glossary
+from core import explain
 from core.models.grid import LARGE_N, N_FOLDS
+from core.show import glossary
 
 ui.start_page()
 st.title("Overfitting curves: finding the sweet spot")

@@ -4,9 +4,9 @@ import streamlit as st
 import ui
 from core import charts, explain
 from core.datasets import DATASET_TITLES
-from core.glossary import TERMS, anchor
-from core.glossary import link as term
 from core.models.grid import SLIDER_LAMS
+from core.show.glossary import TERMS, anchor
+from core.show.glossary import link as term
 
 ui.start_page()
 st.title("Questions")

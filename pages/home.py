@@ -1,8 +1,8 @@
 import streamlit as st
 
 import ui
-from core.glossary import VENDOR_QUESTIONS
-from core.glossary import link as term
+from core.show.glossary import VENDOR_QUESTIONS
+from core.show.glossary import link as term
 
 ui.start_page()
 

@@ -1,7 +1,8 @@
 import streamlit as st
 
 import ui
-from core import explain, glossary
+from core import explain
+from core.show import glossary
 
 ui.start_page()
 st.title("Playground")

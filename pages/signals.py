@@ -1,7 +1,8 @@
 import streamlit as st
 
 import ui
-from core import explain, signal_data
+from core import signal_data
+from core.show.plain_numbers import markdown_safe
 
 ui.start_page()
 st.title("Many signals: sharing the credit")
@@ -15,7 +16,7 @@ titles = signal_data.SIGNAL_TITLES
 choice = st.selectbox(ui.signals.TABLE_LABEL, options=list(titles), format_func=titles.get, key="signals_table")
 ui.live.lam_control()
 fit = ui.signals.builtin_fit(choice)
-st.caption(explain.markdown_safe(fit.table.story))
+st.caption(markdown_safe(fit.table.story))
 ui.signals.story(fit, "signals")
 st.caption('Bring your own table: on the Your data page, choose "Several columns (signals)".')
 ui.finish_page()

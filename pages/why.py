@@ -2,8 +2,8 @@ import numpy as np
 import streamlit as st
 
 import ui
-from core import glossary
 from core import two_weights as tw
+from core.show import glossary
 
 ui.start_page()
 st.title("Why it works: a circle, a diamond and zero")

@@ -2,6 +2,7 @@ import streamlit as st
 
 import ui
 from core import explain, reader
+from core.show.plain_numbers import markdown_safe
 
 ui.start_page()
 st.title("Your data")
@@ -40,7 +41,7 @@ else:
     table, xy = current.table, current.xy
     st.text(f"File: {current.name} ({table.n_rows:,} rows)")
     for note in table.notes:
-        st.caption(explain.markdown_safe(note))
+        st.caption(markdown_safe(note))
     with st.expander("Preview of the first rows", expanded=False):
         st.dataframe(table.frame.head(20), hide_index=True)
     if ui.signals.several_columns_view(current):  # the many-signals story for several columns (ui/signals.py)

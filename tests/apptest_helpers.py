@@ -9,8 +9,8 @@ from streamlit.components.v2.bidi_component.constants import EVENT_DELIM
 from streamlit.runtime.state.session_state import STREAMLIT_INTERNAL_KEY_PREFIX
 from streamlit.testing.v1 import AppTest
 
-from core import live
 from core.models.grid import SLIDER_LAMS
+from core.show import live
 
 TIMEOUT = 60
 APP = str(Path(__file__).resolve().parent.parent / "app.py")

@@ -19,8 +19,10 @@ from sklearn.preprocessing import MinMaxScaler, PolynomialFeatures, StandardScal
 
 from core import PolynomialRidge, charts, datasets
 from core.datasets import DATASET_TITLES, N_HELD_OUT, load_dataset
-from core.explain import format_lam, format_miss, format_number, sklearn_code
+from core.explain import format_lam, format_miss, sklearn_code
 from core.models.path import ridge_path
+from core.show import kit
+from core.show.plain_numbers import plain_number
 
 
 def sklearn_pipeline(degree, alpha, **ridge_options):
@@ -366,9 +368,9 @@ def test_format_miss(rmse, unit, expected):
     assert format_miss(rmse, unit) == expected
 
 
-def test_format_number_not_finite():
-    assert format_number(np.nan) == "not defined"
-    assert format_number(-np.inf) == "–∞"
+def test_plain_number_not_finite():
+    assert plain_number(np.nan) == "not defined"
+    assert plain_number(-np.inf) == "–∞"
 
 
 @pytest.mark.parametrize("key, degree", [("wave", 15), ("tips", 8)])
@@ -517,7 +519,7 @@ def test_bad_synthetic_arguments():
 
 
 def test_plain_escapes_plotly_markup():
-    assert charts.plain("<b>bold</b> & co") == "&lt;b&gt;bold&lt;/b&gt; &amp; co"
+    assert kit.plain("<b>bold</b> & co") == "&lt;b&gt;bold&lt;/b&gt; &amp; co"
 
 
 def test_curve_grid_and_window():

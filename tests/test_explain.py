@@ -9,10 +9,11 @@ from sklearn.linear_model import LogisticRegressionCV
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
-from core import explain, glossary
+from core import explain
 from core.datasets import DATASET_TITLES, SHAPES, TABLES, load_dataset
 from core.models.path import ridge_path
-from core.plain_numbers import format_lam, format_miss, lam_axis_ticks, log_axis_ticks, plain_number
+from core.show import glossary
+from core.show.plain_numbers import format_lam, format_miss, lam_axis_ticks, log_axis_ticks, plain_number
 from core.studies import DegreeSweep
 from core.verdict import (
     ABOUT_RIGHT,

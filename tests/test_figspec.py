@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 import pytest
 from plotly.subplots import make_subplots
 
-from core.figspec import FigureSpec
+from core.show.figspec import FigureSpec
 
 
 def test_the_private_plotly_helpers_figspec_uses_are_still_there():
@@ -56,7 +56,7 @@ Y = np.sin(X).astype(np.float32)
 
 
 def base_layout(fig):
-    """What core.charts._base_layout does: magic underscores, axis titles as text, every axis."""
+    """What core.show.kit.base_layout does: magic underscores, axis titles as text, every axis."""
     fig.update_layout(
         height=440,
         margin=dict(l=80, r=25, t=50, b=70),

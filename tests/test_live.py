@@ -6,11 +6,12 @@ import json
 import numpy as np
 import pytest
 
-from core import charts, live, studies
+from core import charts, studies
 from core.datasets import from_columns, load_dataset
 from core.models.grid import SLIDER_LAMS
 from core.models.lasso import lasso_weights
 from core.models.path import ridge_path
+from core.show import kit, live
 
 LASSO_LAMS = SLIDER_LAMS[SLIDER_LAMS >= 1e-6]
 
@@ -86,8 +87,8 @@ def test_weight_chart_steps(wave, builder):
 
 def test_error_curve_steps(wave):
     dataset, path, _, _, rows = wave
-    stepped = charts.error_curves_figure.steps(rows, path, unit=dataset.y_unit)
-    assert_every_step_equals(stepped, lambda k: charts.error_curves_figure(path, rows[k], dataset.y_unit))
+    stepped = kit.error_curves_figure.steps(rows, path, unit=dataset.y_unit)
+    assert_every_step_equals(stepped, lambda k: kit.error_curves_figure(path, rows[k], dataset.y_unit))
 
 
 def test_degree_and_spaghetti_steps(wave):

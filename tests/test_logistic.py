@@ -13,10 +13,11 @@ from sklearn.metrics import log_loss
 from sklearn.model_selection import StratifiedKFold, cross_val_score
 from sklearn.pipeline import make_pipeline
 
-from core import feedback, feedback_charts, feedback_words, live, two_signals, verdict
+from core import feedback, feedback_charts, feedback_words, two_signals, verdict
 from core.comments import COMPLAINT, PRAISE, load_comments
 from core.models.grid import SLIDER_LAMS
 from core.models.logistic import NO_PENALTY_STAND_IN, L2LogisticRegression, logistic_path
+from core.show import live
 
 #: Steps checked one by one against scikit-learn: the stand-in for 0, tiny, small, the sweet spot's region, large.
 CHECKED_STEPS = [0, 1, 9, 17, 22, 29, 35, 41]

@@ -10,11 +10,12 @@ import re
 import numpy as np
 import pytest
 
-from core import explain, glossary
+from core import explain
 from core.datasets import load_dataset
 from core.models.grid import SLIDER_LAMS
 from core.models.path import ridge_path
-from core.plain_numbers import log_axis_ticks
+from core.show import glossary
+from core.show.plain_numbers import log_axis_ticks
 from core.verdict import VERDICTS
 from tests.apptest_helpers import live_data, live_figure, live_texts, open_page, release_lam, trace
 from tests.reading_ease import NOT_PLAIN, flesch_reading_ease

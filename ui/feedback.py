@@ -8,8 +8,9 @@ state only, never in a shared cache.
 
 import streamlit as st
 
-from core import feedback, feedback_charts, feedback_words, live, two_signals, verdict
+from core import feedback, feedback_charts, feedback_words, two_signals, verdict
 from core.models.grid import SLIDER_LAMS
+from core.show import live
 
 from .fits import CACHE_TTL
 

@@ -15,6 +15,7 @@ from core.models.grid import SLIDER_LAMS
 from core.models.lasso import lasso_weights
 from core.models.path import ridge_path
 from core.models.path_base import RidgePath
+from core.show.plain_numbers import markdown_safe
 from core.viewstate import DEFAULT_VIEW, UPLOAD
 
 from .state import uploaded, view
@@ -137,4 +138,4 @@ def resampled_curves(fit):
 
 def unit_text(dataset):
     """The dataset's unit, safe where Streamlit renders Markdown (it may come from a stranger's file)."""
-    return explain.markdown_safe(dataset.y_unit)
+    return markdown_safe(dataset.y_unit)

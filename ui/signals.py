@@ -7,9 +7,11 @@ is its content's digest with the chosen columns, so one reader's data never reac
 import numpy as np
 import streamlit as st
 
-from core import explain, live, signal_charts, signal_data, signal_story
+from core import explain, signal_charts, signal_data, signal_story
 from core.models import design
 from core.models.grid import SLIDER_LAMS
+from core.show import live
+from core.show.plain_numbers import markdown_safe
 
 from . import live as ui_live
 from .fits import CACHE_TTL
@@ -73,7 +75,7 @@ def several_columns_view(current):
     try:
         fit = upload_fit(target, columns)
     except ValueError as problem:
-        st.error(explain.markdown_safe(f"These columns cannot be used: {problem}"))
+        st.error(markdown_safe(f"These columns cannot be used: {problem}"))
         return True
     st.caption(
         f"{fit.path.n:,} rows to fit on and {fit.n_test:,} held out as new data; {len(fit.names):,} signals "
@@ -143,7 +145,7 @@ def story(fit, prefix):
     text("pair", fit, f"{prefix}_pair")
 
     st.subheader("Each weight as the penalty grows")
-    st.caption(explain.markdown_safe(signal_story.paths_caption(fit)))
+    st.caption(markdown_safe(signal_story.paths_caption(fit)))
     chart("paths", fit, f"{prefix}_paths")
 
     st.subheader("How much does the biggest signal carry?")

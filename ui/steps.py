@@ -9,8 +9,9 @@ import dataclasses
 import numpy as np
 import streamlit as st
 
-from core import charts, explain, live, studies, two_weights
+from core import charts, explain, studies, two_weights
 from core.models.grid import SLIDER_LAMS
+from core.show import kit, live
 
 from .fits import CACHE_TTL
 
@@ -141,7 +142,7 @@ def total_summaries(fit):
 
 def error_curves(fit):
     unit = fit.dataset.y_unit
-    return _cached("error curves", fit, lambda: charts.error_curves_figure.steps(fit.slider_rows, fit.path, unit=unit))
+    return _cached("error curves", fit, lambda: kit.error_curves_figure.steps(fit.slider_rows, fit.path, unit=unit))
 
 
 def sweet_spot_sentences(fit):

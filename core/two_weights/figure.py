@@ -3,12 +3,10 @@
 import numpy as np
 import plotly.graph_objects as go
 
-from ..charts import BLACK, BLUE, VERMILLION, _base_layout, _light
+from ..show.kit import base_layout, light
+from ..show.palette import AXIS_GREY, BLACK, BLUE, CONTOUR_GREY, SHAPE_FILL, TOUCH_GREY, VERMILLION, WHITE, veil
 from .maths import FEATURE_NAMES, circle, diamond, ellipse, l1_size, l2_size, mse, paths, picture, problem
 
-GRID_GREY = "#b3b3b3"
-TOUCH_GREY = "#4d4d4d"
-SHAPE_FILL = "rgba(0,114,178,0.10)"
 #: √(excess error) of the background contour lines: evenly spaced, like a map's contour lines.
 CONTOUR_STEPS = np.arange(0.2, 2.01, 0.2)
 X_RANGE = (-1.45, 2.05)
@@ -39,11 +37,11 @@ def _figure(kind, lam, height):
     cx, cy = _contour_lines(p)
     fig.add_trace(
         go.Scatter(
-            x=_light(cx),
-            y=_light(cy),
+            x=light(cx),
+            y=light(cy),
             mode="lines",
             name="Same-error contours",
-            line=dict(color=GRID_GREY, width=1),
+            line=dict(color=CONTOUR_GREY, width=1),
             hoverinfo="skip",
         )
     )
@@ -57,8 +55,8 @@ def _figure(kind, lam, height):
     # at the ends a shape or a contour shrinks to a point.
     fig.add_trace(
         go.Scatter(
-            x=_light(sx),
-            y=_light(sy),
+            x=light(sx),
+            y=light(sy),
             mode="lines",
             name=shape_name,
             fill="toself",
@@ -70,8 +68,8 @@ def _figure(kind, lam, height):
     tx, ty = ellipse(float(mse(*w, data=p)) - p.best_mse, data=p)
     fig.add_trace(
         go.Scatter(
-            x=_light(tx),
-            y=_light(ty),
+            x=light(tx),
+            y=light(ty),
             mode="lines",
             name="Chosen point's contour",
             line=dict(color=TOUCH_GREY, width=1.5, dash="dash"),
@@ -80,8 +78,8 @@ def _figure(kind, lam, height):
     )
     fig.add_trace(
         go.Scatter(
-            x=_light(path[:, 0]),
-            y=_light(path[:, 1]),
+            x=light(path[:, 0]),
+            y=light(path[:, 1]),
             mode="lines",
             name="Path for every λ",
             line=dict(color=VERMILLION, width=1.5, dash="dot"),
@@ -91,8 +89,8 @@ def _figure(kind, lam, height):
     )
     fig.add_trace(
         go.Scatter(
-            x=_light(so_far[:, 0]),
-            y=_light(so_far[:, 1]),
+            x=light(so_far[:, 0]),
+            y=light(so_far[:, 1]),
             mode="lines",
             name="Path so far",
             line=dict(color=VERMILLION, width=3),
@@ -115,7 +113,7 @@ def _figure(kind, lam, height):
             y=[float(w[1])],
             mode="markers",
             name="Chosen weights",
-            marker=dict(symbol="circle", size=15, color=VERMILLION, line=dict(color="white", width=2)),
+            marker=dict(symbol="circle", size=15, color=VERMILLION, line=dict(color=WHITE, width=2)),
             hovertemplate=hover,
         )
     )
@@ -130,20 +128,20 @@ def _figure(kind, lam, height):
             arrowhead=2,
             ax=30,
             ay=70,
-            bgcolor="rgba(255,255,255,0.9)",
+            bgcolor=veil(0.9),
             font=dict(color=BLACK, size=13),
         )
-    fig.update_xaxes(range=list(X_RANGE), zeroline=True, zerolinecolor="#7f7f7f", zerolinewidth=1.5, constrain="domain")
+    fig.update_xaxes(range=list(X_RANGE), zeroline=True, zerolinecolor=AXIS_GREY, zerolinewidth=1.5, constrain="domain")
     fig.update_yaxes(
         range=list(Y_RANGE),
         zeroline=True,
-        zerolinecolor="#7f7f7f",
+        zerolinecolor=AXIS_GREY,
         zerolinewidth=1.5,
         scaleanchor="x",
         scaleratio=1,
         constrain="domain",
     )
-    fig = _base_layout(fig, f"Weight 1 ({FEATURE_NAMES[0]})", f"Weight 2 ({FEATURE_NAMES[1]})", height)
+    fig = base_layout(fig, f"Weight 1 ({FEATURE_NAMES[0]})", f"Weight 2 ({FEATURE_NAMES[1]})", height)
     fig.update_layout(
         margin=dict(t=15, b=145),
         hovermode="closest",

@@ -2,7 +2,8 @@
 
 Tiny numbers are written out in full ("0.00000001"); big ones use thousands
 separators up to a million and then words ("2.5 million", "181 billion").
-Log-scale axes get ticks at whole powers of ten labelled the same way.
+Log-scale axes get ticks at whole powers of ten labelled the same way. Also plain
+text: ordinals, and Markdown made literal (``markdown_safe``) or dropped (``unmarked``).
 """
 
 import math
@@ -14,9 +15,6 @@ SMALLEST_SHOWN = 1e-12
 _BIG_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 #: From this size on, words stop helping ("a million trillion" is as far as we count).
 _LARGEST_NAMED = 1e18
-#: Plotly (d3) format for numbers in hover labels: 3 significant digits, commas, never e-notation
-#: ("%{y:,.3~r}" shows 181,000,000 and 0.0000123 where ".3g" shows 1.81e+8 and 1.23e-5).
-HOVER_FORMAT = ",.3~r"
 
 
 def _round_significant(value, digits):
@@ -150,3 +148,25 @@ def lam_axis_ticks(lams, max_ticks=7):
         tickvals.insert(0, float(np.log10(positive.min())) - 1.0)
         ticktext.insert(0, "0")
     return tickvals, ticktext
+
+
+def ordinal(number):
+    """'1st', '2nd', '3rd', '11th', '22nd'."""
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+_MARKDOWN_SPECIAL = set("\\`*_{}[]()<>#+-.!|~&$=:")
+
+
+def markdown_safe(text):
+    """Text that Markdown shows literally: every punctuation mark that could mean something is escaped.
+
+    For text from a stranger's file (column and file names) wherever Streamlit renders Markdown.
+    """
+    return "".join("\\" + char if char in _MARKDOWN_SPECIAL else char for char in str(text))
+
+
+def unmarked(sentence):
+    """A sentence written for Markdown, as plain text (the live texts are never rendered as Markdown)."""
+    return sentence.replace("**", "")

@@ -1,0 +1,222 @@
+"""The chart kit every story builds with: safe labels, light arrays, one layout, λ axes, the verdict zones.
+
+Builders record their figure as a ``FigureSpec`` (``figspec``) and ``figure_builder`` turns them
+into functions that return a Plotly figure, or its steps for the live λ control (``live``).
+Arrays go to the browser as float32 (``light``): half the payload, and far more precision than
+a screen shows. Colours come from ``palette``.
+"""
+
+import functools
+import html
+
+import numpy as np
+
+from . import live
+from .figspec import FigureSpec, trace
+from .palette import (
+    BLACK,
+    BLUE,
+    DARK_NOTE_GREY,
+    GREEN,
+    GRID_GREY,
+    ORANGE,
+    SKY_BLUE,
+    VERMILLION,
+    WHITE,
+    YELLOW,
+    ZERO_GREY,
+    veil,
+)
+from .plain_numbers import lam_axis_ticks, log_axis_ticks, plain_number
+
+#: Plotly (d3) format for numbers in hover labels: 3 significant digits, commas, never e-notation
+#: ("%{y:,.3~r}" shows 181,000,000 and 0.0000123 where ".3g" shows 1.81e+8 and 1.23e-5).
+HOVER_FORMAT = ",.3~r"
+#: Room for tick labels, axis titles and the legend, given up front: a margin Plotly must widen
+#: to fit them costs a second full drawing of the chart on every update.
+MARGIN = dict(l=80, r=25, t=50, b=70)
+#: The dotted line at the reader's λ (or degree).
+HERE_LINE = dict(color=BLACK, width=1.5, dash="dot")
+#: A thin reference line at zero.
+ZERO_LINE = dict(color=ZERO_GREY, width=1)
+#: The sweet spot's star.
+STAR = dict(symbol="star", size=16, color=YELLOW, line=dict(color=BLACK, width=1.5))
+ZONE_LABELS = ("memorizing<br>(too wiggly)", "about as good<br>as the best", "too simple<br>(too stiff)")
+
+
+def plain(text):
+    """Text safe to place in a Plotly title or label: Plotly reads some HTML tags."""
+    return html.escape(str(text), quote=False)
+
+
+def light(values):
+    """``values`` as float32 for the browser."""
+    return np.asarray(values, dtype=np.float32)
+
+
+def figure_builder(build_spec):
+    """Make a builder that records a ``FigureSpec`` return a ``go.Figure``; ``.spec`` keeps the recording.
+
+    ``builder.steps(values, *args, **kwargs)`` builds the figure for every step of a control as a
+    ``core.show.live.SteppedFigure``: ``build_spec(*args, value, **kwargs)``, the step's value (a λ row,
+    a curve) passed as the last positional argument. Only the first step is validated by Plotly,
+    so stepping costs a few ms per step.
+    """
+
+    @functools.wraps(build_spec)
+    def build(*args, **kwargs):
+        return build_spec(*args, **kwargs).figure()
+
+    def steps(values, *args, **kwargs):
+        return live.stepped(lambda step: build_spec(*args, values[step], **kwargs), len(values))
+
+    build.spec = build_spec
+    build.steps = steps
+    return build
+
+
+def base_layout(fig, x_title=None, y_title=None, height=440):
+    """The layout every chart shares: height, margins, the legend above, white background, light grid.
+
+    The axis titles are set only when given (as plain text).
+    """
+    titles = {}
+    if x_title is not None:
+        titles["xaxis_title"] = plain(x_title)
+    if y_title is not None:
+        titles["yaxis_title"] = plain(y_title)
+    fig.update_layout(
+        height=height,
+        margin=MARGIN,
+        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
+        **titles,
+        plot_bgcolor=WHITE,
+    )
+    fig.update_xaxes(showgrid=True, gridcolor=GRID_GREY, zeroline=False)
+    fig.update_yaxes(showgrid=True, gridcolor=GRID_GREY, zeroline=False)
+    return fig
+
+
+# --- λ on a log scale: positions are log10 λ, with λ = 0 one decade left of the smallest positive λ ---
+
+
+def lam_positions(lams):
+    """x positions for λ: log10 λ, and λ = 0 one decade left of the smallest positive λ."""
+    lams = np.asarray(lams, dtype=float)
+    smallest = lams[lams > 0].min()
+    return np.log10(np.where(lams > 0, lams, smallest / 10))
+
+
+def lam_axis(fig, lams, sparse=False, **where):
+    """λ ticks with plain labels; ``sparse`` keeps every other one, for a narrow chart."""
+    ticks, labels = lam_axis_ticks(lams)
+    if sparse and len(ticks) > 4:  # every other tick from 100 down, and "0" (no penalty) always
+        keep = sorted({*range(len(ticks) - 1, -1, -2), *([0] if labels[0] == "0" else [])})
+        ticks, labels = [ticks[k] for k in keep], [labels[k] for k in keep]
+    fig.update_xaxes(tickvals=ticks, ticktext=labels, title_text="Penalty strength λ", **where)
+
+
+def plain_log_axis(values, **where):
+    """Keyword arguments for a log axis over ``values`` with plain tick labels (no powers of ten)."""
+    values = (
+        np.concatenate([np.ravel(np.asarray(v, dtype=float)) for v in values])
+        if isinstance(values, list)
+        else np.ravel(np.asarray(values, dtype=float))
+    )
+    values = values[np.isfinite(values) & (values > 0)]
+    ticks, labels = log_axis_ticks(values.min(), values.max()) if values.size else ([], [])
+    return dict(type="log", tickvals=ticks, ticktext=labels, **where)
+
+
+def you_are_here(fig, x, label="you are here"):
+    """A dotted vertical line at x, labelled above the plot."""
+    fig.add_vline(x=x, line=HERE_LINE, annotation_text=label, annotation_position="top")
+
+
+def clipped_top(*series, floor=0.0):
+    """The top of a y axis that shows ``series`` with room to spare (non-finite values left out)."""
+    values = np.concatenate([np.asarray(v, dtype=float).ravel() for v in series])
+    values = values[np.isfinite(values)]
+    return max(floor, 1.3 * values.max()) if values.size else 1.0
+
+
+def verdict_zones(fig, x, low, high, labels=ZONE_LABELS):
+    """Shade the three verdicts along a λ axis: x[:low] memorizing, x[low:high] the band, beyond it too simple."""
+    for start, stop, colour, label in zip(
+        (x[0], x[low], x[high]), (x[low], x[high], x[-1]), (ORANGE, GREEN, SKY_BLUE), labels
+    ):
+        if stop > start:
+            fig.add_vrect(
+                x0=start,
+                x1=stop,
+                fillcolor=colour,
+                opacity=0.13,
+                line_width=0,
+                annotation_text=label,
+                annotation_position="bottom",
+                annotation_font_size=12,
+                annotation_bgcolor=veil(0.9),  # readable where "you are here" crosses it
+            )
+
+
+def miss_title(unit):
+    """The title of an axis of typical misses."""
+    return f"Typical miss ({unit})" if unit else "Typical miss"
+
+
+# --- The error-against-λ chart (the curve's and the many signals') ---
+
+
+@figure_builder
+def error_curves_figure(path, index, unit, height=460):
+    """Training, held-out and cross-validated error against λ, with the zones and the best λ."""
+    x = lam_positions(path.lams)
+    cv = np.sqrt(path.cv_mse)
+    low, high = path.good_range
+    best = path.best_index
+    fig = FigureSpec()
+    verdict_zones(fig, x, low, high)
+    for values, name, colour, dash in (
+        (path.train_rmse, "Training data", BLUE, "solid"),
+        (path.test_rmse, "New data (held out)", VERMILLION, "solid"),
+        (cv, f"Checked on left-out training points ({path.cv})", BLACK, "dash"),
+    ):
+        fig.add_trace(
+            trace(
+                "scatter",
+                x=light(x),
+                y=light(np.where(np.isfinite(values), values, np.nan)),
+                mode="lines",
+                name=name,
+                line=dict(color=colour, width=2.5, dash=dash),
+                hovertemplate=f"typical miss %{{y:{HOVER_FORMAT}}}<extra>" + name + "</extra>",
+            )
+        )
+    fig.add_trace(
+        trace(
+            "scatter",
+            x=[x[best]],
+            y=[cv[best]],
+            mode="markers",
+            name="Sweet spot (best by cross-validation)",
+            marker=STAR,
+        )
+    )
+    you_are_here(fig, x[index])
+    lam_axis(fig, path.lams)
+    top = clipped_top(path.train_rmse[low:], path.test_rmse[low:], cv[low:])
+    if np.isfinite(cv[0]) and cv[0] > top:
+        fig.add_annotation(
+            text=f"dashed line starts at {plain_number(cv[0])}, above the chart",
+            x=x[0],
+            y=0.97 * top,
+            xanchor="left",
+            yanchor="top",
+            xshift=8,
+            showarrow=False,
+            font=dict(size=11, color=DARK_NOTE_GREY),
+            bgcolor=veil(0.8),
+        )
+    fig.update_yaxes(range=[0, top], rangemode="tozero")
+    fig = base_layout(fig, "Penalty strength λ", miss_title(unit), height)
+    return fig.update_layout(margin_t=75, legend_y=1.08)  # the legend above "you are here"
