@@ -53,6 +53,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import numpy as np
 
 import core
+from core.curve.fit import degree_sweep, resampled_curves
 from core.models.grid import LAM_GRID, LARGE_N, SLIDER_LAMS
 from core.models.path import ridge_path
 
@@ -191,8 +192,7 @@ def measured(func):
 
 def run_studies(sizes):
     """One row of the studies table per size, as each is done."""
-    from core import studies
-    from core.datasets import Dataset
+    from core.curve.data import Dataset
 
     curve_x = np.linspace(0.0, 1.0, 300)
     for n in sizes:
@@ -211,10 +211,8 @@ def run_studies(sizes):
             story="",
         )
         _, path_s, path_mb = measured(lambda: ridge_path(x, y, DEGREE, x_test=x_test, y_test=y_test))
-        _, sweep_s, sweep_mb = measured(lambda: studies.degree_sweep(dataset))
-        curves, resample_s, resample_mb = measured(
-            lambda: studies.resampled_curves(dataset, DEGREE, curve_x, SLIDER_LAMS)
-        )
+        _, sweep_s, sweep_mb = measured(lambda: degree_sweep(dataset))
+        curves, resample_s, resample_mb = measured(lambda: resampled_curves(dataset, DEGREE, curve_x, SLIDER_LAMS))
         assert np.isfinite(curves).all()
         yield n, path_s, path_mb, sweep_s, sweep_mb, resample_s, resample_mb
 

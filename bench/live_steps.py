@@ -22,8 +22,9 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import core
-from core import charts, studies
-from core.datasets import load_dataset
+from core.curve import charts
+from core.curve.data import load_dataset
+from core.curve.fit import degree_sweep, resampled_curves
 from core.models.grid import SLIDER_LAMS
 from core.models.lasso import lasso_weights
 from core.models.path import ridge_path
@@ -50,8 +51,8 @@ def cases():
     curves = path.predict(curve_x)
     rows = np.array([path.index_of(lam) for lam in SLIDER_LAMS])
     here = int(np.flatnonzero(SLIDER_LAMS == 1e-3)[0])
-    sweep = studies.degree_sweep(dataset)
-    resampled = studies.resampled_curves(dataset, 15, curve_x, SLIDER_LAMS)
+    sweep = degree_sweep(dataset)
+    resampled = resampled_curves(dataset, 15, curve_x, SLIDER_LAMS)
     lasso = lasso_weights(path, dataset.x_train, dataset.y_train, LASSO_LAMS)
     unit = dataset.y_unit
     yield (

@@ -37,7 +37,9 @@ from streamlit import logger as streamlit_logger  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 import core  # noqa: E402
-from core import charts, studies, two_weights  # noqa: E402
+from core import two_weights  # noqa: E402
+from core.curve import charts  # noqa: E402
+from core.curve import fit as curve_fit  # noqa: E402
 from core.models.grid import SLIDER_LAMS  # noqa: E402
 from tests.apptest_helpers import APP, TIMEOUT, figures, widget  # noqa: E402
 
@@ -72,8 +74,8 @@ def _count_calls():
     ui.fits.ridge_path = counting("fit", ui.fits.ridge_path)
     ui.fits.load_dataset = counting("dataset", ui.fits.load_dataset)
     ui.fits.lasso_weights = counting("lasso", ui.fits.lasso_weights)
-    studies.degree_sweep = counting("degree sweep", studies.degree_sweep)
-    studies.resampled_curves = counting("resampled fits", studies.resampled_curves)
+    curve_fit.degree_sweep = counting("degree sweep", curve_fit.degree_sweep)
+    curve_fit.resampled_curves = counting("resampled fits", curve_fit.resampled_curves)
     return ui
 
 

@@ -17,7 +17,7 @@ Prints, over all views:
 
 import numpy as np
 
-from core.datasets import SHAPES, TABLES, load_dataset
+from core.curve.data import SHAPES, TABLES, load_dataset
 from core.models.path import ridge_path
 from core.verdict import sweet_spot
 

@@ -43,7 +43,6 @@ _ADVICE = {
         "Less penalty would do better, on training comments and on new ones."
     ),
 }
-TONES = {MEMORIZING.key: "warn", ABOUT_RIGHT.key: "good", TOO_SIMPLE.key: "warn"}
 
 
 def percent(share):
@@ -69,10 +68,6 @@ def verdict_text(spot, index, advice=None):
 
 def boundary_verdict_text(spot, index):
     return verdict_text(spot, index, _BOUNDARY_ADVICE)
-
-
-def verdict_tone(spot, index):
-    return TONES[spot.verdict(index).key]
 
 
 def _alone(weight):

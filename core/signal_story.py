@@ -9,12 +9,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .explain import format_lam, verdict
 from .models import design as design_module
 from .models.grid import LAM_GRID
 from .models.signals import signal_path
-from .show.plain_numbers import plain_number
+from .show.plain_numbers import format_lam, plain_number
 from .signal_charts import MAX_LINES, paths_range
+from .verdict import verdict
 
 #: Two signals "move together" when their correlation is at least this (in size).
 PAIR_CORRELATION = 0.7
@@ -164,15 +164,13 @@ def verdict_text(fit, index):
     """
     path = fit.path
     v = verdict(path, index)
-    tone = "good" if v.key == "about_right" else "warn"
     low, high = path.good_range
     spot = (
         f"This table's sweet spot: λ = {format_lam(path.lams[path.best_index])} ({format_lam(path.lams[low])} to "
         f"{format_lam(path.lams[high])} is about as good). Each table has its own, so another page may give the "
         "same λ another verdict."
     )
-    advice = v.advice.replace("The curve bends", "The model bends")
-    return f"Verdict on this data: {v.label}. {advice} {spot}", tone
+    return f"Verdict on this data: {v.label}. {v.advice} {spot}", v.tone
 
 
 def share_sentence(fit, index):

@@ -13,6 +13,9 @@ The rule (``RULE_IN_WORDS`` says it for a reader):
 - inside the band the model is **about right**, with a weaker penalty it is **memorizing
   (too wiggly)**, with a stronger one it is **too simple (too stiff)**.
 
+``reading(path, index)`` and ``verdict(path, index)`` apply the rule to any λ path (a curve's, many
+signals', a classifier's): each story then says it in its own words.
+
 The gap between the new-data and training errors is a hint, not the verdict: measured on
 the built-in datasets (bench/verdict_gap.py), no fixed ratio separates memorizing from the
 rest. The cross-validated gap at the band's weak edge runs from 1.04 to 1.60 (5th to 95th
@@ -27,28 +30,36 @@ import numpy as np
 
 @dataclass(frozen=True)
 class Verdict:
-    """A verdict's name in code, its label for a reader and one sentence of advice."""
+    """A verdict's name in code, its label for a reader, one sentence of advice and its box's tone.
+
+    ``tone`` colours the box the verdict is shown in (``core.show.live.TONES``): "good" for about
+    right, "warn" for either side of it.
+    """
 
     key: str
     label: str
     advice: str
+    tone: str
 
 
 MEMORIZING = Verdict(
     "memorizing",
     "memorizing (too wiggly)",
     "The model follows the noise in its training examples, luck and all. More penalty would make it steadier.",
+    "warn",
 )
 ABOUT_RIGHT = Verdict(
     "about_right",
     "about right",
     "On points the model did not see, no other setting does clearly better.",
+    "good",
 )
 TOO_SIMPLE = Verdict(
     "too_simple",
     "too simple (too stiff)",
     "The penalty is so strong that the model misses the real pattern. Both misses are high, on the "
     "training data and on new data, so they sit close together. Less penalty would lower both.",
+    "warn",
 )
 VERDICTS = (MEMORIZING, ABOUT_RIGHT, TOO_SIMPLE)
 
@@ -182,3 +193,29 @@ def read_setting(train_error, cv_error, cv_se, index, held_out_error=None):
     train, new_here = float(train_error[index]), float(new[index])
     gap = new_here / train if train > 0 else np.inf
     return Reading(spot.verdict(index), spot, train, new_here, float(new[spot.best]), float(gap))
+
+
+def known_errors(errors):
+    """Per-setting held-out errors, or None when there were no held-out points (all NaN)."""
+    return None if np.all(np.isnan(errors)) else errors
+
+
+def reading(path, index):
+    """The verdict for the λ at ``index`` of a path, with its numbers (a ``Reading``).
+
+    A path with squared errors (``RidgePath``, ``SignalPath``: ``train_rmse``, ``cv_mse``, ``cv_se``,
+    ``test_rmse``) is read on squared errors; a classifier's path (``LogisticPath``: ``train_log_loss``,
+    ``cv_log_loss``, ``cv_log_loss_se``, ``test_log_loss``) on log-loss.
+    """
+    if hasattr(path, "cv_log_loss"):
+        return read_setting(
+            path.train_log_loss, path.cv_log_loss, path.cv_log_loss_se, index, known_errors(path.test_log_loss)
+        )
+    return read_setting(
+        np.square(path.train_rmse), path.cv_mse, path.cv_se, index, known_errors(np.square(path.test_rmse))
+    )
+
+
+def verdict(path, index):
+    """Verdict for the λ at ``index`` of a path: below the sweet-spot band memorizing, above it too simple."""
+    return reading(path, index).verdict

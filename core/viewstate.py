@@ -9,7 +9,7 @@ import math
 
 import numpy as np
 
-from .datasets import DATASET_TITLES, DEFAULT_NOISE, N_RANGE, NOISE_RANGE
+from .curve.data import DATASET_TITLES, DEFAULT_NOISE, N_RANGE, NOISE_RANGE
 from .models.grid import SLIDER_LAMS
 
 DEGREE_RANGE = (1, 20)

@@ -1,9 +1,10 @@
 import streamlit as st
 
 import ui
-from core import explain
 from core.models.grid import LARGE_N, N_FOLDS
 from core.show import glossary
+from core.show.plain_numbers import format_lam
+from core.verdict import RULE_IN_WORDS
 
 ui.start_page()
 st.title("Overfitting curves: finding the sweet spot")
@@ -34,7 +35,7 @@ if answer_shown:
 
 st.subheader("The rule behind every verdict", anchor="the-rule")
 st.markdown(
-    f"{explain.RULE_IN_WORDS} The green band on the chart above is that range. Every page of this app "
+    f"{RULE_IN_WORDS} The green band on the chart above is that range. Every page of this app "
     "gives its verdict by this rule."
 )
 if answer_shown:
@@ -73,8 +74,8 @@ with st.expander("In depth: how the curves are computed"):
         "error of the lowest."
     )
     st.markdown(
-        f"Best λ on the fine grid: {explain.format_lam(path.lams[path.best_index])}; band from "
-        f"{explain.format_lam(path.lams[low])} to {explain.format_lam(path.lams[high])}. "
+        f"Best λ on the fine grid: {format_lam(path.lams[path.best_index])}; band from "
+        f"{format_lam(path.lams[low])} to {format_lam(path.lams[high])}. "
         f"The resampled fits use {resampled.shape[1]} "
         + (
             "fresh samples from the true curve."

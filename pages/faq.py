@@ -2,11 +2,13 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from core import charts, explain
-from core.datasets import DATASET_TITLES
+from core.curve import charts, words
+from core.curve.data import DATASET_TITLES
 from core.models.grid import SLIDER_LAMS
 from core.show.glossary import TERMS, anchor
 from core.show.glossary import link as term
+from core.show.plain_numbers import format_lam, format_miss
+from core.verdict import GAP_HINT_IN_WORDS, verdict
 
 ui.start_page()
 st.title("Questions")
@@ -54,10 +56,10 @@ for key in ("wave", "step", "tips"):
     rows.append(
         {
             "Data": DATASET_TITLES[key],
-            "Sweet spot λ": explain.format_lam(other.path.lams[chosen]),
-            "Best λ": explain.format_lam(other.path.lams[truly_best]),
-            "Its miss": explain.format_miss(other.path.test_rmse[chosen], other.dataset.y_unit),
-            "Best miss": explain.format_miss(other.path.test_rmse[truly_best], other.dataset.y_unit),
+            "Sweet spot λ": format_lam(other.path.lams[chosen]),
+            "Best λ": format_lam(other.path.lams[truly_best]),
+            "Its miss": format_miss(other.path.test_rmse[chosen], other.dataset.y_unit),
+            "Best miss": format_miss(other.path.test_rmse[truly_best], other.dataset.y_unit),
         }
     )
 st.dataframe(pd.DataFrame(rows), hide_index=True)
@@ -81,7 +83,7 @@ st.markdown(
     "in full on the [Overfitting curves](/curves#the-rule) page."
 )
 ui.live.chart(ui.steps.gap_chart(fit), key="faq_gap")
-st.markdown(f"**What about the gap between the two misses?** {explain.GAP_HINT_IN_WORDS}")
+st.markdown(f"**What about the gap between the two misses?** {GAP_HINT_IN_WORDS}")
 ui.show_verdict(fit)
 
 st.header("Can there be too much?")
@@ -94,15 +96,15 @@ too_much = st.select_slider(
     "Push the penalty λ up (this demo only)",
     options=SLIDER_LAMS[SLIDER_LAMS >= 1e-3].tolist(),
     value=10.0,
-    format_func=explain.format_lam,
+    format_func=format_lam,
     key="faq_too_much",
 )
 strong = fit.path.index_of(too_much)
 st.plotly_chart(charts.fit_figure(fit.dataset, fit.curve_x, fit.curves[strong], height=360), width="stretch")
 ui.chart_summary(
-    f"At λ = {explain.format_lam(too_much)} the verdict is {explain.verdict(fit.path, strong).label}: typical miss "
-    f"{explain.format_miss(fit.path.train_rmse[strong], unit)} on training data and "
-    f"{explain.format_miss(fit.path.test_rmse[strong], unit)} on new data."
+    f"At λ = {format_lam(too_much)} the verdict is {verdict(fit.path, strong).label}: typical miss "
+    f"{format_miss(fit.path.train_rmse[strong], unit)} on training data and "
+    f"{format_miss(fit.path.test_rmse[strong], unit)} on new data."
 )
 
 st.header("How is L2 different from L1 (lasso)?")
@@ -123,9 +125,9 @@ with st.expander("In depth: the two penalties"):
 with st.expander("In depth: what λ means in scikit-learn, Keras and PyTorch"):
     st.markdown(
         "Every tool has this setting under another name and scale. For your data "
-        f"({fit.n} training rows) and λ = {explain.format_lam(fit.lam)}:"
+        f"({fit.n} training rows) and λ = {format_lam(fit.lam)}:"
     )
-    st.table(pd.DataFrame(explain.framework_settings(fit.lam, fit.n), columns=["Tool", "Setting", "Why this number"]))
+    st.table(pd.DataFrame(words.framework_settings(fit.lam, fit.n), columns=["Tool", "Setting", "Why this number"]))
     st.caption(
         "All three assume standardized features and a mean squared error; see the Playground's In depth box for "
         "the full pipeline."

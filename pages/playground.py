@@ -1,8 +1,9 @@
 import streamlit as st
 
 import ui
-from core import explain
+from core.curve import words
 from core.show import glossary
+from core.show.plain_numbers import format_lam
 
 ui.start_page()
 st.title("Playground")
@@ -36,12 +37,12 @@ with st.expander("In depth: the exact model behind this chart"):
         "computed in a Legendre basis so that it is exact. This view in scikit-learn "
         f"(n = {fit.n} training points):"
     )
-    st.code(explain.sklearn_code(fit.path.degree, fit.n, fit.lam), language="python")
+    st.code(words.sklearn_code(fit.path.degree, fit.n, fit.lam), language="python")
     lo, hi = fit.path.good_range
     st.markdown(
         f"Effective number of free weights at this λ: **{fit.path.df[fit.index]:.1f}** of {fit.path.degree}. "
-        f"The verdict uses exact {fit.path.cv} cross-validation: λ from {explain.format_lam(fit.path.lams[lo])} "
-        f"to {explain.format_lam(fit.path.lams[hi])} is within one standard error of the best, "
-        f"{explain.format_lam(fit.path.lams[fit.path.best_index])}."
+        f"The verdict uses exact {fit.path.cv} cross-validation: λ from {format_lam(fit.path.lams[lo])} "
+        f"to {format_lam(fit.path.lams[hi])} is within one standard error of the best, "
+        f"{format_lam(fit.path.lams[fit.path.best_index])}."
     )
 ui.finish_page()

@@ -1,7 +1,7 @@
 import streamlit as st
 
 import ui
-from core import explain
+from core.curve import words
 from core.show import glossary
 
 ui.start_page()
@@ -17,7 +17,7 @@ fit = ui.fit_controls()
 ui.live.text(ui.steps.weights_sentences(fit), key="weights_sentence")
 
 st.subheader("How big is each weight?")
-fit_swings = explain.swings_of(fit.dataset)
+fit_swings = words.swings_of(fit.dataset)
 st.markdown(
     f"Each bar is how far one ingredient can move the curve, counted in {fit_swings} "
     f"(their {glossary.link('spread')}: how far values typically sit from their average). "

@@ -1,8 +1,9 @@
 import streamlit as st
 
 import ui
-from core import explain, reader
-from core.show.plain_numbers import markdown_safe
+from core import reader
+from core.curve import words
+from core.show.plain_numbers import format_lam, markdown_safe
 
 ui.start_page()
 st.title("Your data")
@@ -24,7 +25,7 @@ if current is None:
         "A shared link cannot carry the file itself, so whoever opens your link uploads it again."
     )
     example = ui.fit_for("line", 15, 0.0)
-    st.markdown(explain.worked_example(example.path, example.dataset))
+    st.markdown(words.worked_example(example.path, example.dataset))
     # At its recommended λ, with no control of its own; it also loads the chart library while the reader picks a file.
     ui.live.chart(
         ui.steps.fit_chart(example, height=320, truth=False),  # shown as a real file would be: no true curve
@@ -64,7 +65,7 @@ else:
     ui.show_misses(fit)
     ui.show_verdict(fit)
     best = fit.path.lams[fit.path.best_index]
-    st.markdown(f"**Recommended λ (cross-validation): {explain.format_lam(best)}.**")
+    st.markdown(f"**Recommended λ (cross-validation): {format_lam(best)}.**")
     ui.live.text(ui.steps.sweet_spot_sentences(fit), key="upload_sweet_spot")
     ui.sweet_spot_button(fit)
 
@@ -77,7 +78,7 @@ else:
     st.subheader("Take it with you")
     ui.download_buttons(fit)
     with st.expander("In depth: reproduce this fit"):
-        st.code(explain.sklearn_code(fit.path.degree, fit.n, fit.lam), language="python")
+        st.code(words.sklearn_code(fit.path.degree, fit.n, fit.lam), language="python")
         st.markdown(
             "`x_train` and `y_train` are the training rows from the predictions download (column "
             "'used for' = training)" + ("; x is the number of days since the first date." if xy.x_is_date else ".")

@@ -17,12 +17,13 @@ from sklearn.model_selection import GridSearchCV, KFold, cross_val_score
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import MinMaxScaler, PolynomialFeatures, StandardScaler
 
-from core import PolynomialRidge, charts, datasets
-from core.datasets import DATASET_TITLES, N_HELD_OUT, load_dataset
-from core.explain import format_lam, format_miss, sklearn_code
+from core import PolynomialRidge
+from core.curve import charts
+from core.curve.data import DATASET_TITLES, N_HELD_OUT, SHAPES, TABLES, load_dataset, make_synthetic
+from core.curve.words import sklearn_code
 from core.models.path import ridge_path
 from core.show import kit
-from core.show.plain_numbers import plain_number
+from core.show.plain_numbers import format_lam, format_miss, plain_number
 
 
 def sklearn_pipeline(degree, alpha, **ridge_options):
@@ -429,10 +430,10 @@ def test_every_dataset_is_finite_and_consistent(key):
     assert data.x_train.size == data.y_train.size and data.x_test.size == data.y_test.size
     assert np.all(np.diff(data.x_train) >= 0)  # training points come sorted by x
     assert np.unique(data.x_train).size > 10
-    assert data.is_synthetic == (key in datasets.SHAPES)
+    assert data.is_synthetic == (key in SHAPES)
 
 
-@pytest.mark.parametrize("key", list(datasets.SHAPES))
+@pytest.mark.parametrize("key", list(SHAPES))
 def test_synthetic_data(key):
     data = load_dataset(key, n=40, noise=0.3, seed=5)
     assert data.x_train.size == 40 and data.x_test.size == N_HELD_OUT == 200
@@ -491,7 +492,7 @@ def test_real_data_hold_out_30_percent(key, rows):
 
 def test_real_data_split_is_disjoint_by_row():
     """Count every (x, y) pair: no source row is in both parts."""
-    for key in datasets.TABLES:
+    for key in TABLES:
         x, y = source_table(key)
         data = load_dataset(key)
         counts = {}
@@ -506,7 +507,7 @@ def test_real_data_split_is_disjoint_by_row():
 
 def test_bad_synthetic_arguments():
     with pytest.raises(ValueError, match="unknown shape"):
-        datasets.make_synthetic("spiral")
+        make_synthetic("spiral")
     with pytest.raises(ValueError, match="n must be from 10 to 200"):
         load_dataset("wave", n=5)
     with pytest.raises(ValueError, match="noise must be from"):

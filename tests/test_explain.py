@@ -9,12 +9,13 @@ from sklearn.linear_model import LogisticRegressionCV
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
-from core import explain
-from core.datasets import DATASET_TITLES, SHAPES, TABLES, load_dataset
+from core import verdict as verdict_rule
+from core.curve import words
+from core.curve.data import DATASET_TITLES, SHAPES, TABLES, load_dataset
+from core.curve.fit import DegreeSweep
 from core.models.path import ridge_path
 from core.show import glossary
 from core.show.plain_numbers import format_lam, format_miss, lam_axis_ticks, log_axis_ticks, plain_number
-from core.studies import DegreeSweep
 from core.verdict import (
     ABOUT_RIGHT,
     GAP_HINT_IN_WORDS,
@@ -61,7 +62,7 @@ def test_the_rule_agrees_with_the_band_on_every_built_in_dataset(built_in_paths)
         low, high = path.good_range  # the band the charts draw (core.models.path_base's own computation)
         spot = sweet_spot(path.cv_mse, path.cv_se)
         assert (spot.best, spot.low, spot.high) == (path.best_index, low, high), name
-        keys = [explain.verdict(path, i).key for i in range(path.lams.size)]
+        keys = [verdict_rule.verdict(path, i).key for i in range(path.lams.size)]
         expected = (
             ["memorizing"] * low + ["about_right"] * (high - low + 1) + ["too_simple"] * (path.lams.size - high - 1)
         )
@@ -88,7 +89,7 @@ def _reader_procedure(misses, margins):
 def test_the_words_say_the_rule(built_in_paths):
     for name, _, path in built_in_paths:
         said = _reader_procedure(path.cv_mse, path.cv_se)
-        assert said == [explain.verdict(path, i).label for i in range(path.lams.size)], name
+        assert said == [verdict_rule.verdict(path, i).label for i in range(path.lams.size)], name
     # The words name the three verdicts in the rule's order: weaker than the range, the range, stronger.
     where = [
         RULE_IN_WORDS.index(label) for label in ("about right", "memorizing (too wiggly)", "too simple (too stiff)")
@@ -118,11 +119,11 @@ def test_no_fixed_gap_ratio_matches_the_band(built_in_paths):
 def test_too_much_penalty_says_both_misses_are_high(built_in_paths):
     for name, dataset, path in built_in_paths:
         last = path.lams.size - 1
-        if explain.verdict(path, last) is not TOO_SIMPLE:
+        if verdict_rule.verdict(path, last) is not TOO_SIMPLE:
             continue
-        here = explain.reading(path, last)
+        here = verdict_rule.reading(path, last)
         assert here.both_high, name  # at λ = 100 even the training miss is above the best miss on new data
-        sentence = explain.verdict_sentence(path, last, dataset.y_unit)
+        sentence = words.verdict_sentence(path, last, dataset.y_unit)
         assert "Both misses are high" in sentence and "Less penalty would lower both" in sentence
     assert "Both misses are high" in TOO_SIMPLE.advice
 
@@ -130,7 +131,7 @@ def test_too_much_penalty_says_both_misses_are_high(built_in_paths):
 def test_verdict_sentence_gives_the_misses_in_units():
     dataset = load_dataset("wave")
     path = _path(dataset, 15)
-    sentence = explain.verdict_sentence(path, 0, dataset.y_unit)
+    sentence = words.verdict_sentence(path, 0, dataset.y_unit)
     assert sentence.startswith(
         f"Typical miss on training data: {format_miss(path.train_rmse[0], 'thousand €')}. "
         f"On new data: {format_miss(path.test_rmse[0], 'thousand €')}. Verdict: memorizing (too wiggly)."
@@ -195,16 +196,16 @@ def test_a_classifier_path_is_read_on_log_loss():
         test_log_loss=np.array([0.8, 0.35, 0.3, 0.45, 0.7]),
         cv_mse=np.array([0.1, 0.2, 0.3, 0.4, 0.5]),  # not used: a classifier is judged on log-loss
     )
-    assert [explain.verdict(path, i) for i in range(5)] == [
+    assert [verdict_rule.verdict(path, i) for i in range(5)] == [
         MEMORIZING,
         ABOUT_RIGHT,
         ABOUT_RIGHT,
         TOO_SIMPLE,
         TOO_SIMPLE,
     ]
-    assert explain.reading(path, 4).new_error == 0.7 and explain.reading(path, 4).best_new_error == 0.3
+    assert verdict_rule.reading(path, 4).new_error == 0.7 and verdict_rule.reading(path, 4).best_new_error == 0.3
     path.test_log_loss = np.full(5, np.nan)  # no held-out rows: the new-data error is the cross-validated one
-    assert explain.reading(path, 4).new_error == 0.65
+    assert verdict_rule.reading(path, 4).new_error == 0.65
 
 
 # --- 2. Plain numbers -------------------------------------------------------------------------
@@ -305,13 +306,13 @@ def test_sentences_on_built_in_data_are_plain(built_in_paths):
     for name, dataset, path in built_in_paths[::5]:
         index = path.index_of(0.001)
         for text in (
-            explain.verdict_sentence(path, index, dataset.y_unit),
-            explain.sweet_spot_sentence(path, index, dataset.y_unit),
-            explain.curves_summary(path, index, dataset.y_unit),
-            explain.paths_summary(path, index),
-            explain.total_summary(path, index),
-            explain.weights_sentence(path, 0),
-            explain.guess_verdict(path, 0.01),
+            words.verdict_sentence(path, index, dataset.y_unit),
+            words.sweet_spot_sentence(path, index, dataset.y_unit),
+            words.curves_summary(path, index, dataset.y_unit),
+            words.paths_summary(path, index),
+            words.total_summary(path, index),
+            words.weights_sentence(path, 0),
+            words.guess_verdict(path, 0.01),
         ):
             assert not NOT_PLAIN.search(text), (name, text)
             assert flesch_reading_ease(text) >= 50, (name, text)  # numbers with units make one caption denser
@@ -347,23 +348,23 @@ def _sweep(here, free):
 def test_degree_summary_says_u_or_l():
     l_shape = [1.0, 0.6, 0.5, 0.5, 0.5, 0.5, 0.51, 0.51]
     u_shape = [1.0, 0.6, 0.45, 0.45, 0.5, 0.7, 0.9, 1.2]
-    said = explain.degree_summary(_sweep(l_shape, u_shape), 1, "years")
+    said = words.degree_summary(_sweep(l_shape, u_shape), 1, "years")
     assert "with your penalty, the miss on new data falls, then stays about level (an L, not a U)" in said
     assert "With no penalty it falls, then climbs again (a U): ±0.45 years at degree 3, ±1.2 years at degree 8." in said
     assert "At degrees 3 to 4 no penalty does better. A curve with few weights is too stiff to memorize" in said
-    said = explain.degree_summary(_sweep(u_shape, u_shape), 1)
+    said = words.degree_summary(_sweep(u_shape, u_shape), 1)
     assert "with your penalty, the miss on new data falls, then climbs again (a U)" in said
     assert "no penalty does better" not in said
-    many = explain.degree_summary(_sweep([1.0] * 8, [0.5] * 8), 1)
+    many = words.degree_summary(_sweep([1.0] * 8, [0.5] * 8), 1)
     assert "At 8 of the 8 degrees no penalty does better" in many
 
 
 def test_degree_summary_on_the_wave_explains_why_no_penalty_wins_at_low_degrees():
-    from core.studies import degree_sweep
+    from core.curve.fit import degree_sweep
 
     dataset = load_dataset("wave")
     sweep = degree_sweep(dataset)
-    said = explain.degree_summary(sweep, int(np.argmin(np.abs(sweep.lams - 0.001))), dataset.y_unit)
+    said = words.degree_summary(sweep, int(np.argmin(np.abs(sweep.lams - 0.001))), dataset.y_unit)
     assert "(an L, not a U)" in said and "With no penalty it falls, then climbs again (a U)" in said
     better = sweep.degrees[sweep.test_rmse[:, 0] < 0.99 * sweep.test_rmse[:, 101]]
     assert f"At degrees {better[0]} to {better[-1]} no penalty does better" in said
@@ -387,38 +388,38 @@ def _fake_path(coef):
 
 def test_paths_summary_says_smooth_only_when_it_is():
     shrink = np.outer(np.linspace(1, 0.01, 6), [2.0, -1.0, 0.5])
-    assert "Every weight shrinks steadily toward zero" in explain.paths_summary(_fake_path(shrink), 2)
+    assert "Every weight shrinks steadily toward zero" in words.paths_summary(_fake_path(shrink), 2)
     crossing = shrink.copy()
     crossing[:, 1] = [-1.0, -0.5, 0.2, 0.1, 0.05, 0.01]
-    said = explain.paths_summary(_fake_path(crossing), 2)
+    said = words.paths_summary(_fake_path(crossing), 2)
     assert "not smoothly: 1 of the 3 lines cross zero on the way" in said and "steadily" not in said
     growing = shrink.copy()
     growing[:, 2] = [0.5, 0.4, 0.6, 0.3, 0.1, 0.01]  # grows inside the drawn range (from the band on)
-    assert "1 of the 3 weights grow for a while before they shrink" in explain.paths_summary(_fake_path(growing), 2)
+    assert "1 of the 3 weights grow for a while before they shrink" in words.paths_summary(_fake_path(growing), 2)
 
 
 def test_curves_summary_says_whether_the_new_data_miss_falls_then_rises():
     path = _fake_path(np.ones((6, 2)))
     path.test_rmse = np.array([2.0, 1.5, 1.0, 1.02, 1.5, 3.0])
-    said = explain.curves_summary(path, 2, "years")
+    said = words.curves_summary(path, 2, "years")
     assert "falls from ±2 years with no penalty to ±1 years at its lowest, then rises to ±3 years at λ = 100" in said
     assert "0.018" not in said  # the held-out points' own best λ is not a second sweet spot
     assert "modest" not in said
     path.test_rmse = np.array([1.1, 1.05, 1.0, 1.02, 1.5, 3.0])  # no penalty is only 10% worse
-    assert "The penalty's gain on the typical miss is modest here" in explain.curves_summary(path, 2)
+    assert "The penalty's gain on the typical miss is modest here" in words.curves_summary(path, 2)
     path.test_rmse = np.array([2.0, 1.5, 1.0, 1.0, 1.02, 1.03])
-    assert "and stays near that" in explain.curves_summary(path, 2)
+    assert "and stays near that" in words.curves_summary(path, 2)
     path.test_rmse = np.array([1.0, 1.0, 1.01, 1.1, 1.5, 3.0])
-    assert "is lowest with little or no penalty" in explain.curves_summary(path, 2)
+    assert "is lowest with little or no penalty" in words.curves_summary(path, 2)
     path.test_rmse = np.array([1.0, 1.01, 1.0, 1.02, 1.01, 1.03])
-    assert "whatever the penalty" in explain.curves_summary(path, 2)
+    assert "whatever the penalty" in words.curves_summary(path, 2)
 
 
 def test_sweet_spot_sentence_names_the_check_it_used():
     path = _fake_path(np.ones((6, 2)))
     path.cv = "leave-one-out"
     path.test_rmse = np.array([2.0, 1.2, 1.0, 0.9, 1.5, 3.0])  # the held-out points favour another λ
-    said = explain.sweet_spot_sentence(path, 1, "years")
+    said = words.sweet_spot_sentence(path, 1, "years")
     assert said.startswith("The sweet spot is **λ = 0.001** (the star). It was found without peeking at the new data")
     assert (
         "by leaving each training point out in turn and checking the miss on it: there it has the lowest miss" in said
@@ -428,7 +429,7 @@ def test_sweet_spot_sentence_names_the_check_it_used():
     assert said.endswith("Your λ = 0.001 is **about right**.")
     assert "0.32" in said and said.count("λ = ") == 2  # one sweet spot, and the reader's λ: not the held-out best
     path.cv = "5-fold"
-    assert "by splitting the training rows into 5 parts" in explain.sweet_spot_sentence(path, 1)
+    assert "by splitting the training rows into 5 parts" in words.sweet_spot_sentence(path, 1)
 
 
 # --- 5. Glossary and questions for a vendor ---------------------------------------------------
@@ -528,10 +529,10 @@ def test_our_own_texts_are_plain_english():
 
 def test_weights_are_counted_in_the_data_s_own_ups_and_downs():
     dataset = load_dataset("wave")
-    assert explain.swings_of(dataset) == "the usual ups and downs of daily sales"
-    assert explain.swings_of(SimpleNamespace()) == explain.SWINGS  # data without words of their own
+    assert words.swings_of(dataset) == "the usual ups and downs of daily sales"
+    assert words.swings_of(SimpleNamespace()) == words.SWINGS  # data without words of their own
     path = _fake_path(np.outer(np.linspace(1, 0.01, 6), [2.0e8, -1.0e8, 0.5]))
-    said = explain.weights_sentence(path, 0, explain.swings_of(dataset))
+    said = words.weights_sentence(path, 0, words.swings_of(dataset))
     assert said.startswith("There is no penalty now: the largest weight is 200 million times the usual ups and downs")
     assert "cancel each other out, so the curve still passes near the training points" in said
     assert "swings wildly" in said
@@ -540,18 +541,18 @@ def test_weights_are_counted_in_the_data_s_own_ups_and_downs():
 def test_free_weights_are_a_whole_number_in_the_sentence():
     path = _fake_path(np.outer(np.linspace(1, 0.01, 6), [2.0, -1.0, 0.5]))
     path.df = np.array([3.0, 2.6, 2.2, 1.4, 0.6, 0.1])
-    assert "a curve with 2 free weights of 3 would" in explain.total_summary(path, 2)
-    assert "a curve with 1 free weight of 3 would" in explain.total_summary(path, 3)
-    assert "uses all 3 weights freely" in explain.total_summary(path, 0)
-    assert "2.2" not in explain.total_summary(path, 2)
+    assert "a curve with 2 free weights of 3 would" in words.total_summary(path, 2)
+    assert "a curve with 1 free weight of 3 would" in words.total_summary(path, 3)
+    assert "uses all 3 weights freely" in words.total_summary(path, 0)
+    assert "2.2" not in words.total_summary(path, 2)
 
 
 def test_worked_example_explains_its_wide_band_and_its_higher_training_miss():
     dataset = load_dataset("line")
     path = ridge_path(dataset.x_train, dataset.y_train, 15, x_test=dataset.x_test, y_test=dataset.y_test)
-    spot = explain.reading(path, 0).spot
-    said = explain.worked_example(path, dataset)
-    assert path.lams[spot.high] / path.lams[spot.low] >= explain.WIDE_BAND
+    spot = verdict_rule.reading(path, 0).spot
+    said = words.worked_example(path, dataset)
+    assert path.lams[spot.high] / path.lams[spot.low] >= words.WIDE_BAND
     assert "That range is wide, which is good news" in said
     assert path.train_rmse[spot.best] > path.test_rmse[spot.best]
     assert "Here it is larger because one of those months had a one-off bulk order" in said

@@ -7,8 +7,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from core import export
-from core.datasets import from_columns, load_dataset
+from core.curve.data import from_columns, load_dataset
+from core.curve.export import predictions_csv, spreadsheet_safe, summary_markdown
 from core.models.path import ridge_path
 
 
@@ -28,7 +28,7 @@ def fitted(dataset, degree=6):
     ],
 )
 def test_spreadsheet_safe(text, safe):
-    assert export.spreadsheet_safe(text) == safe
+    assert spreadsheet_safe(text) == safe
 
 
 def test_predictions_csv_has_every_row_and_the_exact_predictions():
@@ -38,7 +38,7 @@ def test_predictions_csv_has_every_row_and_the_exact_predictions():
     dataset = from_columns(x, y, "Your data: f.csv", "=cmd|' /C calc'!A0", "@price")
     path = fitted(dataset)
     index = path.index_of(1e-3)
-    frame = pd.read_csv(io.BytesIO(export.predictions_csv(dataset, path, index)))
+    frame = pd.read_csv(io.BytesIO(predictions_csv(dataset, path, index)))
     assert list(frame.columns) == ["'=cmd|' /C calc'!A0", "'@price", "prediction", "miss", "used for"]
     assert len(frame) == 80 and (frame["used for"] == "held out").sum() == round(0.3 * 80)
     np.testing.assert_allclose(frame["prediction"], path.predict(frame.iloc[:, 0].to_numpy())[index], rtol=1e-12)
@@ -52,7 +52,7 @@ def test_predictions_csv_writes_dates_for_a_date_column():
         x, np.sqrt(x + 1), "Your data", "week", "sales", split="forecast", x_origin=np.datetime64("2024-01-01", "ms")
     )
     path = fitted(dataset, 3)
-    frame = pd.read_csv(io.BytesIO(export.predictions_csv(dataset, path, 50)))
+    frame = pd.read_csv(io.BytesIO(predictions_csv(dataset, path, 50)))
     assert frame["week"].iloc[0].startswith("2024-01-01")
     assert set(frame.loc[frame["used for"] == "held out", "week"].str[:10]) == {
         str(np.datetime64("2024-01-01") + int(day)) for day in x[x >= 32 * 7]
@@ -63,7 +63,7 @@ def test_summary_reads_the_setting_and_reproduces_it():
     dataset = load_dataset("tips")
     path = fitted(dataset, 8)
     index = path.index_of(1e-2)
-    summary = export.summary_markdown(dataset, path, index)
+    summary = summary_markdown(dataset, path, index)
     assert "λ = 0.01" in summary and "degree 8" in summary
     assert "Recommended λ (cross-validation)" in summary
     code = summary.split("```python\n")[1].split("```")[0]
@@ -76,7 +76,7 @@ def test_summary_escapes_names_from_the_file():
     dataset = from_columns(
         np.arange(30.0), np.arange(30.0) ** 0.5, "Your data: ![x](http://h/a.png)", "<img src=x onerror=alert(1)>", "y"
     )
-    summary = export.summary_markdown(dataset, fitted(dataset, 2), 100)
+    summary = summary_markdown(dataset, fitted(dataset, 2), 100)
     assert re.search(r"(?<!\\)!(?!\\)\[x", summary) is None
     assert re.search(r"(?<!\\)<img", summary) is None
     assert "\\<img" in summary and "\\!\\[x\\]" in summary

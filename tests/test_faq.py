@@ -6,10 +6,12 @@ import numpy as np
 import pytest
 from sklearn.linear_model import Lasso, Ridge
 
-from core import PolynomialRidge, explain
-from core.datasets import DATASET_TITLES, load_dataset
+from core import PolynomialRidge
+from core.curve import words
+from core.curve.data import DATASET_TITLES, load_dataset
 from core.models.lasso import lasso_weights
 from core.models.path import ridge_path
+from core.show.plain_numbers import format_lam
 from tests.apptest_helpers import decode, figures, live_data, live_texts, open_page, release_lam, trace, widget
 
 PAGE = "pages/faq.py"
@@ -65,8 +67,8 @@ def test_cross_validation_table_compares_pick_and_best():
     assert list(table["Data"]) == [DATASET_TITLES["wave"], DATASET_TITLES["step"], DATASET_TITLES["tips"]]
     dataset = load_dataset("tips")
     path = ridge_path(dataset.x_train, dataset.y_train, 15, x_test=dataset.x_test, y_test=dataset.y_test)
-    assert table["Sweet spot λ"].iloc[2] == explain.format_lam(path.lams[path.best_index])
-    assert table["Best λ"].iloc[2] == explain.format_lam(path.lams[path.test_rmse.argmin()])
+    assert table["Sweet spot λ"].iloc[2] == format_lam(path.lams[path.best_index])
+    assert table["Best λ"].iloc[2] == format_lam(path.lams[path.test_rmse.argmin()])
     assert table["Best λ"].iloc[1] == "0 (off)"  # the shop's visitors: no penalty did best on the new data
     (why_none,) = [block.value for block in at.markdown if "reads 0 (off)" in block.value]
     assert f"as for “{DATASET_TITLES['step']}”" in why_none and "some data need none" in why_none
@@ -76,7 +78,7 @@ def test_cross_validation_table_compares_pick_and_best():
 def test_scikit_learn_setting_in_the_table_reproduces_our_fit(lam):
     dataset = load_dataset("wave")
     n = dataset.x_train.size
-    setting = explain.framework_settings(lam, n)[0][1]
+    setting = words.framework_settings(lam, n)[0][1]
     alpha = float(re.fullmatch(r"Ridge\(alpha=(.+)\)", setting).group(1))
     path = ridge_path(dataset.x_train, dataset.y_train, 15)
     Z = path.features.transform(dataset.x_train)

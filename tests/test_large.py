@@ -17,8 +17,8 @@ from numpy.polynomial import legendre
 from sklearn.linear_model import LinearRegression, Ridge
 from sklearn.model_selection import KFold, cross_val_score
 
-from core import studies
-from core.datasets import Dataset
+from core.curve.data import Dataset
+from core.curve.fit import bootstrap_rows, degree_sweep, resampled_curves
 from core.models.checks import check_degree, check_held_out, check_lams, check_xy
 from core.models.grid import LAM_GRID, LARGE_N, SLIDER_LAMS
 from core.models.legendre import monomials_in_legendre
@@ -235,7 +235,7 @@ def test_kfold_equals_cross_val_score(cv_case, degree):
 def test_degree_sweep_reads_every_degree_from_one_compression(cv_case):
     x, y = cv_case
     x_test, y_test = wave(100, 9, n_test=300)[2:]
-    sweep = studies.degree_sweep(big_dataset(x, y, x_test, y_test), degrees=range(1, 21))
+    sweep = degree_sweep(big_dataset(x, y, x_test, y_test), degrees=range(1, 21))
     assert sweep.cv == "5-fold"
     for row, degree in enumerate(sweep.degrees):
         path = ridge_path(x, y, int(degree), x_test=x_test, y_test=y_test)
@@ -259,10 +259,10 @@ def test_weighted_bootstrap_equals_explicit_resample(cv_case, degree):
     x, y = cv_case
     dataset = big_dataset(x, y, x[:5], y[:5])
     curve_x = np.linspace(-0.05, 1.05, 101)
-    curves = studies.resampled_curves(dataset, degree, curve_x, SLIDER_LAMS, n_resamples=3)
+    curves = resampled_curves(dataset, degree, curve_x, SLIDER_LAMS, n_resamples=3)
     assert curves.shape == (SLIDER_LAMS.size, 3, curve_x.size) and np.isfinite(curves).all()
     for draw in range(3):
-        rows = studies._bootstrap_rows(x.size, draw)
+        rows = bootstrap_rows(x.size, draw)
         reference = _ridge_path_svd(x[rows], y[rows], degree, SLIDER_LAMS)
         assert max_abs(curves[:, draw], reference.predict(curve_x)) <= 1e-9 * y.std()
 

@@ -6,8 +6,9 @@ import json
 import numpy as np
 import pytest
 
-from core import charts, studies
-from core.datasets import from_columns, load_dataset
+from core.curve import charts
+from core.curve.data import from_columns, load_dataset
+from core.curve.fit import degree_sweep, resampled_curves
 from core.models.grid import SLIDER_LAMS
 from core.models.lasso import lasso_weights
 from core.models.path import ridge_path
@@ -93,10 +94,10 @@ def test_error_curve_steps(wave):
 
 def test_degree_and_spaghetti_steps(wave):
     dataset, _, curve_x, _, rows = wave
-    sweep = studies.degree_sweep(dataset)
+    sweep = degree_sweep(dataset)
     stepped = live.stepped(lambda k: charts.degree_figure.spec(sweep, rows[k], 15, dataset.y_unit), rows.size)
     assert_every_step_equals(stepped, lambda k: charts.degree_figure(sweep, rows[k], 15, dataset.y_unit))
-    resampled = studies.resampled_curves(dataset, 15, curve_x, SLIDER_LAMS)
+    resampled = resampled_curves(dataset, 15, curve_x, SLIDER_LAMS)
     stepped = charts.spaghetti_figure.steps(resampled, dataset, curve_x, height=320)
     assert_every_step_equals(stepped, lambda k: charts.spaghetti_figure(dataset, curve_x, resampled[k], height=320))
 

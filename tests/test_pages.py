@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from core.datasets import load_dataset
+from core.curve.data import load_dataset
 from core.models.grid import SLIDER_LAMS
 from core.viewstate import DEFAULT_VIEW
 from tests.apptest_helpers import (

@@ -16,10 +16,10 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import MinMaxScaler, PolynomialFeatures, StandardScaler
 
 from core import PolynomialRidge
-from core.datasets import load_dataset
-from core.explain import verdict
+from core.curve.data import load_dataset
 from core.models.grid import LAM_GRID, SLIDER_LAMS
 from core.models.path import ridge_path
+from core.verdict import verdict
 
 # name, n, degree, x kind
 CASES = [

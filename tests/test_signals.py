@@ -16,9 +16,9 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
 from core import signal_data, signal_story
-from core.explain import verdict
 from core.models import design
 from core.models.signals import SignalRidge, signal_path
+from core.verdict import verdict
 
 LAMS = np.concatenate([[0.0], np.logspace(-6, 1, 15)])
 RTOL = 1e-8

@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 
 from core import signal_charts, signal_data, signal_story
-from core.explain import verdict
 from core.models.grid import SLIDER_LAMS
+from core.verdict import verdict
 from core.viewstate import snap_lam
 from tests.apptest_helpers import decode, figures, live_data, live_texts, open_page, release_lam, trace
 

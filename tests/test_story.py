@@ -10,12 +10,12 @@ import re
 import numpy as np
 import pytest
 
-from core import explain
-from core.datasets import load_dataset
+from core import verdict as verdict_rule
+from core.curve.data import load_dataset
 from core.models.grid import SLIDER_LAMS
 from core.models.path import ridge_path
 from core.show import glossary
-from core.show.plain_numbers import log_axis_ticks
+from core.show.plain_numbers import format_lam, format_miss, log_axis_ticks
 from core.verdict import VERDICTS
 from tests.apptest_helpers import live_data, live_figure, live_texts, open_page, release_lam, trace
 from tests.reading_ease import NOT_PLAIN, flesch_reading_ease
@@ -99,7 +99,7 @@ def _path(data):
 @pytest.mark.parametrize("lam", [0.0, 0.001, 100.0])
 def test_every_page_shows_the_same_verdict_for_the_same_view(data, lam):
     _, path = _path(data)
-    expected = explain.verdict(path, path.index_of(lam)).label
+    expected = verdict_rule.verdict(path, path.index_of(lam)).label
     for page in VERDICT_PAGES:
         at = _open_at(page, data, lam)
         assert verdict_words(at) == {expected}, (page, verdict_words(at))
@@ -109,7 +109,7 @@ def test_every_page_shows_the_same_verdict_for_the_same_view(data, lam):
 def test_the_verdicts_differ_across_those_views():
     """The test above can fail: the views chosen cover all three verdicts."""
     _, path = _path("wave")
-    labels = {explain.verdict(path, path.index_of(lam)).label for lam in (0.0, 0.001, 100.0)}
+    labels = {verdict_rule.verdict(path, path.index_of(lam)).label for lam in (0.0, 0.001, 100.0)}
     assert labels == {verdict.label for verdict in VERDICTS}
 
 
@@ -143,10 +143,10 @@ def test_glossary_links_land_on_the_glossary():
 
 def test_the_rule_is_stated_once_and_the_gap_is_a_hint():
     curves, faq = open_page(PAGES["/curves"]), open_page(PAGES["/faq"])
-    (_rule,) = [block for block in curves.markdown if explain.RULE_IN_WORDS in block.value]
+    (_rule,) = [block for block in curves.markdown if verdict_rule.RULE_IN_WORDS in block.value]
     assert "the-rule" in {subheader.proto.anchor for subheader in curves.subheader}
-    assert any(explain.GAP_HINT_IN_WORDS in block.value for block in faq.markdown)
-    assert not any(explain.RULE_IN_WORDS in block.value for block in faq.markdown)
+    assert any(verdict_rule.GAP_HINT_IN_WORDS in block.value for block in faq.markdown)
+    assert not any(verdict_rule.RULE_IN_WORDS in block.value for block in faq.markdown)
     home = open_page()
     assert any("(/curves#the-rule)" in block.value for block in home.markdown)
 
@@ -177,8 +177,8 @@ def test_your_data_shows_an_example_result_not_the_sample_chart():
     assert "True curve" not in {item.get("name") for item in figure["data"]}  # shown as a real file: no truth
     assert chart["index"] == int(np.argmin(np.abs(SLIDER_LAMS - path.lams[path.best_index])))
     (example,) = [block.value for block in at.markdown if "example" in block.value.lower() and "λ" in block.value]
-    assert f"Recommended λ (the sweet spot): {explain.format_lam(path.lams[path.best_index])}" in example
-    assert explain.format_miss(path.test_rmse[path.best_index], dataset.y_unit) in example
+    assert f"Recommended λ (the sweet spot): {format_lam(path.lams[path.best_index])}" in example
+    assert format_miss(path.test_rmse[path.best_index], dataset.y_unit) in example
     assert "Verdict: about right" in example and "Verdict: memorizing (too wiggly)" in example
 
 

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from core.datasets import DATASET_TITLES
+from core.curve.data import DATASET_TITLES
 from core.viewstate import DEFAULT_VIEW, parse_view, snap_lam, view_to_params
 
 SLIDER = [0.0, *np.logspace(-8, 2, 41).tolist()]  # the λ slider's values, written out independently

@@ -5,7 +5,7 @@ import pytest
 from sklearn.linear_model import Ridge
 from sklearn.model_selection import LeaveOneOut, cross_val_score
 
-from core.datasets import load_dataset
+from core.curve.data import load_dataset
 from core.models.path import ridge_path
 from core.viewstate import snap_lam
 from tests.apptest_helpers import (

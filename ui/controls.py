@@ -4,9 +4,10 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from core import explain
-from core.datasets import N_RANGE, NOISE_RANGE, SHAPES
+from core.curve import words
+from core.curve.data import N_RANGE, NOISE_RANGE, SHAPES
 from core.models.grid import SLIDER_LAMS
+from core.show.plain_numbers import format_lam
 from core.viewstate import DEFAULT_VIEW, DEGREE_RANGE, NOISE_STEP, snap_lam, view_to_params
 
 from . import live, steps
@@ -91,12 +92,12 @@ def guess_first(fit):
             "Your guess for the sweet spot λ",
             options=SLIDER_LAMS.tolist(),
             value=float(SLIDER_LAMS[21]),
-            format_func=explain.format_lam,
+            format_func=format_lam,
             key="guess_lam",
         )
         st.button("Reveal the answer", on_click=_reveal, args=(answer_key,))
         return False
-    st.info(explain.guess_verdict(fit.path, state.guess_value))
+    st.info(words.guess_verdict(fit.path, state.guess_value))
     return True
 
 

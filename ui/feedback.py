@@ -51,7 +51,7 @@ def word_views():
     return {
         "verdict": live.stepped_text(
             _each_step(lambda k: feedback_words.verdict_text(spot, k)),
-            _each_step(lambda k: feedback_words.verdict_tone(spot, k)),
+            _each_step(lambda k: spot.verdict(k).tone),
         ),
         "weights": live.stepped(lambda k: feedback_charts.word_weights_figure(model, k), SLIDER_LAMS.size),
         "weights_text": live.stepped_text(_each_step(lambda k: feedback_words.words_text(model, k))),

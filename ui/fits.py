@@ -9,8 +9,10 @@ from dataclasses import dataclass
 import numpy as np
 import streamlit as st
 
-from core import charts, explain, studies
-from core.datasets import DATASET_TITLES, SHAPES, Dataset, load_dataset
+from core import verdict as verdict_rule
+from core.curve import charts
+from core.curve import fit as curve_fit
+from core.curve.data import DATASET_TITLES, SHAPES, Dataset, load_dataset
 from core.models.grid import SLIDER_LAMS
 from core.models.lasso import lasso_weights
 from core.models.path import ridge_path
@@ -49,7 +51,7 @@ class Fit:
 
     @property
     def verdict(self):
-        return explain.verdict(self.path, self.index)
+        return verdict_rule.verdict(self.path, self.index)
 
     @property
     def slider_rows(self):
@@ -117,7 +119,7 @@ def lasso_for(fit):
 
 @st.cache_data(max_entries=16, ttl=CACHE_TTL, show_spinner="Trying every degree…")
 def _degree_sweep(key, _dataset):
-    return studies.degree_sweep(_dataset)
+    return curve_fit.degree_sweep(_dataset)
 
 
 def degree_sweep():
@@ -127,7 +129,7 @@ def degree_sweep():
 
 @st.cache_data(max_entries=16, ttl=CACHE_TTL, show_spinner="Refitting on resampled data…")
 def _resampled_curves(key, degree, _dataset, _curve_x):
-    return studies.resampled_curves(_dataset, degree, _curve_x, SLIDER_LAMS)
+    return curve_fit.resampled_curves(_dataset, degree, _curve_x, SLIDER_LAMS)
 
 
 def resampled_curves(fit):

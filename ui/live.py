@@ -17,8 +17,8 @@ from pathlib import Path
 import plotly
 import streamlit as st
 
-from core import explain
 from core.models.grid import SLIDER_LAMS
+from core.show.plain_numbers import format_lam
 
 from .state import set_view, slider_index
 
@@ -84,7 +84,7 @@ def lam_control():
         CONTROL_KEY,
         GROUP,
         LAM_LABEL,
-        [explain.format_lam(lam) for lam in SLIDER_LAMS],
+        [format_lam(lam) for lam in SLIDER_LAMS],
         step,
         _lam_released,
         help=LAM_HELP,

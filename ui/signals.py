@@ -7,11 +7,11 @@ is its content's digest with the chosen columns, so one reader's data never reac
 import numpy as np
 import streamlit as st
 
-from core import explain, signal_charts, signal_data, signal_story
+from core import signal_charts, signal_data, signal_story
 from core.models import design
 from core.models.grid import SLIDER_LAMS
 from core.show import live
-from core.show.plain_numbers import markdown_safe
+from core.show.plain_numbers import format_lam, markdown_safe
 
 from . import live as ui_live
 from .fits import CACHE_TTL
@@ -190,5 +190,5 @@ def story(fit, prefix):
             f"Cross-validation: {cv}, with the scaling fitted once on all training rows and alpha = n·λ in every "
             "fold. λ = 0 is the minimum-norm least-squares fit. Stability bars: the standard deviation of each "
             "weight over the five fits without one fold. Best λ on the fine grid: "
-            f"{explain.format_lam(path.lams[path.best_index])}."
+            f"{format_lam(path.lams[path.best_index])}."
         )

@@ -9,9 +9,13 @@ import dataclasses
 import numpy as np
 import streamlit as st
 
-from core import charts, explain, studies, two_weights
+from core import two_weights
+from core.curve import charts, words
+from core.curve.fit import spread
 from core.models.grid import SLIDER_LAMS
 from core.show import kit, live
+from core.show.plain_numbers import format_miss, unmarked
+from core.verdict import verdict
 
 from .fits import CACHE_TTL
 
@@ -26,17 +30,12 @@ def _cached(name, fit, build, *options):
     return _stepped(name, fit.key, fit.path.degree, options, build)
 
 
-def _plain(sentence):
-    """A sentence written for Markdown, as plain text (the live texts are never rendered as Markdown)."""
-    return sentence.replace("**", "")
-
-
 def _texts(name, fit, sentence, tone=None, *options):
     """A ``SteppedText`` with ``sentence(row)`` (and ``tone(row)``) for the path's row at every step."""
     rows = fit.slider_rows
 
     def build():
-        texts = [_plain(sentence(row)) for row in rows]
+        texts = [unmarked(sentence(row)) for row in rows]
         return live.stepped_text(texts, None if tone is None else [tone(row) for row in rows])
 
     return _cached(name, fit, build, *options)
@@ -74,7 +73,7 @@ def fit_summaries(fit):
     return _texts(
         "fit summary",
         fit,
-        lambda row: explain.fit_summary(fit.path, row, charts.leaves_window(fit.curves[row], window)),
+        lambda row: words.fit_summary(fit.path, row, charts.leaves_window(fit.curves[row], window)),
     )
 
 
@@ -82,29 +81,20 @@ def misses(fit):
     """Typical misses on training data and on new data, in the data's units (two texts)."""
     path, unit = fit.path, fit.dataset.y_unit
     return (
-        _texts(
-            "train miss",
-            fit,
-            lambda row: f"Typical miss on training data: {explain.format_miss(path.train_rmse[row], unit)}",
-        ),
-        _texts(
-            "new miss", fit, lambda row: f"Typical miss on new data: {explain.format_miss(path.test_rmse[row], unit)}"
-        ),
+        _texts("train miss", fit, lambda row: words.train_miss_text(path, row, unit)),
+        _texts("new miss", fit, lambda row: words.new_miss_text(path, row, unit)),
     )
 
 
 def verdicts(fit):
     """The one verdict rule (core/verdict.py) at every step: "Verdict: <label>." and what to do."""
     unit = fit.dataset.y_unit
-
-    def sentence(row):
-        label = explain.verdict(fit.path, row).label
-        return f"Verdict: {label}. {explain.verdict_advice(fit.path, row, unit)}"
-
-    def tone(row):
-        return "good" if explain.verdict(fit.path, row) is explain.ABOUT_RIGHT else "warn"
-
-    return _texts("verdict", fit, sentence, tone)
+    return _texts(
+        "verdict",
+        fit,
+        lambda row: words.verdict_text(fit.path, row, unit),
+        lambda row: verdict(fit.path, row).tone,
+    )
 
 
 # --- Weights ---
@@ -123,18 +113,18 @@ def weight_totals(fit):
 
 
 def weights_sentences(fit):
-    swings = explain.swings_of(fit.dataset)
-    return _texts("weights sentence", fit, lambda row: explain.weights_sentence(fit.path, row, swings))
+    swings = words.swings_of(fit.dataset)
+    return _texts("weights sentence", fit, lambda row: words.weights_sentence(fit.path, row, swings))
 
 
 def paths_summaries(fit):
-    swings = explain.swings_of(fit.dataset)
-    return _texts("paths summary", fit, lambda row: explain.paths_summary(fit.path, row, swings))
+    swings = words.swings_of(fit.dataset)
+    return _texts("paths summary", fit, lambda row: words.paths_summary(fit.path, row, swings))
 
 
 def total_summaries(fit):
-    swings = explain.swings_of(fit.dataset)
-    return _texts("total summary", fit, lambda row: explain.total_summary(fit.path, row, swings))
+    swings = words.swings_of(fit.dataset)
+    return _texts("total summary", fit, lambda row: words.total_summary(fit.path, row, swings))
 
 
 # --- Overfitting curves ---
@@ -147,13 +137,13 @@ def error_curves(fit):
 
 def sweet_spot_sentences(fit):
     unit = fit.dataset.y_unit
-    return _texts("sweet spot", fit, lambda row: explain.sweet_spot_sentence(fit.path, row, unit))
+    return _texts("sweet spot", fit, lambda row: words.sweet_spot_sentence(fit.path, row, unit))
 
 
 def curves_summaries(fit):
     """The error-against-λ chart read aloud at every step: its shape on this data and the verdict."""
     unit = fit.dataset.y_unit
-    return _texts("curves summary", fit, lambda row: explain.curves_summary(fit.path, row, unit))
+    return _texts("curves summary", fit, lambda row: words.curves_summary(fit.path, row, unit))
 
 
 def degree_chart(fit, sweep):
@@ -168,7 +158,7 @@ def degree_chart(fit, sweep):
 
 def degree_summaries(fit, sweep):
     unit = fit.dataset.y_unit
-    return _texts("degree summary", fit, lambda row: explain.degree_summary(sweep, row, unit))
+    return _texts("degree summary", fit, lambda row: words.degree_summary(sweep, row, unit))
 
 
 #: Points per resampled fit sent to the browser: 20 fits × 42 steps of the full 300 would be over 1 MB.
@@ -192,46 +182,12 @@ def spread_sentences(fit, resampled, unpenalized_shown=False):
     """
 
     def build():
-        spreads = studies.spread(resampled)
-        unit = fit.dataset.y_unit
+        spreads = spread(resampled)
         low, high = charts.chart_window(fit.dataset)
         off_chart = spreads[0] > high - low
-        first = (
-            "Each line is the model fitted to a fresh sample from the same curve. "
-            if fit.dataset.is_synthetic
-            else "Each line is the model fitted to a different resample of the training rows. "
+        return live.stepped_text(
+            words.spread_sentences(spreads, fit.dataset.y_unit, off_chart, fit.dataset.is_synthetic, unpenalized_shown)
         )
-        if unpenalized_shown:
-            free = "With no penalty (left chart), " + (
-                f"{explain.format_miss(spreads[0], unit)}: most of those lines shoot far off the chart in places."
-                if off_chart
-                else f"{explain.format_miss(spreads[0], unit)}."
-            )
-        else:
-            free = "With no penalty (not drawn here), " + (
-                f"{explain.format_miss(spreads[0], unit)}: its lines would shoot far off this chart in places."
-                if off_chart
-                else f"{explain.format_miss(spreads[0], unit)}."
-            )
-
-        def sentence(step):
-            if step == 0:
-                return (
-                    first
-                    + f"With no penalty the curve moves by about {explain.format_miss(spreads[0], unit)} "
-                    + (
-                        "between samples: most lines shoot far off the chart in places."
-                        if off_chart
-                        else "between samples."
-                    )
-                )
-            return (
-                first
-                + f"At this λ the curve moves by about {explain.format_miss(spreads[step], unit)} "
-                + (f"between samples. {free}")
-            )
-
-        return live.stepped_text([sentence(step) for step in range(SLIDER_LAMS.size)])
 
     return _cached("spread", fit, build, unpenalized_shown)
 
@@ -260,15 +216,12 @@ def l1_switched_off_sentences(fit, lasso_lams, lasso):
     """How many weights L1 has switched off at every step's λ, against L2 keeping all."""
     degree = fit.path.degree
 
-    def sentence(lam):
-        nearest = lasso[int(np.argmin(np.abs(lasso_lams - lam)))] if lam > 0 else lasso[0]
-        off = int((np.abs(nearest) < 1e-12).sum())
-        return (
-            f"At λ = {explain.format_lam(max(lam, lasso_lams[0]))}, L1 has switched off {off} of {degree} weights; "
-            f"L2 keeps all {degree}, only smaller."
+    def build():
+        return live.stepped_text(
+            [words.l1_switched_off_sentence(lam, lasso_lams, lasso, degree) for lam in SLIDER_LAMS]
         )
 
-    return _cached("l1 off", fit, lambda: live.stepped_text([sentence(lam) for lam in SLIDER_LAMS]))
+    return _cached("l1 off", fit, build)
 
 
 # --- Why it works (its own control over the two-weight λ grid) ---
@@ -281,13 +234,13 @@ def two_weight_pictures():
     pictures = [two_weights.picture(lam) for lam in lams]
 
     def texts(sentence):
-        return live.stepped_text([_plain(sentence(picture)) for picture in pictures])
+        return live.stepped_text([unmarked(sentence(picture)) for picture in pictures])
 
     def price(lam, picture):
         if lam == 0:
             return ""
         misses = [
-            explain.format_miss(100 * miss, "thousand €")
+            format_miss(100 * miss, "thousand €")
             for miss in (picture.best_miss, picture.ridge_miss, picture.lasso_miss)
         ]
         return (

@@ -13,8 +13,9 @@ from pathlib import PurePath
 import numpy as np
 import streamlit as st
 
-from core import export, reader
-from core.datasets import Dataset, from_columns
+from core import reader
+from core.curve.data import Dataset, from_columns
+from core.curve.export import predictions_csv, summary_markdown
 from core.viewstate import UPLOAD
 
 from .state import uploaded, view
@@ -223,14 +224,14 @@ def download_buttons(fit):
     left, right = st.columns(2)
     left.download_button(
         "Download predictions (CSV)",
-        data=functools.partial(export.predictions_csv, fit.dataset, fit.path, fit.index),
+        data=functools.partial(predictions_csv, fit.dataset, fit.path, fit.index),
         file_name="l2lab-predictions.csv",
         mime="text/csv",
         on_click="ignore",
     )
     right.download_button(
         "Download a summary (Markdown)",
-        data=functools.partial(export.summary_markdown, fit.dataset, fit.path, fit.index),
+        data=functools.partial(summary_markdown, fit.dataset, fit.path, fit.index),
         file_name="l2lab-summary.md",
         mime="text/markdown",
         on_click="ignore",

@@ -8,8 +8,8 @@ with ``data-step``: the step they show. Used by the browser tests and bench/brow
 import time
 from urllib.parse import parse_qs, urlparse
 
-from core import explain
 from core.models.grid import SLIDER_LAMS
+from core.show.plain_numbers import format_lam
 from core.viewstate import DEFAULT_VIEW, view_to_params
 
 from .driver import open_app, wait_for_app
@@ -140,7 +140,7 @@ def lam_at(step):
 
 def valuetext(step, name=LAM_NAME):
     """The control's aria-valuetext at ``step`` of the shared λ."""
-    return f"{name} = {explain.format_lam(lam_at(step))}"
+    return f"{name} = {format_lam(lam_at(step))}"
 
 
 def url_lam(step):

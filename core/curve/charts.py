@@ -8,8 +8,8 @@ import functools
 
 import numpy as np
 
-from .show.figspec import FigureSpec, trace
-from .show.kit import (
+from ..show.figspec import FigureSpec, trace
+from ..show.kit import (
     HERE_LINE,
     HOVER_FORMAT,
     ZERO_LINE,
@@ -22,7 +22,7 @@ from .show.kit import (
     plain_log_axis,
     you_are_here,
 )
-from .show.palette import (
+from ..show.palette import (
     BLACK,
     BLUE,
     GREEN,
@@ -37,7 +37,7 @@ from .show.palette import (
     ZERO_GREY,
     veil,
 )
-from .show.plain_numbers import ordinal, plain_number
+from ..show.plain_numbers import ordinal, plain_number
 
 CURVE_POINTS = 300
 

@@ -1,49 +1,15 @@
-"""Plain-language readings of a fit: amounts in the reader's units, the verdict, and captions drawn from the numbers.
+"""The one-curve story in words: amounts in the reader's units, the verdict, and captions drawn from the numbers.
 
 Every caption here is computed from the data on the chart, so it says what the chart shows on
-this data (a U or an L, lines that cross zero, a curve that falls then rises).
+this data (a U or an L, lines that cross zero, a curve that falls then rises). The verdict itself
+is the one rule of ``core.verdict``; this module says it for a curve.
 """
 
 import numpy as np
 
-from .show.plain_numbers import format_lam, format_miss, ordinal, plain_number
-from .verdict import (
-    ABOUT_RIGHT,
-    GAP_HINT_IN_WORDS,
-    MEMORIZING,
-    RULE_IN_WORDS,
-    TOO_SIMPLE,
-    Verdict,
-    read_setting,
-)
-
-__all__ = [
-    "ABOUT_RIGHT",
-    "GAP_HINT_IN_WORDS",
-    "MEMORIZING",
-    "RULE_IN_WORDS",
-    "SWINGS",
-    "TOO_SIMPLE",
-    "Verdict",
-    "curves_summary",
-    "degree_summary",
-    "fit_summary",
-    "format_lam",
-    "format_miss",
-    "framework_settings",
-    "guess_verdict",
-    "paths_summary",
-    "reading",
-    "sklearn_code",
-    "sweet_spot_sentence",
-    "swings_of",
-    "total_summary",
-    "verdict",
-    "verdict_advice",
-    "verdict_sentence",
-    "weights_sentence",
-    "worked_example",
-]
+from ..models.grid import LEAVE_ONE_OUT, N_FOLDS
+from ..show.plain_numbers import format_lam, format_miss, ordinal, plain_number
+from ..verdict import MEMORIZING, TOO_SIMPLE, known_errors, reading, verdict
 
 #: A change smaller than this share of a miss is "flat" in a caption (the eye does not see it either).
 FLAT = 0.05
@@ -51,41 +17,18 @@ FLAT = 0.05
 
 #: How each cross-validation checks a model, in words (``RidgePath.cv``).
 _CV_IN_WORDS = {
-    "leave-one-out": "Leaving each training point out in turn and checking the miss on it",
-    "5-fold": "Splitting the training rows into 5 parts and checking each part on a model fitted to the other 4",
+    LEAVE_ONE_OUT: "Leaving each training point out in turn and checking the miss on it",
+    f"{N_FOLDS}-fold": f"Splitting the training rows into {N_FOLDS} parts and checking each part on a model fitted "
+    f"to the other {N_FOLDS - 1}",
 }
 
 
 # --- The verdict (one rule, core/verdict.py) ---
 
 
-def _known(errors):
-    """The held-out errors, or None when there were no held-out points (all NaN)."""
-    return None if np.all(np.isnan(errors)) else errors
-
-
-def reading(path, index):
-    """The verdict for the λ at ``index`` of a path, with its numbers (``core.verdict.Reading``).
-
-    A path with squared errors (``RidgePath``, ``SignalPath``: ``train_rmse``, ``cv_mse``, ``cv_se``,
-    ``test_rmse``) is read on squared errors; a classifier's path (``LogisticPath``: ``train_log_loss``,
-    ``cv_log_loss``, ``cv_log_loss_se``, ``test_log_loss``) on log-loss.
-    """
-    if hasattr(path, "cv_log_loss"):
-        return read_setting(
-            path.train_log_loss, path.cv_log_loss, path.cv_log_loss_se, index, _known(path.test_log_loss)
-        )
-    return read_setting(np.square(path.train_rmse), path.cv_mse, path.cv_se, index, _known(np.square(path.test_rmse)))
-
-
-def verdict(path, index):
-    """Verdict for the λ at ``index`` of a path: below the sweet-spot band memorizing, above it too simple."""
-    return reading(path, index).verdict
-
-
 def _new_miss(path):
     """Typical miss on new data for every λ: held out when there are held-out points, else cross-validated."""
-    held_out = _known(path.test_rmse)
+    held_out = known_errors(path.test_rmse)
     return np.sqrt(path.cv_mse) if held_out is None else held_out
 
 
@@ -115,14 +58,27 @@ def verdict_advice(path, index, unit=""):
     return "No other penalty does clearly better on new data."
 
 
+def verdict_text(path, index, unit=""):
+    """The verdict box at every λ step: "Verdict: <label>." and what it means and what to do."""
+    return f"Verdict: {verdict(path, index).label}. {verdict_advice(path, index, unit)}"
+
+
 def verdict_sentence(path, index, unit=""):
     """The verdict for this λ in words, with the two misses and what to do."""
-    label = reading(path, index).verdict.label
     return (
         f"Typical miss on training data: {format_miss(path.train_rmse[index], unit)}. "
-        f"On new data: {format_miss(_new_miss(path)[index], unit)}. "
-        f"Verdict: {label}. {verdict_advice(path, index, unit)}"
+        f"On new data: {format_miss(_new_miss(path)[index], unit)}. " + verdict_text(path, index, unit)
     )
+
+
+def train_miss_text(path, index, unit=""):
+    """The typical miss on the training data at this λ, in the data's units."""
+    return f"Typical miss on training data: {format_miss(path.train_rmse[index], unit)}"
+
+
+def new_miss_text(path, index, unit=""):
+    """The typical miss on the held-out (new) data at this λ, in the data's units."""
+    return f"Typical miss on new data: {format_miss(path.test_rmse[index], unit)}"
 
 
 def sweet_spot_sentence(path, index, unit=""):
@@ -367,7 +323,7 @@ def curves_summary(path, index, unit=""):
         "on this data the penalty changes little.",
     }
     here = reading(path, index)
-    held_out = _known(path.test_rmse) is not None
+    held_out = known_errors(path.test_rmse) is not None
     line = "the “New data (held out)” line" if held_out else "the miss checked on unseen points"
     text = f"On this data {line} {said[shape]}"
     if shape.startswith("falls") and new[0] < (1 + 5 * FLAT) * new[lowest]:
@@ -382,6 +338,62 @@ def curves_summary(path, index, unit=""):
             "since it has no new data to peek at."
         )
     return text
+
+
+def spread_sentences(spreads, unit, off_chart, synthetic, unpenalized_shown=False):
+    """How much the curve moves between samples at every step, and with no penalty (step 0): one text per step.
+
+    ``spreads`` holds the typical distance of the resampled fits from their average at each step;
+    ``off_chart`` says whether the fits with no penalty leave the chart; ``synthetic`` whether the
+    samples are fresh draws from a true curve (else resamples of the training rows);
+    ``unpenalized_shown`` whether the page also draws the no-penalty fits (the sentence says where).
+    """
+    first = (
+        "Each line is the model fitted to a fresh sample from the same curve. "
+        if synthetic
+        else "Each line is the model fitted to a different resample of the training rows. "
+    )
+    if unpenalized_shown:
+        free = "With no penalty (left chart), " + (
+            f"{format_miss(spreads[0], unit)}: most of those lines shoot far off the chart in places."
+            if off_chart
+            else f"{format_miss(spreads[0], unit)}."
+        )
+    else:
+        free = "With no penalty (not drawn here), " + (
+            f"{format_miss(spreads[0], unit)}: its lines would shoot far off this chart in places."
+            if off_chart
+            else f"{format_miss(spreads[0], unit)}."
+        )
+
+    def sentence(step):
+        if step == 0:
+            return (
+                first
+                + f"With no penalty the curve moves by about {format_miss(spreads[0], unit)} "
+                + (
+                    "between samples: most lines shoot far off the chart in places."
+                    if off_chart
+                    else "between samples."
+                )
+            )
+        return (
+            first
+            + f"At this λ the curve moves by about {format_miss(spreads[step], unit)} "
+            + (f"between samples. {free}")
+        )
+
+    return [sentence(step) for step in range(len(spreads))]
+
+
+def l1_switched_off_sentence(lam, lasso_lams, lasso, degree):
+    """How many weights L1 has switched off at ``lam`` (its nearest lasso λ), against L2 keeping all."""
+    nearest = lasso[int(np.argmin(np.abs(lasso_lams - lam)))] if lam > 0 else lasso[0]
+    off = int((np.abs(nearest) < 1e-12).sum())
+    return (
+        f"At λ = {format_lam(max(lam, lasso_lams[0]))}, L1 has switched off {off} of {degree} weights; "
+        f"L2 keeps all {degree}, only smaller."
+    )
 
 
 def framework_settings(lam, n):

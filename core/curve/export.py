@@ -1,12 +1,13 @@
-"""Downloads for the reader: predictions as CSV and a plain-language summary."""
+"""The one-curve story's downloads for the reader: predictions as CSV and a plain-language summary."""
 
 import io
 
 import numpy as np
 import pandas as pd
 
-from . import explain
-from .show.plain_numbers import markdown_safe
+from ..show.plain_numbers import format_lam, format_miss, markdown_safe
+from ..verdict import verdict as verdict_of
+from .words import sklearn_code
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -46,7 +47,7 @@ def _md(text):
 
 def summary_markdown(dataset, path, index):
     """A short Markdown report of the chosen setting and what it means."""
-    verdict = explain.verdict(path, index)
+    verdict = verdict_of(path, index)
     low, high = path.good_range
     unit = dataset.y_unit
     lam = float(path.lams[index])
@@ -56,12 +57,12 @@ def summary_markdown(dataset, path, index):
             "",
             f"- Predicting **{_md(dataset.y_label)}** from **{_md(dataset.x_label)}**, "
             f"{dataset.x_train.size:,} training rows and {dataset.x_test.size:,} held-out rows. {dataset.story}",
-            f"- Curve flexibility: degree {path.degree}. Penalty strength: λ = {explain.format_lam(lam)}.",
-            f"- Typical miss on the training rows: {_md(explain.format_miss(path.train_rmse[index], unit))}; "
-            f"on the held-out rows: {_md(explain.format_miss(path.test_rmse[index], unit))}.",
+            f"- Curve flexibility: degree {path.degree}. Penalty strength: λ = {format_lam(lam)}.",
+            f"- Typical miss on the training rows: {_md(format_miss(path.train_rmse[index], unit))}; "
+            f"on the held-out rows: {_md(format_miss(path.test_rmse[index], unit))}.",
             f"- Verdict: **{verdict.label}**. {verdict.advice}",
-            f"- Recommended λ (cross-validation): {explain.format_lam(path.lams[path.best_index])}; anything from "
-            f"{explain.format_lam(path.lams[low])} to {explain.format_lam(path.lams[high])} is about as good.",
+            f"- Recommended λ (cross-validation): {format_lam(path.lams[path.best_index])}; anything from "
+            f"{format_lam(path.lams[low])} to {format_lam(path.lams[high])} is about as good.",
             "",
             "## What this means",
             "",
@@ -72,7 +73,7 @@ def summary_markdown(dataset, path, index):
             "## Reproduce it in scikit-learn",
             "",
             "```python",
-            explain.sklearn_code(path.degree, dataset.x_train.size, lam),
+            sklearn_code(path.degree, dataset.x_train.size, lam),
             "```",
             "",
         ]

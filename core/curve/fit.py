@@ -1,4 +1,4 @@
-"""Computations behind the Overfitting-curves page, each done once per dataset and degree.
+"""The one-curve story's fits beyond the λ path: every degree, resampled data, the lasso's λ; each once per dataset and degree.
 
 Changing λ never refits: each study keeps its results for every λ of a grid. Above
 ``LARGE_N`` training rows the rows are compressed once (``core.models.path_compressed.compress``): the
@@ -10,12 +10,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .datasets import make_synthetic
-from .models.grid import LAM_GRID, LARGE_N, LEAVE_ONE_OUT
-from .models.path import ridge_path
-from .models.path_compressed import compress, path_from_compressed
+from ..models.grid import LAM_GRID, LARGE_N, LEAVE_ONE_OUT, SLIDER_LAMS
+from ..models.path import ridge_path
+from ..models.path_compressed import compress, path_from_compressed
+from .data import make_synthetic
 
 N_RESAMPLES = 20
+#: The λ of the lasso's weights beside ridge's (the slider's, from 0.000001 on).
+LASSO_LAMS = SLIDER_LAMS[SLIDER_LAMS >= 1e-6]
 
 
 @dataclass(frozen=True)
@@ -59,7 +61,7 @@ def degree_sweep(dataset, degrees=range(1, 21), lams=LAM_GRID):
     )
 
 
-def _bootstrap_rows(n, draw):
+def bootstrap_rows(n, draw):
     """Row numbers of bootstrap resample number ``draw`` of ``n`` rows (with repeats)."""
     return np.random.default_rng([draw, 7]).integers(0, n, n)
 
@@ -69,7 +71,7 @@ def _resample(dataset, draw):
     if dataset.is_synthetic:
         sample = make_synthetic(dataset.key, dataset.x_train.size, dataset.noise, dataset.seed * 1000 + draw + 1)
         return sample.x_train, sample.y_train
-    rows = _bootstrap_rows(dataset.x_train.size, draw)
+    rows = bootstrap_rows(dataset.x_train.size, draw)
     return dataset.x_train[rows], dataset.y_train[rows]
 
 
@@ -80,7 +82,7 @@ def _bootstrap_path(dataset, degree, lams, draw):
     the same fit as ``ridge_path`` on the resample's rows, without building them.
     """
     n = dataset.x_train.size
-    counts = np.bincount(_bootstrap_rows(n, draw), minlength=n)
+    counts = np.bincount(bootstrap_rows(n, draw), minlength=n)
     data = compress(dataset.x_train, dataset.y_train, degree, folds=0, weights=counts)
     return path_from_compressed(data, degree, lams)
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .models.grid import HELD_OUT_SHARE
+from ..models.grid import HELD_OUT_SHARE
 
 N_HELD_OUT = 200
 N_RANGE = (10, 200)
