@@ -1,8 +1,8 @@
 import streamlit as st
 
 import ui
-from core import signal_data
 from core.show.plain_numbers import markdown_safe
+from core.signals import data as signal_data
 
 ui.start_page()
 st.title("Many signals: sharing the credit")

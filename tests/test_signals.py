@@ -15,9 +15,11 @@ from sklearn.model_selection import KFold, cross_val_score
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
-from core import signal_data, signal_story
 from core.models import design
 from core.models.signals import SignalRidge, signal_path
+from core.signals import data as signal_data
+from core.signals import fit as signal_fit
+from core.signals import words as signal_words
 from core.verdict import verdict
 
 LAMS = np.concatenate([[0.0], np.logspace(-6, 1, 15)])
@@ -202,8 +204,8 @@ def test_two_hundred_signals_and_more_than_rows():
     table = signal_data.SignalTable(
         "t", "t", "", "y", "", pd.DataFrame(X, columns=[f"s{j}" for j in range(200)]).assign(y=y), pd.DataFrame()
     )
-    fit = signal_story.fit_table(table)
-    assert fit.more_signals_than_rows and "only 150 rows" in signal_story.size_note(fit)
+    fit = signal_fit.fit_table(table)
+    assert fit.more_signals_than_rows and "only 150 rows" in signal_words.size_note(fit)
 
 
 def test_a_million_rows_does_not_crash():
@@ -219,7 +221,7 @@ def test_a_million_rows_does_not_crash():
 
 
 def test_the_shop_memorizes_without_a_penalty_and_shares_the_credit_with_it():
-    fit = signal_story.fit_table(signal_data.shop_table())
+    fit = signal_fit.fit_table(signal_data.shop_table())
     path = fit.path
     assert len(fit.table.train) == signal_data.SHOP_WEEKS
     assert verdict(path, 0).key == "memorizing"
@@ -235,7 +237,7 @@ def test_the_shop_memorizes_without_a_penalty_and_shares_the_credit_with_it():
 
 @pytest.mark.parametrize("key", ["diabetes", "tips"])
 def test_real_tables_ship_with_installed_packages(key):
-    fit = signal_story.fit_table(signal_data.load_signal_table(key))
+    fit = signal_fit.fit_table(signal_data.load_signal_table(key))
     assert fit.n_test > 50 and np.isfinite(fit.path.test_rmse).all()
     assert not fit.design.notes
 

@@ -3,8 +3,11 @@
 import numpy as np
 import pytest
 
-from core import signal_charts, signal_data, signal_story
 from core.models.grid import SLIDER_LAMS
+from core.signals import charts as signal_charts
+from core.signals import data as signal_data
+from core.signals import fit as signal_fit
+from core.signals import words as signal_words
 from core.verdict import verdict
 from core.viewstate import snap_lam
 from tests.apptest_helpers import decode, figures, live_data, live_texts, open_page, release_lam, trace
@@ -14,7 +17,7 @@ PAGE = "pages/signals.py"
 
 @pytest.fixture(scope="module")
 def shop():
-    return signal_story.fit_table(signal_data.shop_table())
+    return signal_fit.fit_table(signal_data.shop_table())
 
 
 def test_page_draws_every_live_chart_and_sentence():
@@ -87,14 +90,14 @@ def test_every_signal_is_named_in_the_paths_legend(shop):
 def test_the_paths_caption_says_lines_leave_the_chart_only_when_they_do(shop):
     top, leaving = signal_charts.paths_range(shop)
     assert leaving.size == 0 and top >= np.abs(shop.path.coef).max()
-    assert "leave" not in signal_story.paths_caption(shop)
+    assert "leave" not in signal_words.paths_caption(shop)
     # A table whose no-penalty weights are 10 times its settled ones: the chart cuts them off and says which.
     coef = shop.path.coef.copy()
     coef[shop.path.lams < 1e-4, 3] *= 10
-    wild = signal_story.SignalFit(shop.table, shop.design, _with_coef(shop.path, coef), shop.pair, shop.n_test)
+    wild = signal_fit.SignalFit(shop.table, shop.design, _with_coef(shop.path, coef), shop.pair, shop.n_test)
     top, leaving = signal_charts.paths_range(wild)
     assert list(leaving) == [3] and top < np.abs(coef[:, 3]).max()
-    assert f"leave it on the left ({shop.names[3]})" in signal_story.paths_caption(wild)
+    assert f"leave it on the left ({shop.names[3]})" in signal_words.paths_caption(wild)
 
 
 def _with_coef(path, coef):
@@ -104,24 +107,24 @@ def _with_coef(path, coef):
 
 
 def test_signals_that_do_not_matter_are_explained_with_their_weights(shop):
-    noise = signal_story.irrelevant_features(shop)
+    noise = signal_fit.irrelevant_features(shop)
     assert sorted(shop.names[j] for j in noise) == sorted(
         ["Staff on shift", "Rain (mm)", "Newsletter length (words)"]
         + [f"Shop-window colour = {c}" for c in ("blue", "green", "red")]
     )
     row = shop.path.best_index
-    sentence = signal_story.noise_sentence(shop, row)
+    sentence = signal_words.noise_sentence(shop, row)
     total = np.abs(shop.path.coef[row, noise]).sum()
     assert f"add up to {total:.3g} thousand €" in sentence
     assert "never makes one exactly zero" in sentence and "L1" in sentence
     assert (shop.path.coef[row, noise] != 0).all()
-    assert signal_story.noise_sentence(signal_story.fit_table(signal_data.diabetes_table()), 0) == ""
+    assert signal_words.noise_sentence(signal_fit.fit_table(signal_data.diabetes_table()), 0) == ""
 
 
 def test_the_share_sentence_does_not_claim_a_takeover_it_cannot_show(shop):
     assert shop.path.biggest_share[0] < 0.5
     row = shop.path.best_index
-    sentence = signal_story.share_sentence(shop, row)
+    sentence = signal_words.share_sentence(shop, row)
     assert f"carries {shop.path.biggest_share[0]:.0%}" in sentence
     assert "no single signal takes over here, even with no penalty" in sentence
     pair = [shop.pair.first, shop.pair.second]
@@ -131,6 +134,6 @@ def test_the_share_sentence_does_not_claim_a_takeover_it_cannot_show(shop):
 
 
 def test_the_verdict_speaks_of_this_data_and_its_sweet_spot(shop):
-    text, tone = signal_story.verdict_text(shop, shop.path.index_of(0.001))
+    text, tone = signal_words.verdict_text(shop, shop.path.index_of(0.001))
     assert text.startswith("Verdict on this data: memorizing") and tone == "warn"
     assert "This table's sweet spot: λ = 0.089 (0.014 to 0.28 is about as good)" in text

@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from core import signal_data
 from core.models import design
+from core.signals import data as signal_data
 from tests.apptest_helpers import figures, live_texts, open_page, trace, widget
 
 PAGE = "pages/your-data.py"

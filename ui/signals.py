@@ -7,11 +7,14 @@ is its content's digest with the chosen columns, so one reader's data never reac
 import numpy as np
 import streamlit as st
 
-from core import signal_charts, signal_data, signal_story
 from core.models import design
 from core.models.grid import SLIDER_LAMS
 from core.show import live
 from core.show.plain_numbers import format_lam, markdown_safe
+from core.signals import charts as signal_charts
+from core.signals import data as signal_data
+from core.signals import fit as signal_fit
+from core.signals import words as signal_words
 
 from . import live as ui_live
 from .fits import CACHE_TTL
@@ -27,7 +30,7 @@ def _fit(key, _make_table):
     The table is made only when the key is new: for a big upload, slicing and splitting its rows is
     itself a cost no rerun should pay again.
     """
-    return signal_story.fit_table(_make_table())
+    return signal_fit.fit_table(_make_table())
 
 
 def builtin_fit(key):
@@ -103,22 +106,40 @@ def _key(fit):
     return fit.table.key
 
 
+#: The page's λ-following charts, by name.
+CHARTS = {
+    "weights": signal_charts.weights_figure,
+    "paths": signal_charts.paths_figure,
+    "share": signal_charts.share_figure,
+    "stability": signal_charts.stability_figure,
+    "errors": signal_charts.errors_figure,
+}
+#: The page's λ-following sentences, by name (the verdict, with its tone, is drawn apart).
+SENTENCES = {
+    "weight": signal_words.weight_sentence,
+    "noise": signal_words.noise_sentence,
+    "pair": signal_words.pair_sentence,
+    "share": signal_words.share_sentence,
+    "stability": signal_words.stability_sentence,
+}
+
+
 def chart(name, fit, key):
-    """One of the page's λ-following charts (``name``: weights, paths, share, stability, errors)."""
-    builder = getattr(signal_charts, f"{name}_figure")
+    """One of the page's λ-following charts (``name``: a key of ``CHARTS``)."""
+    builder = CHARTS[name]
     figure = _stepped(name, _key(fit), lambda: signal_charts.stepped(builder, fit, slider_rows(fit)))
     ui_live.chart(figure, key=key)
 
 
 def text(name, fit, key):
-    """One of the page's λ-following sentences (``name``: weight, noise, pair, share, stability, verdict)."""
+    """One of the page's λ-following sentences (``name``: a key of ``SENTENCES``, or "verdict")."""
 
     def build():
         rows = slider_rows(fit)
         if name == "verdict":
-            pairs = [signal_story.verdict_text(fit, int(row)) for row in rows]
+            pairs = [signal_words.verdict_text(fit, int(row)) for row in rows]
             return live.stepped_text([p[0] for p in pairs], [p[1] for p in pairs])
-        sentence = getattr(signal_story, f"{name}_sentence")
+        sentence = SENTENCES[name]
         return live.stepped_text([sentence(fit, int(row)) for row in rows])
 
     ui_live.text(_stepped(f"text {name}", _key(fit), build), key=key)
@@ -126,7 +147,7 @@ def text(name, fit, key):
 
 def story(fit, prefix):
     """Every λ-following chart and sentence of the many-signals story, and the In depth expander."""
-    note = signal_story.size_note(fit)
+    note = signal_words.size_note(fit)
     if note:
         st.info(note)
     text("verdict", fit, f"{prefix}_verdict")
@@ -138,14 +159,14 @@ def story(fit, prefix):
     )
     chart("weights", fit, f"{prefix}_weights")
     text("weight", fit, f"{prefix}_weight_sentence")
-    if signal_story.irrelevant_features(fit).size:
+    if signal_fit.irrelevant_features(fit).size:
         text("noise", fit, f"{prefix}_noise_sentence")
 
     st.subheader("The two signals that move together")
     text("pair", fit, f"{prefix}_pair")
 
     st.subheader("Each weight as the penalty grows")
-    st.caption(markdown_safe(signal_story.paths_caption(fit)))
+    st.caption(markdown_safe(signal_words.paths_caption(fit)))
     chart("paths", fit, f"{prefix}_paths")
 
     st.subheader("How much does the biggest signal carry?")

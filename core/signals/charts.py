@@ -7,11 +7,11 @@ Signal names come from the reader's file: every label goes through ``core.show.k
 import numpy as np
 import plotly.graph_objects as go
 
-from .show import live
-from .show.figspec import FigureSpec
-from .show.kit import HERE_LINE, base_layout, error_curves_figure, lam_axis, lam_positions, plain
-from .show.palette import BLACK, BLUE, EVEN_GREY, LINE_COLOURS, ORANGE, PURPLE
-from .show.plain_numbers import format_lam
+from ..show import live
+from ..show.figspec import FigureSpec
+from ..show.kit import HERE_LINE, base_layout, error_curves_figure, lam_axis, lam_positions, plain
+from ..show.palette import BLACK, BLUE, EVEN_GREY, LINE_COLOURS, ORANGE, PURPLE
+from ..show.plain_numbers import format_lam
 
 #: Bars drawn at most (the signals with the biggest weights anywhere on the path).
 MAX_BARS = 20

@@ -9,9 +9,15 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .models.grid import HELD_OUT_SHARE
+from ..models.grid import HELD_OUT_SHARE
 
 _SPLIT_SEED = 0
+#: Each built-in table's title, for the picker (without building the tables).
+SIGNAL_TITLES = {
+    "shop": "A shop's weekly sales (made-up example)",
+    "diabetes": "Diabetes: progression after a year (real data)",
+    "tips": "Restaurant tips (real data)",
+}
 
 
 @dataclass(frozen=True)
@@ -105,7 +111,7 @@ def shop_table():
     train, test = _shop_weeks(SHOP_WEEKS, rng), _shop_weeks(SHOP_NEW_WEEKS, rng)
     return SignalTable(
         key="shop",
-        title="A shop's weekly sales (made-up example)",
+        title=SIGNAL_TITLES["shop"],
         story=(
             f"A shop kept {SHOP_WEEKS} weeks of records: sales and eleven things that might drive them. "
             "Online clicks follow online ad spend closely, so those two move together. Staff on shift, rain, "
@@ -145,7 +151,7 @@ def diabetes_table():
     train, test = split_rows(frame)
     return SignalTable(
         key="diabetes",
-        title="Diabetes: progression after a year (real data)",
+        title=SIGNAL_TITLES["diabetes"],
         story=(
             "442 diabetes patients: age, sex, body mass index, blood pressure and six blood measurements, and how "
             "far the disease progressed a year later (a score). Total and LDL cholesterol move together. "
@@ -178,7 +184,7 @@ def tips_table():
     train, test = split_rows(frame)
     return SignalTable(
         key="tips",
-        title="Restaurant tips (real data)",
+        title=SIGNAL_TITLES["tips"],
         story=(
             "244 restaurant bills recorded by one waiter: the tip against the bill, the party's size, the day, lunch "
             "or dinner, who paid and whether someone smoked. "
@@ -192,11 +198,6 @@ def tips_table():
 
 
 SIGNAL_TABLES = {"shop": shop_table, "diabetes": diabetes_table, "tips": tips_table}
-SIGNAL_TITLES = {
-    "shop": "A shop's weekly sales (made-up example)",
-    "diabetes": "Diabetes: progression after a year (real data)",
-    "tips": "Restaurant tips (real data)",
-}
 
 
 def load_signal_table(key):
