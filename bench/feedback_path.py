@@ -29,7 +29,9 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import core
-from core import feedback, feedback_charts, two_signals, verdict
+from core import verdict
+from core.feedback import charts as feedback_charts
+from core.feedback import fit as feedback_fit
 from core.models.grid import SLIDER_LAMS
 from core.models.logistic import logistic_path, stratified_folds
 from core.show import live
@@ -60,10 +62,10 @@ def _timed(function):
 
 
 def _problems():
-    words = feedback.word_model()
+    words = feedback_fit.word_model()
     comments = words.comments
     X, X_test = words.features(comments.train_texts), words.features(comments.test_texts)
-    customers = two_signals.boundary_model()
+    customers = feedback_fit.boundary_model()
     X2, X2_test = customers.features.transform(customers.X_train), customers.features.transform(customers.X_test)
     return {
         f"comments ({X.shape[0]} rows, {X.shape[1]} words)": (X, comments.train_labels, X_test, comments.test_labels),
@@ -98,10 +100,10 @@ def _bench_paths(rounds):
 
 
 def _bench_figures(rounds):
-    words = feedback.word_model()
-    customers = two_signals.boundary_model()
+    words = feedback_fit.word_model()
+    customers = feedback_fit.boundary_model()
     spot = verdict.sweet_spot(words.path.cv_log_loss, words.path.cv_log_loss_se)
-    reading = feedback.read_comment(words, "Arrived two weeks late on Tuesday, but Priya was lovely.")
+    reading = feedback_fit.read_comment(words, "Arrived two weeks late on Tuesday, but Priya was lovely.")
     builds = {
         "word weights": lambda k: feedback_charts.word_weights_figure(words, k),
         "right answers": lambda k: feedback_charts.scores_figure(words.path, k, spot),

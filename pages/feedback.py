@@ -1,10 +1,9 @@
 import streamlit as st
 
 import ui
-from core import feedback_words as words
-from core.feedback import MAX_COMMENT_CHARS
+from core.feedback import words
+from core.feedback.fit import DEGREE, MAX_COMMENT_CHARS
 from core.models.grid import SLIDER_LAMS
-from core.two_signals import DEGREE
 from ui import feedback as views
 
 ui.start_page()

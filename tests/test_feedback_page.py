@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from core import feedback
-from core import feedback_words as words
+from core.feedback import fit as feedback_fit
+from core.feedback import words
 from core.models.grid import SLIDER_LAMS
 from tests.apptest_helpers import APP, TIMEOUT, figures, lam_step, live_data, live_texts, open_page, release_lam
 
@@ -72,7 +72,7 @@ def test_released_lam_moves_everything(at):
 
 def test_sweet_spot_button_moves_lam_to_the_cross_validated_best(at):
     at.button[0].click().run()
-    model = feedback.word_model()
+    model = feedback_fit.word_model()
     assert lam_step(at) == int(np.argmin(model.path.cv_log_loss)) == 22
     assert live_texts(at)[0].startswith("Verdict: about right")
 
@@ -95,7 +95,7 @@ def test_in_depth_code_reproduces_the_page(step):
     code = at.expander[0].code[0].value
     namespace = {}
     exec(code.replace("model.predict_proba(", "probability = model.predict_proba("), namespace)
-    model = feedback.word_model()
+    model = feedback_fit.word_model()
     ours = model.path.predict_proba(model.features(model.comments.test_texts))[step]
     np.testing.assert_allclose(namespace["probability"], ours, atol=1e-6)
 

@@ -13,8 +13,11 @@ from sklearn.metrics import log_loss
 from sklearn.model_selection import StratifiedKFold, cross_val_score
 from sklearn.pipeline import make_pipeline
 
-from core import feedback, feedback_charts, feedback_words, two_signals, verdict
-from core.comments import COMPLAINT, PRAISE, load_comments
+from core import verdict
+from core.feedback import charts as feedback_charts
+from core.feedback import fit as feedback_fit
+from core.feedback import words as feedback_words
+from core.feedback.data import COMPLAINT, PRAISE, load_comments
 from core.models.grid import SLIDER_LAMS
 from core.models.logistic import NO_PENALTY_STAND_IN, L2LogisticRegression, logistic_path
 from core.show import live
@@ -34,7 +37,7 @@ def sklearn_fit(X, y, lam, n=None):
 
 @pytest.fixture(scope="module")
 def model():
-    return feedback.word_model()
+    return feedback_fit.word_model()
 
 
 @pytest.fixture(scope="module")
@@ -187,15 +190,15 @@ def test_comments_are_fixed_labelled_and_realistic():
 
 def test_unpenalized_model_trusts_one_off_words_and_l2_does_not(model):
     spot = verdict.sweet_spot(model.path.cv_log_loss, model.path.cv_log_loss_se)
-    assert model.words[feedback.strongest(model, 0, 1)[0]] == "rturn"  # a typo in 2 comments
-    assert feedback.rare_in_strongest(model, 0, 10) == ["rturn", "meh"]
-    assert feedback.rare_in_strongest(model, spot.best, 10) == []
+    assert model.words[feedback_fit.strongest(model, 0, 1)[0]] == "rturn"  # a typo in 2 comments
+    assert feedback_fit.rare_in_strongest(model, 0, 10) == ["rturn", "meh"]
+    assert feedback_fit.rare_in_strongest(model, spot.best, 10) == []
     assert np.abs(model.path.coef[0]).max() > 10 * np.abs(model.path.coef[spot.best]).max()
 
 
 def test_words_carrying_half_the_weight(model):
     sizes = np.sort(np.abs(model.path.coef[22]))[::-1]
-    k = feedback.words_carrying(model, 22)
+    k = feedback_fit.words_carrying(model, 22)
     assert sizes[:k].sum() >= sizes.sum() / 2 > sizes[: k - 1].sum()
 
 
@@ -213,7 +216,7 @@ def test_typed_comment_probability_equals_the_sklearn_pipeline(model, step):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)
         pipeline.fit(comments.train_texts, comments.train_labels)
-    reading = feedback.read_comment(model, text)
+    reading = feedback_fit.read_comment(model, text)
     assert reading.complaint_probability[step] == pytest.approx(pipeline.predict_proba([text])[0, 1], abs=1e-6)
 
 
@@ -228,7 +231,7 @@ def test_typed_comment_probability_equals_the_sklearn_pipeline(model, step):
     ],
 )
 def test_any_text_is_read_word_by_word(model, text, known, unknown):
-    reading = feedback.read_comment(model, text)
+    reading = feedback_fit.read_comment(model, text)
     assert [model.words[j] for j in reading.known] == known
     assert reading.unknown == unknown
     assert not reading.cut and reading.text == text
@@ -237,16 +240,16 @@ def test_any_text_is_read_word_by_word(model, text, known, unknown):
 
 
 def test_long_comment_is_cut_at_the_limit(model):
-    reading = feedback.read_comment(model, "late " * 400)
-    assert reading.cut and len(reading.text) == feedback.MAX_COMMENT_CHARS
+    reading = feedback_fit.read_comment(model, "late " * 400)
+    assert reading.cut and len(reading.text) == feedback_fit.MAX_COMMENT_CHARS
 
 
 def test_comment_text_names_unknown_words_and_both_models(model):
-    reading = feedback.read_comment(model, "Frobnicated: the parcel was late")
+    reading = feedback_fit.read_comment(model, "Frobnicated: the parcel was late")
     text = feedback_words.comment_text(model, reading, 21)
     assert "At λ = 0.001: complaint" in text and "With no penalty: complaint" in text
     assert "carry no weight: frobnicated." in text
-    empty = feedback_words.comment_text(model, feedback.read_comment(model, "😀"), 22)
+    empty = feedback_words.comment_text(model, feedback_fit.read_comment(model, "😀"), 22)
     assert "knows none of these words" in empty
 
 
@@ -255,7 +258,7 @@ def test_comment_text_names_unknown_words_and_both_models(model):
 
 @pytest.fixture(scope="module")
 def boundary():
-    return two_signals.boundary_model()
+    return feedback_fit.boundary_model()
 
 
 @pytest.mark.parametrize("step", [0, 10, 22, 35])
@@ -263,7 +266,7 @@ def test_boundary_equals_the_sklearn_pipeline(boundary, step):
     lam = boundary.path.fit_lams[step]
     n = boundary.y_train.size
     pipeline = make_pipeline(
-        two_signals.make_features(),
+        feedback_fit.make_features(),
         LogisticRegression(C=1 / (2 * n * lam), solver="newton-cholesky", tol=1e-14, max_iter=10_000),
     )
     with warnings.catch_warnings():
@@ -302,7 +305,7 @@ def test_boundary_calms_down_as_lam_grows(boundary):
 
 def test_stepped_figures_are_the_figures_built_for_each_step(model, boundary):
     spot = verdict.sweet_spot(model.path.cv_log_loss, model.path.cv_log_loss_se)
-    reading = feedback.read_comment(model, "late <i>again</i>")
+    reading = feedback_fit.read_comment(model, "late <i>again</i>")
     for build in (
         lambda k: feedback_charts.word_weights_figure(model, k),
         lambda k: feedback_charts.scores_figure(model.path, k, spot),
@@ -318,13 +321,13 @@ def test_word_chart_shows_the_strongest_words_with_their_counts(model):
     figure = feedback_charts.word_weights_figure(model, 22).figure()
     free, here = figure.data
     assert free.y[0] == "rturn (2 comments)" and free.y[1] == "meh (1 comment)"
-    np.testing.assert_allclose(here.x, model.path.coef[22, feedback.strongest(model, 22, 10)], rtol=1e-6)
+    np.testing.assert_allclose(here.x, model.path.coef[22, feedback_fit.strongest(model, 22, 10)], rtol=1e-6)
     assert list(free.marker.pattern.shape[:3]) == ["/", "/", ""]
 
 
 def test_every_sentence_is_plain(model, boundary):
     spot = verdict.sweet_spot(model.path.cv_log_loss, model.path.cv_log_loss_se)
-    reading = feedback.read_comment(model, "late again")
+    reading = feedback_fit.read_comment(model, "late again")
     texts = [feedback_words.no_penalty_note(), feedback_words.sweet_spot_text(model.path, spot)]
     right = feedback_words.new_comment_probabilities(model)
     for step in range(SLIDER_LAMS.size):
@@ -349,14 +352,14 @@ def test_word_charts_share_one_scale_that_holds_both_models(model):
         assert list(layout.xaxis.range) == list(layout.xaxis2.range)
         assert layout.xaxis.range[1] >= np.abs(model.path.coef[[0, step]]).max()
     assert feedback_charts.word_weights_figure(model, 22).figure().data[1].text[0] == (
-        f"{model.path.coef[22, feedback.strongest(model, 22, 1)[0]]:+.1f}".replace("-", "−")
+        f"{model.path.coef[22, feedback_fit.strongest(model, 22, 1)[0]]:+.1f}".replace("-", "−")
     )
 
 
 def test_the_strongest_word_is_told_as_sureness_not_odds(model):
     text = feedback_words.words_text(model, 0)
     assert "“rturn” (in 2 training comments): it is enough on its own to make the model all but certain" in text
-    top = feedback.strongest(model, 22, 1)[0]
+    top = feedback_fit.strongest(model, 22, 1)[0]
     sure = 1 / (1 + np.exp(-abs(model.path.coef[22, top])))
     assert f"from a 50–50 guess to {feedback_words.percent(sure)} sure of" in feedback_words.words_text(model, 22)
 
@@ -387,5 +390,5 @@ def test_everyday_trusted_words_are_explained_by_their_phrases(model):
         assert phrase in " ".join(texts)
     assert "“would” (as in “would order again”: in 9 comments, all praise)" in note
     spot = verdict.sweet_spot(model.path.cv_log_loss, model.path.cv_log_loss_se)
-    trusted = {model.words[j] for j in feedback.strongest(model, spot.best, 10)}
+    trusted = {model.words[j] for j in feedback_fit.strongest(model, spot.best, 10)}
     assert {"five", "would", "sense"} <= trusted

@@ -8,7 +8,10 @@ state only, never in a shared cache.
 
 import streamlit as st
 
-from core import feedback, feedback_charts, feedback_words, two_signals, verdict
+from core import verdict
+from core.feedback import charts as feedback_charts
+from core.feedback import fit as feedback_fit
+from core.feedback import words as feedback_words
 from core.models.grid import SLIDER_LAMS
 from core.show import live
 
@@ -20,12 +23,12 @@ _COMMENT_STATE = "feedback_comment_views"
 @st.cache_resource(max_entries=1, ttl=CACHE_TTL, show_spinner="Teaching the model every penalty strength…")
 def word_model():
     """The comments' word model with every slider λ fitted."""
-    return feedback.word_model(lams=SLIDER_LAMS)
+    return feedback_fit.word_model(lams=SLIDER_LAMS)
 
 
 @st.cache_resource(max_entries=1, ttl=CACHE_TTL, show_spinner="Drawing the boundary for every penalty strength…")
 def boundary_model():
-    return two_signals.boundary_model(SLIDER_LAMS)
+    return feedback_fit.boundary_model(SLIDER_LAMS)
 
 
 def _each_step(build):
@@ -82,7 +85,7 @@ def comment_views(text):
     if kept is not None and kept[0] == text:
         return kept[1]
     model = word_model()
-    reading = feedback.read_comment(model, text)
+    reading = feedback_fit.read_comment(model, text)
     views = {
         "reading": reading,
         "figure": live.stepped(lambda k: feedback_charts.comment_figure(model, reading, k), SLIDER_LAMS.size)

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from core.feedback_words import EXAMPLE_COMMENT
+from core.feedback.words import EXAMPLE_COMMENT
 from tests.browser.driver import TIMEOUT_MS, act_and_wait_for_rerun, open_app
 from tests.browser.stepper import open_live
 

@@ -1,4 +1,7 @@
-"""Customer comments that ship with the app: short, realistic, each labelled complaint or praise.
+"""The Sorting-feedback story's data: customer comments, each labelled complaint or praise, and customers
+who did or did not complain (two signals: order value and days late).
+
+The comments ship with the app: short, realistic, each labelled complaint or praise.
 
 Written for the project and put together deterministically (no downloads, no randomness
 at run time): pieces of comments a shop really receives (openers, praise, complaints,
@@ -13,13 +16,16 @@ import functools
 from dataclasses import dataclass
 
 import numpy as np
+from scipy.special import expit
 
 COMPLAINT, PRAISE = 1, 0
 #: Category names by label (1 = complaint, 0 = praise).
 CATEGORIES = {COMPLAINT: "complaint", PRAISE: "praise"}
 N_GENERATED = 380
-HELD_OUT_SHARE = 0.35
-SEED = 1
+#: Share of the comments held out as new ones. Not ``core.models.grid.HELD_OUT_SHARE`` (0.3): the shipped
+#: comments were split this way, and the page's numbers and their tests are those of this split.
+COMMENTS_HELD_OUT_SHARE = 0.35
+COMMENTS_SEED = 1
 #: Shares of generated comments with mixed feelings, a rare name/day/town, a sign-off, a typo.
 MIXED_SHARE, RARE_SHARE, ENDING_SHARE, TYPO_SHARE = 0.4, 0.35, 0.5, 0.3
 
@@ -291,10 +297,10 @@ def _generated(rng):
 @functools.cache
 def load_comments():
     """The shipped comments, split once into training and held-out parts (the same on every call)."""
-    rng = np.random.default_rng(SEED)
+    rng = np.random.default_rng(COMMENTS_SEED)
     pairs = [_generated(rng) for _ in range(N_GENERATED)] + list(_WRITTEN)
     order = rng.permutation(len(pairs))
-    n_test = round(HELD_OUT_SHARE * len(pairs))
+    n_test = round(COMMENTS_HELD_OUT_SHARE * len(pairs))
     test, train = order[:n_test], order[n_test:]
     texts = [text for text, _ in pairs]
     labels = np.array([label for _, label in pairs])
@@ -306,3 +312,35 @@ def load_comments():
         test_texts=tuple(texts[i] for i in test),
         test_labels=test_labels,
     )
+
+
+# --- Customers: will this customer complain, from order value and days late? ---
+# Made-up but plausible customers (fixed seed): the chance of a complaint grows with days late,
+# and sooner for big orders, so the true boundary is a curve.
+
+N_TRAIN = 80
+N_TEST = 500
+CUSTOMERS_SEED = 3
+VALUE_RANGE = (5.0, 300.0)
+DAYS_RANGE = (0.0, 14.0)
+SIGNAL_NAMES = ("Order value (€)", "Days late")
+
+
+def true_log_odds(value, days):
+    """The made-up truth: log-odds of a complaint."""
+    return -3.0 + days * (0.35 + value / 250.0)
+
+
+def _customers(n, rng):
+    value = rng.uniform(*VALUE_RANGE, n)
+    days = np.minimum(rng.exponential(3.5, n), DAYS_RANGE[1])
+    complained = (rng.random(n) < expit(true_log_odds(value, days))).astype(int)
+    return np.column_stack([value, days]), complained
+
+
+def load_customers():
+    """(X_train, y_train, X_test, y_test): order value and days late, 1 = complained (the same on every call)."""
+    rng = np.random.default_rng(CUSTOMERS_SEED)
+    X_train, y_train = _customers(N_TRAIN, rng)
+    X_test, y_test = _customers(N_TEST, rng)
+    return X_train, y_train, X_test, y_test

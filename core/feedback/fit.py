@@ -1,4 +1,6 @@
-"""Sorting comments by their words: the word features, the L2 logistic path over them, and reading one comment.
+"""The Sorting-feedback story's models: comments sorted by their words, and customers by two signals.
+
+Sorting comments by their words: the word features, the L2 logistic path over them, and reading one comment.
 
 Each comment becomes one column per word of the training comments: 1 if the word occurs in it,
 0 if not (scikit-learn's ``CountVectorizer(binary=True)``: lower case, words of two or more
@@ -13,10 +15,12 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.special import expit
 from sklearn.feature_extraction.text import CountVectorizer
+from sklearn.pipeline import Pipeline, make_pipeline
+from sklearn.preprocessing import MinMaxScaler, PolynomialFeatures, StandardScaler
 
-from .comments import COMPLAINT, Comments, load_comments
-from .models.grid import SLIDER_LAMS
-from .models.logistic import LogisticPath, logistic_path
+from ..models.grid import SLIDER_LAMS
+from ..models.logistic import LogisticPath, logistic_path
+from .data import COMPLAINT, DAYS_RANGE, VALUE_RANGE, Comments, load_comments, load_customers
 
 #: Longest comment read; the rest is cut (with a note on the page).
 MAX_COMMENT_CHARS = 1_000
@@ -149,3 +153,50 @@ def read_comment(model, text):
         unknown=tuple(unknown),
         complaint_probability=expit(scores),
     )
+
+
+# --- Two signals and a decision boundary ---
+# The model gets flexible features, every power of the two signals up to ``DEGREE`` (``MinMaxScaler`` →
+# ``PolynomialFeatures`` → ``StandardScaler``, as on the other pages), and the L2 logistic path of
+# ``core.models.logistic``. With no penalty the boundary bends around single customers; as λ grows it calms down.
+
+DEGREE = 6
+GRID_POINTS = 60
+
+
+@dataclass(frozen=True)
+class BoundaryModel:
+    """Customers, the fitted features, the path and the probability of a complaint on a grid for every λ.
+
+    ``grid_probability`` has shape (L, GRID_POINTS, GRID_POINTS): rows follow ``grid_days``, columns ``grid_value``.
+    """
+
+    X_train: np.ndarray
+    y_train: np.ndarray
+    X_test: np.ndarray
+    y_test: np.ndarray
+    features: Pipeline
+    path: LogisticPath
+    grid_value: np.ndarray
+    grid_days: np.ndarray
+    grid_probability: np.ndarray
+
+
+def make_features():
+    """Every power of the two signals up to ``DEGREE``, each standardized on the training customers."""
+    return make_pipeline(MinMaxScaler(), PolynomialFeatures(DEGREE, include_bias=False), StandardScaler())
+
+
+def boundary_model(lams=SLIDER_LAMS):
+    """The customers and the fitted boundary for every λ of ``lams``."""
+    X_train, y_train, X_test, y_test = load_customers()
+    features = make_features().fit(X_train)
+    path = logistic_path(
+        features.transform(X_train), y_train, np.asarray(lams), X_test=features.transform(X_test), y_test=y_test
+    )
+    grid_value = np.linspace(*VALUE_RANGE, GRID_POINTS)
+    grid_days = np.linspace(*DAYS_RANGE, GRID_POINTS)
+    value, days = np.meshgrid(grid_value, grid_days)
+    grid = features.transform(np.column_stack([value.ravel(), days.ravel()]))
+    probability = path.predict_proba(grid).reshape(len(lams), GRID_POINTS, GRID_POINTS)
+    return BoundaryModel(X_train, y_train, X_test, y_test, features, path, grid_value, grid_days, probability)

@@ -8,11 +8,11 @@ texts shown as plain text.
 import numpy as np
 from scipy.special import expit
 
-from .comments import CATEGORIES, COMPLAINT, PRAISE
-from .feedback import MAX_COMMENT_CHARS, RARE_COUNT, rare_in_strongest, strongest, words_carrying
-from .models.logistic import NO_PENALTY_STAND_IN
-from .show.plain_numbers import format_lam, plain_number
-from .verdict import ABOUT_RIGHT, MEMORIZING, TOO_SIMPLE
+from ..models.logistic import NO_PENALTY_STAND_IN
+from ..show.plain_numbers import format_lam, plain_number
+from ..verdict import ABOUT_RIGHT, MEMORIZING, TOO_SIMPLE
+from .data import CATEGORIES, COMPLAINT, PRAISE
+from .fit import MAX_COMMENT_CHARS, RARE_COUNT, rare_in_strongest, strongest, words_carrying
 
 STRONGEST_SHOWN = 10
 #: The comment in the "Try your own comment" box before the reader types (edit it or replace it).
@@ -319,7 +319,7 @@ def sklearn_words_code(lam, n):
         "from sklearn.linear_model import LogisticRegression\n"
         "from sklearn.pipeline import make_pipeline\n"
         "\n"
-        "from core.comments import load_comments\n"
+        "from core.feedback.data import load_comments\n"
         "\n"
         "comments = load_comments()  # labels: 1 = complaint, 0 = praise\n"
         f"# C = 1/(2·n·λ) with n = {n} training comments"
@@ -341,7 +341,7 @@ def sklearn_boundary_code(lam, n, degree):
         "from sklearn.pipeline import make_pipeline\n"
         "from sklearn.preprocessing import MinMaxScaler, PolynomialFeatures, StandardScaler\n"
         "\n"
-        "from core.two_signals import boundary_model\n"
+        "from core.feedback.fit import boundary_model\n"
         "\n"
         "m = boundary_model()  # m.X_train: order value and days late; m.y_train: 1 = complained\n"
         "model = make_pipeline(\n"

@@ -7,11 +7,11 @@ Words on the axes go through ``core.show.kit.plain``: a typed comment's words ar
 import numpy as np
 import plotly.graph_objects as go
 
-from .feedback import RARE_COUNT, strongest
-from .show.figspec import FigureSpec
-from .show.kit import STAR, base_layout, lam_axis, lam_positions, light, plain, verdict_zones, you_are_here
-from .show.palette import BLACK, BLUE, FRAME_GREY, PURPLE, VERMILLION, WHITE
-from .two_signals import SIGNAL_NAMES
+from ..show.figspec import FigureSpec
+from ..show.kit import STAR, base_layout, lam_axis, lam_positions, light, plain, verdict_zones, you_are_here
+from ..show.palette import BLACK, BLUE, FRAME_GREY, PURPLE, VERMILLION, WHITE
+from .data import SIGNAL_NAMES
+from .fit import RARE_COUNT, strongest
 
 TOP_WORDS = 10
 MAX_COMMENT_WORDS = 15
