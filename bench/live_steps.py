@@ -5,7 +5,7 @@
 For each chart the live pages draw, it times building the figure for all 42 steps of the λ
 control (``core.live.stepped`` through the chart builder's ``.steps``) against building the one
 static figure the page drew before (the baseline, in the same process), and reports the JSON
-size the browser receives. The steps are built once per dataset and degree (ui/steps.py caches
+size the browser receives. The steps are built once per dataset and degree (ui/curve/steps.py caches
 them), so this is the cost of a new dataset or degree, not of a λ step: a λ step costs the
 server nothing until release.
 """
@@ -30,7 +30,7 @@ from core.models.lasso import lasso_weights
 from core.models.path import ridge_path
 from core.show import kit, live
 
-SPAGHETTI_POINTS = 100  # ui.steps.SPAGHETTI_POINTS (ui imports Streamlit, which a benchmark need not)
+SPAGHETTI_POINTS = 100  # ui.curve.steps.SPAGHETTI_POINTS (ui imports Streamlit, which a benchmark need not)
 
 LASSO_LAMS = SLIDER_LAMS[SLIDER_LAMS >= 1e-6]
 
@@ -77,7 +77,7 @@ def cases():
         lambda: live.stepped(lambda k: charts.degree_figure.spec(sweep, rows[k], 15, unit), rows.size),
         lambda: charts.degree_figure(sweep, rows[here], 15, unit),
     )
-    points = np.linspace(0, curve_x.size - 1, SPAGHETTI_POINTS).round().astype(int)  # as ui/steps.py sends them
+    points = np.linspace(0, curve_x.size - 1, SPAGHETTI_POINTS).round().astype(int)  # as ui/curve/steps.py sends them
     yield (
         "resampled fits (Curves)",
         lambda: charts.spaghetti_figure.steps(resampled[..., points], dataset, curve_x[points]),

@@ -62,7 +62,7 @@ CURRENT_CHARTS.__name__ = charts.__name__
 
 def _count_calls():
     """Count the computations behind ui's caches (patched where ui looks them up)."""
-    import ui.fits
+    import ui.curve.fits
 
     def counting(name, func):
         def wrapper(*args, **kwargs):
@@ -71,9 +71,9 @@ def _count_calls():
 
         return wrapper
 
-    ui.fits.ridge_path = counting("fit", ui.fits.ridge_path)
-    ui.fits.load_dataset = counting("dataset", ui.fits.load_dataset)
-    ui.fits.lasso_weights = counting("lasso", ui.fits.lasso_weights)
+    ui.curve.fits.ridge_path = counting("fit", ui.curve.fits.ridge_path)
+    ui.curve.fits.load_dataset = counting("dataset", ui.curve.fits.load_dataset)
+    ui.curve.fits.lasso_weights = counting("lasso", ui.curve.fits.lasso_weights)
     curve_fit.degree_sweep = counting("degree sweep", curve_fit.degree_sweep)
     curve_fit.resampled_curves = counting("resampled fits", curve_fit.resampled_curves)
     return ui
@@ -141,9 +141,8 @@ def lam_steps(at, page, steps, variants):
 
 
 def _forget_degree(ui):
-    """Clear the caches keyed by the degree, so the next degree is computed afresh."""
-    for cached in (ui.fits._fit_all, ui.fits._resampled_curves, ui.fits._lasso):
-        cached.clear()
+    """Clear the data caches (those keyed by the degree among them), so the next degree is computed afresh."""
+    st.cache_data.clear()
 
 
 def degree_steps(at, ui, steps, variants, cold):

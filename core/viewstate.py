@@ -16,6 +16,13 @@ DEGREE_RANGE = (1, 20)
 SEED_RANGE = (0, 2**31 - 1)
 NOISE_STEP = 0.05
 UPLOAD = "upload"
+#: Shown once when a link names an uploaded file this session does not have.
+UPLOAD_LINK_NOTE = (
+    "This link was made with an uploaded file, and a link cannot carry the file itself. "
+    "Upload it again on the Your data page; meanwhile the sample data are shown."
+)
+#: Under the link to the current view.
+LINK_CAPTION = "Copy the link with the icon at the right of the box; it opens exactly this view."
 DEFAULT_VIEW = {"lam": 0.0, "degree": 15, "data": "wave", "n": 30, "noise": DEFAULT_NOISE, "seed": 0}
 
 _NAMES = {

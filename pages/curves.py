@@ -5,6 +5,11 @@ from core.models.grid import LARGE_N, N_FOLDS
 from core.show import glossary
 from core.show.plain_numbers import format_lam
 from core.verdict import RULE_IN_WORDS
+from ui import live
+from ui.controls import view_actions
+from ui.curve import steps
+from ui.curve.controls import fit_controls, guess_first, show_verdict, sweet_spot_button
+from ui.curve.fits import degree_sweep, resampled_curves
 
 ui.start_page()
 st.title("Overfitting curves: finding the sweet spot")
@@ -17,21 +22,21 @@ st.markdown(
     f"Here the {glossary.link('degree', 'curve flexibility')} (how many bends the curve may make) and "
     "the data stay fixed; only λ changes."
 )
-fit = ui.fit_controls()
+fit = fit_controls()
 path = fit.path
 low, high = path.good_range
 
 st.subheader("Error against the penalty")
-answer_shown = ui.guess_first(fit)
+answer_shown = guess_first(fit)
 if answer_shown:
     st.markdown(
         "Along the bottom, λ = 0 (no penalty) sits at the far left, set apart from the rest. From the next label "
         "on, each label is 100 times the one before it."
     )
-    ui.live.chart(ui.steps.error_curves(fit), key="error_curves")
-    ui.live.text(ui.steps.curves_summaries(fit), key="curves_summary")
-    ui.live.text(ui.steps.sweet_spot_sentences(fit), key="sweet_spot_sentence")
-    ui.sweet_spot_button(fit)
+    live.chart(steps.error_curves(fit), key="error_curves")
+    live.text(steps.curves_summaries(fit), key="curves_summary")
+    live.text(steps.sweet_spot_sentences(fit), key="sweet_spot_sentence")
+    sweet_spot_button(fit)
 
 st.subheader("The rule behind every verdict", anchor="the-rule")
 st.markdown(
@@ -39,7 +44,7 @@ st.markdown(
     "gives its verdict by this rule."
 )
 if answer_shown:
-    ui.show_verdict(fit)
+    show_verdict(fit)
 
 st.subheader("Error against flexibility")
 st.caption(
@@ -47,19 +52,19 @@ st.caption(
     "and each step up allows one more bend. Blue: training data, and orange: new data, both with your λ. "
     "Dotted: new data with no penalty."
 )
-sweep = ui.degree_sweep()
-ui.live.chart(ui.steps.degree_chart(fit, sweep), key="degree_chart")
-ui.live.text(ui.steps.degree_summaries(fit, sweep), key="degree_summary")
+sweep = degree_sweep()
+live.chart(steps.degree_chart(fit, sweep), key="degree_chart")
+live.text(steps.degree_summaries(fit, sweep), key="degree_summary")
 
 st.subheader("How much the fit jumps between samples")
-resampled = ui.resampled_curves(fit)
+resampled = resampled_curves(fit)
 st.caption(
     "Each line is the model learned from a different sample of the same kind of data. "
     "Lines that agree mean a steady model; lines that scatter mean one that chases luck."
 )
-ui.live.chart(ui.steps.spaghetti(fit, resampled), key="spaghetti")
-ui.live.text(ui.steps.spread_sentences(fit, resampled, unpenalized_shown=False), key="spread_sentence")
-ui.view_actions()
+live.chart(steps.spaghetti(fit, resampled), key="spaghetti")
+live.text(steps.spread_sentences(fit, resampled, unpenalized_shown=False), key="spread_sentence")
+view_actions()
 
 with st.expander("In depth: how the curves are computed"):
     st.markdown(

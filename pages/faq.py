@@ -4,11 +4,17 @@ import streamlit as st
 import ui
 from core.curve import charts, words
 from core.curve.data import DATASET_TITLES
+from core.curve.fit import LASSO_LAMS
 from core.models.grid import SLIDER_LAMS
 from core.show.glossary import TERMS, anchor
 from core.show.glossary import link as term
 from core.show.plain_numbers import format_lam, format_miss
 from core.verdict import GAP_HINT_IN_WORDS, verdict
+from ui import live
+from ui.controls import chart_summary
+from ui.curve import steps
+from ui.curve.controls import fit_controls, show_verdict, sweet_spot_button
+from ui.curve.fits import fit_for, lasso_for, resampled_curves, unit_text
 
 ui.start_page()
 st.title("Questions")
@@ -17,9 +23,9 @@ st.markdown(
     "The demos use the data you picked in the sidebar, and the λ and curve flexibility set just below. "
     "These settings are shared with the other pages. Words in blue link to the [glossary](#glossary) at the end."
 )
-fit = ui.fit_controls()
-ui.sweet_spot_button(fit)
-unit = ui.unit_text(fit.dataset)
+fit = fit_controls()
+sweet_spot_button(fit)
+unit = unit_text(fit.dataset)
 
 st.header("Does it make my model smarter?")
 st.markdown(
@@ -27,7 +33,7 @@ st.markdown(
     "accident in its training data. Below, the same model learned from 20 different samples. Without the penalty "
     "the curves disagree wildly. With it they agree, so any one of them is more trustworthy."
 )
-resampled = ui.resampled_curves(fit)
+resampled = resampled_curves(fit)
 left, right = st.columns(2)
 left.markdown("**No penalty (λ = 0)**")
 left.plotly_chart(
@@ -37,8 +43,8 @@ left.plotly_chart(
 )
 right.markdown("**With your λ**")
 with right:
-    ui.live.chart(ui.steps.spaghetti(fit, resampled, height=320), key="faq_spread_yours")
-ui.live.text(ui.steps.spread_sentences(fit, resampled, unpenalized_shown=True), key="faq_spread_sentence")
+    live.chart(steps.spaghetti(fit, resampled, height=320), key="faq_spread_yours")
+live.text(steps.spread_sentences(fit, resampled, unpenalized_shown=True), key="faq_spread_sentence")
 
 st.header("Do I have to set it myself?")
 st.markdown(
@@ -49,7 +55,7 @@ st.markdown(
 )
 rows, none_best = [], []
 for key in ("wave", "step", "tips"):
-    other = ui.fit_for(key, 15, fit.lam)
+    other = fit_for(key, 15, fit.lam)
     chosen, truly_best = other.path.best_index, int(other.path.test_rmse.argmin())
     if other.path.lams[truly_best] == 0:
         none_best.append(DATASET_TITLES[key])
@@ -63,7 +69,7 @@ for key in ("wave", "step", "tips"):
         }
     )
 st.dataframe(pd.DataFrame(rows), hide_index=True)
-ui.chart_summary(
+chart_summary(
     "For each dataset, with the most flexible curve: “Sweet spot λ” is what cross-validation chose without seeing "
     "the new data, “Best λ” the one that turned out best on the new data (known only afterwards), and the last two "
     "columns give the typical miss on new data with each."
@@ -82,9 +88,9 @@ st.markdown(
     "clearly smaller miss on new data, the model needs more. The verdict below follows that rule, written out "
     "in full on the [Overfitting curves](/curves#the-rule) page."
 )
-ui.live.chart(ui.steps.gap_chart(fit), key="faq_gap")
+live.chart(steps.gap_chart(fit), key="faq_gap")
 st.markdown(f"**What about the gap between the two misses?** {GAP_HINT_IN_WORDS}")
-ui.show_verdict(fit)
+show_verdict(fit)
 
 st.header("Can there be too much?")
 st.markdown(
@@ -101,7 +107,7 @@ too_much = st.select_slider(
 )
 strong = fit.path.index_of(too_much)
 st.plotly_chart(charts.fit_figure(fit.dataset, fit.curve_x, fit.curves[strong], height=360), width="stretch")
-ui.chart_summary(
+chart_summary(
     f"At λ = {format_lam(too_much)} the verdict is {verdict(fit.path, strong).label}: typical miss "
     f"{format_miss(fit.path.train_rmse[strong], unit)} on training data and "
     f"{format_miss(fit.path.test_rmse[strong], unit)} on new data."
@@ -113,9 +119,9 @@ st.markdown(
     f"rarely makes any exactly zero. **{term('L1')}** charges for their plain sizes, so as λ grows it switches "
     "weights off, setting them to exactly zero, until none is left. That also picks which parts of the formula to keep. Same data, same formula:"
 )
-lasso = ui.lasso_for(fit)
-ui.live.chart(ui.steps.l2_l1_chart(fit, ui.LASSO_LAMS, lasso), key="faq_l2_l1")
-ui.live.text(ui.steps.l1_switched_off_sentences(fit, ui.LASSO_LAMS, lasso), key="faq_l1_off")
+lasso = lasso_for(fit)
+live.chart(steps.l2_l1_chart(fit, LASSO_LAMS, lasso), key="faq_l2_l1")
+live.text(steps.l1_switched_off_sentences(fit, LASSO_LAMS, lasso), key="faq_l1_off")
 with st.expander("In depth: the two penalties"):
     st.markdown(
         "L2: minimize (1/n)·Σr² + λ·Σwⱼ², scikit-learn `Ridge(alpha=n·λ)`. L1: minimize (1/n)·Σr² + λ·Σ|wⱼ|, "

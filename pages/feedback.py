@@ -4,17 +4,18 @@ import ui
 from core.feedback import words
 from core.feedback.fit import DEGREE, MAX_COMMENT_CHARS
 from core.models.grid import SLIDER_LAMS
-from ui import feedback as views
+from ui import live
+from ui.feedback import models, views
 
 ui.start_page()
 st.title("Sorting feedback: a penalty against trusting one-off words")
 st.markdown(words.INTRO)
 
-step = ui.live.lam_control()
-model = views.word_model()
+step = live.lam_control()
+model = models.word_model()
 spot = views.words_spot()
 word_views = views.word_views()
-ui.live.text(word_views["verdict"], key="feedback_verdict")
+live.text(word_views["verdict"], key="feedback_verdict")
 
 st.subheader("Which words does the model trust?")
 st.caption(
@@ -22,8 +23,8 @@ st.caption(
     "right push toward complaint, bars to the left toward praise. Both charts use the same scale, so you see the "
     "weights shrink as λ grows; each bar shows its weight. " + words.rare_words_note()
 )
-ui.live.chart(word_views["weights"], key="feedback_weights")
-ui.live.text(word_views["weights_text"], key="feedback_weights_text")
+live.chart(word_views["weights"], key="feedback_weights")
+live.text(word_views["weights_text"], key="feedback_weights_text")
 st.caption(views.phrase_words_note())
 st.caption(words.no_penalty_note())
 
@@ -35,8 +36,8 @@ st.caption(
     "A mistake made with near certainty gives the right answer a chance near zero and pulls this average far down, "
     "so a model can be right most of the time and still score low here."
 )
-ui.live.chart(word_views["scores"], key="feedback_scores")
-ui.live.text(word_views["scores_text"], key="feedback_scores_text")
+live.chart(word_views["scores"], key="feedback_scores")
+live.text(word_views["scores_text"], key="feedback_scores_text")
 st.markdown(words.sweet_spot_text(model.path, spot))
 st.button(
     "Find the sweet spot for me",
@@ -60,12 +61,12 @@ else:
     comment = views.comment_views(typed)
     st.caption("The model reads:")
     st.text(comment["reading"].text)
-    ui.live.text(comment["text"], key="feedback_comment_text")
+    live.text(comment["text"], key="feedback_comment_text")
     if comment["figure"] is not None:
-        ui.live.chart(comment["figure"], key="feedback_comment_chart")
+        live.chart(comment["figure"], key="feedback_comment_chart")
 
 st.subheader("Two signals: will this customer complain?")
-boundary_model = views.boundary_model()
+boundary_model = models.boundary_model()
 st.markdown(
     f"Another shop predicts complaints from two numbers it already has: how much the order was worth and "
     f"how many days late it arrived. Each cross is a customer who complained, each circle one who did not "
@@ -75,8 +76,8 @@ st.markdown(
     "watch the boundary calm down from a shape that loops around single customers to a smooth curve."
 )
 boundary_views = views.boundary_views()
-ui.live.chart(boundary_views["boundary"], key="feedback_boundary")
-ui.live.text(boundary_views["boundary_text"], key="feedback_boundary_text")
+live.chart(boundary_views["boundary"], key="feedback_boundary")
+live.text(boundary_views["boundary_text"], key="feedback_boundary_text")
 
 with st.expander("In depth: the formulas and the scikit-learn equivalents"):
     for paragraph in words.IN_DEPTH:

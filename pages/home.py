@@ -3,6 +3,10 @@ import streamlit as st
 import ui
 from core.show.glossary import VENDOR_QUESTIONS
 from core.show.glossary import link as term
+from ui import live
+from ui.curve import steps
+from ui.curve.controls import show_misses, show_verdict, sweet_spot_button
+from ui.curve.fits import current_fit
 
 ui.start_page()
 
@@ -26,7 +30,7 @@ One setting, **λ** (the Greek letter lambda), says how strong the charge is. At
 )
 
 st.subheader("Try it: drag λ to the right")
-fit = ui.current_fit()
+fit = current_fit()
 st.markdown(
     f"**The data:** {fit.dataset.story} Black dots are the points the model learns from; pale blue dots are new points "
     "it never saw. "
@@ -43,12 +47,12 @@ st.markdown(
     "1.8, so the values climb very fast: the middle is already a small penalty (0.001), and the far right (100) "
     "is a huge one."
 )
-ui.live.lam_control()
-ui.live.chart(ui.steps.fit_chart(fit, height=400, unpenalized=True), key="home_fit")
-ui.live.text(ui.steps.fit_summaries(fit), key="home_fit_summary")
-ui.show_misses(fit)
-ui.show_verdict(fit)
-ui.sweet_spot_button(fit)
+live.lam_control()
+live.chart(steps.fit_chart(fit, height=400, unpenalized=True), key="home_fit")
+live.text(steps.fit_summaries(fit), key="home_fit_summary")
+show_misses(fit)
+show_verdict(fit)
+sweet_spot_button(fit)
 
 st.markdown(
     f"""

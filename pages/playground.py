@@ -4,6 +4,10 @@ import ui
 from core.curve import words
 from core.show import glossary
 from core.show.plain_numbers import format_lam
+from ui import live
+from ui.controls import view_actions
+from ui.curve import steps
+from ui.curve.controls import fit_controls, show_misses, show_verdict, sweet_spot_button
 
 ui.start_page()
 st.title("Playground")
@@ -16,14 +20,14 @@ st.markdown(
     "- Drag **Noise** to 0: with no luck to chase, the penalty has little to do.\n"
     "- Pick another dataset: some need a strong penalty, and some need none."
 )
-fit = ui.fit_controls()
+fit = fit_controls()
 st.caption(fit.dataset.story)
-ui.live.chart(ui.steps.fit_chart(fit), key="playground_fit")
-ui.live.text(ui.steps.fit_summaries(fit), key="playground_fit_summary")
-ui.show_misses(fit)
-ui.show_verdict(fit)
-ui.sweet_spot_button(fit)
-ui.view_actions()
+live.chart(steps.fit_chart(fit), key="playground_fit")
+live.text(steps.fit_summaries(fit), key="playground_fit_summary")
+show_misses(fit)
+show_verdict(fit)
+sweet_spot_button(fit)
+view_actions()
 
 with st.expander("In depth: the exact model behind this chart"):
     st.markdown(

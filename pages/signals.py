@@ -3,6 +3,9 @@ import streamlit as st
 import ui
 from core.show.plain_numbers import markdown_safe
 from core.signals import data as signal_data
+from ui import live
+from ui.signals.fits import builtin_fit
+from ui.signals.story import TABLE_LABEL, story
 
 ui.start_page()
 st.title("Many signals: sharing the credit")
@@ -13,10 +16,10 @@ st.markdown(
     "for large weights, so signals that carry the same news share the credit and the lucky ones shrink."
 )
 titles = signal_data.SIGNAL_TITLES
-choice = st.selectbox(ui.signals.TABLE_LABEL, options=list(titles), format_func=titles.get, key="signals_table")
-ui.live.lam_control()
-fit = ui.signals.builtin_fit(choice)
+choice = st.selectbox(TABLE_LABEL, options=list(titles), format_func=titles.get, key="signals_table")
+live.lam_control()
+fit = builtin_fit(choice)
 st.caption(markdown_safe(fit.table.story))
-ui.signals.story(fit, "signals")
+story(fit, "signals")
 st.caption('Bring your own table: on the Your data page, choose "Several columns (signals)".')
 ui.finish_page()

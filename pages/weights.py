@@ -3,6 +3,10 @@ import streamlit as st
 import ui
 from core.curve import words
 from core.show import glossary
+from ui import live
+from ui.controls import view_actions
+from ui.curve import steps
+from ui.curve.controls import fit_controls, sweet_spot_button
 
 ui.start_page()
 st.title("Weights: what the penalty actually shrinks")
@@ -13,8 +17,8 @@ st.markdown(
     "how a curve manages to pass through every point, luck and all. The penalty charges for large weights, so they "
     "shrink and share the work more evenly."
 )
-fit = ui.fit_controls()
-ui.live.text(ui.steps.weights_sentences(fit), key="weights_sentence")
+fit = fit_controls()
+live.text(steps.weights_sentences(fit), key="weights_sentence")
 
 st.subheader("How big is each weight?")
 fit_swings = words.swings_of(fit.dataset)
@@ -24,7 +28,7 @@ st.markdown(
     "Purple: no penalty. Orange: your λ. The scale is stretched so that tiny and giant bars fit on one chart: "
     "read the numbers on the left. Bars far above the dashed line at 1 mean ingredients fighting each other."
 )
-ui.live.chart(ui.steps.weight_bars(fit), key="weight_bars")
+live.chart(steps.weight_bars(fit), key="weight_bars")
 
 st.subheader("Each weight as the penalty grows")
 st.markdown(
@@ -32,8 +36,8 @@ st.markdown(
     "on the left are weights in the thousands or more: the unpenalized curve's ingredients fighting each other. "
     "The dotted line is your λ."
 )
-ui.live.chart(ui.steps.weight_paths(fit), key="weight_paths")
-ui.live.text(ui.steps.paths_summaries(fit), key="paths_summary")
+live.chart(steps.weight_paths(fit), key="weight_paths")
+live.text(steps.paths_summaries(fit), key="paths_summary")
 
 st.subheader("All weights together")
 st.markdown(
@@ -41,10 +45,10 @@ st.markdown(
     f"({glossary.link('effective number of weights', 'its free weights')}). A weight the penalty holds back "
     "counts only in part, so this can be a fraction: all of them with no penalty, almost none with a huge one."
 )
-ui.live.chart(ui.steps.weight_totals(fit), key="weight_totals")
-ui.live.text(ui.steps.total_summaries(fit), key="total_summary")
-ui.sweet_spot_button(fit)
-ui.view_actions()
+live.chart(steps.weight_totals(fit), key="weight_totals")
+live.text(steps.total_summaries(fit), key="total_summary")
+sweet_spot_button(fit)
+view_actions()
 
 with st.expander("In depth: what the bars measure"):
     st.markdown(

@@ -4,6 +4,8 @@ import streamlit as st
 import ui
 from core import two_weights as tw
 from core.show import glossary
+from ui import live
+from ui.two_weights.pictures import two_weight_pictures
 
 ui.start_page()
 st.title("Why it works: a circle, a diamond and zero")
@@ -33,14 +35,14 @@ if STEP_KEY not in st.session_state:
 
 
 def _released():
-    step = ui.live.released_step("why_lam", LAMS.size)
+    step = live.released_step("why_lam", LAMS.size)
     if step is not None:
         st.session_state[STEP_KEY] = step
 
 
 step = st.session_state[STEP_KEY]
 lam = float(LAMS[step])
-ui.live.control(
+live.control(
     "why_lam",
     "why",
     "Penalty strength λ (for this picture)",
@@ -51,20 +53,20 @@ ui.live.control(
     "this picture only: it does not change the λ of your data on the other pages.",
 )
 pic = tw.picture(lam)
-pictures = ui.steps.two_weight_pictures()
+pictures = two_weight_pictures()
 
 left, right = st.columns(2)
 with left:
     st.subheader("L2 (ridge): a circle")
-    ui.live.chart(pictures["ridge chart"], key="why_ridge_chart", group="why")
-    ui.live.text(pictures["ridge caption"], key="why_ridge_caption", group="why", index=step)
-    ui.live.text(pictures["ridge verdict"], key="why_ridge_verdict", group="why", index=step)
+    live.chart(pictures["ridge chart"], key="why_ridge_chart", group="why")
+    live.text(pictures["ridge caption"], key="why_ridge_caption", group="why", index=step)
+    live.text(pictures["ridge verdict"], key="why_ridge_verdict", group="why", index=step)
 with right:
     st.subheader("L1 (lasso): a diamond")
-    ui.live.chart(pictures["lasso chart"], key="why_lasso_chart", group="why")
-    ui.live.text(pictures["lasso caption"], key="why_lasso_caption", group="why", index=step)
-    ui.live.text(pictures["lasso verdict"], key="why_lasso_verdict", group="why", index=step)
-ui.live.text(pictures["price"], key="why_price", group="why", index=step)
+    live.chart(pictures["lasso chart"], key="why_lasso_chart", group="why")
+    live.text(pictures["lasso caption"], key="why_lasso_caption", group="why", index=step)
+    live.text(pictures["lasso verdict"], key="why_lasso_verdict", group="why", index=step)
+live.text(pictures["price"], key="why_price", group="why", index=step)
 
 problem = tw.problem()
 first, first_lam, both_lam = tw.switch_off_lams()

@@ -13,7 +13,7 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from core.models.grid import SLIDER_LAMS
-from core.viewstate import DEFAULT_VIEW, UPLOAD, parse_view, view_to_params
+from core.viewstate import DEFAULT_VIEW, UPLOAD, UPLOAD_LINK_NOTE, parse_view, view_to_params
 
 
 def view():
@@ -23,10 +23,7 @@ def view():
         state.view, state.url_notes = parse_view(st.query_params.to_dict())
         if state.view["data"] == UPLOAD and uploaded() is None:
             state.view["data"] = DEFAULT_VIEW["data"]
-            state.url_notes.append(
-                "This link was made with an uploaded file, and a link cannot carry the file itself. "
-                "Upload it again on the Your data page; meanwhile the sample data are shown."
-            )
+            state.url_notes.append(UPLOAD_LINK_NOTE)
     return state.view
 
 
@@ -43,7 +40,7 @@ def _take_from_widget(name):
     view()[name] = st.session_state[_widget_key(name)]
 
 
-def _bound(name):
+def bound(name):
     """Keyword arguments binding a widget to the view's ``name``.
 
     The widget is set from the view on every run and writes back when the reader

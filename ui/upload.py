@@ -1,4 +1,4 @@
-"""The reader's own file: reading an upload, choosing its sheet, columns and series, downloads.
+"""The reader's own file: reading an upload, choosing its sheet, columns and series (shared by every story).
 
 An upload travels as one :class:`Upload` in ``st.session_state.uploaded``. Every choice the
 reader makes (sheet, x, y, series, held-out rows) builds a new one from the old; a choice
@@ -6,7 +6,6 @@ that cannot be used shows why and keeps the previous one.
 """
 
 import dataclasses
-import functools
 import hashlib
 from pathlib import PurePath
 
@@ -15,7 +14,7 @@ import streamlit as st
 
 from core import reader
 from core.curve.data import Dataset, from_columns
-from core.curve.export import predictions_csv, summary_markdown
+from core.reader import words as reader_words
 from core.viewstate import UPLOAD
 
 from .state import uploaded, view
@@ -76,15 +75,9 @@ def _default_split(xy):
 def _check_file_type(file):
     extension = PurePath(file.name).suffix.lower().lstrip(".")
     if extension not in FILE_TYPES:
-        raise reader.DataProblem(
-            "This kind of file cannot be read here. Upload a CSV file (.csv, .tsv or .txt) or a workbook "
-            "(.xlsx or .ods): in your spreadsheet program use Save As (or Download) and choose one of those."
-        )
+        raise reader.DataProblem(reader_words.WRONG_FILE_TYPE)
     if file.size > reader.MAX_UPLOAD_BYTES:
-        raise reader.DataProblem(
-            f"This file is {file.size / 2**20:,.0f} MB; the limit is {reader.MAX_UPLOAD_BYTES // 2**20} MB. "
-            "Upload a smaller extract, for example only the two columns you need."
-        )
+        raise reader.DataProblem(reader_words.too_big(file.size, reader.MAX_UPLOAD_BYTES))
 
 
 def receive_upload(file):
@@ -102,12 +95,12 @@ def receive_upload(file):
     state.upload_seen, state.upload_problem = file.file_id, None
     try:
         _check_file_type(file)
-        with st.spinner(f"Reading {file.size / 2**20:,.1f} MB…"):
+        with st.spinner(reader_words.reading(file.size)):
             data = file.getvalue()
             table = reader.read_table(data, file.name)
             xy = _first_choice(table)
     except reader.DataProblem as problem:
-        state.upload_problem = str(problem) + (" Your previous data are still here." if uploaded() is not None else "")
+        state.upload_problem = str(problem) + (reader_words.PREVIOUS_DATA_KEPT if uploaded() is not None else "")
         st.error(state.upload_problem)
         return False
     digest = hashlib.sha256(data).hexdigest()[:16]
@@ -207,7 +200,7 @@ def column_controls():
         )
     problem = state.pop("choice_problem", None)
     if problem:
-        st.error(problem + " The previous choice is kept.")
+        st.error(problem + reader_words.PREVIOUS_CHOICE_KEPT)
     if xy.x_is_date:
         state.widget_split = current.split
         st.radio(
@@ -218,21 +211,3 @@ def column_controls():
             horizontal=True,
             format_func={"forecast": "The latest 20% (a forecast)", "random": "A random 30%"}.get,
         )
-
-
-def download_buttons(fit):
-    left, right = st.columns(2)
-    left.download_button(
-        "Download predictions (CSV)",
-        data=functools.partial(predictions_csv, fit.dataset, fit.path, fit.index),
-        file_name="l2lab-predictions.csv",
-        mime="text/csv",
-        on_click="ignore",
-    )
-    right.download_button(
-        "Download a summary (Markdown)",
-        data=functools.partial(summary_markdown, fit.dataset, fit.path, fit.index),
-        file_name="l2lab-summary.md",
-        mime="text/markdown",
-        on_click="ignore",
-    )

@@ -10,7 +10,13 @@ import numpy as np
 from ..models.grid import LEAVE_ONE_OUT, N_FOLDS
 from ..show.plain_numbers import format_lam, format_miss, ordinal, plain_number
 from ..verdict import MEMORIZING, TOO_SIMPLE, known_errors, reading, verdict
+from .data import N_HELD_OUT
 
+#: What the reader sees while the fits are computed.
+WAIT_FIT = "Fitting the curve for every λ…"
+WAIT_LASSO = "Comparing with the lasso…"
+WAIT_DEGREES = "Trying every degree…"
+WAIT_RESAMPLES = "Refitting on resampled data…"
 #: A change smaller than this share of a miss is "flat" in a caption (the eye does not see it either).
 FLAT = 0.05
 
@@ -126,6 +132,24 @@ def guess_verdict(path, guess):
 
 
 # --- Captions computed from what the chart shows ---
+
+
+def noise_caption(noise, unit, seed):
+    """Under the synthetic data's sliders: what the noise means in the data's units, and which sample this is."""
+    return (
+        f"Noise is the day-to-day luck on top of the true pattern: at {noise:.2f}, a typical point "
+        f"sits about ±{noise:.2f} {unit} from it. This is sample number {seed}: New sample draws "
+        "another set of points with the same pattern and the same amount of luck. The new data are "
+        f"{N_HELD_OUT} more points drawn the same way."
+    )
+
+
+#: The guess-first challenge's question.
+GUESS_PROMPT = (
+    "Where do you think the sweet spot is, the λ with the lowest miss on data the model did not learn from? "
+    "Set your guess, then reveal the answer. "
+    "(Hint: the Playground and the Weights page can help.)"
+)
 
 
 def fit_summary(path, index, leaves_chart):

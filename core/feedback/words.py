@@ -15,6 +15,9 @@ from .data import CATEGORIES, COMPLAINT, PRAISE
 from .fit import MAX_COMMENT_CHARS, RARE_COUNT, rare_in_strongest, strongest, words_carrying
 
 STRONGEST_SHOWN = 10
+#: What the reader sees while the models are fitted.
+WAIT_WORDS = "Teaching the model every penalty strength…"
+WAIT_BOUNDARY = "Drawing the boundary for every penalty strength…"
 #: The comment in the "Try your own comment" box before the reader types (edit it or replace it).
 EXAMPLE_COMMENT = "The parcel came on Tuesday, two weeks late, but Priya sorted it out."
 
@@ -378,3 +381,8 @@ IN_DEPTH = (
     "λ starting from the previous solution; one SVD serves every λ. Every λ's weights, for the model and for "
     "each of the 5 folds, are computed once when the page first loads and kept; dragging λ only picks a row.",
 )
+
+
+def boundary_text_with_verdict(model, spot, index):
+    """The decision-boundary chart read aloud at ``index``, then its verdict."""
+    return boundary_text(model, index) + " " + boundary_verdict_text(spot, index)

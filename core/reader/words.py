@@ -1,5 +1,27 @@
 """The reader's problems and the small pieces of plain English its messages are built from."""
 
+#: An upload that is not a CSV file or a workbook (checked before Streamlit or pandas sees it).
+WRONG_FILE_TYPE = (
+    "This kind of file cannot be read here. Upload a CSV file (.csv, .tsv or .txt) or a workbook "
+    "(.xlsx or .ods): in your spreadsheet program use Save As (or Download) and choose one of those."
+)
+#: After a problem with a new file or a new choice, what stays.
+PREVIOUS_DATA_KEPT = " Your previous data are still here."
+PREVIOUS_CHOICE_KEPT = " The previous choice is kept."
+
+
+def too_big(size, limit):
+    """An upload of ``size`` bytes over the ``limit``."""
+    return (
+        f"This file is {size / 2**20:,.0f} MB; the limit is {limit // 2**20} MB. "
+        "Upload a smaller extract, for example only the two columns you need."
+    )
+
+
+def reading(size):
+    """While a file of ``size`` bytes is read."""
+    return f"Reading {size / 2**20:,.1f} MB…"
+
 
 class DataProblem(ValueError):
     """A problem with the reader's file, in plain words that say what is wrong and what to do."""

@@ -5,10 +5,73 @@ Column names come from the reader's file: the sentences are plain text (never Ma
 
 import numpy as np
 
+from ..models.grid import LEAVE_ONE_OUT, N_FOLDS
 from ..show.plain_numbers import format_lam, plain_number
 from ..verdict import verdict
 from .charts import MAX_LINES, paths_range
 from .fit import irrelevant_features
+
+#: What the reader sees while a table is fitted.
+WAIT_FIT = "Fitting every signal for every λ…"
+#: Above each chart: how to read it.
+WEIGHTS_CAPTION = (
+    "Each bar is how much the prediction moves when that signal is one typical swing (one standard deviation) "
+    "higher, or, for a category, when the row is in it. Purple: no penalty. Orange: the λ you chose."
+)
+SHARE_CAPTION = (
+    "The share of all weight carried by the single biggest signal, for every λ. The dashed line is an even "
+    "split between all the signals."
+)
+STABILITY_CAPTION = (
+    "The model is refitted five times, each time without a different fifth of the rows. Each bar is how "
+    "much that weight moves between these refits: long bars are weights you cannot trust."
+)
+ERRORS_CAPTION = (
+    "Typical miss on the training rows, on held-out rows and by cross-validation, for every λ. "
+    "The sweet spot is the bottom of the valley."
+)
+#: Your data's several-columns view, when the reader's choice cannot be fitted.
+NO_TARGET = "Your file has no column of numbers to predict."
+NO_SIGNALS = "Choose at least one signal."
+
+
+def unusable_columns(problem):
+    """Why the chosen columns cannot be fitted (the reader's column names in it: show it Markdown-safe)."""
+    return f"These columns cannot be used: {problem}"
+
+
+def rows_caption(fit):
+    """How the reader's rows were used, and how many signals they make."""
+    return (
+        f"{fit.path.n:,} rows to fit on and {fit.n_test:,} held out as new data; {len(fit.names):,} signals "
+        "(a text column counts once per category)."
+    )
+
+
+def in_depth_model(n):
+    """In depth: the exact model, before its scikit-learn pipeline (``n`` training rows)."""
+    return (
+        "Numbers (and dates, as days since the earliest date) are standardized to mean 0 and standard "
+        "deviation 1 on the training rows; each text category becomes a 0/1 column. The model minimizes "
+        "(1/n)·Σ(residual²) + λ·Σw², the intercept not penalized, so it equals scikit-learn's `Ridge` with "
+        "alpha = n·λ on those columns. The pipeline below, fitted on the training rows, gives the same "
+        f"weights (n = {n:,} training rows; lam is set to the sweet spot, change it to any λ):"
+    )
+
+
+def in_depth_cross_validation(path):
+    """In depth: how the path was cross-validated, and its best λ on the fine grid."""
+    cv = (
+        "exact leave-one-out (closed form: eᵢ / (1 − hᵢᵢ))"
+        if path.cv == LEAVE_ONE_OUT
+        else f"{path.cv} cross-validation (KFold({N_FOLDS}, shuffle=True, random_state=0))"
+    )
+    return (
+        f"Cross-validation: {cv}, with the scaling fitted once on all training rows and alpha = n·λ in every "
+        "fold. λ = 0 is the minimum-norm least-squares fit. Stability bars: the standard deviation of each "
+        "weight over the five fits without one fold. Best λ on the fine grid: "
+        f"{format_lam(path.lams[path.best_index])}."
+    )
 
 
 def _amount(value, unit):

@@ -40,11 +40,15 @@ from .maths import (
     two_weight_ridge_path,
 )
 from .words import (
+    WAIT_PICTURES,
     format_two_weight_lam,
     format_weight,
     lasso_caption,
     lasso_verdict,
+    lasso_verdict_line,
+    price_sentence,
     ridge_caption,
     ridge_verdict,
+    ridge_verdict_line,
     weights_line,
 )

@@ -1,12 +1,16 @@
 """Two weights in words: the sentences under the L2 and L1 pictures of the "Why it works" page."""
 
+from ..show.plain_numbers import format_miss
 from .maths import l2_size
+
+#: What the reader sees while the pictures are drawn.
+WAIT_PICTURES = "Drawing the pictures for every λ…"
 
 
 def format_two_weight_lam(lam):
     """The two-weight picture's λ as its own slider shows it: '0 (off)', '0.015', '100'.
 
-    Unlike ``core.explain.format_lam`` (two significant digits, for the fitted curve's λ grid), every
+    Unlike ``core.show.plain_numbers.format_lam`` (two significant digits, for the fitted curve's λ grid), every
     value of ``TWO_WEIGHT_LAMS`` is written in full: 100, not 1e+02.
     """
     return "0 (off)" if lam == 0 else f"{float(lam):g}"
@@ -112,3 +116,27 @@ def lasso_verdict(pic):
     if zero:
         return f"L1 has switched {_names(zero)} off: it is exactly zero, so that clue is no longer used at all."
     return "L1 still uses both weights; a bit more penalty and the smaller one reaches its corner."
+
+
+def ridge_verdict_line(pic):
+    """The weights before and after, and what L2 did to them."""
+    return f"{weights_line(pic.best, pic.ridge)}. {ridge_verdict(pic)}"
+
+
+def lasso_verdict_line(pic):
+    """The weights before and after, and what L1 did to them."""
+    return f"{weights_line(pic.best, pic.lasso)}. {lasso_verdict(pic)}"
+
+
+def price_sentence(lam, pic):
+    """What smaller weights cost on the flats the model learned from (nothing at λ = 0)."""
+    if lam == 0:
+        return ""
+    misses = [format_miss(100 * miss, "thousand €") for miss in (pic.best_miss, pic.ridge_miss, pic.lasso_miss)]
+    return (
+        f"The price of smaller weights: on the flats the model learned from, the typical miss on the price grows "
+        f"from {misses[0]} with no penalty to {misses[1]} with L2 and {misses[2]} with L1. That is expected: "
+        "with no penalty the weights fit these flats as well as they can. The gain comes on new flats, which "
+        "this picture does not have: there a moderate penalty often misses less, because the weights no longer "
+        "chase luck. The Overfitting curves page shows that on real numbers."
+    )

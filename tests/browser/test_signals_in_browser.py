@@ -42,10 +42,10 @@ def test_near_the_sweet_spot_the_pair_shares_the_credit(page):
 
 def test_charts_have_room_for_their_labels(page):
     """Margins fit the labels as given: a margin Plotly has to widen costs a second drawing per λ step."""
-    from tests.browser.test_weights_curves_in_browser import _WIDENED_MARGINS
+    from tests.browser.test_weights_curves_in_browser import WIDENED_MARGINS
 
     open_live(page, "/signals", 5)
-    assert page.evaluate(_WIDENED_MARGINS) == []
+    assert page.evaluate(WIDENED_MARGINS) == []
 
 
 def test_several_columns_of_an_uploaded_file(page, tmp_path):

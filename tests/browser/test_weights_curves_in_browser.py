@@ -67,7 +67,7 @@ def test_a_shared_link_to_a_page_works_on_a_fresh_server(browser, path):
         context.close()
 
 
-_WIDENED_MARGINS = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap((plot, chart) =>
+WIDENED_MARGINS = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap((plot, chart) =>
     ['l', 'r', 't', 'b'].filter(side => plot._fullLayout._size[side] > plot._fullLayout.margin[side] + 0.5)
         .map(side => `chart ${chart}: ${side} set ${plot._fullLayout.margin[side]}, drawn ${plot._fullLayout._size[side]}`))"""
 
@@ -79,4 +79,4 @@ LIVE_CHARTS = {"/": 1, "/playground": 1, "/weights": 3, "/curves": 3, "/faq": 3,
 def test_charts_have_room_for_their_labels(page, path):
     """Margins fit the labels as given: a margin Plotly has to widen costs a second drawing per λ step."""
     open_live(page, path, LIVE_CHARTS[path])
-    assert page.evaluate(_WIDENED_MARGINS) == []
+    assert page.evaluate(WIDENED_MARGINS) == []

@@ -1,4 +1,4 @@
-"""Cached fits and studies of the view's data: only a new dataset or degree computes anything.
+"""The one-curve story's cached fits and studies of the view's data: only a new dataset or degree computes anything.
 
 Caches are shared by every session: each has ``max_entries`` and a ``ttl``; keys name the
 data exactly (an upload by its content's digest), so one reader's data never reach another.
@@ -9,21 +9,20 @@ from dataclasses import dataclass
 import numpy as np
 import streamlit as st
 
-from core import verdict as verdict_rule
-from core.curve import charts
+from core.curve import charts, words
 from core.curve import fit as curve_fit
 from core.curve.data import DATASET_TITLES, SHAPES, Dataset, load_dataset
+from core.curve.fit import LASSO_LAMS
 from core.models.grid import SLIDER_LAMS
 from core.models.lasso import lasso_weights
 from core.models.path import ridge_path
 from core.models.path_base import RidgePath
 from core.show.plain_numbers import markdown_safe
+from core.verdict import verdict
 from core.viewstate import DEFAULT_VIEW, UPLOAD
 
-from .state import uploaded, view
-
-CACHE_TTL = 3600  # seconds; caches are shared by every session, and uploads must not linger
-LASSO_LAMS = SLIDER_LAMS[SLIDER_LAMS >= 1e-6]
+from ..cache import CACHE_TTL
+from ..state import uploaded, view
 
 
 @dataclass(frozen=True)
@@ -51,12 +50,7 @@ class Fit:
 
     @property
     def verdict(self):
-        return verdict_rule.verdict(self.path, self.index)
-
-    @property
-    def slider_rows(self):
-        """The path's row for each step of the λ control (``SLIDER_LAMS``)."""
-        return np.array([self.path.index_of(lam) for lam in SLIDER_LAMS])
+        return verdict(self.path, self.index)
 
 
 def dataset_titles():
@@ -81,7 +75,7 @@ def current_dataset():
     return key, _builtin_dataset(*key)
 
 
-@st.cache_data(max_entries=32, ttl=CACHE_TTL, show_spinner="Fitting the curve for every λ…")
+@st.cache_data(max_entries=32, ttl=CACHE_TTL, show_spinner=words.WAIT_FIT)
 def _fit_all(key, degree, _dataset):
     path = ridge_path(_dataset.x_train, _dataset.y_train, degree, x_test=_dataset.x_test, y_test=_dataset.y_test)
     curve_x = charts.curve_grid(_dataset)
@@ -107,7 +101,7 @@ def fit_for(data, degree, lam):
     return Fit(key, dataset, path, curve_x, curves, path.index_of(lam))
 
 
-@st.cache_data(max_entries=16, ttl=CACHE_TTL, show_spinner="Comparing with the lasso…")
+@st.cache_data(max_entries=16, ttl=CACHE_TTL, show_spinner=words.WAIT_LASSO)
 def _lasso(key, degree, _dataset, _path):
     return lasso_weights(_path, _dataset.x_train, _dataset.y_train, LASSO_LAMS)
 
@@ -117,7 +111,7 @@ def lasso_for(fit):
     return _lasso(current_dataset()[0], fit.path.degree, fit.dataset, fit.path)
 
 
-@st.cache_data(max_entries=16, ttl=CACHE_TTL, show_spinner="Trying every degree…")
+@st.cache_data(max_entries=16, ttl=CACHE_TTL, show_spinner=words.WAIT_DEGREES)
 def _degree_sweep(key, _dataset):
     return curve_fit.degree_sweep(_dataset)
 
@@ -127,7 +121,7 @@ def degree_sweep():
     return _degree_sweep(*current_dataset())
 
 
-@st.cache_data(max_entries=16, ttl=CACHE_TTL, show_spinner="Refitting on resampled data…")
+@st.cache_data(max_entries=16, ttl=CACHE_TTL, show_spinner=words.WAIT_RESAMPLES)
 def _resampled_curves(key, degree, _dataset, _curve_x):
     return curve_fit.resampled_curves(_dataset, degree, _curve_x, SLIDER_LAMS)
 

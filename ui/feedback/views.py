@@ -1,9 +1,9 @@
-"""The Sorting-feedback page's cached models and its figures and texts for every λ step.
+"""The Sorting-feedback page's figures and texts for every λ step.
 
-The models and their stepped figures are the same for every reader: built once per process
-and shared (resource caches, bounded, never changed after they are built). A typed comment
-is the reader's own: its figure and text are built per session and kept in that session's
-state only, never in a shared cache.
+Like the models (``models``), the stepped figures are the same for every reader: built once per
+process and shared (resource caches of one entry each, never changed after they are built, and
+never evicted by the readers' data). A typed comment is the reader's own: its figure and text are
+built per session and kept in that session's state only, never in a shared cache.
 """
 
 import streamlit as st
@@ -15,20 +15,10 @@ from core.feedback import words as feedback_words
 from core.models.grid import SLIDER_LAMS
 from core.show import live
 
-from .fits import CACHE_TTL
+from ..cache import CACHE_TTL
+from .models import boundary_model, word_model
 
 _COMMENT_STATE = "feedback_comment_views"
-
-
-@st.cache_resource(max_entries=1, ttl=CACHE_TTL, show_spinner="Teaching the model every penalty strength…")
-def word_model():
-    """The comments' word model with every slider λ fitted."""
-    return feedback_fit.word_model(lams=SLIDER_LAMS)
-
-
-@st.cache_resource(max_entries=1, ttl=CACHE_TTL, show_spinner="Drawing the boundary for every penalty strength…")
-def boundary_model():
-    return feedback_fit.boundary_model(SLIDER_LAMS)
 
 
 def _each_step(build):
@@ -71,9 +61,7 @@ def boundary_views():
     return {
         "boundary": live.stepped(lambda k: feedback_charts.boundary_figure(model, k), SLIDER_LAMS.size),
         "boundary_text": live.stepped_text(
-            _each_step(
-                lambda k: feedback_words.boundary_text(model, k) + " " + feedback_words.boundary_verdict_text(spot, k)
-            )
+            _each_step(lambda k: feedback_words.boundary_text_with_verdict(model, spot, k))
         ),
     }
 

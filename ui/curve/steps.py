@@ -1,38 +1,31 @@
-"""A fit's charts and sentences for every step of the λ control, built once per dataset and degree.
+"""The one-curve story's charts and sentences for every step of the λ control, built once per dataset and degree.
 
-Each is a ``core.live.SteppedFigure`` or ``SteppedText`` for ``ui.live.chart`` / ``ui.live.text``.
-They are shared, not copied (a resource cache): nothing changes them after they are built.
+Each is a ``core.show.live.SteppedFigure`` or ``SteppedText`` for ``ui.live.chart`` / ``ui.live.text``,
+kept in the one cache of built steps (``ui.cache.stepped``).
 """
 
 import dataclasses
 
 import numpy as np
-import streamlit as st
 
-from core import two_weights
 from core.curve import charts, words
 from core.curve.fit import spread
 from core.models.grid import SLIDER_LAMS
 from core.show import kit, live
-from core.show.plain_numbers import format_miss, unmarked
+from core.show.plain_numbers import unmarked
 from core.verdict import verdict
 
-from .fits import CACHE_TTL
-
-
-@st.cache_resource(max_entries=128, ttl=CACHE_TTL, show_spinner=False)
-def _stepped(name, data_key, degree, options, _build):
-    return _build()
+from ..cache import stepped
 
 
 def _cached(name, fit, build, *options):
     """``build()`` once per dataset, degree and ``options``; ``name`` says which chart or text it is."""
-    return _stepped(name, fit.key, fit.path.degree, options, build)
+    return stepped(name, (fit.key, fit.path.degree, options), build)
 
 
 def _texts(name, fit, sentence, tone=None, *options):
     """A ``SteppedText`` with ``sentence(row)`` (and ``tone(row)``) for the path's row at every step."""
-    rows = fit.slider_rows
+    rows = fit.path.slider_rows
 
     def build():
         texts = [unmarked(sentence(row)) for row in rows]
@@ -53,7 +46,7 @@ def fit_chart(fit, height=440, unpenalized=False, truth=True):
 
     def build():
         return charts.fit_figure.steps(
-            fit.curves[fit.slider_rows],
+            fit.curves[fit.path.slider_rows],
             dataset,
             fit.curve_x,
             height=height,
@@ -65,7 +58,7 @@ def fit_chart(fit, height=440, unpenalized=False, truth=True):
 
 def sweet_spot_step(fit):
     """The step of the λ control nearest the cross-validated best λ (for a chart shown at the sweet spot)."""
-    return int(np.argmin(np.abs(fit.slider_rows - fit.path.best_index)))
+    return int(np.argmin(np.abs(fit.path.slider_rows - fit.path.best_index)))
 
 
 def fit_summaries(fit):
@@ -101,15 +94,15 @@ def verdicts(fit):
 
 
 def weight_bars(fit):
-    return _cached("weight bars", fit, lambda: charts.weight_bars_figure.steps(fit.slider_rows, fit.path))
+    return _cached("weight bars", fit, lambda: charts.weight_bars_figure.steps(fit.path.slider_rows, fit.path))
 
 
 def weight_paths(fit):
-    return _cached("weight paths", fit, lambda: charts.weight_paths_figure.steps(fit.slider_rows, fit.path))
+    return _cached("weight paths", fit, lambda: charts.weight_paths_figure.steps(fit.path.slider_rows, fit.path))
 
 
 def weight_totals(fit):
-    return _cached("weight totals", fit, lambda: charts.weight_total_figure.steps(fit.slider_rows, fit.path))
+    return _cached("weight totals", fit, lambda: charts.weight_total_figure.steps(fit.path.slider_rows, fit.path))
 
 
 def weights_sentences(fit):
@@ -132,7 +125,9 @@ def total_summaries(fit):
 
 def error_curves(fit):
     unit = fit.dataset.y_unit
-    return _cached("error curves", fit, lambda: kit.error_curves_figure.steps(fit.slider_rows, fit.path, unit=unit))
+    return _cached(
+        "error curves", fit, lambda: kit.error_curves_figure.steps(fit.path.slider_rows, fit.path, unit=unit)
+    )
 
 
 def sweet_spot_sentences(fit):
@@ -148,7 +143,7 @@ def curves_summaries(fit):
 
 def degree_chart(fit, sweep):
     """Error against degree at every step's λ (the sweep's λ grid is the path's)."""
-    rows, unit, degree = fit.slider_rows, fit.dataset.y_unit, fit.path.degree
+    rows, unit, degree = fit.path.slider_rows, fit.dataset.y_unit, fit.path.degree
 
     def build():
         return live.stepped(lambda step: charts.degree_figure.spec(sweep, rows[step], degree, unit), len(rows))
@@ -197,7 +192,7 @@ def spread_sentences(fit, resampled, unpenalized_shown=False):
 
 def gap_chart(fit):
     """Typical miss on training data against new data at every step."""
-    rows, path = fit.slider_rows, fit.path
+    rows, path = fit.path.slider_rows, fit.path
 
     def build():
         return live.stepped(
@@ -222,45 +217,3 @@ def l1_switched_off_sentences(fit, lasso_lams, lasso):
         )
 
     return _cached("l1 off", fit, build)
-
-
-# --- Why it works (its own control over the two-weight λ grid) ---
-
-
-@st.cache_resource(max_entries=1, show_spinner="Drawing the pictures for every λ…")
-def two_weight_pictures():
-    """The two-weight pictures and their sentences for every λ of ``TWO_WEIGHT_LAMS`` (the same for everyone)."""
-    lams = two_weights.TWO_WEIGHT_LAMS
-    pictures = [two_weights.picture(lam) for lam in lams]
-
-    def texts(sentence):
-        return live.stepped_text([unmarked(sentence(picture)) for picture in pictures])
-
-    def price(lam, picture):
-        if lam == 0:
-            return ""
-        misses = [
-            format_miss(100 * miss, "thousand €")
-            for miss in (picture.best_miss, picture.ridge_miss, picture.lasso_miss)
-        ]
-        return (
-            f"The price of smaller weights: on the flats the model learned from, the typical miss on the price grows "
-            f"from {misses[0]} with no penalty to {misses[1]} with L2 and {misses[2]} with L1. That is expected: "
-            "with no penalty the weights fit these flats as well as they can. The gain comes on new flats, which "
-            "this picture does not have: there a moderate penalty often misses less, because the weights no longer "
-            "chase luck. The Overfitting curves page shows that on real numbers."
-        )
-
-    return {
-        "ridge chart": live.stepped(lambda step: two_weights.ridge_figure(lams[step]), lams.size),
-        "lasso chart": live.stepped(lambda step: two_weights.lasso_figure(lams[step]), lams.size),
-        "ridge caption": texts(two_weights.ridge_caption),
-        "lasso caption": texts(two_weights.lasso_caption),
-        "ridge verdict": texts(
-            lambda p: f"{two_weights.weights_line(p.best, p.ridge)}. {two_weights.ridge_verdict(p)}"
-        ),
-        "lasso verdict": texts(
-            lambda p: f"{two_weights.weights_line(p.best, p.lasso)}. {two_weights.lasso_verdict(p)}"
-        ),
-        "price": live.stepped_text([price(lam, picture) for lam, picture in zip(lams, pictures)]),
-    }

@@ -1,0 +1,1 @@
+"""The many-signals story's Streamlit side: cached fits (``fits``) and the story drawn on a page (``story``)."""
