@@ -100,7 +100,7 @@ def _check_steps(stepped, group):
 def chart(figure, key, group=GROUP, index=None):
     """A chart that follows the live control of ``group`` (by default the shared λ control).
 
-    ``figure`` is a ``core.live.SteppedFigure``. The chart takes its step from the control on the
+    ``figure`` is a ``core.show.live.SteppedFigure``. The chart takes its step from the control on the
     page, so its data do not change when λ does: after a release, Streamlit resends nothing for it
     (messages it has sent before are cached by the browser). Give ``index`` only where no control
     of the group is drawn on the page (a preview): the chart then shows that step.
@@ -117,7 +117,7 @@ def _missing_index(group):
 
 
 def text(stepped_text, key, group=GROUP, index=None):
-    """A plain text that follows a live control: ``stepped_text`` is a ``core.live.SteppedText``.
+    """A plain text that follows a live control: ``stepped_text`` is a ``core.show.live.SteppedText``.
 
     The browser sets it as text, never as HTML or Markdown, so it may carry names from a reader's file.
     """

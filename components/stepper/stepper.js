@@ -8,7 +8,7 @@
 // drags, every element redraws at most once per animation frame, with no message to the server;
 // the server hears the step once, on release (pointer up, or a short pause after keys).
 //
-// Patch rules (the same as core/live.py): a dict merges key by key, null deletes a key, anything
+// Patch rules (the same as core/show/live.py): a dict merges key by key, null deletes a key, anything
 // else (numbers, strings, lists, Plotly's encoded arrays {dtype, bdata}) replaces.
 
 const PLOTLY_SRC = "app/static/plotly.min.js";

@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 
 from ..show import live
 from ..show.figspec import FigureSpec
-from ..show.kit import HERE_LINE, base_layout, error_curves_figure, lam_axis, lam_positions, plain
+from ..show.kit import HERE_LINE, base_layout, error_curves_figure, lam_axis, lam_positions, light, plain
 from ..show.palette import BLACK, BLUE, EVEN_GREY, LINE_COLOURS, ORANGE, PURPLE
 from ..show.plain_numbers import format_lam
 
@@ -33,26 +33,37 @@ def _bar_height(count):
     return 140 + 26 * count
 
 
-def weights_figure(fit, index):
-    """Each signal's weight at this λ beside its weight with no penalty (in the units of y per typical swing)."""
+def _bars_free_and_now(fit, index, values, hover, x_title):
+    """``values`` (one row per λ) of the shown signals as bars: with no penalty (purple) and at this λ (orange)."""
     shown = shown_signals(fit)[::-1]
     labels = _labels(fit, shown)
     fig = FigureSpec()
     for row, name, colour in ((0, "No penalty", PURPLE), (index, f"λ = {format_lam(fit.path.lams[index])}", ORANGE)):
         fig.add_trace(
             go.Bar(
-                x=fit.path.coef[row, shown].astype(np.float32),
+                x=light(values[row, shown]),
                 y=labels,
                 orientation="h",
                 name=name,
                 marker_color=colour,
-                hovertemplate="%{y}: %{x:.3g}<extra></extra>",
+                hovertemplate=hover,
             )
         )
     fig.update_layout(barmode="group")
-    unit = fit.table.y_unit or "units of y"
-    fig = base_layout(fig, f"Weight ({plain(unit)} per typical swing of the signal)", "", _bar_height(len(shown)))
+    fig = base_layout(fig, x_title, "", _bar_height(len(shown)))
     return fig.update_layout(margin_l=220)
+
+
+def weights_figure(fit, index):
+    """Each signal's weight at this λ beside its weight with no penalty (in the units of y per typical swing)."""
+    unit = fit.table.y_unit or "units of y"
+    return _bars_free_and_now(
+        fit,
+        index,
+        fit.path.coef,
+        "%{y}: %{x:.3g}<extra></extra>",
+        f"Weight ({plain(unit)} per typical swing of the signal)",
+    )
 
 
 #: λ from which the weights count as settled when choosing the paths chart's height.
@@ -97,8 +108,8 @@ def paths_figure(fit, index):
         dash = _DASHES[(k // len(LINE_COLOURS)) % len(_DASHES)]
         fig.add_trace(
             go.Scatter(
-                x=x.astype(np.float32),
-                y=path.coef[:, j].astype(np.float32),
+                x=light(x),
+                y=light(path.coef[:, j]),
                 mode="lines",
                 line=dict(color=colour, width=2, dash=dash),
                 name=plain(_legend_name(fit.names[j])),
@@ -128,8 +139,8 @@ def share_figure(fit, index):
     fig = FigureSpec()
     fig.add_trace(
         go.Scatter(
-            x=x.astype(np.float32),
-            y=(100 * share).astype(np.float32),
+            x=light(x),
+            y=light(100 * share),
             mode="lines",
             line=dict(color=BLUE, width=2.5),
             name="Biggest signal's share",
@@ -154,24 +165,14 @@ def share_figure(fit, index):
 
 def stability_figure(fit, index):
     """How much each weight jumps between the fits without each fold: at this λ and with no penalty."""
-    shown = shown_signals(fit)[::-1]
-    spread = fit.path.fold_spread
-    fig = FigureSpec()
-    for row, name, colour in ((0, "No penalty", PURPLE), (index, f"λ = {format_lam(fit.path.lams[index])}", ORANGE)):
-        fig.add_trace(
-            go.Bar(
-                x=spread[row, shown].astype(np.float32),
-                y=_labels(fit, shown),
-                orientation="h",
-                name=name,
-                marker_color=colour,
-                hovertemplate="%{y}: ±%{x:.3g}<extra></extra>",
-            )
-        )
-    fig.update_layout(barmode="group")
     unit = fit.table.y_unit or "units of y"
-    fig = base_layout(fig, f"How much the weight jumps between refits (±{plain(unit)})", "", _bar_height(len(shown)))
-    return fig.update_layout(margin_l=220)
+    return _bars_free_and_now(
+        fit,
+        index,
+        fit.path.fold_spread,
+        "%{y}: ±%{x:.3g}<extra></extra>",
+        f"How much the weight jumps between refits (±{plain(unit)})",
+    )
 
 
 def errors_figure(fit, index):
