@@ -42,4 +42,4 @@ SHAPE_FILL = "rgba(0,114,178,0.10)"
 
 def veil(opacity):
     """White at ``opacity``: behind a label that must stay readable where lines cross it."""
-    return f"rgba(255,255,255,{opacity})"
+    return f"rgba(255, 255, 255, {opacity})"
