@@ -251,11 +251,12 @@ def test_invisible_characters_leave_column_names():
         ("cp1252", "Name;n;Umsatz\nMüller;1;1.234,50\nSchäfer;2;99,00\nGrün;3;5,25\nÄrger;4;3,00\nÖzdemir;5;7,00\n"),
     ],
 )
-def test_windows_1252_reads_every_letter_without_a_note(encoding, text):
+def test_windows_1252_reads_every_letter(encoding, text):
     table = read_table(text.encode(encoding))
     first = table.frame.columns[0]
     assert values(table, first) == [line.split(";")[0] for line in text.splitlines()[1:]]
-    assert not [note for note in table.notes if "UTF-8" in note]
+    # five short names from four languages are weak evidence against Windows-1250: a note may say what was read
+    assert all("read as Western European (Windows-1252)" in note for note in table.notes if "UTF-8" in note)
 
 
 def test_cyrillic_windows_1251_is_guessed_with_a_note():

@@ -134,7 +134,8 @@ def format_notes(separator, decimal, comma_numbers, columns):
             f"Read as {SEPARATOR_NAMES[separator]}-separated{' with decimal commas' if decimal_comma else ''}."
         )
     if any("thousands" in c.flags for c in numbers):
-        example = "1,200" if decimal == "." else "1.200"
+        spaced_only = all("spaced thousands" in c.flags for c in numbers if "thousands" in c.flags)
+        example = "1 200" if spaced_only else "1,200" if decimal == "." else "1.200"
         notes.append(f"Thousands separators were removed ({example} is read as 1200).")
     return notes
 

@@ -2,6 +2,8 @@
 
 import re
 
+from .numbers import CURRENCY_WORD
+
 _EVIDENCE_CELLS = 20_000
 _EVIDENCE = {
     ",": re.compile(r"[+-]?(?:\d{1,3}(?:\.\d{3})+,\d+|\d*,\d{1,2}|\d*,\d{4,}|0,\d+|\d{1,3}(?:\.\d{3}){2,})"),
@@ -11,7 +13,7 @@ _EVIDENCE = {
     ),
 }
 _AMBIGUOUS = {",": re.compile(r"[+-]?[1-9]\d{0,2},\d{3}"), ".": re.compile(r"[+-]?[1-9]\d{0,2}\.\d{3}")}
-_NOT_IN_EVIDENCE = re.compile(r"[\s$€£¥₹₩₽₺₪¢%()]")
+_NOT_IN_EVIDENCE = re.compile(rf"{CURRENCY_WORD}|[\s$€£¥₹₩₽₺₪¢%()]")
 
 
 def decimal_mark(data_rows, separator):

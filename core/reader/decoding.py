@@ -8,6 +8,7 @@ import re
 
 from charset_normalizer import from_bytes
 
+from .legacy import choose_legacy
 from .words import DataProblem
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -15,11 +16,6 @@ _ZIP = (b"PK\x03\x04", b"PK\x05\x06")
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old Excel .xls (and password-protected workbooks)
 _BINARY = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF-", b"\x1f\x8b")
 _ENCODING_SAMPLE = 1 << 16
-_CHAOS_TOLERANCE = 0.1  # on a small sample charset-normalizer's "mess" measure is noisy: prefer Windows-1252
-_GUESSED = (
-    "The file is not saved as UTF-8, so its letters were guessed; if some look wrong, "
-    "save the file as CSV UTF-8 and upload it again."
-)
 
 
 def file_kind(data):
@@ -57,10 +53,9 @@ def decode(data):
     """Return the text of ``data`` and notes on its encoding.
 
     UTF-8 (with or without a byte order mark) and UTF-16 are read as they are. Anything
-    else is read as Windows-1252 (what Excel writes in Western Europe and the Americas) when
-    that reads every byte and charset-normalizer finds it about as clean as any other
-    encoding, with no note; otherwise with the encoding charset-normalizer finds least
-    garbled, and a note that the letters were guessed.
+    else is read with the Latin code page its bytes point to (Windows-1252, Windows-1250 or
+    Latin-1: see :mod:`.legacy`), or, for other scripts, with the encoding charset-normalizer
+    finds least garbled. A note says so when the readings differed and the choice was a guess.
     """
     if data.startswith(codecs.BOM_UTF8):
         try:
@@ -79,15 +74,24 @@ def decode(data):
 
 def _decode_legacy(data):
     sample = data[:_ENCODING_SAMPLE]
-    western = from_bytes(sample, cp_isolation=["cp1252"]).best()
-    best = from_bytes(sample).best()
-    if western is not None and (best is None or western.chaos <= best.chaos + _CHAOS_TOLERANCE):
+    encoding, guessed, name = choose_legacy(sample)
+    if encoding is not None:
         try:
-            return data.decode("cp1252"), []
+            text = data.decode(encoding)
         except UnicodeDecodeError:  # the sample read cleanly but a later byte does not
-            return data.decode("cp1252", errors="replace"), [_GUESSED]
+            text, guessed = data.decode(encoding, errors="replace"), True
+        return text, [_guessed(name)] if guessed else []
+    best = from_bytes(sample).best()
     encoding = best.encoding if best is not None else "latin-1"
-    return data.decode(encoding, errors="replace"), [_GUESSED]
+    return data.decode(encoding, errors="replace"), [_guessed(None)]
+
+
+def _guessed(name):
+    how = f": read as {name}. If" if name else "; if"
+    return (
+        f"The file is not saved as UTF-8, so its letters were guessed{how} some look wrong, "
+        "save the file as CSV UTF-8 and upload it again."
+    )
 
 
 def _utf16_encoding(data):

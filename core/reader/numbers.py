@@ -11,6 +11,12 @@ MISSING_WORDS = frozenset(
 NUMERIC_SHARE = 0.8  # a column is numbers when this share of its filled cells are numbers
 
 _CURRENCY = "[$€£¥₹₩₽₺₪¢]"
+# currencies written as a code or a local abbreviation before or after the amount: 12,50 zł, 1 234 Kč, EUR 12
+_CURRENCY_WORDS = (
+    r"(?:EUR|USD|GBP|CHF|JPY|CNY|CAD|AUD|NZD|SEK|NOK|DKK|PLN|CZK|HUF|RON|BGN|HRK|RSD|TRY|RUB|UAH|INR|BRL|MXN|ZAR"
+    r"|Kč|zł|Ft|kr\.?|lei|Lei)"
+)
+CURRENCY_WORD = rf"^{_CURRENCY_WORDS}\s*(?=[-+(\d.,])|(?<=[\d.,)])\s*{_CURRENCY_WORDS}$"
 _SPACES = "[ \u00a0\u202f\u2009'’]"  # thousands written as 1 200 (also no-break and thin spaces) or 1'200
 _SPACE_GROUPED = rf"[+-]?\d{{1,3}}(?:{_SPACES}\d{{3}})+(?:[.,]\d*)?"
 _GROUPED = {
@@ -68,8 +74,8 @@ def numbers_from_text(text, decimal):
     missing : numpy.ndarray
         bool; cells that are empty or say "no value" (NA, n/a, null, -, ...).
     flags : dict of str to numpy.ndarray
-        For "percent", "currency", "thousands", "accounting" and "decimal comma": the cells
-        that needed that clean-up and were then read as numbers.
+        For "percent", "currency", "thousands" (and "spaced thousands", 1 200), "accounting" and
+        "decimal comma": the cells that needed that clean-up and were then read as numbers.
     """
     n = len(text)
     values = np.full(n, np.nan)
@@ -104,6 +110,10 @@ def _clean_numbers(cells, decimal):
         cells = cells.str.strip().str.strip("%")  # only a leading or trailing sign: 1%5 stays unreadable
     flags["currency"] = cells.str.contains(_CURRENCY, regex=True).to_numpy(dtype=bool)
     cells = cells.str.replace(_CURRENCY, "", regex=True).str.strip()
+    worded = cells.str.contains(CURRENCY_WORD, regex=True).to_numpy(dtype=bool)
+    if worded.any():
+        flags["currency"] = flags["currency"] | worded
+        cells = cells.str.replace(CURRENCY_WORD, "", regex=True).str.strip()
     flags["accounting"] = cells.str.fullmatch(_BRACKETED).to_numpy(dtype=bool)
     if flags["accounting"].any():
         cells = cells.str.replace(f"^{_BRACKETED}$", r"-\1", regex=True)
@@ -114,6 +124,7 @@ def _clean_numbers(cells, decimal):
     group_mark = "," if decimal == "." else "."
     cells = cells.where(~grouped, cells.str.replace(group_mark, "", regex=False))
     flags["thousands"] = spaced | grouped
+    flags["spaced thousands"] = spaced
     if decimal == ",":
         flags["decimal comma"] = cells.str.contains(",", regex=False).to_numpy(dtype=bool)
         cells = cells.str.replace(",", ".", regex=False)
