@@ -49,6 +49,7 @@ from .numbers import MISSING_WORDS, NUMERIC_SHARE, numbers_from_text
 from .separators import (
     SEPARATORS,
     count_title_rows,
+    drop_trailing_empty_cells,
     excel_separator_line,
     sample_rows,
     sniff_separator,
@@ -100,6 +101,7 @@ def _read_text(data):
     text = unify_line_ends(text)
     text, separator = excel_separator_line(text)
     separator = separator or sniff_separator(text)
+    text = drop_trailing_empty_cells(text, separator)
     rows = sample_rows(text, separator)
     titles = count_title_rows(rows)
     decimal, comma_numbers, decimal_notes = decimal_mark(rows[titles + 1 :], separator)

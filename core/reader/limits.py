@@ -47,7 +47,7 @@ def check_text_shape(data):
             f"(the limit is {MAX_LINE_BYTES // 2**20} MB a line; rows of a table are usually a few hundred "
             "characters). Check that the file was saved as CSV, with one row on each line, and upload it again."
         )
-    widths = [max(line.count(mark) for mark in _SEPARATOR_BYTES) + 1 for line in _head_lines(data, end)]
+    widths = [_filled_width(line) for line in _head_lines(data, end)]
     if max(widths, default=1) > MAX_COLUMNS:
         raise DataProblem(
             f"A line of this file has about {max(widths):,} columns; at most {MAX_COLUMNS:,} can be read. "
@@ -55,6 +55,12 @@ def check_text_shape(data):
         )
     typical = sorted(widths)[len(widths) // 2] if widths else 1
     check_cells(n_lines * typical, MAX_CELLS)
+
+
+def _filled_width(line):
+    """About how many columns a line fills: empty cells at its end (Excel pads rows with them) do not count."""
+    line = line.rstrip(b"".join(_SEPARATOR_BYTES) + b" \r")
+    return max(line.count(mark) for mark in _SEPARATOR_BYTES) + 1
 
 
 def check_cells(n_cells, limit, workbook=False):

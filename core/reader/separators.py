@@ -24,6 +24,33 @@ def excel_separator_line(text):
     return text[match.end() :], match.group(1)
 
 
+def drop_trailing_empty_cells(text, separator):
+    """``text`` without the empty cells rows end with beyond the table's last column.
+
+    Excel pads rows out to the last column that was ever formatted (thousands of empty cells a
+    row). Each line keeps its trailing separators only as far as the furthest-reaching line's
+    values (counted in separators, so a quoted separator only keeps an empty cell more); lines
+    inside a quoted cell that spans lines are left as they are.
+    """
+    if not (separator + "\n" in text or separator + "\r\n" in text or text.rstrip("\r\n").endswith(separator)):
+        return text
+    lines = text.split("\n")
+    strip = separator + " \t\r"
+    reach, ends = 0, []
+    for line in lines:
+        end = len(line.rstrip(strip))
+        ends.append(end)
+        if line.count('"') % 2 == 0:
+            reach = max(reach, line.count(separator, 0, end))
+    for i, line in enumerate(lines):
+        end = ends[i]
+        if end == len(line.rstrip("\r")) or line.count('"') % 2:
+            continue
+        keep = min(line.count(separator, end), reach - line.count(separator, 0, end))
+        lines[i] = line[:end] + separator * max(keep, 0) + ("\r" if line.endswith("\r") else "")
+    return "\n".join(lines)
+
+
 def sample_rows(text, separator):
     """The first rows of ``text`` split on ``separator``, blank rows left out."""
     sample = text[:_SNIFF_CHARS]

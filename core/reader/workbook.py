@@ -93,7 +93,13 @@ def _read_xlsx(data, sheet):
             _raise_damaged()
         chosen = _pick_sheet(sheets, sheet, lambda name: _has_values(book[name]))
         worksheet = book[chosen]
-        check_cells((worksheet.max_row or 0) * (worksheet.max_column or 0), MAX_WORKBOOK_CELLS, workbook=True)
+        rows, columns = worksheet.max_row or 0, worksheet.max_column or 0
+        if rows * min(columns, 2) > MAX_WORKBOOK_CELLS:  # too many rows for even two columns
+            check_cells(rows * columns, MAX_WORKBOOK_CELLS, workbook=True)
+        if rows * columns > MAX_WORKBOOK_CELLS:
+            # The stored used range reaches the last formatted cell (one cell formatted at column XFD makes
+            # it 16,384 columns wide): forget it and count the cells the rows really hold as they stream.
+            worksheet.reset_dimensions()
         rows, n_cells = [], 0
         for row in worksheet.iter_rows(values_only=True):
             n_cells += len(row)
