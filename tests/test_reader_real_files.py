@@ -197,7 +197,7 @@ LONG = "symbol,date,price\n" + "".join(
 
 def test_long_format_series_are_found_largest_first():
     table = read_table(LONG.encode())
-    assert table.series == {"symbol": ["MSFT", "AAPL", "IBM"]}
+    assert table.series == {"symbol": ["MSFT", "AAPL", "IBM"]} and table.split == "symbol"
     assert any('The column "symbol" holds 3 separate series' in note for note in table.notes)
     one = extract_xy(table, "date", "price", series=("symbol", "AAPL"))
     assert one.y.tolist() == [181, 182, 183, 184, 185, 186, 187, 188]
@@ -220,7 +220,8 @@ def test_regions_by_month_are_series():
     text = "region,month,revenue\n" + "".join(
         f"{region},2024-{m:02d},{base + m}\n" for region, base in (("North", 100), ("South", 200)) for m in range(1, 13)
     )
-    assert read_table(text.encode()).series == {"region": ["North", "South"]}
+    table = read_table(text.encode())
+    assert table.series == {"region": ["North", "South"]} and table.split == "region"
 
 
 # ----------------------------------------------------------------------------- smaller things

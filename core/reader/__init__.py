@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from .body import drop_empty_rows, drop_empty_unnamed, drop_total_rows, parse_body
-from .choose import default_columns, dropped_sentence, extract_xy
+from .choose import default_columns, default_series, dropped_sentence, extract_xy
 from .columns import build_table, convert_columns, format_notes
 from .dates import DATE_FORMATS, DATE_SHARE
 from .decimal_mark import decimal_mark

@@ -37,6 +37,13 @@ def default_columns(table: Table) -> tuple[str, str]:
     return x, y
 
 
+def default_series(table: Table) -> tuple[str, str] | None:
+    """The series to start with: the largest one of a file surely in long format, else None (every row)."""
+    if table.split is None:
+        return None
+    return table.split, table.series[table.split][0]
+
+
 def _varies(column):
     values = column.to_numpy(dtype=np.float64, na_value=np.nan)
     values = values[np.isfinite(values)]

@@ -141,46 +141,80 @@ def format_notes(separator, decimal, comma_numbers, columns):
 
 
 def series_columns(columns, n_rows):
-    """{text column: its categories, largest first} for columns that split the file into series.
+    """Text columns that split the file into series: ({column: categories, largest first}, the column to split by).
 
-    A column qualifies when nearly every row is filled, it has 2 to ``MAX_SERIES`` distinct
-    values, its largest category has at least ``MIN_ROWS`` rows, and it is what makes the
-    rows distinct: some date or number column (a possible x) repeats its values across the
-    categories (symbol, date, price: each date once per symbol). A weekday beside unique
-    dates is a label, not a series.
+    A file is in long format when a text column (the key) names which series each row
+    belongs to: symbol, date, price; region, month, revenue. Then some possible x (a date or
+    number column with at least ``MIN_ROWS`` distinct values) repeats once per key: most x
+    values appear under several keys, and each (x, key) pair appears once. A key column is
+    nearly always filled and has 2 to ``MAX_SERIES`` categories.
+
+    The column to split by (the file is drawn one series at a time) is one where every key has
+    ``MIN_ROWS`` rows, the (x, key) pairs are unique and most rows' x appears under at least
+    half the keys. A column that only partly fits (some pairs repeat, as when a second key
+    splits the rows further, or the keys share fewer x values) is offered, with every row
+    drawn to start with. Descriptions, payees and notes are neither: their values do not
+    share x values (a merchant's dates are not the other merchants' dates), or most of them
+    have too few rows.
     """
     xs = [c for c in columns if c.kind in ("date", "number") and c.usable][:_SERIES_X_CANDIDATES]
-    found = {}
+    found = []
     for c in columns:
         if c.kind != "text":
             continue
         text = pd.Series(c.values, dtype="str").str.strip()
-        filled = text.fillna("") != ""
-        if filled.sum() < 0.9 * n_rows:
+        filled = (text.fillna("") != "").to_numpy(dtype=bool)
+        if np.count_nonzero(filled) < 0.9 * n_rows:
             continue
         sizes = text[filled].value_counts(sort=False)
-        if not (2 <= len(sizes) <= MAX_SERIES and sizes.max() >= MIN_ROWS):
+        if not 2 <= len(sizes) <= MAX_SERIES or np.count_nonzero(sizes.to_numpy() >= MIN_ROWS) < 2:
             continue
-        if any(_splits_repeats(text[filled], pd.Series(x.values)[filled]) for x in xs):
+        fits = [_long_format(text.to_numpy(dtype=object), x.values, filled, len(sizes)) for x in xs]
+        sure = sizes.min() >= MIN_ROWS and any(dup <= _SURE_REPEATED and shared >= _SURE_SHARED for dup, shared in fits)
+        offered = any(dup <= _OFFER_REPEATED and shared >= _OFFER_SHARED for dup, shared in fits)
+        if sure or offered:
             order = sorted(range(len(sizes)), key=lambda k: -sizes.iloc[k])  # stable: ties keep file order
-            found[c.name] = [str(sizes.index[k]) for k in order]
-    return found
+            best = max(shared - dup for dup, shared in fits)
+            found.append((not sure, -best, c.name, [str(sizes.index[k]) for k in order]))
+    found.sort(key=lambda item: item[:2])
+    series = {name: categories for _, _, name, categories in found}
+    split = found[0][2] if found and not found[0][0] else None
+    return series, split
 
 
-def _splits_repeats(categories, x):
-    """Whether ``x`` repeats often (at least 30% of rows) but hardly ever within one category (at most 10%)."""
-    n = len(x)
-    x_codes = pd.factorize(x)[0].astype(np.int64)
-    category_codes = pd.factorize(categories)[0].astype(np.int64)
-    repeats = n - np.unique(x_codes).size
-    within = n - np.unique(category_codes * (int(x_codes.max(initial=0)) + 2) + x_codes).size
-    return repeats >= 0.3 * n and within <= 0.1 * n
+# split for sure: at most 5% of rows repeat an (x, key) pair and 80% have an x shared by half the keys
+_SURE_REPEATED, _SURE_SHARED = 0.05, 0.8
+_OFFER_REPEATED, _OFFER_SHARED = 0.7, 0.5  # offered, every row drawn: pairs may repeat (a second key)
 
 
-def series_notes(series):
+def _long_format(keys, x, filled, n_keys):
+    """For rows where key and x are filled: the share that repeat an (x, key) pair, and the share whose x
+    appears under at least half the keys (and at least two)."""
+    x = pd.Series(x)
+    usable = filled & x.notna().to_numpy(dtype=bool)
+    n = int(np.count_nonzero(usable))
+    if n == 0:
+        return 1.0, 0.0
+    x_codes = pd.factorize(x[usable])[0].astype(np.int64)
+    if x_codes.max(initial=-1) + 1 < MIN_ROWS:
+        return 1.0, 0.0  # too few distinct values to be the x of a curve
+    key_codes = pd.factorize(pd.Series(keys[usable]))[0].astype(np.int64)
+    pairs = np.unique(x_codes * n_keys + key_codes)
+    repeated = 1 - pairs.size / n
+    keys_per_x = np.bincount(pairs // n_keys)
+    shared = np.count_nonzero(keys_per_x[x_codes] >= max(2, -(-n_keys // 2))) / n
+    return repeated, shared
+
+
+def series_notes(series, split):
     if not series:
         return []
     name, categories = next(iter(series.items()))
+    if split is None:
+        return [
+            f'The column "{name}" may hold {len(categories)} separate series; every row is drawn together. '
+            "To draw one series on its own, pick it below the column choices."
+        ]
     return [
         f'The column "{name}" holds {len(categories)} separate series, so one series is shown at a time '
         "(the largest to start with); pick another series, or all of them together, below the column choices."
@@ -189,15 +223,16 @@ def series_notes(series):
 
 def build_table(columns, notes, n_rows, sheets=(), sheet=None):
     frame = pd.DataFrame({c.name: c.values for c in columns}, index=pd.RangeIndex(n_rows))
-    series = series_columns(columns, n_rows)
+    series, split = series_columns(columns, n_rows)
     return Table(
         frame=frame,
         numeric_columns=[c.name for c in columns if c.kind == "number" and c.usable],
         date_columns=[c.name for c in columns if c.kind == "date" and c.usable],
-        notes=notes + series_notes(series),
+        notes=notes + series_notes(series, split),
         n_rows=n_rows,
         unreadable={c.name: c.unreadable for c in columns if c.unreadable is not None},
         series=series,
+        split=split,
         sheets=tuple(sheets),
         sheet=sheet,
     )

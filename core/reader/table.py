@@ -30,8 +30,11 @@ class Table:
         something that could not be read as a number or date (they are NaN/NaT in ``frame``);
         other NaN cells were empty. Lets :func:`extract_xy` tell "missing" from "not a number".
     series : dict of str to list of str
-        Text columns that hold a few repeated categories, each a series of its own (a file in
-        "long format": symbol, date, price). Maps the column to its categories, largest first.
+        Text columns whose categories may each be a series of its own (a file in "long format":
+        symbol, date, price), best first. Maps the column to its categories, largest first.
+    split : str or None
+        The column of ``series`` the file is surely split by (draw one series at a time), or None
+        when no column surely does (every row is drawn together; the series can still be picked).
     sheets : tuple of str
         For a workbook, the names of its sheets; empty for a text file.
     sheet : str or None
@@ -45,6 +48,7 @@ class Table:
     n_rows: int
     unreadable: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
     series: dict[str, list[str]] = field(default_factory=dict)
+    split: str | None = None
     sheets: tuple[str, ...] = ()
     sheet: str | None = None
 
