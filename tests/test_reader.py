@@ -327,6 +327,31 @@ def test_missing_value_spellings(token):
     assert dropped_sentence(xy) == "1 row with a missing value was left out."
 
 
+@pytest.mark.parametrize("blank", ["", "   ", "NA", "n/a", "#N/A", "null", "NaN", "#VALUE!"])
+def test_missing_text_cells_are_missing_not_a_category(blank):
+    colours = ["red", blank, "blue", "red", blank, "green", "blue", "red"]
+    rows = [[str(i), str(i * 3), f'"{c}"' if c.strip() == "" else c] for i, c in enumerate(colours)]
+    table = read_table(make_file(["x", "y", "colour"], rows))
+    values = table.frame["colour"]
+    assert values.isna().tolist() == [c is blank for c in colours]
+    assert values.dropna().tolist() == ["red", "blue", "red", "green", "blue", "red"]
+    assert "" not in set(values.dropna())
+
+
+def test_text_that_only_looks_like_no_value_stays_text():
+    marks = ["+", "-", "+", "?", "None", "-", "+", "—"]
+    table = read_table(make_file(["x", "y", "strand"], [[str(i), str(i * 3), m] for i, m in enumerate(marks)]))
+    assert table.frame["strand"].tolist() == marks
+
+
+def test_blank_cells_of_a_workbook_text_column_are_missing():
+    from tests.test_reader_workbooks import xlsx
+
+    rows = [["x", "y", "group"]] + [[i, i * 2, None if i % 3 == 0 else f"g{i % 2}"] for i in range(9)]
+    table = read_table(xlsx({"S": rows}))
+    assert table.frame["group"].isna().tolist() == [i % 3 == 0 for i in range(9)]
+
+
 def test_a_column_that_is_mostly_numbers_counts_text_as_not_a_number():
     xs = [float(i) for i in range(10)]
     ys = [repr(2.5 * i) for i in range(10)]

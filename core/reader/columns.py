@@ -7,7 +7,7 @@ import pandas as pd
 
 from .dates import dates_in_block
 from .limits import MIN_ROWS
-from .numbers import NUMERIC_SHARE, as_series, durations, numbers_in_block
+from .numbers import NUMERIC_SHARE, TEXT_MISSING_WORDS, as_series, durations, numbers_in_block
 from .separators import SEPARATOR_NAMES
 from .table import Table
 from .words import name_list
@@ -39,7 +39,7 @@ def convert_columns(raw, names, decimal):
     for i, values in zip(read_as_numbers, block):
         columns[i] = _Column(names[i], "number", values, None, _enough(values))
     for i in (i for i, kind in enumerate(kinds) if kind == "b"):
-        columns[i] = _Column(names[i], "text", raw.iloc[:, i].astype(str).array, None, False)
+        columns[i] = _Column(names[i], "text", raw.iloc[:, i].astype(str).to_numpy(dtype=object), None, False)
     texts = [i for i, kind in enumerate(kinds) if kind not in "fiub"]
     if texts:
         original = raw.iloc[:, texts].to_numpy(dtype=object).T
@@ -58,9 +58,16 @@ def convert_columns(raw, names, decimal):
             columns[i] = (
                 _date_column(names[i], dates, missing[j], flags)
                 if dates is not None
-                else _Column(names[i], "text", original[j], None, False)
+                else _Column(names[i], "text", _text_values(original[j], cells[j]), None, False)
             )
     return columns, _column_notes(columns)
+
+
+def _text_values(original, stripped):
+    """A text column's cells, with None where a cell is empty or says "no value" (never a category "")."""
+    values = original.copy()
+    values[pd.Series(stripped, dtype="str").str.lower().isin(TEXT_MISSING_WORDS).to_numpy(dtype=bool)] = None
+    return values
 
 
 def _enough(values):

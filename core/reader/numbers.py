@@ -8,6 +8,11 @@ MISSING_WORDS = frozenset(
     {"", "na", "n/a", "#n/a", "nan", "null", "none", "-", "—", "–", "?"}
     | {"#div/0!", "#value!", "#ref!", "#name?", "#num!", "#null!", "#error!"}  # spreadsheet errors: no value
 )
+# In a text column fewer spellings mean "no value": "-" or "?" can be a category there (a strand, a sign),
+# and "None" a real answer.
+TEXT_MISSING_WORDS = frozenset({"", "na", "n/a", "#n/a", "nan", "null"}) | (
+    MISSING_WORDS - {"na", "n/a", "nan", "null", "none", "-", "—", "–", "?"}
+)
 NUMERIC_SHARE = 0.8  # a column is numbers when this share of its filled cells are numbers
 
 _CURRENCY = "[$€£¥₹₩₽₺₪¢]"
