@@ -2,12 +2,12 @@
 
 People upload whatever their spreadsheet wrote: CSV with commas or semicolons, decimal
 commas, thousands separators, currency and percent signs, accounting brackets, UTF-16 from
-Excel, Windows-1252 from old systems, title lines above the column names, total rows, dates
-in every local style, and Excel or OpenDocument workbooks. :func:`read_table` turns the
-uploaded bytes into a :class:`Table` (numbers, dates and text, plus plain notes on how the
-file was read); :func:`extract_xy` turns two chosen columns (and optionally one series of a
-long-format file) into the float arrays the fitting code needs, counting the rows it had to
-leave out and why.
+Excel, Windows-1252 or Windows-1250 from older programs, rows padded with empty cells, title
+lines above the column names, total rows, dates in every local style, and Excel or
+OpenDocument workbooks. :func:`read_table` turns the uploaded bytes into a :class:`Table`
+(numbers, dates and text, plus plain notes on how the file was read); :func:`extract_xy`
+turns two chosen columns (and optionally one series of a long-format file) into the float
+arrays the fitting code needs, counting the rows it had to leave out and why.
 
 Only pandas, openpyxl and odfpy parse the contents: nothing is evaluated or unpickled, and
 limits on lines, columns and cells are checked on the raw bytes first. Every problem a reader
@@ -16,11 +16,12 @@ repeating the file's own text, so it can be shown as it is. Notes do name column
 reader's own words): show them as plain text, not as markdown.
 
 The modules, in the order a file meets them: ``limits`` (sizes checked on the raw bytes),
-``decoding`` (file kind and text encoding), ``workbook`` (sheets of .xlsx and .ods),
-``separators`` (separator, title lines and the header row), ``decimal_mark``, ``body``
-(rows below the header, total rows), ``names`` (column names), ``numbers``, ``dates``,
-``columns`` (typing each column, series), ``table`` (the result), ``choose`` (x, y and a
-series), ``words`` (problems and plain English).
+``decoding`` (file kind and text encoding; ``legacy`` picks an 8-bit code page), ``workbook``
+(sheets of .xlsx and .ods), ``separators`` (separator, empty cells padding the rows, title
+lines and the header row), ``decimal_mark``, ``body`` (rows below the header, total rows),
+``names`` (column names), ``numbers``, ``dates``, ``columns`` (typing each column, missing
+text, series), ``table`` (the result), ``choose`` (x, y and a series), ``words`` (problems
+and plain English).
 """
 
 import numpy as np
