@@ -218,6 +218,31 @@ def test_a_long_format_file_shows_its_largest_series_and_can_show_another_or_all
     assert held(at).xy.series == ("symbol", "AAPL") and held(at).xy.y.size == 12
 
 
+def test_a_bank_statement_is_drawn_whole_with_no_series_picker():
+    from tests.test_reader_series import us_bank_statement
+
+    at = upload(open_page(PAGE), "statement.csv", us_bank_statement())
+    assert not at.error
+    assert held(at).xy.series is None and held(at).xy.y.size == 130
+    assert not [box for box in at.selectbox if box.label.startswith("Series to show")]
+
+
+def test_a_file_that_may_hold_series_draws_every_row_and_offers_them():
+    text = "date,region,product,units\n" + "".join(
+        f"2024-02-{day:02d},{region},{product},{day + r * 10 + p}\n"
+        for day in range(1, 21)
+        for r, region in enumerate(["North", "South", "East", "West"])
+        for p, product in enumerate(["tea", "coffee", "cocoa"])
+    )
+    at = upload(open_page(PAGE), "sales.csv", text)
+    series = widget(at.selectbox, "Series to show (your file may hold several)")
+    assert series.value == "" and held(at).xy.y.size == 240
+    column = next(iter(held(at).table.series))
+    first = series.options[0]
+    series.set_value(first).run()
+    assert held(at).xy.series == (column, first) and held(at).xy.y.size == 240 // len(series.options[:-1])
+
+
 @pytest.mark.parametrize(
     "name, data, phrase",
     [

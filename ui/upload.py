@@ -63,9 +63,9 @@ def _store(name, digest, data, table, xy, split):
 
 
 def _first_choice(table):
-    """x, y and series to start with: the default columns and, in a long-format file, its largest series."""
-    series = next(iter(table.series.items()), None)
-    return reader.extract_xy(table, *reader.default_columns(table), series=series and (series[0], series[1][0]))
+    """x, y and series to start with: the default columns and, in a file surely in long format, its largest
+    series (when a column only may hold series, every row)."""
+    return reader.extract_xy(table, *reader.default_columns(table), series=reader.default_series(table))
 
 
 def _default_split(xy):
@@ -192,7 +192,9 @@ def column_controls():
         categories = next(iter(table.series.values()))
         state.widget_upload_series = xy.series[1] if xy.series else ALL_SERIES
         st.selectbox(
-            "Series to show (your file holds several)",
+            "Series to show (your file holds several)"
+            if table.split
+            else "Series to show (your file may hold several)",
             options=[*categories, ALL_SERIES],
             format_func=lambda category: category or "All series together, as one cloud",
             key="widget_upload_series",
