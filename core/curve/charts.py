@@ -171,7 +171,7 @@ def fit_figure(dataset, curve_x, curve_y, height=440, unpenalized_y=None):
             trace(
                 "scatter",
                 x=show(curve_x),
-                y=light(np.clip(unpenalized_y, -1e30, 1e30)),
+                y=light(np.clip(unpenalized_y, -1e300, 1e300)),
                 mode="lines",
                 name="With no penalty (λ = 0)",
                 line=dict(color=PURPLE, width=1.5, dash="dot"),

@@ -5,9 +5,8 @@ Words on the axes go through ``core.show.kit.plain``: a typed comment's words ar
 """
 
 import numpy as np
-import plotly.graph_objects as go
 
-from ..show.figspec import FigureSpec
+from ..show.figspec import FigureSpec, trace
 from ..show.kit import STAR, base_layout, lam_axis, lam_positions, light, plain, verdict_zones, you_are_here
 from ..show.palette import BLACK, BLUE, FRAME_GREY, PURPLE, VERMILLION, WHITE
 from .data import SIGNAL_NAMES
@@ -25,7 +24,8 @@ def _word_label(model, column):
 def _word_bar(model, index, name):
     columns = strongest(model, index, TOP_WORDS)
     weights = model.path.coef[index, columns]
-    return go.Bar(
+    return trace(
+        "bar",
         x=light(weights),
         y=[_word_label(model, column) for column in columns],
         orientation="h",
@@ -81,7 +81,8 @@ def scores_figure(path, index, spot, height=540):
         (np.exp(-path.cv_log_loss), "Confidence in the right answer, cross-validated", BLACK, "dash"),
     ):
         fig.add_trace(
-            go.Scatter(
+            trace(
+                "scatter",
                 x=light(x),
                 y=light(100 * values),
                 mode="lines",
@@ -91,7 +92,8 @@ def scores_figure(path, index, spot, height=540):
             )
         )
     fig.add_trace(
-        go.Scatter(
+        trace(
+            "scatter",
             x=[float(x[spot.best])],
             y=[float(100 * np.exp(-path.cv_log_loss[spot.best]))],
             mode="markers",
@@ -116,7 +118,8 @@ def comment_figure(model, reading, index, height=None):
     fig = FigureSpec()
     for row, name, colour in ((0, "With no penalty", PURPLE), (index, "At this λ", VERMILLION)):
         fig.add_trace(
-            go.Bar(
+            trace(
+                "bar",
                 x=light(model.path.coef[row, columns]),
                 y=labels,
                 orientation="h",
@@ -136,7 +139,8 @@ def _customers(fig, X, y):
     for label, name, colour, symbol in ((1, "Complained", VERMILLION, "x"), (0, "Did not complain", BLUE, "circle")):
         rows = y == label
         fig.add_trace(
-            go.Scatter(
+            trace(
+                "scatter",
                 x=light(X[rows, 0]),
                 y=light(X[rows, 1]),
                 mode="markers",
@@ -152,7 +156,8 @@ def _boundary(model, index, name, colour, width, opacity=1.0):
     # The grid as three flat columns (x, y, z of each grid point): a flat z keeps its meaning when a
     # step's patch replaces it (an encoded 2-D array's shape is not part of the patch).
     value, days = np.meshgrid(model.grid_value, model.grid_days)
-    return go.Contour(
+    return trace(
+        "contour",
         x=light(value.ravel()),
         y=light(days.ravel()),
         z=light(model.grid_probability[index].ravel()),

@@ -11,6 +11,8 @@ import json
 
 import plotly.graph_objects as go
 
+from .precision import settle
+
 _LITERAL_KEYS = {"plot_bgcolor", "paper_bgcolor"}
 
 
@@ -75,7 +77,8 @@ class FigureSpec:
         )
 
     def figure(self):
-        return go.Figure(data=self.data, layout=self.layout)
+        """The Plotly figure; each light array as float32 where that draws it exactly enough (``precision``)."""
+        return go.Figure(data=settle(self.data, self.layout), layout=self.layout)
 
     @staticmethod
     def _suffix(row, col):

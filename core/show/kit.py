@@ -2,8 +2,8 @@
 
 Builders record their figure as a ``FigureSpec`` (``figspec``) and ``figure_builder`` turns them
 into functions that return a Plotly figure, or its steps for the live λ control (``live``).
-Arrays go to the browser as float32 (``light``): half the payload, and far more precision than
-a screen shows. Colours come from ``palette``.
+Arrays go to the browser as float32 where that is exact enough (``light`` and ``precision``): half
+the payload; at full precision where a reader's values need it (1e44, 1e-50, 9,192,631,770 ± 0.2). Colours come from ``palette``.
 """
 
 import functools
@@ -28,6 +28,7 @@ from .palette import (
     veil,
 )
 from .plain_numbers import lam_axis_ticks, log_axis_ticks, plain_number
+from .precision import light
 
 #: Plotly (d3) format for numbers in hover labels: 3 significant digits, commas, never e-notation
 #: ("%{y:,.3~r}" shows 181,000,000 and 0.0000123 where ".3g" shows 1.81e+8 and 1.23e-5).
@@ -47,11 +48,6 @@ ZONE_LABELS = ("memorizing<br>(too wiggly)", "about as good<br>as the best", "to
 def plain(text):
     """Text safe to place in a Plotly title or label: Plotly reads some HTML tags."""
     return html.escape(str(text), quote=False)
-
-
-def light(values):
-    """``values`` as float32 for the browser."""
-    return np.asarray(values, dtype=np.float32)
 
 
 def figure_builder(build_spec):

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 import numpy as np
 import plotly.graph_objects as go
 
+from .precision import settle
+
 #: Plotly's encoding of a numpy array in JSON: ``{"dtype": "f8", "bdata": "<base64>"}``; treated as one value.
 _ENCODED_ARRAY_KEY = "bdata"
 
@@ -106,16 +108,20 @@ _MISSING = _Missing()
 
 
 def _raw(figure):
-    """(data, layout) of a figure before Plotly validates it: a ``FigureSpec``'s dicts, or a figure's JSON."""
+    """(data, layout) of a figure before Plotly validates it: a ``FigureSpec``'s dicts, or a figure's JSON;
+    float arrays settled to float32 where that is exact enough (``precision.settle``)."""
     if isinstance(figure, go.Figure):
         figure = figure.to_plotly_json()
-        return figure["data"], figure.get("layout", {})
-    return figure.data, figure.layout
+        layout = figure.get("layout", {})
+        return settle(figure["data"], layout), layout
+    return settle(figure.data, figure.layout), figure.layout
 
 
 def _validated_json(figure):
     """Plotly's own JSON of the figure (arrays in its typed-array encoding, dates as text)."""
-    if not isinstance(figure, go.Figure):
+    if isinstance(figure, go.Figure):
+        figure = go.Figure(data=_raw(figure)[0], layout=figure.layout)
+    else:
         figure = figure.figure()
     return json.loads(figure.to_json())
 

@@ -5,10 +5,9 @@ Signal names come from the reader's file: every label goes through ``core.show.k
 """
 
 import numpy as np
-import plotly.graph_objects as go
 
 from ..show import live
-from ..show.figspec import FigureSpec
+from ..show.figspec import FigureSpec, trace
 from ..show.kit import HERE_LINE, base_layout, error_curves_figure, lam_axis, lam_positions, light, plain
 from ..show.palette import BLACK, BLUE, EVEN_GREY, LINE_COLOURS, ORANGE, PURPLE
 from ..show.plain_numbers import format_lam
@@ -40,7 +39,8 @@ def _bars_free_and_now(fit, index, values, hover, x_title):
     fig = FigureSpec()
     for row, name, colour in ((0, "No penalty", PURPLE), (index, f"λ = {format_lam(fit.path.lams[index])}", ORANGE)):
         fig.add_trace(
-            go.Bar(
+            trace(
+                "bar",
                 x=light(values[row, shown]),
                 y=labels,
                 orientation="h",
@@ -107,7 +107,8 @@ def paths_figure(fit, index):
         colour = LINE_COLOURS[k % len(LINE_COLOURS)]
         dash = _DASHES[(k // len(LINE_COLOURS)) % len(_DASHES)]
         fig.add_trace(
-            go.Scatter(
+            trace(
+                "scatter",
                 x=light(x),
                 y=light(path.coef[:, j]),
                 mode="lines",
@@ -138,7 +139,8 @@ def share_figure(fit, index):
     even = 1.0 / path.coef.shape[1]
     fig = FigureSpec()
     fig.add_trace(
-        go.Scatter(
+        trace(
+            "scatter",
             x=light(x),
             y=light(100 * share),
             mode="lines",
@@ -148,7 +150,8 @@ def share_figure(fit, index):
         )
     )
     fig.add_trace(
-        go.Scatter(
+        trace(
+            "scatter",
             x=[float(x[index])],
             y=[float(100 * share[index])],
             mode="markers",
