@@ -249,6 +249,7 @@ def weight_bars_figure(path, index, height=380):
     )
     fig.add_hline(y=1, line=dict(color=BLACK, width=1, dash="dash"))  # named in the axis title, not on the bars
     fig.update_yaxes(**plain_log_axis(np.append(sizes, 1.0)))
+    fig.update_xaxes(type="category")
     fig.update_layout(barmode="group", bargap=0.25)
     return base_layout(
         fig,
@@ -339,6 +340,7 @@ def gap_figure(train_miss, test_miss, height=220):
         )
     )
     fig.update_xaxes(range=[0, 1.25 * max(train_miss, test_miss)])
+    fig.update_yaxes(type="category")
     fig = base_layout(fig, "Typical miss", "", height)
     return fig.update_layout(margin_l=125)  # the bars' names
 

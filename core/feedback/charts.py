@@ -60,7 +60,7 @@ def word_weights_figure(model, index, height=460):
     reach = 1.25 * float(np.abs(model.path.coef[[0, index]]).max() or 1.0)
     for col in (1, 2):
         fig.update_xaxes(range=[-reach, reach], title_text="← praise    weight    complaint →", row=1, col=col)
-        fig.update_yaxes(autorange="reversed", row=1, col=col)
+        fig.update_yaxes(autorange="reversed", type="category", row=1, col=col)  # a word may be "10"
     base_layout(fig, height=height)
     return fig.update_layout(margin_l=190, margin_t=60, bargap=0.3)
 
@@ -130,7 +130,7 @@ def comment_figure(model, reading, index, height=None):
         )
     reach = 1.15 * float(np.abs(model.path.coef[[0, index]][:, columns]).max()) if columns.size else 1.0
     fig.update_xaxes(range=[-reach, reach], title_text="← pushes toward praise    weight    pushes toward complaint →")
-    fig.update_yaxes(autorange="reversed")
+    fig.update_yaxes(autorange="reversed", type="category")
     base_layout(fig, height=height or 190 + 28 * max(columns.size, 1))
     return fig.update_layout(barmode="group", margin_l=130, margin_t=70, legend_y=1.0, legend_yanchor="bottom")
 

@@ -50,6 +50,8 @@ def _bars_free_and_now(fit, index, values, hover, x_title):
             )
         )
     fig.update_layout(barmode="group")
+    fig.update_yaxes(type="category")  # names like "1952" or "10" stay names, not positions on a number line
+    _say_shown(fig, fit, shown)
     fig = base_layout(fig, x_title, "", _bar_height(len(shown)))
     return fig.update_layout(margin_l=220)
 
