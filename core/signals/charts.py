@@ -9,7 +9,7 @@ import numpy as np
 from ..show import live
 from ..show.figspec import FigureSpec, trace
 from ..show.kit import HERE_LINE, base_layout, error_curves_figure, lam_axis, lam_positions, light, plain
-from ..show.palette import BLACK, BLUE, EVEN_GREY, LINE_COLOURS, ORANGE, PURPLE
+from ..show.palette import BLACK, BLUE, EVEN_GREY, LINE_COLOURS, NOTE_GREY, ORANGE, PURPLE
 from ..show.plain_numbers import format_lam
 
 #: Bars drawn at most (the signals with the biggest weights anywhere on the path).
@@ -30,6 +30,32 @@ def _labels(fit, shown):
 
 def _bar_height(count):
     return 140 + 26 * count
+
+
+def shown_note(fit, shown):
+    """What a chart that draws only some of the signals says about it, or None when it draws them all."""
+    if len(shown) >= len(fit.names):
+        return None
+    return f"Showing the {len(shown)} signals with the biggest weights, of {len(fit.names):,}"
+
+
+def _say_shown(fig, fit, shown):
+    """Say on the chart, above its top right corner, when only some signals are drawn."""
+    note = shown_note(fit, shown)
+    if note:
+        fig.add_annotation(
+            text=note,
+            xref="paper",
+            yref="paper",
+            x=1.0,
+            y=1.0,
+            xanchor="right",
+            yanchor="bottom",
+            yshift=4,
+            showarrow=False,
+            font=dict(size=11, color=NOTE_GREY),
+        )
+    return fig
 
 
 def _bars_free_and_now(fit, index, values, hover, x_title):
@@ -120,6 +146,7 @@ def paths_figure(fit, index):
             )
         )
     fig.add_vline(x=float(x[index]), line=HERE_LINE)
+    _say_shown(fig, fit, shown)
     top, _ = paths_range(fit)
     fig.update_yaxes(range=[-top, top])
     lam_axis(fig, path.lams)
