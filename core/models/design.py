@@ -18,6 +18,7 @@ learned by the path (``core.signals``), so no copy of the standardized matrix is
 """
 
 import hashlib
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -26,6 +27,12 @@ import pandas as pd
 #: A text column with more distinct values than this is left out: a weight per category would be noise.
 MAX_CATEGORIES = 50
 NUMBER, CATEGORY, DATE = "number", "category", "date"
+#: Words that name a time: whole numbers rising by one under such a name count time (a trend), not rows.
+TIME_WORDS = frozenset(
+    {"year", "years", "yr", "month", "months", "week", "weeks", "day", "days", "quarter", "period", "time", "t"}
+    | {"date", "hour", "hours", "minute", "season", "jahr", "monat", "woche", "tag", "année", "annee", "mois", "jour"}
+)
+_CHUNKS = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True)
@@ -96,7 +103,7 @@ class Design:
         for signal in self.signals:
             values = frame[signal.name]
             if signal.kind == CATEGORY:
-                codes = pd.Categorical(values.astype(str), categories=list(signal.categories)).codes
+                codes = pd.Categorical(_texts(values), categories=list(signal.categories)).codes
                 block = out[:, column : column + len(signal.categories)]
                 block[:] = 0.0
                 block[np.flatnonzero(codes >= 0), codes[codes >= 0]] = 1.0
@@ -115,10 +122,16 @@ class Design:
         for signal in self.signals:
             values = frame[signal.name]
             if signal.kind == CATEGORY:
-                keep &= values.notna().to_numpy()
+                keep &= _texts(values).notna().to_numpy()
             else:
                 keep &= np.isfinite(_as_numbers(values, signal))
         return keep
+
+
+def _texts(values):
+    """A text column as text, a missing or blank cell as missing: a blank is no category."""
+    text = values.astype("str")
+    return text.where(text.str.strip() != "")
 
 
 def _as_numbers(values, signal):
@@ -161,12 +174,12 @@ def plan_design(frame, target, columns=None, max_categories=MAX_CATEGORIES):
     signals, notes, seen = [], [], {_fingerprint(frame[target]): target}
     for name in columns:
         values = frame[name]
-        present = values.dropna()
         kind = _kind(values)
+        present = (_texts(values) if kind == CATEGORY else values).dropna()
         if present.empty:
             notes.append(f"Left out {name}: it has no values.")
             continue
-        distinct = present.astype(str).nunique() if kind == CATEGORY else present.nunique()
+        distinct = present.nunique()
         if distinct < 2:
             notes.append(f"Left out {name}: it has the same value in every row, so it cannot explain any change.")
             continue
@@ -188,7 +201,7 @@ def plan_design(frame, target, columns=None, max_categories=MAX_CATEGORIES):
             continue
         seen[fingerprint] = name
         if kind == CATEGORY:
-            signals.append(Signal(name, CATEGORY, tuple(sorted(present.astype(str).unique()))))
+            signals.append(Signal(name, CATEGORY, tuple(sorted(present.unique()))))
         elif kind == DATE:
             signals.append(Signal(name, DATE, origin=pd.to_datetime(present).min()))
         else:
@@ -196,6 +209,56 @@ def plan_design(frame, target, columns=None, max_categories=MAX_CATEGORIES):
     # Numbers and dates first, then categories: the order of the pipeline's ColumnTransformer output.
     signals.sort(key=lambda signal: signal.kind == CATEGORY)
     return Design(target=target, signals=tuple(signals), notes=tuple(notes))
+
+
+def name_words(name):
+    """The lower-case words of a column name: "Weekly sales (thousand €)" → weekly, sales, thousand;
+    "SalePrice" → sale, price; "TOTEMP" → totemp."""
+    words = []
+    for chunk in _CHUNKS.findall(str(name)):
+        start = 0
+        for i in range(1, len(chunk)):
+            before, here = chunk[i - 1], chunk[i]
+            after = chunk[i + 1] if i + 1 < len(chunk) else ""
+            if (
+                (before.islower() and here.isupper())
+                or (before.isupper() and here.isupper() and after.islower())
+                or (before.isdigit() != here.isdigit())
+            ):
+                words.append(chunk[start:i])
+                start = i
+        words.append(chunk[start:])
+    return [word.lower() for word in words]
+
+
+def row_counters(frame, columns):
+    """The number columns of ``columns`` that only number the rows, like an id.
+
+    Their values are whole numbers rising by exactly one from each row to the next, in the
+    file's order, with every row filled (1, 2, 3, … or 1001, 1002, …). A column named like a
+    time (year, month, week, …) counts time, a trend a model may use, and is not one.
+    """
+    found = []
+    for name in columns:
+        values = frame[name]
+        if _kind(values) != NUMBER or pd.api.types.is_bool_dtype(values) or len(values) < 3:
+            continue
+        numbers = values.to_numpy(dtype=float, na_value=np.nan)
+        if (
+            np.isfinite(numbers).all()
+            and numbers[0] == np.round(numbers[0])
+            and np.all(np.diff(numbers) == 1)
+            and not set(name_words(name)) & TIME_WORDS
+        ):
+            found.append(name)
+    return found
+
+
+def row_counter_note(name):
+    return (
+        f"Left out {name}: its values go up by exactly one from row to row, like a row number or an id, "
+        "so there is nothing to learn from it."
+    )
 
 
 def build(frame, target, columns=None, max_categories=MAX_CATEGORIES):

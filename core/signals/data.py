@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..models.design import TIME_WORDS, name_words, row_counter_note, row_counters
 from ..models.grid import HELD_OUT_SHARE
 
 _SPLIT_SEED = 0
@@ -35,6 +36,10 @@ class SignalTable:
         Rows to fit on and held-out rows ("new data"), with the same columns.
     irrelevant : tuple of str
         Columns known to have no effect on the target (the made-up shop's); empty for real data.
+    left_out : tuple of str
+        Columns not used as signals before any fitting (an upload's row numbers), each said in ``notes``.
+    notes : tuple of str
+        Plain sentences on them (column names from the reader's file: plain text).
     """
 
     key: str
@@ -45,10 +50,12 @@ class SignalTable:
     train: pd.DataFrame
     test: pd.DataFrame
     irrelevant: tuple = ()
+    left_out: tuple = ()
+    notes: tuple = ()
 
     @property
     def signals(self):
-        return [c for c in self.train.columns if c != self.target]
+        return [c for c in self.train.columns if c != self.target and c not in self.left_out]
 
 
 def split_rows(frame, share=HELD_OUT_SHARE, seed=_SPLIT_SEED):
@@ -208,7 +215,12 @@ def load_signal_table(key):
 
 
 def upload_table(frame, target, title, key="upload"):
-    """The reader's table, split at random into rows to fit on and held-out rows; ``key`` names it exactly."""
+    """The reader's table, split at random into rows to fit on and held-out rows; ``key`` names it exactly.
+
+    Columns that only number the rows (``design.row_counters``, judged in the file's order before
+    the split) are left out, each with a note.
+    """
+    counters = tuple(row_counters(frame, [c for c in frame.columns if c != target]))
     train, test = split_rows(frame)
     return SignalTable(
         key=key,
@@ -218,4 +230,47 @@ def upload_table(frame, target, title, key="upload"):
         y_unit="",
         train=train,
         test=test,
+        left_out=counters,
+        notes=tuple(row_counter_note(name) for name in counters),
     )
+
+
+#: Words in the name of a column a reader would predict, the likelier first: what a business measures
+#: (sales, prices, totals, counts), then what a data set calls its outcome.
+TARGET_WORDS = (
+    {"sales", "sale", "revenue", "revenues", "turnover", "umsatz", "chiffre", "ventas", "ventes"},
+    {"price", "prices", "preis", "prix", "precio", "cost", "costs", "charges", "fare"},
+    {"total", "totals", "amount", "betrag", "montant", "importe"},
+    {"count", "counts", "quantity", "qty", "units", "demand", "volume", "orders"},
+    {"profit", "profits", "income", "earnings", "spend", "spending"},
+    {"y", "target", "outcome", "response", "label", "score", "result", "yield"},
+)
+_INDEX_WORDS = frozenset({"id", "ids", "index", "idx", "row", "rownum", "nr", "no", "unnamed", "key"})
+
+
+def default_target(frame, numeric_columns):
+    """The column a reader would most likely predict, of ``numeric_columns``.
+
+    A column named like what a business measures or a data set's outcome (``TARGET_WORDS``, a
+    name that is just the word first, then the file's order; "TOT…" counts as a total), else the
+    last number column that is not an id, a date or an index. Row numbers never.
+    """
+    if not numeric_columns:
+        raise ValueError("no number column to predict")
+    counters = set(row_counters(frame, numeric_columns))
+    candidates = [c for c in numeric_columns if c not in counters] or list(numeric_columns)
+    ranked = []
+    for position, name in enumerate(candidates):
+        words = name_words(name)
+        for rank, group in enumerate(TARGET_WORDS):
+            if any(word in group or (rank == 2 and word.startswith("tot")) for word in words):
+                ranked.append((rank, len(words) > 1, position, name))
+                break
+    if ranked:
+        return min(ranked)[3]
+    plain = [
+        c
+        for c in candidates
+        if not set(name_words(c)) & (TIME_WORDS | _INDEX_WORDS) and str(c).strip() not in ("", "#")
+    ]
+    return (plain or candidates)[-1]

@@ -3,7 +3,7 @@
 ``fit_table`` turns a ``SignalTable`` (``data``) into a ``SignalFit``; ``charts`` and ``words`` read one λ of it.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -78,6 +78,8 @@ def moving_pair(X, scaled):
 def fit_table(table, lams=LAM_GRID, max_categories=design_module.MAX_CATEGORIES):
     """Plan the design on the training rows, build the matrices and fit every λ."""
     plan, X, y = design_module.build(table.train, table.target, table.signals, max_categories)
+    if table.notes:
+        plan = replace(plan, notes=tuple(table.notes) + plan.notes)
     test_rows = table.test[plan.usable_rows(table.test)] if len(table.test) else table.test
     X_test = plan.matrix(test_rows) if len(test_rows) else None
     y_test = plan.target_values(test_rows) if len(test_rows) else None

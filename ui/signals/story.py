@@ -10,6 +10,7 @@ from core.models import design
 from core.show import live
 from core.show.plain_numbers import markdown_safe
 from core.signals import charts, fit, words
+from core.signals import data as signal_data
 
 from .. import live as ui_live
 from ..cache import stepped
@@ -49,7 +50,7 @@ def several_columns_view(current):
     if not targets:
         st.error(words.NO_TARGET)
         return True
-    start = targets.index(current.xy.y_name) if current.xy.y_name in targets else 0
+    start = targets.index(signal_data.default_target(frame, targets))
     target = st.selectbox("Column to predict", targets, index=start, key="signals_target")
     others = [c for c in frame.columns if c != target]
     columns = st.multiselect(  # one widget per target: a new target starts from all the other columns again
