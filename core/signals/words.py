@@ -118,11 +118,32 @@ def pair_sentence(fit, index):
         + (": they pull in opposite directions and mostly cancel. " if opposite else ". ")
     )
     if index == 0:
-        return start + "Add a penalty to see them share the credit."
-    return start + (
-        f"At λ = {format_lam(path.lams[index])} they are {_amount(now[0], unit)} and {_amount(now[1], unit)}: "
-        + ("the penalty makes them share the credit." if now[0] * now[1] > 0 else "still of opposite signs.")
-    )
+        return start + "Add a penalty to see how it moves the credit between them."
+    here = f"At λ = {format_lam(path.lams[index])} they are {_amount(now[0], unit)} and {_amount(now[1], unit)}: "
+    if np.abs(now - free).max() <= CREDIT_MOVED * np.abs(free).max():
+        return start + here + "hardly changed, so this penalty is still too weak to move the credit between them."
+    if _fights(pair, now):
+        return start + here + "they still pull against each other."
+    if opposite or _evenness(now) > _evenness(free) + CREDIT_MOVED:
+        return start + here + "the penalty makes them share the credit."
+    return start + here + "the penalty shrinks both."
+
+
+#: A pair's weights count as moved when one changed by more than this share of the larger one with no
+#: penalty; and as sharing the credit more evenly when the smaller's share of the larger grew by this.
+CREDIT_MOVED = 0.05
+
+
+def _evenness(weights):
+    """The smaller weight's size as a share of the larger's (1: an even split)."""
+    sizes = np.abs(weights)
+    return float(sizes.min() / sizes.max()) if sizes.max() > 0 else 1.0
+
+
+def _fights(pair, weights):
+    """Whether the pair's weights work against each other: opposite signs for signals that rise together."""
+    product = weights[0] * weights[1]
+    return product < 0 if pair.correlation > 0 else product > 0
 
 
 def stability_sentence(fit, index):
@@ -167,6 +188,13 @@ def share_sentence(fit, index):
     if index > 0:
         start += f" At λ = {format_lam(path.lams[index])} the biggest carries {share[index]:.0%}."
     if share[0] >= 0.5:
+        if index > 0 and share[index] > share[0] - CREDIT_MOVED:
+            return (
+                start
+                + " Without a penalty that one signal takes over, and this penalty is still too weak to change that."
+            )
+        if share[1:].min() > share[0] - CREDIT_MOVED:
+            return start + " That one signal takes over, and even a strong penalty leaves it in front here."
         return start + " Without a penalty that one signal takes over; the penalty spreads the credit."
     unit = fit.table.y_unit
     total = np.abs(path.coef).sum(axis=1)
@@ -176,7 +204,8 @@ def share_sentence(fit, index):
     )
     if index > 0:
         change += f" and {_amount(total[index], unit).lstrip('+')} at this λ"
-        if fit.pair is not None and _pair_fights(fit) and _pair_share_of_drop(fit, index) > 0.5:
+        dropped = total[0] - total[index] > CREDIT_MOVED * total[0]
+        if dropped and fit.pair is not None and _pair_fights(fit) and _pair_share_of_drop(fit, index) > 0.5:
             change += ", most of the drop coming from the two signals that move together (above)"
     return start + change + "."
 
@@ -190,9 +219,7 @@ def _pair_share_of_drop(fit, index):
 
 
 def _pair_fights(fit):
-    free = fit.path.coef[0, [fit.pair.first, fit.pair.second]]
-    product = free[0] * free[1]
-    return product < 0 if fit.pair.correlation > 0 else product > 0
+    return _fights(fit.pair, fit.path.coef[0, [fit.pair.first, fit.pair.second]])
 
 
 def noise_sentence(fit, index):
