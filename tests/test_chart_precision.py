@@ -9,6 +9,7 @@ import json
 import numpy as np
 import pytest
 
+from core.curve.charts import offset_title, y_offset
 from core.show import live
 from core.show.figspec import FigureSpec, trace
 from core.show.kit import light
@@ -120,10 +121,22 @@ def test_your_data_draws_extreme_values_where_they_are(name):
     for trace_name, key, _, values in float_arrays(charts[0]):
         if key == "y" and trace_name in ("Training data", "New data (held out)"):
             points[trace_name] = values
+    title = charts[0]["layout"]["yaxis"]["title"]["text"]
+    offset = float(title.split(" − ")[1].replace(",", "")) if " − " in title else 0.0
     drawn = np.sort(np.concatenate(list(points.values())))
-    np.testing.assert_array_equal(drawn, np.sort(ys))  # every point at its own height, exactly
+    np.testing.assert_array_equal(drawn + offset, np.sort(ys))  # every point at its own height, exactly
     curve = {n: v for n, k, _, v in float_arrays(charts[0]) if k == "y"}["Model's curve"]
     assert np.isfinite(curve).all() and np.unique(curve).size > 10
+    low, high = charts[0]["layout"]["yaxis"]["range"]
+    assert low < drawn.min() < drawn.max() < high
+
+
+def test_a_large_offset_is_drawn_from_a_round_number_the_axis_names():
+    at = uploaded(EXTREMES["9.19e9 ± 0.2"])
+    chart = figures(at)[0]
+    assert chart["layout"]["yaxis"]["title"]["text"] == "y − 9,192,631,770"
+    training = {n: v for n, k, _, v in float_arrays(chart) if k == "y"}["Training data"]
+    assert np.abs(training).max() <= 0.2 + 1e-6  # short tick labels: −0.2 … 0.2
 
 
 def test_your_data_keeps_float32_for_ordinary_values():
@@ -149,3 +162,17 @@ def test_several_columns_draw_extreme_targets(name):
             finite = values[np.isfinite(values)]
             assert finite.size, f"{trace_name} {key} is not drawn at all"
             assert np.abs(finite).max() < 1e300
+
+
+@pytest.mark.parametrize(
+    "window, title",
+    [
+        ((9_192_631_769.7, 9_192_631_770.3), "y − 9,192,631,770"),
+        ((-5_000_000_001.0, -4_999_999_999.0), "y + 5,000,000,000"),
+        ((0.9e44, 1.1e44), "y"),  # powers of ten label these well: no offset
+        ((1990.0, 2020.0), "y"),
+        ((-3.0, 40.0), "y"),
+    ],
+)
+def test_which_windows_are_drawn_from_an_offset(window, title):
+    assert offset_title("y", y_offset(window)) == title

@@ -60,6 +60,32 @@ def chart_window(dataset):
     return low - margin, high + margin
 
 
+#: A y axis whose values sit this many times their spread away from zero shows them as differences from a
+#: round number near them, named in the axis title: 9,192,631,770 ± 0.2 would need 14-digit tick labels.
+OFFSET_RATIO = 1e5
+
+
+def y_offset(window):
+    """The round number a chart's y values are drawn from (0 when they are drawn as they are).
+
+    Only for values between 1 and 1e15 in size, which can be written out in full in the axis title.
+    """
+    low, high = window
+    span, middle = high - low, (low + high) / 2
+    if not (np.isfinite(span) and span > 0 and 1 <= abs(middle) < 1e15) or abs(middle) < OFFSET_RATIO * span:
+        return 0.0
+    step = 10.0 ** np.floor(np.log10(span))
+    return float(np.round(middle / step) * step)
+
+
+def offset_title(label, offset):
+    """The y axis title of a chart drawn from ``offset``: "Frequency (Hz) − 9,192,631,770"."""
+    if not offset:
+        return label
+    written = f"{abs(offset):,.6f}".rstrip("0").rstrip(".")
+    return f"{label} {'−' if offset > 0 else '+'} {written}"
+
+
 def leaves_window(y_curve, window):
     """True when the curve goes beyond the chart's y range somewhere."""
     return bool(np.any(y_curve < window[0]) or np.any(y_curve > window[1]))
@@ -113,6 +139,7 @@ def fit_figure(dataset, curve_x, curve_y, height=440, unpenalized_y=None):
     (it is small), so what the chart shows can be checked against scikit-learn exactly.
     """
     window = chart_window(dataset)
+    offset = y_offset(window)
     show = dataset.x_for_display
     (x_train, y_train), (x_test, y_test), density = _points(dataset)
     many = x_train.size + x_test.size > 1000
@@ -126,7 +153,7 @@ def fit_figure(dataset, curve_x, curve_y, height=440, unpenalized_y=None):
             trace(
                 "heatmap",
                 x=show((x_edges[:-1] + x_edges[1:]) / 2),
-                y=light((y_edges[:-1] + y_edges[1:]) / 2),
+                y=light((y_edges[:-1] + y_edges[1:]) / 2 - offset),
                 z=light(shade),
                 colorscale=[[0, SHADE_FEW], [1, SHADE_MANY]],
                 showscale=False,
@@ -149,7 +176,7 @@ def fit_figure(dataset, curve_x, curve_y, height=440, unpenalized_y=None):
     fig.add_trace(
         scatter(
             x=show(x_test),
-            y=light(y_test),
+            y=light(y_test - offset),
             mode="markers",
             name="New data (held out)",
             marker=dict(color=SKY_BLUE, size=6 if not many else 4, opacity=0.45),
@@ -159,19 +186,19 @@ def fit_figure(dataset, curve_x, curve_y, height=440, unpenalized_y=None):
     fig.add_trace(
         scatter(
             x=show(x_train),
-            y=light(y_train),
+            y=light(y_train - offset),
             mode="markers",
             name="Training data",
             marker=dict(color=BLACK, size=8 if not many else 4, line=dict(color=WHITE, width=0 if many else 1)),
         )
     )
-    _true_curve(fig, dataset, curve_x, width=2)
+    _true_curve(fig, dataset, curve_x, width=2, offset=offset)
     if unpenalized_y is not None:
         fig.add_trace(
             trace(
                 "scatter",
                 x=show(curve_x),
-                y=light(np.clip(unpenalized_y, -1e300, 1e300)),
+                y=light(np.clip(unpenalized_y, -1e300, 1e300) - offset),
                 mode="lines",
                 name="With no penalty (λ = 0)",
                 line=dict(color=PURPLE, width=1.5, dash="dot"),
@@ -182,7 +209,7 @@ def fit_figure(dataset, curve_x, curve_y, height=440, unpenalized_y=None):
         trace(
             "scatter",
             x=show(curve_x),
-            y=np.clip(curve_y, -1e300, 1e300),
+            y=np.clip(curve_y, -1e300, 1e300) - offset,
             mode="lines",
             name="Model's curve",
             line=dict(color=VERMILLION, width=3),
@@ -213,8 +240,8 @@ def fit_figure(dataset, curve_x, curve_y, height=440, unpenalized_y=None):
             bgcolor=veil(0.85),
             font=dict(color=VERMILLION),
         )
-    fig.update_yaxes(range=list(window))
-    return base_layout(fig, dataset.x_label, dataset.y_label, height)
+    fig.update_yaxes(range=[window[0] - offset, window[1] - offset])
+    return base_layout(fig, dataset.x_label, offset_title(dataset.y_label, offset), height)
 
 
 def term_names(degree):
@@ -394,14 +421,14 @@ def weight_total_figure(path, index, height=320):
 # --- Overfitting curves ---
 
 
-def _true_curve(fig, dataset, curve_x, width):
-    """The curve the synthetic data were drawn from (only synthetic data have one)."""
+def _true_curve(fig, dataset, curve_x, width, offset=0.0):
+    """The curve the synthetic data were drawn from (only synthetic data have one), drawn from ``offset``."""
     if dataset.truth is not None:
         fig.add_trace(
             trace(
                 "scatter",
                 x=light(curve_x),
-                y=light(dataset.truth(curve_x)),
+                y=light(dataset.truth(curve_x) - offset),
                 mode="lines",
                 name="True curve",
                 line=dict(color=GREEN, width=width, dash="dash"),
@@ -442,12 +469,13 @@ def degree_figure(sweep, lam_index, degree, unit, height=380):
 def spaghetti_figure(dataset, curve_x, curves, height=400):
     """The fitted curves of many resampled training sets, drawn faintly together."""
     window = chart_window(dataset)
+    offset = y_offset(window)
     pad = 10 * (window[1] - window[0])
     xs, ys = [], []
     for curve in curves:
         if np.isfinite(curve).all():
             xs += [curve_x, [np.nan]]
-            ys += [np.clip(curve, window[0] - pad, window[1] + pad), [np.nan]]
+            ys += [np.clip(curve, window[0] - pad, window[1] + pad) - offset, [np.nan]]
     fig = FigureSpec()
     fig.add_trace(
         trace(
@@ -461,6 +489,6 @@ def spaghetti_figure(dataset, curve_x, curves, height=400):
             hoverinfo="skip",
         )
     )
-    _true_curve(fig, dataset, curve_x, width=2.5)
-    fig.update_yaxes(range=list(window))
-    return base_layout(fig, dataset.x_label, dataset.y_label, height)
+    _true_curve(fig, dataset, curve_x, width=2.5, offset=offset)
+    fig.update_yaxes(range=[window[0] - offset, window[1] - offset])
+    return base_layout(fig, dataset.x_label, offset_title(dataset.y_label, offset), height)
