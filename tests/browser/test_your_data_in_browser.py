@@ -135,3 +135,24 @@ def test_a_workbook_and_a_long_format_file_with_nothing_fetched_from_other_hosts
 
     elsewhere = [url for url in requested if not url.startswith((app_url, "blob:" + app_url, "data:"))]
     assert not elsewhere, elsewhere
+
+
+def test_a_french_excel_export_and_a_bank_statement_read_whole(page, tmp_path):
+    """Windows-1252 with € and no-break spaces in the amounts; a Description column that is no series."""
+    from tests.test_reader_encodings import french_export
+    from tests.test_reader_series import us_bank_statement
+
+    open_app(page, "/your-data")
+    data, amounts, _ = french_export()
+    upload(page, tmp_path, "ventes.csv", data)
+    expect(page.get_by_text(f"File: ventes.csv ({len(amounts)} rows)")).to_have_count(1, timeout=TIMEOUT_MS)
+    expect(page.get_by_role("combobox", name="Column for y (what you want to predict)")).to_have_value(
+        "Chiffre d’affaires"
+    )
+    expect(page.get_by_text(re.compile(rf"^{len(amounts)} rows used"))).to_have_count(1, timeout=TIMEOUT_MS)
+    expect(page.get_by_text("left out", exact=False)).to_have_count(0)
+
+    upload(page, tmp_path, "statement.csv", us_bank_statement())
+    expect(page.get_by_text("File: statement.csv (130 rows)")).to_have_count(1, timeout=TIMEOUT_MS)
+    expect(page.get_by_text(re.compile(r"^130 rows used"))).to_have_count(1, timeout=TIMEOUT_MS)
+    expect(page.get_by_role("combobox", name=re.compile("^Series to show"))).to_have_count(0)
