@@ -27,6 +27,7 @@ from core.verdict import (
     sweet_spot,
 )
 from tests.reading_ease import NOT_PLAIN, flesch_reading_ease, syllables, text_counts
+from ui import registry
 
 PLAIN_ENOUGH = 60
 
@@ -471,7 +472,7 @@ def test_glossary_defines_every_word_the_pages_use():
 
 
 def test_questions_for_a_vendor_point_at_pages():
-    pages = {"/", "/playground", "/weights", "/curves", "/your-data", "/signals", "/feedback", "/faq", "/why"}
+    pages = set(registry.BY_PATH)
     assert 5 <= len(glossary.VENDOR_QUESTIONS) <= 7
     for item in glossary.VENDOR_QUESTIONS:
         assert item.question.endswith("?") and item.page in pages

@@ -19,17 +19,10 @@ from core.show.plain_numbers import format_lam, format_miss, log_axis_ticks
 from core.verdict import VERDICTS
 from tests.apptest_helpers import live_data, live_figure, live_texts, open_page, release_lam, trace
 from tests.reading_ease import NOT_PLAIN, flesch_reading_ease
+from ui import registry
 
 PLAIN_KINDS = {"markdown", "caption", "info", "success", "warning", "error", "title", "header", "subheader"}
-PAGES = {
-    "/": None,
-    "/playground": "pages/playground.py",
-    "/weights": "pages/weights.py",
-    "/curves": "pages/curves.py",
-    "/your-data": "pages/your-data.py",
-    "/faq": "pages/faq.py",
-    "/why": "pages/why.py",
-}
+PAGES = {page.path: None if page.is_home else page.file for page in registry.PAGES}
 #: The pages that speak a verdict on the shared view (Your data, before an upload, shows a worked example).
 VERDICT_PAGES = ["/", "/playground", "/curves", "/faq"]
 

@@ -15,7 +15,7 @@ from .fit import irrelevant_features
 WAIT_FIT = "Fitting every signal for every λ…"
 #: Above each chart: how to read it.
 WEIGHTS_CAPTION = (
-    "Each bar is how much the prediction moves when that signal is one typical swing (one standard deviation) "
+    "Each bar is how much the prediction moves when that signal is one typical swing (its usual distance from its average) "
     "higher, or, for a category, when the row is in it. Purple: no penalty. Orange: the λ you chose."
 )
 SHARE_CAPTION = (

@@ -19,6 +19,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from ui import registry
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -221,6 +223,13 @@ def act_and_wait_for_rerun(page, action):
     action()
     page.wait_for_function("() => window.__scriptRuns > 0", polling=50)
     wait_for_app(page)
+
+
+def go_to(page, title):
+    """Move to another page as a reader does: open its track's menu at the top, then pick the page."""
+    target = next(entry for entry in registry.PAGES if entry.title == title)
+    page.get_by_test_id("stTopNav").get_by_role("button", name=target.section).click()
+    page.get_by_role("menuitem", name=title).click()
 
 
 def open_app(page, path):

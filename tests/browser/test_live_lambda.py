@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from core.models.grid import SLIDER_LAMS
 from core.two_weights import TWO_WEIGHT_LAMS, format_two_weight_lam
 from core.viewstate import DEFAULT_VIEW
-from tests.browser.driver import TIMEOUT_MS, open_app, wait_for_app
+from tests.browser.driver import TIMEOUT_MS, go_to, open_app, wait_for_app
 from tests.browser.stepper import (
     LAM_NAME,
     act_and_wait_for_rerun,
@@ -80,7 +80,7 @@ def test_a_drag_moves_every_chart_before_release_and_tells_the_server_once(page,
     assert set(live_steps(page)) == {step}, "the rerun keeps the step the reader let go at"
 
     if path != "/playground":  # the view lives in the session: the next page sees the new λ
-        page.get_by_test_id("stSidebarNav").get_by_role("link", name="Playground").click()
+        go_to(page, "Playground")
         wait_for_live_charts(page, 1)
         expect(page).to_have_url(re.compile(r"/playground\?"))
         expect(lam_range(page)).to_have_attribute("aria-valuetext", valuetext(step))

@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.driver import model_curve, open_app, slider, wait_for_app, wait_for_curve_change
+from tests.browser.driver import go_to, model_curve, open_app, slider, wait_for_app, wait_for_curve_change
 from tests.browser.stepper import LAM_NAME, lam_range, open_live, press_and_wait_for_rerun, query
 
 pytestmark = pytest.mark.browser
@@ -52,10 +52,10 @@ def test_choices_survive_moving_between_pages(page):
     thumb.focus()
     thumb.press("ArrowLeft")
     wait_for_curve_change(page, before)
-    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Home").click()
+    go_to(page, "Home")
     expect(page).to_have_url(re.compile(r"/\?lam=0&degree=14&"))
     wait_for_app(page)
-    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Playground").click()
+    go_to(page, "Playground")
     expect(page).to_have_url(re.compile(r"/playground\?.*degree=14"))
     wait_for_app(page)
     expect(slider(page, "degree")).to_have_attribute("aria-valuetext", "14")

@@ -16,6 +16,7 @@ from tests.browser.stepper import (
     wait_for_live_change,
     wait_for_step,
 )
+from ui import registry
 
 pytestmark = pytest.mark.browser
 
@@ -57,10 +58,10 @@ def test_a_shared_link_to_a_page_works_on_a_fresh_server(browser, path):
         context.set_default_timeout(TIMEOUT_MS)
         page = context.new_page()
         open_app(page, path)
-        navigation = page.get_by_test_id("stSidebarNav")
-        # The first run shows Streamlit's folder-based menu for a moment, then app.py's navigation.
-        expect(navigation).to_contain_text("Overfitting curves", timeout=20_000)
-        expect(navigation).not_to_contain_text("app")
+        # The first run shows Streamlit's folder-based menu in the sidebar for a moment, then app.py's
+        # navigation at the top.
+        expect(page.get_by_test_id("stTopNav")).to_contain_text(registry.DEEPER, timeout=20_000)
+        expect(page.get_by_test_id("stSidebarNav")).to_have_count(0)
         expect(page.get_by_text("Page not found")).to_have_count(0)
         expect(page).to_have_url(re.compile(path.split("?")[0] + r"\?.*degree=6"))
         expect(page.get_by_test_id("stException")).to_have_count(0)
