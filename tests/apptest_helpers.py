@@ -2,6 +2,7 @@
 
 import base64
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -142,3 +143,48 @@ def widget(elements, label_part):
     found = [element for element in elements if label_part in element.label]
     assert len(found) == 1, [element.label for element in elements]
     return found[0]
+
+
+PLAIN_KINDS = {"markdown", "caption", "info", "success", "warning", "error", "title", "header", "subheader"}
+
+
+def _is_in_depth(block):
+    return getattr(block, "type", None) == "expander" and str(getattr(block, "label", "")).startswith("In depth")
+
+
+def _elements(node):
+    """Every element under ``node`` in page order, leaving out "In depth" expanders."""
+    for child in getattr(node, "children", {}).values():
+        if _is_in_depth(child):
+            continue
+        yield child
+        yield from _elements(child)
+
+
+def _live_text(element):
+    proto = getattr(element, "proto", None)
+    if getattr(element, "type", None) != "bidi_component" or proto is None or not getattr(proto, "json", ""):
+        return None
+    data = json.loads(proto.json)
+    return data["texts"][data["index"]] if data.get("kind") == "text" else None
+
+
+def _unmarked(text):
+    """Markdown as the reader sees it: link targets, emphasis and list marks dropped."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", str(text))
+    text = re.sub(r"[*_`#]+", "", text)
+    return re.sub(r"^\s*[-•]\s+", "", text, flags=re.MULTILINE)
+
+
+def plain_text(at):
+    """The page's plain text, in page order, without the "In depth" expanders."""
+    parts = []
+    for element in _elements(at.main):
+        kind = getattr(element, "type", None)
+        if kind in PLAIN_KINDS:
+            parts.append(_unmarked(element.value))
+        else:
+            live = _live_text(element)
+            if live is not None:
+                parts.append(live)
+    return "\n".join(part for part in parts if part.strip())

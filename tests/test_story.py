@@ -4,7 +4,6 @@ Each page's plain text is what a reader reads outside the "In depth" boxes: mark
 info boxes and the live texts at the view's λ.
 """
 
-import json
 import re
 
 import numpy as np
@@ -17,56 +16,13 @@ from core.models.path import ridge_path
 from core.show import glossary
 from core.show.plain_numbers import format_lam, format_miss, log_axis_ticks
 from core.verdict import VERDICTS
-from tests.apptest_helpers import live_data, live_figure, live_texts, open_page, release_lam, trace
+from tests.apptest_helpers import live_data, live_figure, live_texts, open_page, plain_text, release_lam, trace
 from tests.reading_ease import NOT_PLAIN, flesch_reading_ease
 from ui import registry
 
-PLAIN_KINDS = {"markdown", "caption", "info", "success", "warning", "error", "title", "header", "subheader"}
 PAGES = {page.path: None if page.is_home else page.file for page in registry.PAGES}
 #: The pages that speak a verdict on the shared view (Your data, before an upload, shows a worked example).
 VERDICT_PAGES = ["/", "/playground", "/curves", "/faq"]
-
-
-def _is_in_depth(block):
-    return getattr(block, "type", None) == "expander" and str(getattr(block, "label", "")).startswith("In depth")
-
-
-def _elements(node):
-    """Every element under ``node`` in page order, leaving out "In depth" expanders."""
-    for child in getattr(node, "children", {}).values():
-        if _is_in_depth(child):
-            continue
-        yield child
-        yield from _elements(child)
-
-
-def _live_text(element):
-    proto = getattr(element, "proto", None)
-    if getattr(element, "type", None) != "bidi_component" or proto is None or not getattr(proto, "json", ""):
-        return None
-    data = json.loads(proto.json)
-    return data["texts"][data["index"]] if data.get("kind") == "text" else None
-
-
-def _unmarked(text):
-    """Markdown as the reader sees it: link targets, emphasis and list marks dropped."""
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", str(text))
-    text = re.sub(r"[*_`#]+", "", text)
-    return re.sub(r"^\s*[-•]\s+", "", text, flags=re.MULTILINE)
-
-
-def plain_text(at):
-    """The page's plain text, in page order, without the "In depth" expanders."""
-    parts = []
-    for element in _elements(at.main):
-        kind = getattr(element, "type", None)
-        if kind in PLAIN_KINDS:
-            parts.append(_unmarked(element.value))
-        else:
-            live = _live_text(element)
-            if live is not None:
-                parts.append(live)
-    return "\n".join(part for part in parts if part.strip())
 
 
 def verdict_words(at):

@@ -1,4 +1,4 @@
-"""The widgets every page may share: a chart's one-line summary, and reset and copy-a-link for the view."""
+"""The widgets every page may share: a chart's one-line summary, reset and copy-a-link, the story's next step."""
 
 from urllib.parse import urlencode
 
@@ -6,6 +6,7 @@ import streamlit as st
 
 from core.viewstate import DEFAULT_VIEW, LINK_CAPTION, view_to_params
 
+from . import registry
 from .state import set_view, view
 
 
@@ -32,3 +33,12 @@ def view_actions():
         link = f"{st.context.url or ''}?{urlencode(view_to_params(view()))}"
         st.code(link, language=None)
         st.caption(LINK_CAPTION)
+
+
+def next_in_story(path):
+    """A link to the story page after ``path`` (the registry's order); none after the last one."""
+    story = registry.in_section(registry.STORY)
+    paths = [page.path for page in story]
+    if path in paths and paths.index(path) + 1 < len(story):
+        following = story[paths.index(path) + 1]
+        st.page_link(following.file, label=f"Next: {following.title}", icon=":material/arrow_forward:")

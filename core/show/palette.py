@@ -1,10 +1,13 @@
 """Every colour the charts draw, in one place: each role has one colour on every page.
 
-The eight Okabe–Ito colours, safe for colour-blind readers, carry the roles (training data
-black, new data sky blue, the model's curve vermillion, no penalty purple, the sweet spot's
-band green, …); greys and veils are for grids, frames, notes and shading. No other module
-holds a colour literal.
+The eight Okabe–Ito colours, safe for colour-blind readers, carry the roles (``ROLES``: training
+data black, new data light blue, your penalty orange, no penalty pink, the sweet spot green, too
+much penalty dark blue, the true pattern grey); greys and veils are for grids, frames, notes and
+shading. Text that names a colour takes the role's ``word``, so the name matches what is drawn.
+No other module holds a colour literal (tests/test_palette.py).
 """
+
+from dataclasses import dataclass
 
 BLACK, ORANGE, SKY_BLUE, GREEN, YELLOW, BLUE, VERMILLION, PURPLE = (
     "#000000",
@@ -43,3 +46,29 @@ SHAPE_FILL = "rgba(0,114,178,0.10)"
 def veil(opacity):
     """White at ``opacity``: behind a label that must stay readable where lines cross it."""
     return f"rgba(255, 255, 255, {opacity})"
+
+
+@dataclass(frozen=True)
+class Role:
+    """What a colour means on every chart: its colour, the word the text uses for it, and its line style."""
+
+    colour: str
+    word: str
+    dash: str = "solid"
+
+
+#: The points a model learns from.
+TRAINING = Role(BLACK, "black")
+#: Points the model never saw while it learned.
+NEW_DATA = Role(SKY_BLUE, "light blue")
+#: The model at the reader's penalty.
+YOUR_PENALTY = Role(VERMILLION, "orange")
+#: The model with no penalty at all.
+NO_PENALTY = Role(PURPLE, "pink", "dot")
+#: The model at the sweet spot (the penalty cross-validation picks), and its band.
+SWEET_SPOT = Role(GREEN, "green")
+#: The model with far too much penalty.
+TOO_MUCH = Role(BLUE, "dark blue")
+#: The true pattern behind made-up data.
+TRUE_PATTERN = Role(NOTE_GREY, "grey", "dash")
+ROLES = (TRAINING, NEW_DATA, YOUR_PENALTY, NO_PENALTY, SWEET_SPOT, TOO_MUCH, TRUE_PATTERN)

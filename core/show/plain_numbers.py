@@ -78,6 +78,40 @@ def format_lam(lam):
     return "0 (off)" if lam == 0 else plain_number(lam, digits=2)
 
 
+#: The penalty in words for the story track, by the smallest λ each phrase starts at (λ = 0: "no penalty").
+LAM_WORDS = (
+    (1.0, "a very strong penalty"),
+    (1e-2, "a strong penalty"),
+    (1e-4, "a medium penalty"),
+    (1e-6, "a light penalty"),
+    (0.0, "a very light penalty"),
+)
+#: The smallest λ the story track writes as a number: it has three zeros after the decimal point.
+SMALLEST_STORY_LAM = 1e-4
+
+
+def lam_words(lam: float) -> str:
+    """λ named in words: 'no penalty', 'a very light penalty', …, 'a very strong penalty'."""
+    if lam == 0:
+        return "no penalty"
+    return next(words for start, words in LAM_WORDS if lam >= start)
+
+
+def lam_small_print(lam: float) -> str:
+    """λ's number for the story track's small print: 'λ = 0', 'λ = 0.00032', 'λ under 0.0001'.
+
+    A story reader never meets a number with more than three zeros after the decimal point.
+    """
+    if 0 < lam < SMALLEST_STORY_LAM:
+        return f"λ under {plain_number(SMALLEST_STORY_LAM)}"
+    return f"λ = {plain_number(lam, digits=2)}"
+
+
+def lam_in_words(lam: float) -> str:
+    """'a medium penalty (λ = 0.00032)': the words first, the number in brackets."""
+    return f"{lam_words(lam)} ({lam_small_print(lam)})"
+
+
 def format_miss(miss, unit=""):
     """A typical miss (a root-mean-square error) in the data's own units: '±1,240 dollars'."""
     text = plain_number(miss)

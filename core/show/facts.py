@@ -1,0 +1,18 @@
+"""Facts the app states, each said once: pages and sentences reuse these instead of rewording them."""
+
+#: What L2 does to a weight, and how L1 differs.
+L2_NEVER_ZERO = (
+    "L2 shrinks every weight towards zero but never makes one exactly zero; "
+    "L1 (also called lasso) can switch weights off completely."
+)
+#: How the sweet spot is found: with the training data only.
+SWEET_SPOT_WITHOUT_NEW_DATA = (
+    "The sweet spot is found without the new data: the model is tested on parts of its own training "
+    "data that it was not allowed to learn from (cross-validation), as a real project must, since it "
+    "has no new data yet."
+)
+#: L2 is everywhere; what matters is how its strength was chosen.
+L2_IS_STANDARD = (
+    "L2 is standard, not a selling point: nearly every tool that learns from data has it, under names "
+    "such as ridge, weight decay or alpha. What matters is how its strength was chosen."
+)
