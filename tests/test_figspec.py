@@ -230,3 +230,15 @@ def test_cases_cover_every_call_figspec_offers():
         "add_hline",
         "add_vrect",
     }
+
+
+def test_a_lam_line_keeps_lam_zero_apart():
+    from core.show.kit import lam_line
+
+    line = lam_line([0.0, 1e-8, 1e-7, 1e-6], [5.0, 4.0, np.inf, 2.0])
+    x, y = (np.asarray(line[key], dtype=float) for key in ("x", "y"))
+    np.testing.assert_allclose(x[[0, 2, 3, 4]], [-9, -8, -7, -6])
+    assert np.isnan(x[1]) and np.isnan(y[1]) and np.isnan(y[3])  # the gap after λ = 0, and inf is not drawn
+    sizes = np.asarray(line["marker"]["size"])
+    assert sizes[0] > 0 and not sizes[1:].any() and line["mode"] == "lines+markers"
+    assert lam_line([1e-8, 1e-7], [1.0, 2.0])["mode"] == "lines"

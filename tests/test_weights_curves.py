@@ -114,8 +114,9 @@ def test_error_curves_figure_marks_the_best_and_the_band():
     dataset = load_dataset("tips")
     path = ridge_path(dataset.x_train, dataset.y_train, 10, x_test=dataset.x_test, y_test=dataset.y_test)
     errors = figures(at)[0]
-    _, held_out = trace(errors, "New data (held out)")
-    np.testing.assert_allclose(held_out, path.test_rmse, rtol=1e-6)
+    x, held_out = trace(errors, "New data (held out)")
+    assert np.isnan(x[1]) and np.isnan(held_out[1]), "λ = 0 is a point of its own, not joined to the first step"
+    np.testing.assert_allclose(np.delete(held_out, 1), path.test_rmse, rtol=1e-6)
     _, best = trace(errors, "Sweet spot (best by cross-validation)")
     assert best[0] == pytest.approx(np.sqrt(path.cv_mse[path.best_index]), rel=1e-6)
     annotations = " ".join(note["text"] for note in errors["layout"]["annotations"])

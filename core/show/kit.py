@@ -103,6 +103,22 @@ def lam_positions(lams):
     return np.log10(np.where(lams > 0, lams, smallest / 10))
 
 
+def lam_line(lams, values, marker_size=8):
+    """A line along a λ axis as trace properties: λ = 0 is a point of its own, never joined to the first step.
+
+    The gap (a NaN between them) and a marker on the λ = 0 point alone; non-finite values are gaps too.
+    """
+    lams = np.asarray(lams, dtype=float)
+    x = lam_positions(lams)
+    y = np.where(np.isfinite(values), np.asarray(values, dtype=float), np.nan)
+    if lams.size < 2 or lams[0] != 0:
+        return dict(x=light(x), y=light(y), mode="lines")
+    x, y = np.insert(x, 1, np.nan), np.insert(y, 1, np.nan)
+    sizes = np.zeros(x.size)
+    sizes[0] = marker_size
+    return dict(x=light(x), y=light(y), mode="lines+markers", marker=dict(size=light(sizes)))
+
+
 def lam_axis(fig, lams, sparse=False, **where):
     """λ ticks with plain labels; ``sparse`` keeps every other one, for a narrow chart."""
     ticks, labels = lam_axis_ticks(lams)
@@ -180,9 +196,7 @@ def error_curves_figure(path, index, unit, height=460):
         fig.add_trace(
             trace(
                 "scatter",
-                x=light(x),
-                y=light(np.where(np.isfinite(values), values, np.nan)),
-                mode="lines",
+                **lam_line(path.lams, values),
                 name=name,
                 line=dict(color=colour, width=2.5, dash=dash),
                 hovertemplate=f"typical miss %{{y:{HOVER_FORMAT}}}<extra>" + name + "</extra>",
