@@ -1,5 +1,6 @@
 """The Sorting-feedback story's data: customer comments, each labelled complaint or praise, and customers
-who did or did not complain (two signals: order value and days late).
+who did or did not complain (two signals: order value and days late; from ``core.customers``, shared with
+the network story).
 
 The comments ship with the app: short, realistic, each labelled complaint or praise.
 
@@ -16,7 +17,17 @@ import functools
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.special import expit
+
+from ..customers import (  # the story's customers: re-exported
+    CUSTOMERS_SEED,
+    DAYS_RANGE,
+    N_TEST,
+    N_TRAIN,
+    SIGNAL_NAMES,
+    VALUE_RANGE,
+    load_customers,
+    true_log_odds,
+)
 
 COMPLAINT, PRAISE = 1, 0
 #: Category names by label (1 = complaint, 0 = praise).
@@ -314,33 +325,21 @@ def load_comments():
     )
 
 
-# --- Customers: will this customer complain, from order value and days late? ---
-# Made-up but plausible customers (fixed seed): the chance of a complaint grows with days late,
-# and sooner for big orders, so the true boundary is a curve.
-
-N_TRAIN = 80
-N_TEST = 500
-CUSTOMERS_SEED = 3
-VALUE_RANGE = (5.0, 300.0)
-DAYS_RANGE = (0.0, 14.0)
-SIGNAL_NAMES = ("Order value (€)", "Days late")
-
-
-def true_log_odds(value, days):
-    """The made-up truth: log-odds of a complaint."""
-    return -3.0 + days * (0.35 + value / 250.0)
-
-
-def _customers(n, rng):
-    value = rng.uniform(*VALUE_RANGE, n)
-    days = np.minimum(rng.exponential(3.5, n), DAYS_RANGE[1])
-    complained = (rng.random(n) < expit(true_log_odds(value, days))).astype(int)
-    return np.column_stack([value, days]), complained
-
-
-def load_customers():
-    """(X_train, y_train, X_test, y_test): order value and days late, 1 = complained (the same on every call)."""
-    rng = np.random.default_rng(CUSTOMERS_SEED)
-    X_train, y_train = _customers(N_TRAIN, rng)
-    X_test, y_test = _customers(N_TEST, rng)
-    return X_train, y_train, X_test, y_test
+__all__ = [
+    "CATEGORIES",
+    "COMMENTS_HELD_OUT_SHARE",
+    "COMMENTS_SEED",
+    "COMPLAINT",
+    "CUSTOMERS_SEED",
+    "DAYS_RANGE",
+    "N_GENERATED",
+    "N_TEST",
+    "N_TRAIN",
+    "PRAISE",
+    "SIGNAL_NAMES",
+    "VALUE_RANGE",
+    "Comments",
+    "load_comments",
+    "load_customers",
+    "true_log_odds",
+]
