@@ -41,6 +41,7 @@ PAGES = (
     Page("/playground", "pages/playground.py", "Playground", ":material/tune:", DEEPER),
     Page("/weights", "pages/weights.py", "Weights", ":material/bar_chart:", DEEPER),
     Page("/why", "pages/why.py", "Why it works", ":material/lightbulb:", DEEPER),
+    Page("/network", "pages/network.py", "In a neural network", ":material/hub:", DEEPER),
     Page("/faq", "pages/faq.py", "Questions", ":material/help:", DEEPER),
 )
 BY_PATH = {page.path: page for page in PAGES}

@@ -1,0 +1,120 @@
+"""The "In a neural network" page (AppTest): live charts and texts, the first view's contrast, the sweet spot,
+the printed scikit-learn lines, plain words."""
+
+import numpy as np
+import pytest
+
+from core.models.grid import SLIDER_LAMS
+from core.network import data, fit
+from core.verdict import ABOUT_RIGHT, MEMORIZING, TOO_SIMPLE
+from tests.apptest_helpers import decode, figures, lam_step, live_data, live_texts, open_page, release_lam
+from tests.reading_ease import NOT_PLAIN, flesch_reading_ease
+from tests.test_story import plain_text
+
+NETWORK = "pages/network.py"
+
+
+@pytest.fixture(scope="module")
+def path():
+    return fit.load_path(fit.PATH_FILE, SLIDER_LAMS)
+
+
+@pytest.fixture
+def at():
+    return open_page(NETWORK)  # no link: the app's default λ = 0
+
+
+def _chances(figure):
+    """The two pictures' chances of a complaint (left: no penalty, right: the compared network)."""
+    left, right = [decode(trace["z"]) for trace in figure["data"] if trace["type"] == "contour"]
+    return left, right
+
+
+def _titles(figure):
+    return [note["text"] for note in figure["layout"]["annotations"][:2]]
+
+
+def test_first_view_shows_the_contrast_against_the_sweet_spot(at, path):
+    assert lam_step(at) == 0
+    charts = live_data(at, "chart")
+    assert len(charts) == 4 and len(figures(at)) == 4
+    for chart in charts:
+        assert len(chart["patches"]) == SLIDER_LAMS.size
+        assert "index" not in chart  # the charts take their step from the control
+    for text in live_data(at, "text"):
+        assert len(text["texts"]) == SLIDER_LAMS.size
+    answer, loss, size, _ = figures(at)
+    best = path.spot.best
+    assert _titles(answer) == ["With no penalty", f"The sweet spot: λ = {SLIDER_LAMS[best]:g} (by cross-validation)"]
+    assert _titles(loss) == _titles(answer)
+    left, right = _chances(answer)
+    probability = fit.grid_probability(path, data.problem())
+    np.testing.assert_allclose(left, probability[0].ravel(), atol=1e-6)
+    np.testing.assert_allclose(right, probability[best].ravel(), atol=1e-6)
+    assert np.abs(left - right).max() > 0.5, "the first view shows two different pictures"
+    names = [trace["name"] for trace in size["data"]]
+    assert names == ["With no penalty", f"The sweet spot: λ = {SLIDER_LAMS[best]:g} (by cross-validation)"]
+    texts = live_texts(at)
+    assert texts[0].startswith(f"Verdict with no penalty: {MEMORIZING.label}.")
+    assert "At the sweet spot (λ = 0.01)" in texts[1]
+
+
+def test_released_lam_moves_every_chart_and_text(at, path):
+    release_lam(at, 0.01)
+    assert at.query_params["lam"] == "0.01"
+    step = lam_step(at)
+    answer, loss, size, lam_chart = figures(at)
+    assert _titles(answer)[1] == "Your λ = 0.01"
+    _, right = _chances(answer)
+    np.testing.assert_allclose(right, fit.grid_probability(path, data.problem())[step].ravel(), atol=1e-6)
+    new = [trace for trace in loss["data"] if trace.get("name") == "New customers"]
+    np.testing.assert_allclose(decode(new[1]["y"]), path.history.losses["new"][step, 1:], rtol=1e-6)
+    np.testing.assert_allclose(decode(size["data"][1]["y"]), path.history.weight_size[step, 1:], rtol=1e-6)
+    here = [shape for shape in lam_chart["layout"]["shapes"] if shape.get("line", {}).get("dash") == "dot"]
+    assert here[-1]["x0"] == pytest.approx(np.log10(0.01))
+    assert live_texts(at)[0].startswith(f"Verdict at λ = 0.01: {ABOUT_RIGHT.label}.")
+    release_lam(at, 100.0)
+    assert live_texts(at)[0].startswith(f"Verdict at λ = 100: {TOO_SIMPLE.label}.")
+    assert "expects no one to complain" in live_texts(at)[1]
+
+
+def test_the_lam_carries_to_and_from_other_pages():
+    at = open_page(NETWORK, lam="0.001")
+    assert lam_step(at) == 21
+    at.switch_page("pages/playground.py").run()
+    assert lam_step(at) == 21
+
+
+def test_sweet_spot_button(at, path):
+    (button,) = [button for button in at.button if "sweet spot" in button.label]
+    button.click().run()
+    assert lam_step(at) == path.spot.best
+    assert live_texts(at)[0].startswith(f"Verdict at λ = 0.01: {ABOUT_RIGHT.label}.")
+
+
+def test_in_depth_states_the_alpha_mapping_and_its_code_reproduces_the_page(at, path):
+    (expander,) = [block for block in at.expander if block.label.startswith("In depth")]
+    text = " ".join(element.value for element in expander.markdown)
+    for needed in ("alpha = 2·n·λ", "alpha = 160·λ", "kernel_regularizer", "weight_decay", "AdamW", "Early stopping"):
+        assert needed in text, needed
+    (code,) = expander.code
+    assert "lam = 0.01  # the sweet spot (your λ is 0)" in code.value
+    import warnings
+
+    from sklearn.exceptions import ConvergenceWarning
+
+    scope = {}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        exec(code.value, scope)
+    problem = data.problem()
+    ours = path.networks.take(path.spot.best).predict_proba(problem.Z_test)[0]
+    assert np.abs(scope["net"].predict_proba(problem.X_test)[:, 1] - ours).max() < 1e-6
+
+
+@pytest.mark.parametrize("lam", ["0", "0.01"])
+def test_plain_text_is_plain_english(lam):
+    text = plain_text(open_page(NETWORK, lam=lam))
+    assert flesch_reading_ease(text) >= 60, flesch_reading_ease(text)
+    assert not NOT_PLAIN.search(text), NOT_PLAIN.search(text).group()
+    assert "e-" not in text and "alpha" not in text
