@@ -104,4 +104,5 @@ st.markdown(
 st.markdown("**More:**")
 st.page_link("pages/faq.py", label="Questions people ask, each with a live demo", icon=":material/help:")
 st.page_link("pages/why.py", label="Why it works: the picture behind the penalty", icon=":material/lightbulb:")
+st.page_link("pages/network.py", label="In a neural network: weight decay in AI tools", icon=":material/hub:")
 ui.finish_page()

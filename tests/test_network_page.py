@@ -118,3 +118,18 @@ def test_plain_text_is_plain_english(lam):
     assert flesch_reading_ease(text) >= 60, flesch_reading_ease(text)
     assert not NOT_PLAIN.search(text), NOT_PLAIN.search(text).group()
     assert "e-" not in text and "alpha" not in text
+
+
+def test_without_the_shipped_file_the_page_trains_the_same_networks(monkeypatch, tmp_path, path):
+    """A missing (or stale) file: the first visit trains the networks (with a progress bar) and draws the same."""
+    from ui.network import models
+
+    monkeypatch.setattr(fit, "PATH_FILE", tmp_path / "missing.npz")
+    monkeypatch.setattr(models, "_PATH", {})
+    at = open_page(NETWORK, lam="0.01")
+    trained = models._PATH["page"]
+    assert trained is not path
+    np.testing.assert_allclose(trained.test_log_loss, path.test_log_loss, rtol=1e-9)
+    np.testing.assert_allclose(trained.cv_log_loss, path.cv_log_loss, rtol=1e-9)
+    assert live_texts(at)[0].startswith(f"Verdict at λ = 0.01: {ABOUT_RIGHT.label}.")
+    assert not at.exception

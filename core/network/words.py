@@ -337,7 +337,7 @@ def sklearn_code(path, step):
         f'        batch_size="auto", learning_rate_init={s.learning_rate!r}, max_iter={s.epochs},\n'
         f"        shuffle=False, tol=0.0, n_iter_no_change={s.epochs}, random_state={s.seed},\n"
         "    ),\n"
-        ").fit(p.X_train, p.y_train)  # warns that max_iter was reached: the plan is exactly that many epochs\n"
+        ").fit(p.X_train, p.y_train)  # it warns that max_iter was reached: intended\n"
         f"# here: right about {percent(path.test_accuracy[row])} of new customers, "
         f"net.predict_proba(p.X_test) as on the page"
     )
