@@ -12,8 +12,9 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
 from core.models.grid import SLIDER_LAMS
-from core.network import data, fit
+from core.network import data, fit, words
 from core.verdict import ABOUT_RIGHT, MEMORIZING, TOO_SIMPLE, sweet_spot
+from tests.reading_ease import NOT_PLAIN, flesch_reading_ease
 
 #: A smaller network and fewer epochs, for tests that train many networks with scikit-learn.
 SMALL = fit.Settings(hidden=(6, 5), epochs=150, learning_rate=0.02, seed=3)
@@ -178,9 +179,11 @@ def test_scores_are_log_odds(problem):
 
 
 def test_bad_lams_are_refused(problem):
-    for lams in ([], [-1.0], [np.nan], [[0.1]]):
+    for lams in ([], [-1.0], [np.nan], [[0.1]], [0.1, 0.01]):
         with pytest.raises(ValueError):
             fit.network_path(problem.Z_train, problem.y_train, lams, problem.Z_test, problem.y_test, SMALL)
+    with pytest.raises(ValueError):
+        fit.network_path(problem.Z_train, 2 * problem.y_train, [0.1], problem.Z_test, problem.y_test, SMALL)
     with pytest.raises(ValueError):
         fit.train(problem.Z_train, problem.y_train, [0.0], SMALL, record_epochs=[SMALL.epochs + 1])
 
@@ -275,3 +278,50 @@ def test_the_real_50_50_line_is_where_the_truth_gives_even_odds(problem):
     shown = np.isfinite(days)
     assert shown.sum() > data.GRID_POINTS // 2
     np.testing.assert_allclose(true_log_odds(problem.grid_value[shown], days[shown]), 0.0, atol=1e-12)
+
+
+# --- The words ---
+
+
+def test_words_on_every_step_are_plain(shipped):
+    """Every sentence the page can show, at every step: plain numbers, no e-notation, easy to read."""
+    problem = data.problem()
+    probability = fit.grid_probability(shipped, problem)
+    for step in range(SLIDER_LAMS.size):
+        texts = [
+            words.verdict_text(shipped, step),
+            words.answer_text(shipped, probability, step),
+            words.loss_text(shipped, step),
+            words.size_text(shipped, step),
+        ]
+        for text in texts:
+            assert not NOT_PLAIN.search(text), (step, text)
+            assert "nan" not in text and "inf" not in text, (step, text)
+        assert flesch_reading_ease(" ".join(texts)) >= 60, (step, flesch_reading_ease(" ".join(texts)))
+        assert words.verdict_tone(shipped, step) == shipped.spot.verdict(step).tone
+    intros = [
+        words.INTRO,
+        words.PROBLEM,
+        words.LOSS_INTRO,
+        words.SIZE_INTRO,
+        words.LAM_INTRO,
+        words.sweet_spot_text(shipped),
+    ]
+    assert flesch_reading_ease(" ".join(intros).replace("**", "")) >= 60
+    assert not NOT_PLAIN.search(" ".join(intros))
+
+
+def test_the_words_say_what_the_pictures_show(shipped):
+    """Each kind of sentence appears where its case is: memorizing, the sweet spot, too much penalty."""
+    problem = data.problem()
+    probability = fit.grid_probability(shipped, problem)
+    best, last = shipped.spot.best, SLIDER_LAMS.size - 1
+    assert "At the sweet spot (λ = 0.01)" in words.answer_text(shipped, probability, 0)
+    assert "its border is one smooth curve close to the real pattern" in words.answer_text(shipped, probability, best)
+    assert "expects no one to complain" in words.answer_text(shipped, probability, last)
+    assert "still memorizing" in words.loss_text(shipped, 15)
+    assert "stays close to that" in words.loss_text(shipped, best)
+    assert "the decay keeps every weight near zero" in words.loss_text(shipped, last)
+    assert "smaller than where they started" in words.size_text(shipped, best)
+    assert "the decay wins" in words.size_text(shipped, last)
+    assert words.weight_count() == 2 * 16 + 16 * 16 + 16 and words.bias_count() == 33

@@ -30,6 +30,7 @@ from scipy.special import expit
 from sklearn.model_selection import StratifiedKFold
 from sklearn.neural_network import MLPClassifier
 
+from ..models.checks import check_binary, check_lams
 from ..verdict import SweetSpot, sweet_spot
 
 #: Folds of the cross-validation (stratified, shuffled with seed 0), as on the other classifier pages.
@@ -362,10 +363,8 @@ def network_path(X, y, lams, X_test, y_test, settings=SETTINGS, folds=N_FOLDS, p
 
     ``progress(share)`` (optional) hears how far the work is, from 0 to 1.
     """
-    lams = np.asarray(lams, dtype=float)
-    if lams.ndim != 1 or lams.size == 0 or not np.all(np.isfinite(lams)) or np.any(lams < 0):
-        raise ValueError("lams must be a non-empty 1-d array of finite values >= 0")
-    y = np.asarray(y, dtype=float)
+    lams = check_lams(lams)
+    y = check_binary(y)
     y_test = np.asarray(y_test, dtype=float)
     # The main run is one of folds + 1 runs of about the same cost.
     parts = folds + 1

@@ -109,7 +109,6 @@ _ADVICE = {
         "Less penalty would do better, on training customers and on new ones."
     ),
 }
-_TONES = {MEMORIZING.key: "warn", ABOUT_RIGHT.key: "good", TOO_SIMPLE.key: "warn"}
 
 
 def verdict_text(path, step):
@@ -121,7 +120,7 @@ def verdict_text(path, step):
 
 
 def verdict_tone(path, step):
-    return _TONES[path.spot.verdict(step).key]
+    return path.spot.verdict(step).tone
 
 
 def _shape(path, probability, row):
