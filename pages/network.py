@@ -17,7 +17,11 @@ live.text(pictures["verdict"], key="network_verdict")
 
 st.subheader("What the network says about every customer")
 st.markdown(words.PROBLEM)
-live.chart(pictures["answer"], key="network_answer")
+left, right = st.columns(2)
+with left:
+    live.chart(pictures["answer_free"], key="network_answer_free")
+with right:
+    live.chart(pictures["answer"], key="network_answer")
 live.text(pictures["answer_text"], key="network_answer_text")
 
 st.subheader("Memorizing takes time: the loss during training")

@@ -6,10 +6,10 @@ import pytest
 
 from core.models.grid import SLIDER_LAMS
 from core.network import data, fit
+from core.show.palette import NO_PENALTY, SWEET_SPOT, YOUR_PENALTY
 from core.verdict import ABOUT_RIGHT, MEMORIZING, TOO_SIMPLE
-from tests.apptest_helpers import decode, figures, lam_step, live_data, live_texts, open_page, release_lam
+from tests.apptest_helpers import decode, figures, lam_step, live_data, live_texts, open_page, plain_text, release_lam
 from tests.reading_ease import NOT_PLAIN, flesch_reading_ease
-from tests.test_story import plain_text
 
 NETWORK = "pages/network.py"
 
@@ -25,9 +25,13 @@ def at():
 
 
 def _chances(figure):
-    """The two pictures' chances of a complaint (left: no penalty, right: the compared network)."""
-    left, right = [decode(trace["z"]) for trace in figure["data"] if trace["type"] == "contour"]
-    return left, right
+    """The chances of a complaint a customers' picture draws."""
+    (contour,) = [trace for trace in figure["data"] if trace["type"] == "contour"]
+    return decode(contour["z"])
+
+
+def _title(figure):
+    return figure["layout"]["title"]["text"]
 
 
 def _titles(figure):
@@ -37,23 +41,28 @@ def _titles(figure):
 def test_first_view_shows_the_contrast_against_the_sweet_spot(at, path):
     assert lam_step(at) == 0
     charts = live_data(at, "chart")
-    assert len(charts) == 4 and len(figures(at)) == 4
+    assert len(charts) == 5 and len(figures(at)) == 5
     for chart in charts:
         assert len(chart["patches"]) == SLIDER_LAMS.size
         assert "index" not in chart  # the charts take their step from the control
     for text in live_data(at, "text"):
         assert len(text["texts"]) == SLIDER_LAMS.size
-    answer, loss, size, _ = figures(at)
+    free, answer, loss, size, _ = figures(at)
     best = path.spot.best
-    assert _titles(answer) == ["With no penalty", f"The sweet spot: λ = {SLIDER_LAMS[best]:g} (by cross-validation)"]
-    assert _titles(loss) == _titles(answer)
-    left, right = _chances(answer)
+    sweet = f"The sweet spot: λ = {SLIDER_LAMS[best]:g} (by cross-validation)"
+    assert (_title(free), _title(answer)) == ("With no penalty", sweet)
+    assert _titles(loss) == ["With no penalty", sweet]
     probability = fit.grid_probability(path, data.problem())
-    np.testing.assert_allclose(left, probability[0].ravel(), atol=1e-6)
-    np.testing.assert_allclose(right, probability[best].ravel(), atol=1e-6)
-    assert np.abs(left - right).max() > 0.5, "the first view shows two different pictures"
-    names = [trace["name"] for trace in size["data"]]
-    assert names == ["With no penalty", f"The sweet spot: λ = {SLIDER_LAMS[best]:g} (by cross-validation)"]
+    np.testing.assert_allclose(_chances(free), probability[0].ravel(), atol=1e-6)
+    np.testing.assert_allclose(_chances(answer), probability[best].ravel(), atol=1e-6)
+    assert np.abs(_chances(free) - _chances(answer)).max() > 0.5, "the first view shows two different pictures"
+    # The roles' colours: no penalty pink dotted, the sweet spot green.
+    assert [trace["line"]["color"] for trace in (free["data"][0], answer["data"][0])] == [
+        NO_PENALTY.colour,
+        SWEET_SPOT.colour,
+    ]
+    assert free["data"][0]["line"]["dash"] == "dot"
+    assert [trace["name"] for trace in size["data"]] == ["With no penalty", sweet]
     texts = live_texts(at)
     assert texts[0].startswith(f"Verdict with no penalty: {MEMORIZING.label}.")
     assert "At the sweet spot (λ = 0.01)" in texts[1]
@@ -63,10 +72,10 @@ def test_released_lam_moves_every_chart_and_text(at, path):
     release_lam(at, 0.01)
     assert at.query_params["lam"] == "0.01"
     step = lam_step(at)
-    answer, loss, size, lam_chart = figures(at)
-    assert _titles(answer)[1] == "Your λ = 0.01"
-    _, right = _chances(answer)
-    np.testing.assert_allclose(right, fit.grid_probability(path, data.problem())[step].ravel(), atol=1e-6)
+    free, answer, loss, size, lam_chart = figures(at)
+    assert _title(answer) == "Your λ = 0.01" and _title(free) == "With no penalty"
+    assert answer["data"][0]["line"]["color"] == YOUR_PENALTY.colour
+    np.testing.assert_allclose(_chances(answer), fit.grid_probability(path, data.problem())[step].ravel(), atol=1e-6)
     new = [trace for trace in loss["data"] if trace.get("name") == "New customers"]
     np.testing.assert_allclose(decode(new[1]["y"]), path.history.losses["new"][step, 1:], rtol=1e-6)
     np.testing.assert_allclose(decode(size["data"][1]["y"]), path.history.weight_size[step, 1:], rtol=1e-6)

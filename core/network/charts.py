@@ -3,7 +3,9 @@
 Every builder records a ``FigureSpec`` for one step and draws the same traces at every step. Beside
 the network with no penalty each chart draws the *compared* network (``fit.compared_row``): the
 reader's λ, or the sweet spot while the reader's λ is 0, labelled so. Axis ranges are fixed over all
-steps, so a step changes the lines and never the scale.
+steps, so a step changes the lines and never the scale. Colours are the palette's roles: training
+customers black, new customers light blue, no penalty pink dotted, the reader's penalty orange, the
+sweet spot green, the real pattern grey dashes.
 """
 
 import numpy as np
@@ -23,24 +25,32 @@ from ..show.kit import (
     verdict_zones,
     you_are_here,
 )
-from ..show.palette import BLACK, BLUE, FRAME_GREY, GREEN, NOTE_GREY, PURPLE, VERMILLION, WHITE
+from ..show.palette import (
+    BLACK,
+    FRAME_GREY,
+    NEW_DATA,
+    NO_PENALTY,
+    NOTE_GREY,
+    SWEET_SPOT,
+    TRAINING,
+    TRUE_PATTERN,
+    WHITE,
+    YOUR_PENALTY,
+    tint,
+)
 from ..show.plain_numbers import format_lam
 from . import data
 from .fit import NetworkPath, compared_row, lowest_new_loss_epoch
 
 #: The mean log-loss of a model that always says 50–50: log 2.
 COIN_TOSS = float(np.log(2.0))
-_SHADE_OPACITY = 0.3
+#: The network's chance of a complaint, shaded in grey: white where it expects none, darker the surer it is.
+CHANCE_COLOURS = [[0.0, WHITE], [1.0, tint(BLACK, 0.2)]]
 
 
-def _faint(colour, opacity):
-    """A palette colour ("#RRGGBB") at ``opacity``, for a shaded area."""
-    red, green, blue = (int(colour[k : k + 2], 16) for k in (1, 3, 5))
-    return f"rgba({red},{green},{blue},{opacity})"
-
-
-#: The network's chance of a complaint: blue (no) through white (50–50) to vermillion (complaint).
-CHANCE_COLOURS = [[0.0, _faint(BLUE, _SHADE_OPACITY)], [0.5, WHITE], [1.0, _faint(VERMILLION, _SHADE_OPACITY)]]
+def compared_role(path: NetworkPath, step):
+    """The palette role of the network drawn beside the one with no penalty: the sweet spot or the reader's λ."""
+    return SWEET_SPOT if compared_row(path, step) != step else YOUR_PENALTY
 
 
 def compared_title(path: NetworkPath, step):
@@ -61,8 +71,8 @@ def _panels(titles, spacing=0.1):
 # --- The network's answer for every customer ---
 
 
-def _customers(fig, problem, col):
-    for label, name, colour, symbol in ((1, "Complained", VERMILLION, "x"), (0, "Did not complain", BLUE, "circle")):
+def _customers(fig, problem):
+    for label, name, symbol in ((1, "Complained", "x"), (0, "Did not complain", "circle-open")):
         rows = problem.y_train == label
         fig.add_trace(
             trace(
@@ -71,92 +81,77 @@ def _customers(fig, problem, col):
                 y=light(problem.X_train[rows, 1]),
                 mode="markers",
                 name=name,
-                legendgroup=name,
-                showlegend=col == 1,
-                marker=dict(color=colour, symbol=symbol, size=9, line=dict(color=WHITE, width=1.5)),
+                marker=dict(color=TRAINING.colour, symbol=symbol, size=8, line=dict(width=1.5)),
                 cliponaxis=False,
                 hovertemplate="order %{x:.0f} €, %{y:.1f} days late<extra>" + name + "</extra>",
-            ),
-            row=1,
-            col=col,
+            )
         )
 
 
-def _chance(fig, problem, probability, name, line_colour, col):
+@figure_builder
+def answer_figure(path: NetworkPath, problem, probability, step, compared=True, height=440):
+    """The network's chance of a complaint over the two signals, with the training customers and the real pattern.
+
+    ``compared=False``: the network with no penalty (the same at every step); ``True``: the compared network
+    (the reader's λ, or the sweet spot while λ is 0). ``probability`` has shape (L, GRID_POINTS, GRID_POINTS)
+    (``fit.grid_probability``). The two are separate charts, side by side: each draws the customers once.
+    """
+    row = compared_row(path, step) if compared else 0
+    role = compared_role(path, step) if compared else NO_PENALTY
+    title = compared_title(path, step) if compared else "With no penalty"
     # The grid as three flat columns: a flat z keeps its meaning when a step's patch replaces it.
     value, days = np.meshgrid(problem.grid_value, problem.grid_days)
+    fig = FigureSpec()
     fig.add_trace(
         trace(
             "contour",
             x=light(value.ravel()),
             y=light(days.ravel()),
-            z=light(probability.ravel()),
+            z=light(probability[row].ravel()),
             zmin=0.0,
             zmax=1.0,
             colorscale=CHANCE_COLOURS,
             autocontour=False,
             contours=dict(start=0.5, end=0.5, size=1, coloring="heatmap"),
-            line=dict(color=line_colour, width=2.5),
+            line=dict(color=role.colour, width=3, dash=role.dash),
             showscale=False,
-            name=name,
+            name="The network's 50–50 line",
             showlegend=True,
             hovertemplate="order %{x:.0f} €, %{y:.1f} days late: %{z:.0%} chance of a complaint<extra></extra>",
-        ),
-        row=1,
-        col=col,
+        )
     )
-
-
-@figure_builder
-def answer_figure(path: NetworkPath, problem, probability, step, height=470):
-    """The network's chance of a complaint over the two signals: with no penalty (left), the compared one (right).
-
-    ``probability`` has shape (L, GRID_POINTS, GRID_POINTS) (``fit.grid_probability``).
-    """
-    row = compared_row(path, step)
-    fig = _panels(("With no penalty", compared_title(path, step)), spacing=0.08)
-    truth = data.even_odds_days(problem.grid_value)
-    for col, shown, name, colour in (
-        (1, 0, "50–50 line with no penalty", PURPLE),
-        (2, row, "50–50 line at the λ on the right", BLACK),
-    ):
-        _chance(fig, problem, probability[shown], name, colour, col)
-        fig.add_trace(
-            trace(
-                "scatter",
-                x=light(problem.grid_value),
-                y=light(truth),
-                mode="lines",
-                name="The real pattern's 50–50 line",
-                legendgroup="truth",
-                showlegend=col == 1,
-                line=dict(color=GREEN, width=2, dash="dash"),
-                hoverinfo="skip",
-            ),
-            row=1,
-            col=col,
+    fig.add_trace(
+        trace(
+            "scatter",
+            x=light(problem.grid_value),
+            y=light(data.even_odds_days(problem.grid_value)),
+            mode="lines",
+            name="The real pattern's 50–50 line",
+            line=dict(color=TRUE_PATTERN.colour, width=2, dash=TRUE_PATTERN.dash),
+            hoverinfo="skip",
         )
-        _customers(fig, problem, col)
-        fig.update_xaxes(
-            range=[float(problem.grid_value[0]), float(problem.grid_value[-1])],
-            title_text=plain(data.SIGNAL_NAMES[0]),
-            showline=True,
-            linecolor=FRAME_GREY,
-            mirror=True,
-            row=1,
-            col=col,
-        )
-        fig.update_yaxes(
-            range=[float(problem.grid_days[0]), float(problem.grid_days[-1])],
-            title_text=plain(data.SIGNAL_NAMES[1]) if col == 1 else None,
-            showline=True,
-            linecolor=FRAME_GREY,
-            mirror=True,
-            row=1,
-            col=col,
-        )
+    )
+    _customers(fig, problem)
+    fig.update_xaxes(
+        range=[float(problem.grid_value[0]), float(problem.grid_value[-1])],
+        title_text=plain(data.SIGNAL_NAMES[0]),
+        showline=True,
+        linecolor=FRAME_GREY,
+        mirror=True,
+    )
+    fig.update_yaxes(
+        range=[float(problem.grid_days[0]), float(problem.grid_days[-1])],
+        title_text=plain(data.SIGNAL_NAMES[1]),
+        showline=True,
+        linecolor=FRAME_GREY,
+        mirror=True,
+    )
     fig = base_layout(fig, height=height)
-    return fig.update_layout(margin_t=95, legend=dict(y=1.13, yanchor="bottom"))
+    return fig.update_layout(
+        title=dict(text=plain(title), x=0.5, xanchor="center", y=0.98, yanchor="top"),
+        margin_t=110,
+        legend=dict(y=1.02, yanchor="bottom"),
+    )
 
 
 # --- Training, pass by pass ---
@@ -188,7 +183,10 @@ def loss_figure(path: NetworkPath, step, height=420):
     epochs = path.history.epochs[1:]
     top = _loss_top(path)
     for col, shown in ((1, 0), (2, row)):
-        for name, colour, key in (("Training customers", BLUE, "train"), ("New customers", VERMILLION, "new")):
+        for name, colour, key in (
+            ("Training customers", TRAINING.colour, "train"),
+            ("New customers", NEW_DATA.colour, "new"),
+        ):
             fig.add_trace(
                 trace(
                     "scatter",
@@ -214,7 +212,7 @@ def loss_figure(path: NetworkPath, step, height=420):
                 name="Lowest loss on new customers",
                 legendgroup="lowest",
                 showlegend=col == 1,
-                marker=dict(color=WHITE, size=10, line=dict(color=VERMILLION, width=2.5)),
+                marker=dict(color=WHITE, size=10, line=dict(color=NEW_DATA.colour, width=2.5)),
                 hovertemplate="lowest after %{x:,} passes: %{y:.3f}<extra></extra>",
             ),
             row=1,
@@ -241,7 +239,10 @@ def size_figure(path: NetworkPath, step, height=360):
     row = compared_row(path, step)
     epochs = path.history.epochs[1:]
     fig = FigureSpec()
-    for shown, name, colour in ((0, "With no penalty", PURPLE), (row, compared_title(path, step), VERMILLION)):
+    for shown, name, role in (
+        (0, "With no penalty", NO_PENALTY),
+        (row, compared_title(path, step), compared_role(path, step)),
+    ):
         fig.add_trace(
             trace(
                 "scatter",
@@ -249,7 +250,7 @@ def size_figure(path: NetworkPath, step, height=360):
                 y=light(path.history.weight_size[shown, 1:]),
                 mode="lines",
                 name=plain(name),
-                line=dict(color=colour, width=2.5),
+                line=dict(color=role.colour, width=2.5, dash=role.dash),
                 hovertemplate=f"after %{{x:,}} passes: %{{y:{HOVER_FORMAT}}}<extra></extra>",
             )
         )
@@ -269,20 +270,36 @@ def lam_figure(path: NetworkPath, step, height=440):
     spot = path.spot
     fig = FigureSpec()
     verdict_zones(fig, x, spot.low, spot.high)
-    for values, name, colour, dash in (
-        (path.train_log_loss, "Training customers", BLUE, "solid"),
-        (path.test_log_loss, "New customers", VERMILLION, "solid"),
-        (path.cv_log_loss, "Checked on left-out training customers (5-fold)", BLACK, "dash"),
+    # λ = 0 is its own point, one decade left of the first step: a dot, never joined by a line to the steps.
+    free = path.lams == 0
+    for values, name, colour, dash, symbol in (
+        (path.train_log_loss, "Training customers", TRAINING.colour, "solid", "circle"),
+        (path.test_log_loss, "New customers", NEW_DATA.colour, "solid", "circle"),
+        (path.cv_log_loss, "Checked on left-out training customers (5-fold)", TRAINING.colour, "dash", "circle-open"),
     ):
         fig.add_trace(
             trace(
                 "scatter",
-                x=light(x),
-                y=light(values),
+                x=light(x[~free]),
+                y=light(values[~free]),
                 mode="lines",
                 name=name,
+                legendgroup=name,
                 line=dict(color=colour, width=2.5, dash=dash),
                 hovertemplate=f"loss %{{y:{HOVER_FORMAT}}}<extra>{name}</extra>",
+            )
+        )
+        fig.add_trace(
+            trace(
+                "scatter",
+                x=light(x[free]),
+                y=light(values[free]),
+                mode="markers",
+                name=name,
+                legendgroup=name,
+                showlegend=False,
+                marker=dict(color=colour, size=9, symbol=symbol, line=dict(color=colour, width=2)),
+                hovertemplate=f"no penalty: loss %{{y:{HOVER_FORMAT}}}<extra>{name}</extra>",
             )
         )
     fig.add_trace(

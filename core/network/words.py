@@ -7,6 +7,7 @@ scikit-learn lines that reproduce the page's networks.
 
 import itertools
 
+from ..show.palette import NEW_DATA, NO_PENALTY, SWEET_SPOT, TRAINING, TRUE_PATTERN, YOUR_PENALTY
 from ..show.plain_numbers import format_lam, plain_number
 from ..verdict import ABOUT_RIGHT, MEMORIZING, TOO_SIMPLE
 from . import data
@@ -70,32 +71,36 @@ PROBLEM = (
     f"{data.N_TRAIN} customers whether a customer will complain, from two numbers the shop already has: how much "
     "the order was worth and how many days late it arrived. It is the shop of the Sorting feedback page, with "
     "the same customers. Each cross is a customer who complained, each circle one who did not. The shading is "
-    "the network's answer for any customer: orange where it expects a complaint, blue where it does not, white "
-    "where it says 50–50. The dashed green line is the real pattern's 50–50 line (we made the customers up, so "
-    "we know it). Left, the network with no penalty; right, the same network trained with your penalty. While "
-    "your λ is 0, the right shows the sweet spot instead, so you see the difference straight away."
+    "the network's answer for any customer: white where it expects no complaint, darker the surer it is of one. "
+    "Its line marks where it says 50–50. The "
+    f"{TRUE_PATTERN.word} dashed line is the real pattern's 50–50 line (we made the customers up, so we know it). "
+    f"Left, the network with no penalty ({NO_PENALTY.word} dotted line); right, the same network trained with "
+    f"your penalty ({YOUR_PENALTY.word} line). While your λ is 0, the right shows the sweet spot instead "
+    f"({SWEET_SPOT.word} line), so you see the difference straight away."
 )
 
 LOSS_INTRO = (
     "A network learns in passes over its examples, called **epochs**. After every pass we measure its **loss**: "
     "how surprised it is by what each customer really did. The loss is small when the network gave the real "
     "outcome a high chance and large when it was sure of the wrong one; lower is better, and a network that "
-    "always says 50–50 scores 0.69 (dotted line). Blue is the loss on the customers it learns from, orange on "
-    f"{data.N_TEST} new customers it never sees."
+    f"always says 50–50 scores 0.69 (dotted line). The {TRAINING.word} line is the loss on the customers it "
+    f"learns from, the {NEW_DATA.word} line on {data.N_TEST} new customers it never sees."
 )
 
 SIZE_INTRO = (
     f"The size of all {weight_count()} weights together (the square root of the sum of their squares) after every "
-    "pass. Large weights are how a network bends sharply around single customers. Weight decay charges for them: "
-    "every step of training first shrinks each weight a little, in proportion to its size, and the customers must "
-    "push it back up. The size settles where the two balance."
+    f"pass: with no penalty ({NO_PENALTY.word} dotted line) and with yours ({YOUR_PENALTY.word}; "
+    f"{SWEET_SPOT.word} for the sweet spot while your λ is 0). Large weights are how a network bends sharply "
+    "around single customers. Weight decay charges for them: every step of training first shrinks each weight a "
+    "little, in proportion to its size, and the customers must push it back up. The size settles where the two "
+    "balance."
 )
 
 LAM_INTRO = (
-    "The loss after all the training, for every penalty strength: on the training customers (blue), on the new "
-    f"customers (orange), and checked on training customers left out in turn ({N_FOLDS}-fold cross-validation, "
-    "dashed). The star is the sweet spot, found without looking at the new customers, and the shading gives the "
-    "app's one verdict for every λ."
+    f"The loss after all the training, for every penalty strength: on the training customers ({TRAINING.word}), "
+    f"on the new customers ({NEW_DATA.word}), and checked on training customers left out in turn "
+    f"({N_FOLDS}-fold cross-validation, dashed). The star is the sweet spot, found without looking at the new "
+    "customers, and the shading gives the app's one verdict for every λ."
 )
 
 _ADVICE = {

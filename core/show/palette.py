@@ -48,6 +48,12 @@ def veil(opacity):
     return f"rgba(255, 255, 255, {opacity})"
 
 
+def tint(colour, opacity):
+    """A palette colour ("#RRGGBB") at ``opacity``: an area shaded in that colour."""
+    red, green, blue = (int(colour[k : k + 2], 16) for k in (1, 3, 5))
+    return f"rgba({red}, {green}, {blue}, {opacity})"
+
+
 @dataclass(frozen=True)
 class Role:
     """What a colour means on every chart: its colour, the word the text uses for it, and its line style."""

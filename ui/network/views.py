@@ -25,6 +25,7 @@ def views(_path):
         "verdict": live.stepped_text(
             _each_step(lambda k: words.verdict_text(path, k)), _each_step(lambda k: words.verdict_tone(path, k))
         ),
+        "answer_free": charts.answer_figure.steps(steps, path, problem, probability, compared=False),
         "answer": charts.answer_figure.steps(steps, path, problem, probability),
         "answer_text": live.stepped_text(_each_step(lambda k: words.answer_text(path, probability, k))),
         "loss": charts.loss_figure.steps(steps, path),
