@@ -19,6 +19,7 @@ from ..show.kit import (
     clipped_top,
     figure_builder,
     lam_axis,
+    lam_line,
     lam_positions,
     light,
     plain,
@@ -270,36 +271,19 @@ def lam_figure(path: NetworkPath, step, height=440):
     spot = path.spot
     fig = FigureSpec()
     verdict_zones(fig, x, spot.low, spot.high)
-    # λ = 0 is its own point, one decade left of the first step: a dot, never joined by a line to the steps.
-    free = path.lams == 0
-    for values, name, colour, dash, symbol in (
-        (path.train_log_loss, "Training customers", TRAINING.colour, "solid", "circle"),
-        (path.test_log_loss, "New customers", NEW_DATA.colour, "solid", "circle"),
-        (path.cv_log_loss, "Checked on left-out training customers (5-fold)", TRAINING.colour, "dash", "circle-open"),
+    for values, name, colour, dash in (
+        (path.train_log_loss, "Training customers", TRAINING.colour, "solid"),
+        (path.test_log_loss, "New customers", NEW_DATA.colour, "solid"),
+        (path.cv_log_loss, "Checked on left-out training customers (5-fold)", TRAINING.colour, "dash"),
     ):
+        line = lam_line(path.lams, values)  # λ = 0 a point of its own, not joined to the first step
         fig.add_trace(
             trace(
                 "scatter",
-                x=light(x[~free]),
-                y=light(values[~free]),
-                mode="lines",
+                **line,
                 name=name,
-                legendgroup=name,
                 line=dict(color=colour, width=2.5, dash=dash),
                 hovertemplate=f"loss %{{y:{HOVER_FORMAT}}}<extra>{name}</extra>",
-            )
-        )
-        fig.add_trace(
-            trace(
-                "scatter",
-                x=light(x[free]),
-                y=light(values[free]),
-                mode="markers",
-                name=name,
-                legendgroup=name,
-                showlegend=False,
-                marker=dict(color=colour, size=9, symbol=symbol, line=dict(color=colour, width=2)),
-                hovertemplate=f"no penalty: loss %{{y:{HOVER_FORMAT}}}<extra>{name}</extra>",
             )
         )
     fig.add_trace(
