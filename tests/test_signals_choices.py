@@ -139,7 +139,7 @@ def gapminder_wide():
 def test_names_that_look_like_numbers_stay_names_on_the_bars():
     at = signals_view("gapminder.csv", gapminder_wide())
     assert widget(at.selectbox, "Column to predict").value == "2007"
-    for chart in (figures(at)[0], figures(at)[3]):  # the weights and the stability bars
+    for chart in (figures(at)[0], figures(at)[2]):  # the weights and the stability bars
         assert chart["layout"]["yaxis"]["type"] == "category"
         labels = set(chart["data"][0]["y"])
         assert {"1952", "1957", "2002"} <= labels and "continent = Asia" in labels
@@ -174,7 +174,7 @@ def test_charts_of_only_the_biggest_signals_say_so():
     at = signals_view("wide.csv", wide_table(30))
     charts = figures(at)
     note = "Showing the 20 signals with the biggest weights, of 30"
-    for k in (0, 1, 3):  # weights, paths, stability
+    for k in (0, 1, 2):  # weights, paths, stability
         assert note in annotations(charts[k]), k
     at = signals_view("narrow.csv", wide_table(6))
     assert not any("Showing the" in text for chart in figures(at) for text in annotations(chart))
@@ -191,11 +191,11 @@ def shop():
 def test_a_tiny_penalty_does_not_share_the_credit(shop):
     row = int(shop.path.slider_rows[1])
     assert SLIDER_LAMS[1] == pytest.approx(1e-8)
-    pair = words.pair_sentence(shop, row)
+    pair = words.credit_sentence(shop, row)
     assert "share the credit" not in pair and "too weak to move the credit" in pair
-    assert "most of the drop" not in words.share_sentence(shop, row)
+    assert "spreads the credit" not in words.share_sentence(shop, row)
     best = shop.path.best_index
-    assert "the penalty makes them share the credit" in words.pair_sentence(shop, best)
+    assert "they share the credit" in words.credit_sentence(shop, best)
 
 
 def test_the_page_says_nothing_of_shared_credit_at_a_tiny_penalty():

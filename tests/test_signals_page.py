@@ -4,10 +4,12 @@ import numpy as np
 import pytest
 
 from core.models.grid import SLIDER_LAMS
+from core.show.facts import L2_NEVER_ZERO
 from core.signals import charts as signal_charts
 from core.signals import data as signal_data
 from core.signals import fit as signal_fit
 from core.signals import words as signal_words
+from core.signals.money import amount
 from core.verdict import verdict
 from core.viewstate import snap_lam
 from tests.apptest_helpers import decode, figures, live_data, live_texts, open_page, release_lam, trace
@@ -25,26 +27,27 @@ def test_page_draws_every_live_chart_and_sentence():
     assert not at.exception
     assert len(live_data(at, "chart")) == 5 and len(figures(at)) == 5
     texts = live_texts(at)
-    assert texts[0].startswith("Verdict on this data: ")
-    assert any("Online ads (thousand €) and Online clicks (thousands) move together" in t for t in texts)
+    assert texts[0].startswith("Online ads (thousand €) and Online clicks (thousands) move together")
+    assert any(text.startswith("Verdict on this data: ") for text in texts)
     code = [c.value for c in at.code]
     assert any("Ridge(alpha=n * lam)" in c and "OneHotEncoder()" in c for c in code)
 
 
 def test_no_penalty_memorizes_and_the_sweet_spot_shares_the_credit(shop):
     at = release_lam(open_page(PAGE), 0.0)
-    texts = live_texts(at)
-    assert texts[0].startswith("Verdict on this data: memorizing")
+    verdict_text = next(t for t in live_texts(at) if t.startswith("Verdict on this data: "))
+    assert verdict_text.startswith("Verdict on this data: memorizing")
     bars = figures(at)[0]
-    x, names = trace(bars, "No penalty")
+    x, names = trace(bars, "Your penalty: none")
     j = list(names).index("Online clicks (thousands)")
     assert x[j] == pytest.approx(shop.path.coef[0, shop.names.index("Online clicks (thousands)")], rel=1e-6)
 
     best = snap_lam(shop.path.lams[shop.path.best_index])
     at = release_lam(at, best)
-    assert live_texts(at)[0].startswith("Verdict on this data: about right")
-    pair = next(t for t in live_texts(at) if "move together" in t)
-    assert "share the credit" in pair
+    verdict_text = next(t for t in live_texts(at) if t.startswith("Verdict on this data: "))
+    assert verdict_text.startswith("Verdict on this data: about right")
+    credit = next(t for t in live_texts(at) if "move together" in t)
+    assert "they share the credit" in credit
 
 
 @pytest.mark.parametrize("key", ["diabetes", "tips"])
@@ -67,21 +70,21 @@ def test_each_step_is_the_chart_built_for_its_lam(shop, name):
 def test_share_chart_marks_this_lams_share(shop):
     row = shop.path.index_of(0.1)
     figure = signal_charts.share_figure(shop, row).figure().to_plotly_json()
-    _, y = trace(figure, "This λ")
+    _, y = trace(figure, "Your penalty")
     assert decode(y)[0] == pytest.approx(100 * shop.path.biggest_share[row], rel=1e-6)
     assert verdict(shop.path, row).key == "about_right"
 
 
-def test_shop_money_is_in_thousand_euros_and_the_miss_axis_has_one_bracket(shop):
+def test_shop_money_is_in_euros_and_the_miss_axis_has_one_bracket(shop):
     assert not [c for c in shop.table.train.columns if "$" in c]
-    assert shop.table.y_unit == "thousand €"
+    assert shop.table.y_unit == "€" and shop.table.target == "Weekly sales (€)"
     figure = signal_charts.errors_figure(shop, 0).figure().to_plotly_json()
-    assert figure["layout"]["yaxis"]["title"]["text"] == "Typical miss (thousand €)"
+    assert figure["layout"]["yaxis"]["title"]["text"] == "Typical miss (€)"
 
 
 def test_every_signal_is_named_in_the_paths_legend(shop):
     figure = signal_charts.paths_figure(shop, 0).figure().to_plotly_json()
-    lines = [t for t in figure["data"] if t.get("mode") == "lines"]
+    lines = [t for t in figure["data"] if t.get("type") == "scatter"]
     assert sorted(t["name"] for t in lines) == sorted(shop.names)
     assert all(t.get("showlegend", True) for t in lines)
     assert figure["layout"]["legend"]["orientation"] == "v"
@@ -115,25 +118,25 @@ def test_signals_that_do_not_matter_are_explained_with_their_weights(shop):
     row = shop.path.best_index
     sentence = signal_words.noise_sentence(shop, row)
     total = np.abs(shop.path.coef[row, noise]).sum()
-    assert f"add up to {total:.3g} thousand €" in sentence
-    assert "never makes one exactly zero" in sentence and "L1" in sentence
+    assert f"to {amount(total, '€')}." in sentence
+    assert L2_NEVER_ZERO in sentence
     assert (shop.path.coef[row, noise] != 0).all()
     assert signal_words.noise_sentence(signal_fit.fit_table(signal_data.diabetes_table()), 0) == ""
 
 
-def test_the_share_sentence_does_not_claim_a_takeover_it_cannot_show(shop):
-    assert shop.path.biggest_share[0] < 0.5
-    row = shop.path.best_index
-    sentence = signal_words.share_sentence(shop, row)
-    assert f"carries {shop.path.biggest_share[0]:.0%}" in sentence
-    assert "no single signal takes over here, even with no penalty" in sentence
-    pair = [shop.pair.first, shop.pair.second]
-    coef = np.abs(shop.path.coef)
-    assert (coef[0, pair].sum() - coef[row, pair].sum()) > 0.5 * (coef[0].sum() - coef[row].sum())
-    assert "most of the drop coming from the two signals that move together" in sentence
+def test_the_share_sentence_says_what_its_chart_shows(shop):
+    """With no penalty the biggest weight carries 25%, at the sweet spot 13%: the penalty spreads the credit."""
+    share = shop.path.biggest_share
+    assert share[shop.path.best_index] < share[0] - signal_words.CREDIT_MOVED
+    sentence = signal_words.share_sentence(shop, 0)
+    assert f"carries {share[0]:.0%}" in sentence and f"carries {share[shop.path.best_index]:.0%}" in sentence
+    assert "The penalty spreads the credit." in sentence
+    assert "takes over" not in sentence
 
 
 def test_the_verdict_speaks_of_this_data_and_its_sweet_spot(shop):
     text, tone = signal_words.verdict_text(shop, shop.path.index_of(0.001))
     assert text.startswith("Verdict on this data: memorizing") and tone == "warn"
-    assert "This table's sweet spot: λ = 0.089 (0.014 to 0.28 is about as good)" in text
+    assert (
+        "This table's sweet spot: a strong penalty (λ = 0.089); from λ = 0.014 to λ = 0.28 it is about as good" in text
+    )

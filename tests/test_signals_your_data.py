@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from core.models import design
+from core.show.plain_numbers import markdown_safe
 from core.signals import data as signal_data
 from tests.apptest_helpers import figures, live_texts, open_page, trace, widget
 
@@ -33,20 +34,21 @@ def signals_view():
 
 def test_several_columns_tell_the_many_signals_story(signals_view):
     at = signals_view
-    widget(at.selectbox, "Column to predict").set_value("Weekly sales (thousand €)").run()
+    widget(at.selectbox, "Column to predict").set_value(signal_data.SHOP_TARGET).run()
     assert not at.exception
     assert len(figures(at)) == 5
     bars = figures(at)[0]
-    _, names = trace(bars, "No penalty")
+    _, names = trace(bars, "Your penalty: none")
     assert "Online clicks (thousands)" in names and "Promotion = discount" in names and "Week" in names
     texts = live_texts(at)
-    assert texts[0].startswith("Verdict on this data: ")
-    assert any("Online ads (thousand €) and Online clicks (thousands) move together" in t for t in texts)
+    assert texts[0].startswith("Online ads (thousand €) and Online clicks (thousands) move together")
+    assert any(t.startswith("Verdict on this data: ") for t in texts)
+    assert [e.label for e in at.expander if e.label.startswith("In depth")]  # the analysts' part too
 
 
 def test_unusable_columns_get_a_plain_note(signals_view):
     at = signals_view
-    widget(at.selectbox, "Column to predict").set_value("Weekly sales (thousand €)").run()
+    widget(at.selectbox, "Column to predict").set_value(signal_data.SHOP_TARGET).run()
     notes = " ".join(t.value for t in at.text)
     assert "Left out Country: it has the same value in every row" in notes
     assert "Left out TV again: it holds exactly the same values as TV ads (thousand €)" in notes
@@ -63,7 +65,7 @@ def test_more_signals_than_rows_works_and_says_so():
     widget(at.radio, "What to look at").set_value("Several columns (signals)").run()
     widget(at.selectbox, "Column to predict").set_value("y").run()
     assert not at.exception, [e.value for e in at.exception]
-    assert any("only 17 rows to fit them on" in block.value for block in at.info)
+    assert any("only 17 rows to learn them from" in block.value for block in at.info)
 
 
 def test_the_curve_view_stays(signals_view):
@@ -76,16 +78,16 @@ def test_the_curve_view_stays(signals_view):
 
 def test_a_second_file_with_the_same_name_and_columns_gets_its_own_charts(signals_view):
     at = signals_view
-    widget(at.selectbox, "Column to predict").set_value("Weekly sales (thousand €)").run()
-    first, _ = trace(figures(at)[0], "No penalty")
+    widget(at.selectbox, "Column to predict").set_value(signal_data.SHOP_TARGET).run()
+    first, _ = trace(figures(at)[0], "Your penalty: none")
     header, *rows = shop_csv().splitlines()
-    column = header.split(",").index("Weekly sales (thousand €)")
+    column = header.split(",").index(signal_data.SHOP_TARGET)
     rows = [",".join(str(2 * float(v)) if i == column else v for i, v in enumerate(r.split(","))) for r in rows]
     at.file_uploader[0].upload("shop.csv", ("\n".join([header, *rows]) + "\n").encode(), "text/csv").run()
     widget(at.radio, "What to look at").set_value("Several columns (signals)").run()
-    widget(at.selectbox, "Column to predict").set_value("Weekly sales (thousand €)").run()
+    widget(at.selectbox, "Column to predict").set_value(signal_data.SHOP_TARGET).run()
     assert not at.exception
-    second, _ = trace(figures(at)[0], "No penalty")
+    second, _ = trace(figures(at)[0], "Your penalty: none")
     np.testing.assert_allclose(second, 2 * first, rtol=1e-4)
 
 
@@ -98,5 +100,9 @@ def test_two_hundred_columns_and_a_new_target_keeps_every_other_column():
     widget(at.radio, "What to look at").set_value("Several columns (signals)").run()
     widget(at.selectbox, "Column to predict").set_value("y").run()
     assert not at.exception, [e.value for e in at.exception]
-    assert any("350 rows to fit on and 150 held out as new data; 200 signals" in c.value for c in at.caption)
+    assert any(
+        markdown_safe("350 rows to fit on and 150 held out as new data. There are 200 signals, one bar each.")
+        in c.value
+        for c in at.caption
+    )
     assert len(figures(at)) == 5

@@ -1,21 +1,84 @@
-"""Charts of the many-signals page: each builder returns a ``FigureSpec`` for one λ row of a ``SignalFit``.
+"""Charts of the many-signals story: each builder returns a ``FigureSpec`` for one λ row of a ``SignalFit``.
 
 ``stepped(builder, fit, rows)`` makes the ``core.show.live.SteppedFigure`` of every slider step.
 Signal names come from the reader's file: every label goes through ``core.show.kit.plain``.
+
+The two bar charts compare the reader's penalty with another setting (``comparison``): with no
+penalty once the reader has added one, and with the sweet spot while they have not (so the first
+view, at λ = 0, never draws the same bars twice). Colours are the palette's roles.
 """
+
+from dataclasses import dataclass
 
 import numpy as np
 
 from ..show import live
 from ..show.figspec import FigureSpec, trace
-from ..show.kit import HERE_LINE, base_layout, error_curves_figure, lam_axis, lam_positions, light, plain
-from ..show.palette import BLACK, BLUE, EVEN_GREY, LINE_COLOURS, NOTE_GREY, ORANGE, PURPLE
-from ..show.plain_numbers import format_lam
+from ..show.kit import (
+    HERE_LINE,
+    HOVER_FORMAT,
+    base_layout,
+    error_curves_figure,
+    lam_axis,
+    lam_line,
+    lam_positions,
+    light,
+    plain,
+)
+from ..show.palette import (
+    BLACK,
+    DARK_NOTE_GREY,
+    EVEN_GREY,
+    LINE_COLOURS,
+    NEW_DATA,
+    NO_PENALTY,
+    NOTE_GREY,
+    SWEET_SPOT,
+    TRAINING,
+    YOUR_PENALTY,
+    ZERO_GREY,
+    veil,
+)
+from ..show.plain_numbers import lam_in_words
+from .money import TICK_FORMAT, amount, spread
 
 #: Bars drawn at most (the signals with the biggest weights anywhere on the path).
 MAX_BARS = 20
 #: Lines drawn at most on the paths chart (each named in its legend).
 MAX_LINES = MAX_BARS
+
+
+@dataclass(frozen=True)
+class Setting:
+    """A setting a chart or a sentence shows: its row of the path, its palette role and its name."""
+
+    row: int
+    role: object
+    name: str
+
+
+def reference_row(fit):
+    """The row the reader's λ = 0 is compared with: the sweet spot, or, when that is no penalty itself,
+    the strongest penalty about as good (so the comparison never draws the same weights twice)."""
+    path = fit.path
+    return path.best_index if path.best_index > 0 else path.good_range[1]
+
+
+def comparison(fit, index):
+    """What the reader's setting at row ``index`` is compared with: the sweet spot at λ = 0, else no penalty."""
+    if index > 0:
+        return Setting(0, NO_PENALTY, "No penalty")
+    row = reference_row(fit)
+    lam = fit.path.lams[row]
+    if row == fit.path.best_index:
+        return Setting(row, SWEET_SPOT, f"Sweet spot: {lam_in_words(lam)}")
+    return Setting(row, SWEET_SPOT, f"Strongest penalty about as good as none: {lam_in_words(lam)}")
+
+
+def yours(fit, index):
+    """The reader's own setting at row ``index``."""
+    lam = fit.path.lams[index]
+    return Setting(index, YOUR_PENALTY, "Your penalty: none" if lam == 0 else f"Your penalty: {lam_in_words(lam)}")
 
 
 def shown_signals(fit, limit=MAX_BARS):
@@ -29,7 +92,7 @@ def _labels(fit, shown):
 
 
 def _bar_height(count):
-    return 140 + 26 * count
+    return 160 + 30 * count
 
 
 def shown_note(fit, shown):
@@ -58,40 +121,51 @@ def _say_shown(fig, fit, shown):
     return fig
 
 
-def _bars_free_and_now(fit, index, values, hover, x_title):
-    """``values`` (one row per λ) of the shown signals as bars: with no penalty (purple) and at this λ (orange)."""
+def _unit(fit):
+    return fit.table.y_unit or "units of y"
+
+
+def _bars(fit, index, values, jumps, x_title):
+    """``values`` (one row per λ) of the shown signals as bars: the comparison's, then the reader's (orange).
+
+    ``jumps`` writes the hover amounts as ± spreads rather than signed weights.
+    """
     shown = shown_signals(fit)[::-1]
     labels = _labels(fit, shown)
+    unit = fit.table.y_unit
     fig = FigureSpec()
-    for row, name, colour in ((0, "No penalty", PURPLE), (index, f"λ = {format_lam(fit.path.lams[index])}", ORANGE)):
+    for setting in (comparison(fit, index), yours(fit, index)):
+        row = values[setting.row, shown]
+        words = [spread(v, unit) if jumps else amount(v, unit, signed=True) for v in row]
         fig.add_trace(
             trace(
                 "bar",
-                x=light(values[row, shown]),
+                x=light(row),
                 y=labels,
                 orientation="h",
-                name=name,
-                marker_color=colour,
-                hovertemplate=hover,
+                name=plain(setting.name),
+                marker_color=setting.role.colour,
+                text=[plain(w) for w in words],
+                textposition="none",  # the amounts are for the hover label; the axis gives the scale
+                hovertemplate="%{y}: %{text}<extra>" + plain(setting.name) + "</extra>",
             )
         )
-    fig.update_layout(barmode="group")
-    fig.update_yaxes(type="category")  # names like "1952" or "10" stay names, not positions on a number line
+    fig.update_layout(barmode="group", legend_traceorder="reversed")  # the legend lists bars in the order drawn
+    pair = () if fit.pair is None else (fit.pair.first, fit.pair.second)
+    fig.update_yaxes(  # names like "1952" or "10" stay names, not positions on a number line
+        type="category",
+        tickvals=labels,
+        ticktext=[f"<b>{label}</b>" if j in pair else label for j, label in zip(shown, labels)],  # the pair in bold
+    )
     _say_shown(fig, fit, shown)
     fig = base_layout(fig, x_title, "", _bar_height(len(shown)))
+    fig.update_xaxes(tickformat=TICK_FORMAT, zeroline=True, zerolinecolor=ZERO_GREY, zerolinewidth=1.5)
     return fig.update_layout(margin_l=220)
 
 
 def weights_figure(fit, index):
-    """Each signal's weight at this λ beside its weight with no penalty (in the units of y per typical swing)."""
-    unit = fit.table.y_unit or "units of y"
-    return _bars_free_and_now(
-        fit,
-        index,
-        fit.path.coef,
-        "%{y}: %{x:.3g}<extra></extra>",
-        f"Weight ({plain(unit)} per typical swing of the signal)",
-    )
+    """The story's main chart: each signal's weight at the reader's λ beside the comparison's (``comparison``)."""
+    return _bars(fit, index, fit.path.coef, False, f"Weight ({plain(_unit(fit))} per typical swing of the signal)")
 
 
 #: λ from which the weights count as settled when choosing the paths chart's height.
@@ -125,34 +199,75 @@ def _legend_name(name, limit=40):
     return name if len(name) <= limit else name[: limit - 1] + "…"
 
 
+def leaving_points(fit):
+    """Where each line that leaves the paths chart crosses its edge: (feature, x position, edge, largest weight).
+
+    Lines leave where the penalty is smallest (on the left): the crossing is at the largest λ at which the
+    weight is still beyond the edge, the edge is ±top.
+    """
+    top, leaving = paths_range(fit)
+    x = lam_positions(fit.path.lams)
+    points = []
+    for j in leaving:
+        weights = fit.path.coef[:, j]
+        beyond = np.flatnonzero(np.abs(weights) > top)
+        last = int(beyond.max())
+        edge = float(np.sign(weights[last]) * top)
+        points.append((int(j), float(x[last]), edge, float(weights[np.argmax(np.abs(weights))])))
+    return points
+
+
+def _say_where_lines_leave(fig, fit):
+    """A note at each point where a line leaves the chart: which signal, and how far it goes."""
+    unit = fit.table.y_unit
+    for k, (j, x, edge, biggest) in enumerate(leaving_points(fit)):
+        fig.add_annotation(
+            text=plain(
+                f"{_legend_name(fit.names[j], 28)} leaves the chart (up to {amount(biggest, unit, signed=True)})"
+            ),
+            x=x,
+            y=edge,
+            xanchor="left",
+            yanchor="top" if edge > 0 else "bottom",
+            ax=25,
+            ay=(1 if edge > 0 else -1) * (22 + 16 * k),
+            showarrow=True,
+            arrowhead=2,
+            arrowcolor=DARK_NOTE_GREY,
+            font=dict(size=11, color=DARK_NOTE_GREY),
+            bgcolor=veil(0.85),
+        )
+
+
 def paths_figure(fit, index):
-    """Every shown weight as λ grows, each line named in the legend, with this λ marked."""
+    """Every shown weight as λ grows (λ = 0 a point of its own), each line named in the legend, this λ marked."""
     path = fit.path
     x = lam_positions(path.lams)
     shown = shown_signals(fit, MAX_LINES)
+    pair = set() if fit.pair is None else {fit.pair.first, fit.pair.second}
     fig = FigureSpec()
     for k, j in enumerate(shown):
         colour = LINE_COLOURS[k % len(LINE_COLOURS)]
         dash = _DASHES[(k // len(LINE_COLOURS)) % len(_DASHES)]
+        line = lam_line(path.lams, path.coef[:, j], marker_size=7)
         fig.add_trace(
             trace(
                 "scatter",
-                x=light(x),
-                y=light(path.coef[:, j]),
-                mode="lines",
-                line=dict(color=colour, width=2, dash=dash),
+                **line,
+                line=dict(color=colour, width=3.5 if j in pair else 2, dash=dash),
+                marker_color=colour,
                 name=plain(_legend_name(fit.names[j])),
-                hovertemplate="%{y:.3g}<extra>" + plain(fit.names[j]) + "</extra>",
+                hovertemplate=f"%{{y:{HOVER_FORMAT}}}<extra>" + plain(fit.names[j]) + "</extra>",
             )
         )
     fig.add_vline(x=float(x[index]), line=HERE_LINE)
     _say_shown(fig, fit, shown)
+    _say_where_lines_leave(fig, fit)
     top, _ = paths_range(fit)
-    fig.update_yaxes(range=[-top, top])
+    fig.update_yaxes(range=[-top, top], tickformat=TICK_FORMAT)
     lam_axis(fig, path.lams)
-    unit = fit.table.y_unit or "units of y"
     longest = max((len(_legend_name(fit.names[j])) for j in shown), default=10)
-    fig = base_layout(fig, "Penalty strength λ", f"Weight ({plain(unit)})", max(440, 60 + 21 * len(shown)))
+    fig = base_layout(fig, "Penalty strength λ", f"Weight ({plain(_unit(fit))})", max(440, 60 + 21 * len(shown)))
     # One legend entry per line, in a column on the right, with a margin wide enough that Plotly never widens it.
     return fig.update_layout(
         legend=dict(orientation="v", x=1.02, xanchor="left", y=1.0, yanchor="top", font_size=12),
@@ -161,7 +276,7 @@ def paths_figure(fit, index):
 
 
 def share_figure(fit, index):
-    """The share of all weight carried by the biggest signal, against λ."""
+    """The share of all weight carried by the biggest signal, against λ (λ = 0 a point of its own)."""
     path = fit.path
     x = lam_positions(path.lams)
     share = path.biggest_share
@@ -170,10 +285,9 @@ def share_figure(fit, index):
     fig.add_trace(
         trace(
             "scatter",
-            x=light(x),
-            y=light(100 * share),
-            mode="lines",
-            line=dict(color=BLUE, width=2.5),
+            **lam_line(path.lams, 100 * share),
+            line=dict(color=DARK_NOTE_GREY, width=2.5),
+            marker_color=DARK_NOTE_GREY,
             name="Biggest signal's share",
             hovertemplate="%{y:.0f}%<extra></extra>",
         )
@@ -184,34 +298,49 @@ def share_figure(fit, index):
             x=[float(x[index])],
             y=[float(100 * share[index])],
             mode="markers",
-            marker=dict(color=ORANGE, size=12, line=dict(color=BLACK, width=1)),
-            name="This λ",
-            hovertemplate="%{y:.0f}%<extra>this λ</extra>",
+            marker=dict(color=YOUR_PENALTY.colour, size=12, line=dict(color=BLACK, width=1)),
+            name="Your penalty",
+            hovertemplate="%{y:.0f}%<extra>your penalty</extra>",
         )
     )
-    fig.add_hline(y=100 * even, line=dict(color=EVEN_GREY, width=1, dash="dash"))
+    fig.add_hline(
+        y=100 * even,
+        line=dict(color=EVEN_GREY, width=1, dash="dash"),
+        annotation_text=f"even split ({even:.0%} each)",
+        annotation_position="top right",
+        annotation_font=dict(size=11, color=DARK_NOTE_GREY),
+    )
     fig.update_yaxes(range=[0, 105], ticksuffix="%")
     lam_axis(fig, path.lams)
     return base_layout(fig, "Penalty strength λ", "Share of all weight", 320)
 
 
 def stability_figure(fit, index):
-    """How much each weight jumps between the fits without each fold: at this λ and with no penalty."""
-    unit = fit.table.y_unit or "units of y"
-    return _bars_free_and_now(
-        fit,
-        index,
-        fit.path.fold_spread,
-        "%{y}: ±%{x:.3g}<extra></extra>",
-        f"How much the weight jumps between refits (±{plain(unit)})",
+    """How much each weight jumps between the fits without each fold: at the reader's λ and the comparison's."""
+    return _bars(
+        fit, index, fit.path.fold_spread, True, f"How much the weight jumps between refits (±{plain(_unit(fit))})"
     )
 
 
+#: The error chart's traces in the palette's roles, by the kit's trace names: training data black, new data
+#: light blue, the check on left-out training rows black dashed (it is training data too), the sweet spot green.
+_ERROR_ROLES = {
+    "Training data": dict(line_color=TRAINING.colour),
+    "New data (held out)": dict(line_color=NEW_DATA.colour),
+}
+
+
 def errors_figure(fit, index):
-    """Training, held-out and cross-validated error against λ, with the sweet spot (the curves page's chart)."""
+    """Training, held-out and cross-validated error against λ, with the sweet spot (the kit's chart, in roles)."""
     unit = fit.table.y_unit
     fig = error_curves_figure.spec(fit.path, index, unit)
+    for item in fig.data:
+        if item.get("name") in _ERROR_ROLES:
+            item["line"] = dict(item.get("line", {}), color=_ERROR_ROLES[item["name"]]["line_color"])
+        if item.get("marker", {}).get("symbol") == "star":
+            item["marker"] = dict(item["marker"], color=SWEET_SPOT.colour)
     title = f"Typical miss ({unit})" if unit else f"Typical miss in {fit.table.target}"
+    fig.update_yaxes(tickformat=TICK_FORMAT)
     return fig.update_layout(yaxis_title=plain(title))
 
 

@@ -31,7 +31,9 @@ class SignalTable:
     target : str
         The column to predict.
     y_unit : str
-        Its unit in words ("thousand €"); may be empty.
+        Its unit: a currency sign ("€", "$": amounts are written "€16,900") or a word ("points"); may be empty.
+    rows_called : str
+        What a row is, in the plural ("weeks", "patients"): the words say "new weeks", not "new rows".
     train, test : pandas.DataFrame
         Rows to fit on and held-out rows ("new data"), with the same columns.
     irrelevant : tuple of str
@@ -49,6 +51,7 @@ class SignalTable:
     y_unit: str
     train: pd.DataFrame
     test: pd.DataFrame
+    rows_called: str = "rows"
     irrelevant: tuple = ()
     left_out: tuple = ()
     notes: tuple = ()
@@ -70,6 +73,7 @@ SHOP_WEEKS = 26
 _SHOP_IRRELEVANT = ("Staff on shift", "Rain (mm)", "Newsletter length (words)", "Shop-window colour")
 SHOP_NEW_WEEKS = 400
 _SHOP_SEED = 3
+SHOP_TARGET = "Weekly sales (€)"
 
 
 def _shop_weeks(weeks, rng):
@@ -93,9 +97,9 @@ def _shop_weeks(weeks, rng):
         }
     )
     promotion = frame["Promotion"].map({"none": 0.0, "discount": 6.0, "bundle": 3.0}).to_numpy()
-    frame.insert(
+    frame.insert(  # in €, to the nearest €100
         0,
-        "Weekly sales (thousand €)",
+        SHOP_TARGET,
         (
             40.0
             + 1.0 * frame["TV ads (thousand €)"]
@@ -107,7 +111,10 @@ def _shop_weeks(weeks, rng):
             + 12.0 * frame["Holiday week"]
             + promotion
             + rng.normal(0, 6.0, weeks)
-        ).round(1),
+        )
+        .round(1)
+        .mul(1000.0)
+        .round(),
     )
     return frame
 
@@ -120,13 +127,14 @@ def shop_table():
         key="shop",
         title=SIGNAL_TITLES["shop"],
         story=(
-            f"A shop kept {SHOP_WEEKS} weeks of records: sales and eleven things that might drive them. "
+            f"A shop kept {SHOP_WEEKS} weeks of records: its sales and what might drive them. "
             "Online clicks follow online ad spend closely, so those two move together. Staff on shift, rain, "
             "the newsletter's length and the shop-window colour do not affect sales at all. "
-            f"The error on new data is checked on {SHOP_NEW_WEEKS} more weeks from the same shop."
+            f"The forecasts are checked on {SHOP_NEW_WEEKS} more weeks from the same shop."
         ),
-        target="Weekly sales (thousand €)",
-        y_unit="thousand €",
+        target=SHOP_TARGET,
+        y_unit="€",
+        rows_called="weeks",
         irrelevant=_SHOP_IRRELEVANT,
         train=train,
         test=test,
@@ -166,6 +174,7 @@ def diabetes_table():
         ),
         target=target,
         y_unit="points",
+        rows_called="patients",
         train=train,
         test=test,
     )
@@ -198,7 +207,8 @@ def tips_table():
             "From the table shipped with plotly; 30% of bills held out as new data."
         ),
         target="Tip ($)",
-        y_unit="dollars",
+        y_unit="$",
+        rows_called="bills",
         train=train,
         test=test,
     )

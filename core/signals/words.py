@@ -1,38 +1,61 @@
 """The many-signals story in words: what a ``SignalFit`` says at one λ, read aloud.
 
+Amounts are in the unit of the column predicted (``money.amount``: "€16,900"); the penalty is named in
+words with its number small (``lam_in_words``); a colour is named by its palette role's ``word``. While
+the reader's λ is 0 the sentences compare it with the sweet spot, as the charts do (``charts.comparison``).
 Column names come from the reader's file: the sentences are plain text (never Markdown).
 """
 
 import numpy as np
+import pandas as pd
 
 from ..models.grid import LEAVE_ONE_OUT, N_FOLDS
-from ..show.plain_numbers import format_lam, plain_number
+from ..show.facts import L2_NEVER_ZERO
+from ..show.palette import NEW_DATA, NO_PENALTY, SWEET_SPOT, TRAINING, YOUR_PENALTY
+from ..show.plain_numbers import format_lam, lam_in_words, lam_small_print
 from ..verdict import verdict
-from .charts import MAX_LINES, paths_range
+from .charts import MAX_LINES, comparison, paths_range
 from .fit import irrelevant_features
+from .money import amount, spread
 
 #: What the reader sees while a table is fitted.
 WAIT_FIT = "Fitting every signal for every λ…"
-#: Above each chart: how to read it.
+#: Above the main chart: how to read it, with the colours drawn.
 WEIGHTS_CAPTION = (
-    "Each bar is how much the prediction moves when that signal is one typical swing (its usual distance from its average) "
-    "higher, or, for a category, when the row is in it. Purple: no penalty. Orange: the λ you chose."
+    "Each bar is how much the forecast moves when that signal is one typical swing higher than usual "
+    "(for a choice, such as a promotion: when it applies). Bars to the right raise the forecast, bars to the "
+    f"left lower it. {YOUR_PENALTY.word.capitalize()}: your penalty. Beside it, {SWEET_SPOT.word}: the sweet "
+    f"spot, while your penalty is 0; {NO_PENALTY.word}: no penalty, once you add one."
 )
+#: Added to it when the table has two signals that move together (their names are in bold).
+PAIR_IN_BOLD = "The two signals in bold move together."
 SHARE_CAPTION = (
-    "The share of all weight carried by the single biggest signal, for every λ. The dashed line is an even "
-    "split between all the signals."
+    "The share of all weight carried by the single biggest signal, for every penalty; the point on the far "
+    "left is no penalty. The dashed line is an even split between all the bars."
 )
 STABILITY_CAPTION = (
-    "The model is refitted five times, each time without a different fifth of the rows. Each bar is how "
-    "much that weight moves between these refits: long bars are weights you cannot trust."
+    f"The model is refitted {N_FOLDS} times, each time without a different fifth of the rows. Each bar is how "
+    "much that weight jumps between these refits: long bars are weights you cannot trust. The colours are the "
+    "chart's above."
 )
 ERRORS_CAPTION = (
-    "Typical miss on the training rows, on held-out rows and by cross-validation, for every λ. "
-    "The sweet spot is the bottom of the valley."
+    f"Typical miss on the training rows ({TRAINING.word}), on the new rows ({NEW_DATA.word}) and on training "
+    f"rows left out in turn ({TRAINING.word} dashes), for every penalty. The {SWEET_SPOT.word} star, the "
+    "sweet spot, is the bottom of the dashed valley."
 )
 #: Your data's several-columns view, when the reader's choice cannot be fitted.
 NO_TARGET = "Your file has no column of numbers to predict."
 NO_SIGNALS = "Choose at least one signal."
+#: A pair's weights count as moved when one changed by more than this share of the larger one with no
+#: penalty; shares of the weight as changed when they moved by this much.
+CREDIT_MOVED = 0.05
+#: Two typical misses count as about the same when they differ by less than this share.
+ABOUT_THE_SAME = 0.03
+
+
+def weights_caption(fit):
+    """How to read the main chart: what a bar is, the colours drawn, and the pair in bold when there is one."""
+    return WEIGHTS_CAPTION + ("" if fit.pair is None else " " + PAIR_IN_BOLD)
 
 
 def unusable_columns(problem):
@@ -40,12 +63,26 @@ def unusable_columns(problem):
     return f"These columns cannot be used: {problem}"
 
 
+def count_sentence(fit):
+    """How many signals the table has, and how many bars they make: said once, here."""
+    signals = fit.design.signals
+    split = [signal.name for signal in signals if signal.categories]
+    bars = len(fit.names)
+    if bars == len(signals):
+        return f"There are {len(signals):,} signals, one bar each."
+    names = split[0] if len(split) == 1 else ", ".join(split[:-1]) + " and " + split[-1]
+    each = "gets a bar for each of its choices" if len(split) == 1 else "get a bar for each of their choices"
+    return f"There are {len(signals):,} signals, drawn as {bars:,} bars: {names} {each}."
+
+
+def table_caption(fit):
+    """The table's story and its count of signals (names from a reader's file: show it Markdown-safe)."""
+    return f"{fit.table.story} {count_sentence(fit)}"
+
+
 def rows_caption(fit):
     """How the reader's rows were used, and how many signals they make."""
-    return (
-        f"{fit.path.n:,} rows to fit on and {fit.n_test:,} held out as new data; {len(fit.names):,} signals "
-        "(a text column counts once per category)."
-    )
+    return f"{fit.path.n:,} rows to fit on and {fit.n_test:,} held out as new data. {count_sentence(fit)}"
 
 
 def in_depth_model(n):
@@ -69,69 +106,56 @@ def in_depth_cross_validation(path):
     return (
         f"Cross-validation: {cv}, with the scaling fitted once on all training rows and alpha = n·λ in every "
         "fold. λ = 0 is the minimum-norm least-squares fit. Stability bars: the standard deviation of each "
-        "weight over the five fits without one fold. Best λ on the fine grid: "
+        f"weight over the {N_FOLDS} fits without one fold. Best λ on the fine grid: "
         f"{format_lam(path.lams[path.best_index])}."
     )
 
 
-def _amount(value, unit):
-    sign = "+" if value > 0 else "−" if value < 0 else ""
-    return f"{sign}{plain_number(abs(value))}" + (f" {unit}" if unit else "")
-
-
-def weight_sentence(fit, index):
-    """Which signal matters most now, and how that compares with no penalty."""
-    path, unit = fit.path, fit.table.y_unit
-    now, free = path.coef[index], path.coef[0]
-    top = int(np.argmax(np.abs(now)))
-    top_free = int(np.argmax(np.abs(free)))
-    share = path.biggest_share
-    if index == 0:
-        return (
-            f"No penalty: the biggest weight is {fit.names[top_free]}, {_amount(free[top_free], unit)}"
-            f"{_per(fit, top_free)}, carrying {share[0]:.0%} of all the weight."
-        )
-    return (
-        f"At λ = {format_lam(path.lams[index])} the biggest weight is {fit.names[top]}: {_amount(now[top], unit)}"
-        f"{_per(fit, top)}, {share[index]:.0%} of all the weight (with no penalty: {fit.names[top_free]}, "
-        f"{_amount(free[top_free], unit)}, {share[0]:.0%})."
+def weights_table(fit, index):
+    """In depth: every weight with no penalty, at the sweet spot and at the reader's λ, at full precision."""
+    path = fit.path
+    best = path.best_index
+    return pd.DataFrame(
+        {
+            "Signal": list(fit.names),
+            "No penalty": path.coef[0],
+            f"Sweet spot (λ = {format_lam(path.lams[best])})": path.coef[best],
+            f"Your λ ({format_lam(path.lams[index])})": path.coef[index],
+        }
     )
+
+
+# --- Naming the settings a sentence compares ---
+
+
+def _at(fit, row, index):
+    """The setting at ``row`` named for a sentence, with its colour on the charts at the reader's row ``index``."""
+    lam = fit.path.lams[row]
+    if row == index:
+        if lam == 0:
+            return f"with no penalty, where the control starts ({YOUR_PENALTY.word})"
+        return f"with your penalty ({YOUR_PENALTY.word}), {lam_in_words(lam)}"
+    if row == 0:
+        return f"with no penalty ({NO_PENALTY.word})"
+    if row == fit.path.best_index:
+        return f"at the sweet spot ({SWEET_SPOT.word}), {lam_in_words(lam)}"
+    return f"with {lam_in_words(lam)} ({SWEET_SPOT.word}), about as good as the sweet spot"
+
+
+def _rows(fit, index):
+    """The two rows a sentence compares at the reader's row ``index``: (no penalty, the other)."""
+    return (0, comparison(fit, index).row) if index == 0 else (0, index)
+
+
+def _capital(text):
+    return text[:1].upper() + text[1:]
 
 
 def _per(fit, j):
     return " per typical swing" if fit.design.scaled[j] else " when it applies"
 
 
-def pair_sentence(fit, index):
-    """The two signals that move together: their weights with and without the penalty."""
-    if fit.pair is None:
-        return "No two signals move closely together here, so no pair of weights has to fight for the same credit."
-    path, unit, pair = fit.path, fit.table.y_unit, fit.pair
-    a, b = fit.names[pair.first], fit.names[pair.second]
-    free = path.coef[0, [pair.first, pair.second]]
-    now = path.coef[index, [pair.first, pair.second]]
-    opposite = _pair_fights(fit)
-    start = (
-        f"{a} and {b} move together (correlation {pair.correlation:.2f}; 1 would be perfectly in step). "
-        "With no penalty their weights are "
-        f"{_amount(free[0], unit)} and {_amount(free[1], unit)}"
-        + (": they pull in opposite directions and mostly cancel. " if opposite else ". ")
-    )
-    if index == 0:
-        return start + "Add a penalty to see how it moves the credit between them."
-    here = f"At λ = {format_lam(path.lams[index])} they are {_amount(now[0], unit)} and {_amount(now[1], unit)}: "
-    if np.abs(now - free).max() <= CREDIT_MOVED * np.abs(free).max():
-        return start + here + "hardly changed, so this penalty is still too weak to move the credit between them."
-    if _fights(pair, now):
-        return start + here + "they still pull against each other."
-    if opposite or _evenness(now) > _evenness(free) + CREDIT_MOVED:
-        return start + here + "the penalty makes them share the credit."
-    return start + here + "the penalty shrinks both."
-
-
-#: A pair's weights count as moved when one changed by more than this share of the larger one with no
-#: penalty; and as sharing the credit more evenly when the smaller's share of the larger grew by this.
-CREDIT_MOVED = 0.05
+# --- The main chart's sentences ---
 
 
 def _evenness(weights):
@@ -146,80 +170,114 @@ def _fights(pair, weights):
     return product < 0 if pair.correlation > 0 else product > 0
 
 
-def stability_sentence(fit, index):
-    """How much the weights jump between the cross-validation folds, now and with no penalty."""
-    spread = fit.path.fold_spread
-    unit = fit.table.y_unit
-    worst_free = int(np.argmax(spread[0]))
+def _pair_fights(fit):
+    return _fights(fit.pair, fit.path.coef[0, [fit.pair.first, fit.pair.second]])
+
+
+def credit_sentence(fit, index):
+    """The story's sentence under the main chart: who gets the credit with no penalty and with the other setting."""
+    if fit.pair is None:
+        return _credit_without_pair(fit, index)
+    path, unit, pair = fit.path, fit.table.y_unit, fit.pair
+    a, b = fit.names[pair.first], fit.names[pair.second]
+    free_row, other_row = _rows(fit, index)
+    free = path.coef[free_row, [pair.first, pair.second]]
+    now = path.coef[other_row, [pair.first, pair.second]]
+    per = _per(fit, pair.first)
+
+    def both(weights):
+        return f"{a} {amount(weights[0], unit, signed=True)}, {b} {amount(weights[1], unit, signed=True)}"
+
+    start = f"{a} and {b} move together. "
+    if _fights(pair, free):
+        start += (
+            f"{_capital(_at(fit, free_row, index))}, they pull against each other: {both(free)}{per}. "
+            "The two mostly cancel out."
+        )
+    else:
+        start += f"{_capital(_at(fit, free_row, index))}, they get {both(free)}{per}."
+    here = f" {_capital(_at(fit, other_row, index))}, "
+    if index > 0 and np.abs(now - free).max() <= CREDIT_MOVED * np.abs(free).max():
+        return start + here + f"they hardly change: {both(now)}. This penalty is still too weak to move the credit."
+    if _fights(pair, now):
+        less = " less hard" if np.abs(now).sum() < np.abs(free).sum() else ""
+        return start + here + f"they still pull against each other,{less}: {both(now)}."
+    if _fights(pair, free):
+        return start + here + f"they share the credit: {both(now)}."
+    if _evenness(now) > _evenness(free) + CREDIT_MOVED:
+        return start + here + f"they share it more evenly: {both(now)}."
+    return start + here + f"both shrink: {both(now)}."
+
+
+def _credit_without_pair(fit, index):
+    path, unit = fit.path, fit.table.y_unit
+    free_row, other_row = _rows(fit, index)
+    top = int(np.argmax(np.abs(path.coef[free_row])))
     return (
-        f"Refitting without one part of the rows at a time, the weights move by up to "
-        f"{_amount(spread[index].max(), unit).lstrip('+')} at this λ; with no penalty up to "
-        f"{_amount(spread[0, worst_free], unit).lstrip('+')} ({fit.names[worst_free]})."
+        "No two signals here move closely together, so none has to fight another for the credit. "
+        f"The biggest weight, {fit.names[top]}, is {amount(path.coef[free_row, top], unit, signed=True)}"
+        f"{_per(fit, top)} {_at(fit, free_row, index)} and {amount(path.coef[other_row, top], unit, signed=True)} "
+        f"{_at(fit, other_row, index)}."
     )
 
 
-def verdict_text(fit, index):
-    """The one verdict rule's words for this λ on this table, its sweet spot, and the tone for the coloured box.
-
-    Each table has its own sweet spot, so the same λ may get another verdict on another page: the words say
-    "on this data" and give this table's sweet spot.
-    """
-    path = fit.path
-    v = verdict(path, index)
-    low, high = path.good_range
-    spot = (
-        f"This table's sweet spot: λ = {format_lam(path.lams[path.best_index])} ({format_lam(path.lams[low])} to "
-        f"{format_lam(path.lams[high])} is about as good). Each table has its own, so another page may give the "
-        "same λ another verdict."
+def forecast_sentence(fit, index):
+    """How far off the forecasts of the new rows are with no penalty and with the other setting (empty without them)."""
+    path, unit = fit.path, fit.table.y_unit
+    free_row, other_row = _rows(fit, index)
+    free, other = path.test_rmse[free_row], path.test_rmse[other_row]
+    if fit.n_test == 0 or not (np.isfinite(free) and np.isfinite(other)):
+        return ""
+    rows = fit.table.rows_called
+    one = rows[:-1] if rows.endswith("s") else rows
+    start = f"Forecasting {fit.n_test:,} new {rows}, "
+    if abs(other - free) <= ABOUT_THE_SAME * free:
+        return start + (
+            f"the two are about as good: off by {spread(other, unit)} for a typical {one}. Here what the penalty "
+            "gains is steadier weights, not a better forecast."
+        )
+    who = "the model at the sweet spot" if index == 0 else "the model with your penalty"
+    text = (
+        start + f"{who} is off by {spread(other, unit)} for a typical {one}; with no penalty, by {spread(free, unit)}."
     )
-    return f"Verdict on this data: {v.label}. {v.advice} {spot}", v.tone
+    if other > free:
+        text += f" On these new {rows}, no penalty does better."
+    return text
+
+
+# --- In depth ---
+
+
+def stability_sentence(fit, index):
+    """How much the weights jump between the cross-validation folds, with no penalty and with the other setting."""
+    jumps = fit.path.fold_spread
+    unit = fit.table.y_unit
+    free_row, other_row = _rows(fit, index)
+    worst = int(np.argmax(jumps[free_row]))
+    return (
+        f"Refitting without a different part of the {fit.table.rows_called} each time, the weights jump by up to "
+        f"{spread(jumps[free_row, worst], unit)} {_at(fit, free_row, index)}: the most is {fit.names[worst]}. "
+        f"{_capital(_at(fit, other_row, index))}, they jump by up to {spread(jumps[other_row].max(), unit)}."
+    )
 
 
 def share_sentence(fit, index):
-    """How much of all the weight the biggest signal carries, now and with no penalty, and what that means here."""
+    """How much of all the weight the biggest signal carries, with no penalty and with the other setting."""
     path = fit.path
     share = path.biggest_share
-    top_free = int(np.argmax(np.abs(path.coef[0])))
-    even = 1.0 / len(fit.names)
-    start = (
-        f"With no penalty the biggest weight ({fit.names[top_free]}) carries {share[0]:.0%} of all the weight; "
-        f"an even split over the {len(fit.names)} signals would give each {even:.0%}."
+    free_row, other_row = _rows(fit, index)
+    top_free = int(np.argmax(np.abs(path.coef[free_row])))
+    top = int(np.argmax(np.abs(path.coef[other_row])))
+    text = (
+        f"{_capital(_at(fit, free_row, index))}, the biggest weight carries {share[free_row]:.0%} of all the "
+        f"weight: {fit.names[top_free]}. {_capital(_at(fit, other_row, index))}, the biggest carries "
+        f"{share[other_row]:.0%}: {fit.names[top]}. An even split would give each bar {1 / len(fit.names):.0%}."
     )
-    if index > 0:
-        start += f" At λ = {format_lam(path.lams[index])} the biggest carries {share[index]:.0%}."
-    if share[0] >= 0.5:
-        if index > 0 and share[index] > share[0] - CREDIT_MOVED:
-            return (
-                start
-                + " Without a penalty that one signal takes over, and this penalty is still too weak to change that."
-            )
-        if share[1:].min() > share[0] - CREDIT_MOVED:
-            return start + " That one signal takes over, and even a strong penalty leaves it in front here."
-        return start + " Without a penalty that one signal takes over; the penalty spreads the credit."
-    unit = fit.table.y_unit
-    total = np.abs(path.coef).sum(axis=1)
-    change = (
-        " So no single signal takes over here, even with no penalty. What the penalty changes is the size of the "
-        f"weights: all of them together add up to {_amount(total[0], unit).lstrip('+')} with no penalty"
-    )
-    if index > 0:
-        change += f" and {_amount(total[index], unit).lstrip('+')} at this λ"
-        dropped = total[0] - total[index] > CREDIT_MOVED * total[0]
-        if dropped and fit.pair is not None and _pair_fights(fit) and _pair_share_of_drop(fit, index) > 0.5:
-            change += ", most of the drop coming from the two signals that move together (above)"
-    return start + change + "."
-
-
-def _pair_share_of_drop(fit, index):
-    """Which part of the drop in the weights' total size (no penalty → this λ) comes from the pair."""
-    pair = [fit.pair.first, fit.pair.second]
-    coef = np.abs(fit.path.coef)
-    drop = coef[0].sum() - coef[index].sum()
-    return (coef[0, pair].sum() - coef[index, pair].sum()) / drop if drop > 0 else 0.0
-
-
-def _pair_fights(fit):
-    return _fights(fit.pair, fit.path.coef[0, [fit.pair.first, fit.pair.second]])
+    if share[other_row] < share[free_row] - CREDIT_MOVED:
+        return text + " The penalty spreads the credit."
+    if share[other_row] > share[free_row] + CREDIT_MOVED:
+        return text + " Here the penalty shrinks the other weights more, so the biggest one's share grows."
+    return text + " The penalty shrinks the weights about alike, so the share hardly changes."
 
 
 def noise_sentence(fit, index):
@@ -231,57 +289,70 @@ def noise_sentence(fit, index):
     if noise.size == 0:
         return ""
     path, unit = fit.path, fit.table.y_unit
+    free_row, other_row = _rows(fit, index)
     columns = ", ".join(fit.table.irrelevant)
-    now, free = path.coef[index, noise], path.coef[0, noise]
-    biggest = int(noise[np.argmax(np.abs(now))])
-    lead = (
-        f"{columns}: none of these affects sales, yet each gets a weight. With only {path.n} weeks to learn from, "
-        "luck looks like a pattern: a colour that happened to fall on a few good weeks seems to help. "
-    )
-    if index == 0:
-        here = (
-            f"With no penalty their weights add up to {_amount(np.abs(free).sum(), unit).lstrip('+')} "
-            f"(biggest: {fit.names[biggest]}, {_amount(path.coef[0, biggest], unit)}). "
-        )
-    else:
-        here = (
-            f"At λ = {format_lam(path.lams[index])} their weights add up to "
-            f"{_amount(np.abs(now).sum(), unit).lstrip('+')} (with no penalty "
-            f"{_amount(np.abs(free).sum(), unit).lstrip('+')}); the biggest is {fit.names[biggest]}, "
-            f"{_amount(path.coef[index, biggest], unit)}. "
-        )
+    biggest = int(noise[np.argmax(np.abs(path.coef[free_row, noise]))])
     return (
-        lead + here + "The penalty shrinks such weights, but L2 never makes one exactly zero, at any λ, and "
-        "cross-validation cannot tell a small real effect from a small lucky one. A different penalty, L1 (the "
-        "lasso), can set weights to exactly zero and drop signals altogether (see Questions)."
+        f"{columns}: none of these affects sales, yet each gets a weight. With only {path.n} "
+        f"{fit.table.rows_called} to learn from, luck looks like a pattern: a colour that happened to fall on a few "
+        f"good weeks seems to help. {_capital(_at(fit, free_row, index))}, their weights add up to "
+        f"{amount(np.abs(path.coef[free_row, noise]).sum(), unit)} (biggest: {fit.names[biggest]}, "
+        f"{amount(path.coef[free_row, biggest], unit, signed=True)}); {_at(fit, other_row, index)}, to "
+        f"{amount(np.abs(path.coef[other_row, noise]).sum(), unit)}. {L2_NEVER_ZERO} Cross-validation cannot tell "
+        "a small real effect from a small lucky one."
     )
+
+
+def _band(path):
+    """The penalties about as good as the sweet spot, in words."""
+    low, high = path.good_range
+    if low == 0:
+        return f"anything from no penalty up to {lam_small_print(path.lams[high])} is about as good"
+    return f"from {lam_small_print(path.lams[low])} to {lam_small_print(path.lams[high])} it is about as good"
+
+
+def verdict_text(fit, index):
+    """The one verdict rule's words for this λ on this table, its sweet spot, and the tone for the coloured box.
+
+    Each table has its own sweet spot, so the same λ may get another verdict on another page: the words say
+    "on this data" and give this table's sweet spot.
+    """
+    path = fit.path
+    v = verdict(path, index)
+    spot = (
+        f"This table's sweet spot: {lam_in_words(path.lams[path.best_index])}; {_band(path)}. Each table has "
+        "its own, so another page may give the same λ another verdict."
+    )
+    return f"Verdict on this data: {v.label}. {v.advice} {spot}", v.tone
 
 
 def paths_caption(fit):
     """How to read the weight-paths chart; says which lines leave it only when some do."""
     _, leaving = paths_range(fit)
     text = (
-        "Read from left to right: the weights shrink toward zero as the penalty grows. Every line is named in "
-        "the legend; the dotted line is your λ."
+        "Read from left to right: the weights shrink toward zero as the penalty grows. The points on the far "
+        "left are no penalty (λ = 0). Every line is named in the legend"
+        + ("; the two thick lines are the signals that move together" if fit.pair is not None else "")
+        + "; the dotted line is your penalty."
     )
     if len(fit.names) > MAX_LINES:
         text += f" Shown: the {MAX_LINES} signals with the biggest weights, of {len(fit.names):,}."
     if leaving.size:
         names = ", ".join(fit.names[j] for j in leaving)
         text += (
-            f" With little or no penalty some weights are too big for the chart and leave it on the left ({names}): "
-            "they fight each other."
+            f" With little or no penalty some weights are too big for the chart and leave it on the left ({names}), "
+            "where the chart says so: they fight each other."
         )
     return text
 
 
 def size_note(fit):
-    """A plain note when there are at least as many features as rows (where the penalty matters most)."""
+    """A plain note when there are at least as many bars (weights) as rows (where the penalty matters most)."""
     p, n = len(fit.names), fit.path.n
     if p < n:
         return None
     return (
-        f"There are {p:,} signals (a category counts once per value) and only {n:,} rows to fit them on. With no "
-        "penalty the model can then pass through every training row exactly, so it learns nothing it can check; "
-        "the penalty is what makes a fit possible at all."
+        f"There are {p:,} weights to learn (one a bar) and only {n:,} rows to learn them from. With no penalty "
+        "the model can then pass through every training row exactly, so it learns nothing it can check; the "
+        "penalty is what makes a fit possible at all."
     )
