@@ -232,3 +232,8 @@ def test_l2_never_zero_is_the_shared_fact(shop):
 def test_the_live_texts_follow_every_step(first_view):
     texts = live_data(first_view, "text")
     assert texts and all(len(item["texts"]) == SLIDER_LAMS.size for item in texts)
+
+
+def test_a_readers_column_named_with_its_money_gets_amounts_in_it():
+    assert data.unit_in_name("Weekly sales (€)") == "€" and data.unit_in_name("Tip ($)") == "$"
+    assert data.unit_in_name("Price (thousand €)") == "" and data.unit_in_name("sales") == ""

@@ -1,5 +1,7 @@
 """Your data, "Several columns (signals)": the many-signals story for the reader's own file, through AppTest."""
 
+import re
+
 import numpy as np
 import pytest
 
@@ -42,6 +44,7 @@ def test_several_columns_tell_the_many_signals_story(signals_view):
     assert "Online clicks (thousands)" in names and "Promotion = discount" in names and "Week" in names
     texts = live_texts(at)
     assert texts[0].startswith("Online ads (thousand €) and Online clicks (thousands) move together")
+    assert re.search(r"[+−]€\d", texts[0])  # the column's name says €: amounts in €, as on /signals
     assert any(t.startswith("Verdict on this data: ") for t in texts)
     assert [e.label for e in at.expander if e.label.startswith("In depth")]  # the analysts' part too
 

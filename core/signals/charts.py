@@ -122,7 +122,8 @@ def _say_shown(fig, fit, shown):
 
 
 def _unit(fit):
-    return fit.table.y_unit or "units of y"
+    """What the weights are counted in: the unit, or, for a reader's column with none we know, its name."""
+    return fit.table.y_unit or fit.table.target
 
 
 def _bars(fit, index, values, jumps, x_title):
@@ -267,7 +268,7 @@ def paths_figure(fit, index):
     fig.update_yaxes(range=[-top, top], tickformat=TICK_FORMAT)
     lam_axis(fig, path.lams)
     longest = max((len(_legend_name(fit.names[j])) for j in shown), default=10)
-    fig = base_layout(fig, "Penalty strength λ", f"Weight ({plain(_unit(fit))})", max(440, 60 + 21 * len(shown)))
+    fig = base_layout(fig, "Penalty strength λ", f"Weight ({plain(_unit(fit))})", max(440, 140 + 22 * len(shown)))
     # One legend entry per line, in a column on the right, with a margin wide enough that Plotly never widens it.
     return fig.update_layout(
         legend=dict(orientation="v", x=1.02, xanchor="left", y=1.0, yanchor="top", font_size=12),
@@ -318,7 +319,7 @@ def share_figure(fit, index):
 def stability_figure(fit, index):
     """How much each weight jumps between the fits without each fold: at the reader's λ and the comparison's."""
     return _bars(
-        fit, index, fit.path.fold_spread, True, f"How much the weight jumps between refits (±{plain(_unit(fit))})"
+        fit, index, fit.path.fold_spread, True, f"How much the weight jumps between refits ({plain(_unit(fit))})"
     )
 
 

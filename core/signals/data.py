@@ -4,6 +4,7 @@ Nothing is downloaded: the shop is generated in code from a fixed seed; the real
 ship with scikit-learn (diabetes) and plotly (restaurant tips).
 """
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -224,11 +225,22 @@ def load_signal_table(key):
     return SIGNAL_TABLES[key]()
 
 
+#: A column name that gives its money's unit at its end: "Weekly sales (€)", "Tip ($)".
+_MONEY_IN_NAME = re.compile(r"\((€|\$|£)\)\s*$")
+
+
+def unit_in_name(name):
+    """The currency a column's name ends with ("Sales (€)" → "€"), or "" when it names none."""
+    found = _MONEY_IN_NAME.search(str(name))
+    return found.group(1) if found else ""
+
+
 def upload_table(frame, target, title, key="upload"):
     """The reader's table, split at random into rows to fit on and held-out rows; ``key`` names it exactly.
 
     Columns that only number the rows (``design.row_counters``, judged in the file's order before
-    the split) are left out, each with a note.
+    the split) are left out, each with a note. Amounts are in the target's money when its name ends
+    with it ("Weekly sales (€)"), else in no unit.
     """
     counters = tuple(row_counters(frame, [c for c in frame.columns if c != target]))
     train, test = split_rows(frame)
@@ -237,7 +249,7 @@ def upload_table(frame, target, title, key="upload"):
         title=title,
         story="Your file: 30% of its rows, picked at random, are held out as new data.",
         target=target,
-        y_unit="",
+        y_unit=unit_in_name(target),
         train=train,
         test=test,
         left_out=counters,

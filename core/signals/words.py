@@ -209,6 +209,12 @@ def credit_sentence(fit, index):
     return start + here + f"both shrink: {both(now)}."
 
 
+def _moved(fit, row):
+    """Whether any weight at ``row`` moved by more than ``CREDIT_MOVED`` of the biggest weight with no penalty."""
+    coef = fit.path.coef
+    return bool(np.abs(coef[row] - coef[0]).max() > CREDIT_MOVED * np.abs(coef[0]).max())
+
+
 def _credit_without_pair(fit, index):
     path, unit = fit.path, fit.table.y_unit
     free_row, other_row = _rows(fit, index)
@@ -232,10 +238,10 @@ def forecast_sentence(fit, index):
     one = rows[:-1] if rows.endswith("s") else rows
     start = f"Forecasting {fit.n_test:,} new {rows}, "
     if abs(other - free) <= ABOUT_THE_SAME * free:
-        return start + (
-            f"the two are about as good: off by {spread(other, unit)} for a typical {one}. Here what the penalty "
-            "gains is steadier weights, not a better forecast."
-        )
+        same = start + f"the two are about as good: off by {spread(other, unit)} for a typical {one}. "
+        if not _moved(fit, other_row):
+            return same + "This penalty is still too weak to change the weights."
+        return same + "Here what the penalty gains is steadier weights, not a better forecast."
     who = "the model at the sweet spot" if index == 0 else "the model with your penalty"
     text = (
         start + f"{who} is off by {spread(other, unit)} for a typical {one}; with no penalty, by {spread(free, unit)}."
