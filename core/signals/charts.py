@@ -161,7 +161,7 @@ def _bars(fit, index, values, jumps, x_title):
     _say_shown(fig, fit, shown)
     fig = base_layout(fig, x_title, "", _bar_height(len(shown)))
     fig.update_xaxes(tickformat=TICK_FORMAT, zeroline=True, zerolinecolor=ZERO_GREY, zerolinewidth=1.5)
-    return fig.update_layout(margin_l=220)
+    return fig.update_layout(margin_l=220, margin_t=60)  # the legend above the bars
 
 
 def weights_figure(fit, index):
