@@ -9,6 +9,8 @@ spot (while your penalty is 0) or no penalty, and its sentences; the rest, for a
 the signals that do not matter, the verdict and the errors against λ, the exact model.
 """
 
+import hashlib
+
 import streamlit as st
 
 from core.models import design
@@ -88,7 +90,10 @@ def chart(name, signal_fit, key):
     def build():
         return charts.stepped(builder, signal_fit, signal_fit.path.slider_rows)
 
-    ui_live.chart(stepped(name, signal_fit.table.key, build), key=key)
+    # One element per table: a chart mounted for another table would keep that table's height (the
+    # browser sizes a live chart when it first draws it), leaving a gap under a shorter chart.
+    table = hashlib.sha256(signal_fit.table.key.encode()).hexdigest()[:12]
+    ui_live.chart(stepped(name, signal_fit.table.key, build), key=f"{key}_{table}")
 
 
 def text(name, signal_fit, key):
