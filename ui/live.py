@@ -18,9 +18,9 @@ import plotly
 import streamlit as st
 
 from core.models.grid import SLIDER_LAMS
-from core.show.plain_numbers import format_lam
+from core.show.plain_numbers import lam_in_words, lam_words, plain_number
 
-from .state import set_view, slider_index
+from .state import on_story_track, set_view, slider_index
 
 _APP_ROOT = Path(__file__).resolve().parent.parent
 _COMPONENT_DIR = _APP_ROOT / "components" / "stepper"
@@ -77,6 +77,13 @@ def _lam_released():
         set_view(lam=float(SLIDER_LAMS[step]))
 
 
+def step_labels(story):
+    """What the control says at each step: the penalty in words, with its number (small on the story track)."""
+    if story:
+        return [lam_in_words(lam) for lam in SLIDER_LAMS]
+    return [f"{lam_words(lam)} (λ = {plain_number(lam, digits=2)})" for lam in SLIDER_LAMS]
+
+
 def lam_control():
     """Draw the λ control of the shared view; return its step (position in ``SLIDER_LAMS``)."""
     step = slider_index()
@@ -84,7 +91,7 @@ def lam_control():
         CONTROL_KEY,
         GROUP,
         LAM_LABEL,
-        [format_lam(lam) for lam in SLIDER_LAMS],
+        step_labels(on_story_track()),
         step,
         _lam_released,
         help=LAM_HELP,

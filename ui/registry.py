@@ -46,6 +46,7 @@ PAGES = (
 )
 BY_PATH = {page.path: page for page in PAGES}
 BY_FILE = {page.file: page for page in PAGES}
+BY_URL_PATH = {page.url_path: page for page in PAGES}
 
 
 def in_section(section: str) -> tuple[Page, ...]:

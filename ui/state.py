@@ -15,6 +15,21 @@ from streamlit.runtime.pages_manager import PagesManager
 from core.models.grid import SLIDER_LAMS
 from core.viewstate import DEFAULT_VIEW, UPLOAD, UPLOAD_LINK_NOTE, parse_view, view_to_params
 
+from . import registry
+
+#: Session-state key of the track of the page being drawn (``ui.registry.STORY`` or ``DEEPER``).
+TRACK_KEY = "track"
+
+
+def enter_page(page):
+    """Remember which track the page being drawn belongs to (app.py calls it before running the page)."""
+    st.session_state[TRACK_KEY] = page.section
+
+
+def on_story_track():
+    """True on a story page: λ is named in words there, its number in small print."""
+    return st.session_state.get(TRACK_KEY) == registry.STORY
+
 
 def view():
     """The reader's view, shared by all pages; a session's first run reads it from the URL."""

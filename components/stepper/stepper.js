@@ -121,8 +121,8 @@ function mountControl(root, data, setTriggerValue) {
     const show = (step) => {
       const labels = state.data.labels;
       const text = labels[step];
-      state.value.textContent = `= ${text}`;
-      input.setAttribute("aria-valuetext", `${state.data.label} = ${text}`);
+      state.value.textContent = `: ${text}`;
+      input.setAttribute("aria-valuetext", `${state.data.label}: ${text}`);
     };
     state.show = show;
     const send = () => {

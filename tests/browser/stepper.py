@@ -9,8 +9,9 @@ import time
 from urllib.parse import parse_qs, urlparse
 
 from core.models.grid import SLIDER_LAMS
-from core.show.plain_numbers import format_lam
 from core.viewstate import DEFAULT_VIEW, view_to_params
+from ui import registry
+from ui.live import step_labels
 
 from .driver import open_app, wait_for_app
 
@@ -138,9 +139,15 @@ def lam_at(step):
     return float(SLIDER_LAMS[step])
 
 
-def valuetext(step, name=LAM_NAME):
-    """The control's aria-valuetext at ``step`` of the shared λ."""
-    return f"{name} = {format_lam(lam_at(step))}"
+def step_of(lam):
+    """The step of the shared λ control nearest to ``lam``."""
+    return int(abs(SLIDER_LAMS - lam).argmin())
+
+
+def valuetext(step, path, name=LAM_NAME):
+    """The control's aria-valuetext at ``step`` of the shared λ on the page at ``path`` (its track names λ)."""
+    story = registry.BY_PATH[urlparse(path).path].section == registry.STORY
+    return f"{name}: {step_labels(story)[step]}"
 
 
 def url_lam(step):

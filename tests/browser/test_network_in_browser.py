@@ -46,7 +46,7 @@ def _state(page):
 
 def test_first_view_shows_no_penalty_beside_the_sweet_spot(page):
     open_live(page, "/network", CHARTS)  # no link: λ = 0, the app's default
-    expect(lam_range(page)).to_have_attribute("aria-valuetext", valuetext(0))
+    expect(lam_range(page)).to_have_attribute("aria-valuetext", valuetext(0, "/network"))
     free, compared = page.evaluate(_PICTURES)
     assert len(free["chances"]) == len(compared["chances"]) > 1000
     difference = max(abs(a - b) for a, b in zip(free["chances"], compared["chances"], strict=True))
