@@ -109,6 +109,51 @@ def test_l2_l1_steps(wave):
     assert_every_step_equals(stepped, lambda k: charts.l2_l1_paths_figure(path, LASSO_LAMS, lasso, SLIDER_LAMS[k]))
 
 
+def _curve_charts(wave):
+    """Every chart of the curve story that follows the λ control, stepped over the control's steps."""
+    dataset, path, curve_x, curves, rows = wave
+    sweep = degree_sweep(dataset)
+    resampled = resampled_curves(dataset, 15, curve_x, SLIDER_LAMS)
+    lasso = lasso_weights(path, dataset.x_train, dataset.y_train, LASSO_LAMS)
+    top = float(np.max(np.maximum(path.train_rmse[rows], path.test_rmse[rows])))
+    return {
+        "fit": charts.fit_figure.steps(curves[rows], dataset, curve_x, height=400, unpenalized_y=curves[0]),
+        "weight bars": charts.weight_bars_figure.steps(rows, path),
+        "weight paths": charts.weight_paths_figure.steps(rows, path),
+        "weight total": charts.weight_total_figure.steps(rows, path),
+        "error curves": kit.error_curves_figure.steps(rows, path, unit=dataset.y_unit),
+        "degree": live.stepped(lambda k: charts.degree_figure.spec(sweep, rows[k], 15, dataset.y_unit), rows.size),
+        "spaghetti": charts.spaghetti_figure.steps(resampled, dataset, curve_x, height=320),
+        "gap": live.stepped(
+            lambda k: charts.gap_figure.spec(path.train_rmse[rows[k]], path.test_rmse[rows[k]], top=top), rows.size
+        ),
+        "l2 l1": charts.l2_l1_paths_figure.steps(SLIDER_LAMS, path, LASSO_LAMS, lasso),
+    }
+
+
+def _axis(trace, letter):
+    """The layout key of the axis a trace is drawn on ("xaxis", "yaxis2", …)."""
+    ref = trace.get(f"{letter}axis", letter)
+    return f"{letter}axis{ref[1:]}"
+
+
+def test_curve_charts_keep_their_axes_still_while_lambda_moves(wave):
+    """No step changes an axis, and every axis whose data move has a fixed range: the browser then draws each
+    frame of a drag without a full redraw (Plotly would size such an axis again for every step)."""
+    for name, stepped in _curve_charts(wave).items():
+        layout = stepped.base["layout"]
+        moving = set()
+        for patch in stepped.patches:
+            assert not [key for key in patch["layout"] if key[1:5] == "axis"], f"{name}: a step changes an axis"
+            for trace, trace_patch in zip(stepped.base["data"], patch["data"]):
+                moving |= {_axis(trace, letter) for letter in "xy" if letter in trace_patch}
+            for item in patch["layout"].get("shapes", []) + patch["layout"].get("annotations", []):
+                moving |= {_axis(item, letter) for letter in "xy" if item.get(f"{letter}ref", "").startswith(letter)}
+        for axis in moving:
+            settings = layout.get(axis, {})
+            assert "range" in settings and settings.get("autorange") in (None, False), f"{name}: {axis} is not fixed"
+
+
 def test_dates_on_the_x_axis_reach_the_browser_as_json():
     rng = np.random.default_rng(0)
     days = np.arange(60.0)

@@ -17,6 +17,7 @@ from ..show.kit import (
     figure_builder,
     lam_axis,
     lam_positions,
+    lam_range,
     light,
     miss_title,
     plain_log_axis,
@@ -275,7 +276,7 @@ def weight_bars_figure(path, index, height=380):
         trace("bar", x=names, y=light(sizes[index]), name="At this λ", marker_color=VERMILLION, hovertemplate=hover)
     )
     fig.add_hline(y=1, line=dict(color=BLACK, width=1, dash="dash"))  # named in the axis title, not on the bars
-    fig.update_yaxes(**plain_log_axis(np.append(sizes, 1.0)))
+    fig.update_yaxes(**plain_log_axis(np.append(sizes, 1.0), pad=0.03))  # every λ: the axis stays put
     fig.update_xaxes(type="category")
     fig.update_layout(barmode="group", bargap=0.25)
     return base_layout(
@@ -346,14 +347,19 @@ def l2_l1_paths_figure(path, lasso_lams, lasso_coef, lam, height=400):
         fig.add_vline(x=here, line=HERE_LINE, row=1, col=col)
         fig.add_hline(y=0, line=ZERO_LINE, row=1, col=col)
         lam_axis(fig, path.lams[path.lams > 0], sparse=True, row=1, col=col)
+    fig.update_xaxes(range=lam_range(path.lams))  # both panels, from λ = 0 on: aligned, and the line always shows
     fig.update_yaxes(range=[-limit, limit])
     fig.update_layout(showlegend=path.degree <= 8)
     return base_layout(fig, "Penalty strength λ", "Weight (× the usual ups and downs)", height)
 
 
 @figure_builder
-def gap_figure(train_miss, test_miss, height=220):
-    """Typical miss on training data against new data: the gap that says "more penalty"."""
+def gap_figure(train_miss, test_miss, height=220, top=None):
+    """Typical miss on training data against new data: the gap that says "more penalty".
+
+    ``top``: the largest miss the chart must hold (give the largest at any λ, so the axis stays put
+    while λ moves); by default the larger of the two.
+    """
     fig = FigureSpec().add_trace(
         trace(
             "bar",
@@ -366,7 +372,7 @@ def gap_figure(train_miss, test_miss, height=220):
             hoverinfo="skip",
         )
     )
-    fig.update_xaxes(range=[0, 1.25 * max(train_miss, test_miss)])
+    fig.update_xaxes(range=[0, 1.25 * (max(train_miss, test_miss) if top is None else top)])
     fig.update_yaxes(type="category")
     fig = base_layout(fig, "Typical miss", "", height)
     return fig.update_layout(margin_l=125)  # the bars' names
@@ -412,7 +418,7 @@ def weight_total_figure(path, index, height=320):
     for col in (1, 2):
         fig.add_vline(x=x[index], line=HERE_LINE, row=1, col=col)
         lam_axis(fig, path.lams, sparse=True, row=1, col=col)
-    fig.update_yaxes(**plain_log_axis(total), row=1, col=1)
+    fig.update_yaxes(**plain_log_axis(total, pad=0.0), row=1, col=1)  # fixed: where a line ends, as Plotly would
     fig.update_yaxes(range=[0, path.degree + 0.5], row=1, col=2)
     fig.update_layout(showlegend=False)
     return base_layout(fig, "Penalty strength λ", "", height)
@@ -437,6 +443,20 @@ def _true_curve(fig, dataset, curve_x, width, offset=0.0):
         )
 
 
+#: The error-against-degree chart's y axis spans at most this many decades (a training error near zero,
+#: for a curve through every point with no penalty, would squash every other step's curves).
+DEGREE_DECADES = 2.5
+
+
+def _degree_window(sweep):
+    """Every typical miss the error-against-degree chart can show, at any λ, the smallest floored."""
+    values = np.concatenate([np.ravel(sweep.train_rmse), np.ravel(sweep.test_rmse)])
+    values = values[np.isfinite(values) & (values > 0)]
+    if not values.size:
+        return values
+    return np.maximum(values, values.max() * 10.0**-DEGREE_DECADES)
+
+
 @figure_builder
 def degree_figure(sweep, lam_index, degree, unit, height=380):
     """Error against degree at the current λ and with no penalty: the classic U."""
@@ -458,9 +478,8 @@ def degree_figure(sweep, lam_index, degree, unit, height=380):
             )
         )
     you_are_here(fig, degree)
-    fig.update_yaxes(
-        **plain_log_axis([sweep.train_rmse[:, lam_index], sweep.test_rmse[:, lam_index], sweep.test_rmse[:, 0]])
-    )
+    # ticks and range over every λ: the axis stays put while λ moves, and the curves rise and fall on it
+    fig.update_yaxes(**plain_log_axis(_degree_window(sweep), pad=0.05))
     fig.update_xaxes(dtick=1)
     return base_layout(fig, "Curve flexibility (degree)", miss_title(unit), height)
 

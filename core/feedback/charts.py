@@ -99,6 +99,7 @@ def scores_figure(path, index, spot, height=540):
             mode="markers",
             name="Sweet spot (cross-validation)",
             marker=STAR,
+            cliponaxis=False,  # whole even at an end of the λ axis
         )
     )
     you_are_here(fig, float(x[index]))

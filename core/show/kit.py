@@ -119,17 +119,32 @@ def lam_line(lams, values, marker_size=8):
     return dict(x=light(x), y=light(y), mode="lines+markers", marker=dict(size=light(sizes)))
 
 
+def lam_range(lams):
+    """A λ axis's fixed range: from λ = 0 (or the smallest λ) to the largest, in ``lam_positions``.
+
+    Charts that follow the live λ control fix their ranges over every step: the axis then stays put while
+    the reader drags (Plotly would size it again for each step, and a "you are here" label at an end
+    widens it), and each frame is redrawn without a full Plotly.react.
+    """
+    x = lam_positions(lams)
+    return [float(x.min()), float(x.max())]
+
+
 def lam_axis(fig, lams, sparse=False, **where):
-    """λ ticks with plain labels; ``sparse`` keeps every other one, for a narrow chart."""
+    """λ ticks with plain labels, and the range of ``lams`` fixed; ``sparse`` keeps every other tick, for a narrow chart."""
     ticks, labels = lam_axis_ticks(lams)
     if sparse and len(ticks) > 4:  # every other tick from 100 down, and "0" (no penalty) always
         keep = sorted({*range(len(ticks) - 1, -1, -2), *([0] if labels[0] == "0" else [])})
         ticks, labels = [ticks[k] for k in keep], [labels[k] for k in keep]
-    fig.update_xaxes(tickvals=ticks, ticktext=labels, title_text="Penalty strength λ", **where)
+    fig.update_xaxes(tickvals=ticks, ticktext=labels, title_text="Penalty strength λ", range=lam_range(lams), **where)
 
 
-def plain_log_axis(values, **where):
-    """Keyword arguments for a log axis over ``values`` with plain tick labels (no powers of ten)."""
+def plain_log_axis(values, pad=None, **where):
+    """Keyword arguments for a log axis over ``values`` with plain tick labels (no powers of ten).
+
+    With ``pad`` (a share of the span, in decades, added at each end) the range is fixed too, to hold every
+    value: give every value the axis will show at any step of a live chart, so the axis stays put.
+    """
     values = (
         np.concatenate([np.ravel(np.asarray(v, dtype=float)) for v in values])
         if isinstance(values, list)
@@ -137,7 +152,12 @@ def plain_log_axis(values, **where):
     )
     values = values[np.isfinite(values) & (values > 0)]
     ticks, labels = log_axis_ticks(values.min(), values.max()) if values.size else ([], [])
-    return dict(type="log", tickvals=ticks, ticktext=labels, **where)
+    axis = dict(type="log", tickvals=ticks, ticktext=labels, **where)
+    if pad is not None and values.size:
+        low, high = float(np.log10(values.min())), float(np.log10(values.max()))
+        margin = pad * (high - low) if high > low else 0.1
+        axis["range"] = [low - margin, high + margin]
+    return axis
 
 
 def you_are_here(fig, x, label="you are here"):
@@ -210,6 +230,7 @@ def error_curves_figure(path, index, unit, height=460):
             mode="markers",
             name="Sweet spot (best by cross-validation)",
             marker=STAR,
+            cliponaxis=False,  # whole even at an end of the λ axis
         )
     )
     you_are_here(fig, x[index])

@@ -302,6 +302,7 @@ def share_figure(fit, index):
             marker=dict(color=YOUR_PENALTY.colour, size=12, line=dict(color=BLACK, width=1)),
             name="Your penalty",
             hovertemplate="%{y:.0f}%<extra>your penalty</extra>",
+            cliponaxis=False,  # whole even at an end of the λ axis
         )
     )
     fig.add_hline(

@@ -193,10 +193,12 @@ def spread_sentences(fit, resampled, unpenalized_shown=False):
 def gap_chart(fit):
     """Typical miss on training data against new data at every step."""
     rows, path = fit.path.slider_rows, fit.path
+    top = float(np.max(np.maximum(path.train_rmse[rows], path.test_rmse[rows])))  # the axis holds every step
 
     def build():
         return live.stepped(
-            lambda step: charts.gap_figure.spec(path.train_rmse[rows[step]], path.test_rmse[rows[step]]), len(rows)
+            lambda step: charts.gap_figure.spec(path.train_rmse[rows[step]], path.test_rmse[rows[step]], top=top),
+            len(rows),
         )
 
     return _cached("gap", fit, build)
