@@ -327,10 +327,14 @@ function axisName(id) {
   return `${id[0]}axis${id.slice(1)}`;
 }
 
-// Is Plotly free to size this axis (or does it hold categories)? Then data on it need a full react.
-function axisMoves(fullLayout, id) {
+// Would a change of a trace's coordinates (or, with `labelsOnly`, of its labels) move this axis? It
+// does where Plotly sizes the axis itself (autorange), and coordinates on an axis of categories may
+// change the categories. Such a change needs a full react.
+function axisMoves(fullLayout, id, labelsOnly) {
   const axis = fullLayout[axisName(id)];
-  return !axis || axis.autorange !== false || axis.type === "category" || axis.type === "multicategory";
+  if (!axis) return true;
+  if (labelsOnly) return axis.autorange !== false && axis.type !== "category" && axis.type !== "multicategory";
+  return axis.autorange !== false || axis.type === "category" || axis.type === "multicategory";
 }
 
 // How to go from the step drawn to `step` without a full react: {traces, frames, relayout}, or null
@@ -356,7 +360,7 @@ function framePlan(state, step) {
       if (!quick.has(path) || value === undefined) return null;
       // x feeds the trace's x axis and y its y axis; text (a bar's label outside) may widen either
       const axes = path === "x" ? [full.xaxis] : path === "y" ? [full.yaxis] : [full.xaxis, full.yaxis];
-      if (axes.some((id) => !id || axisMoves(fullLayout, id))) return null;
+      if (axes.some((id) => !id || axisMoves(fullLayout, id, path === "text"))) return null;
       setPath(frame, path, value);
     }
     traces.push(i);
