@@ -56,7 +56,11 @@ from tests.browser.driver import (  # noqa: E402
     slider,
     wait_for_app,
 )
-from tests.browser.stepper import act_and_wait_for_rerun, count_finished_runs, record_sent_frames  # noqa: E402
+from tests.browser.stepper import (  # noqa: E402
+    act_and_wait_for_rerun,
+    record_script_runs,
+    record_sent_frames,
+)
 
 PATHS = ["/", "/playground", "/weights", "/curves"]
 #: How many charts follow λ on each page (the same in the older app: /curves had a fourth, fixed, preview).
@@ -359,6 +363,7 @@ class Reader:
         self.context.set_default_timeout(TIMEOUT_MS)
         self.page = self.context.new_page()
         self.sent = record_sent_frames(self.page)
+        record_script_runs(self.page)
         open_ready(self.page, path, FOLLOWING[path.split("?")[0]])
 
     @property
@@ -374,16 +379,19 @@ class Reader:
             page.evaluate(_KEY_WATCH, [FOLLOWING[path]])
         control = lam_control(page)
         control.focus()
-        count_finished_runs(page)
-        control.press(key)
-        latency = page.evaluate("() => window.__keyResult")
-        if latency is None:
-            raise RuntimeError(f"{path}: the λ charts did not change within 20 s of {key}")
-        self.keys.setdefault(path, []).append(latency)
+        latencies = []
+
+        def press():
+            control.press(key)
+            latencies.append(page.evaluate("() => window.__keyResult"))
+
         # The server's rerun, before the next press (the older app's slider can drop a press: then there is none).
         with contextlib.suppress(PlaywrightTimeout):
-            page.wait_for_function("() => window.__finishedRuns > 0", polling=50, timeout=RERUN_WAIT_MS)
+            act_and_wait_for_rerun(page, press, timeout_ms=RERUN_WAIT_MS)
         wait_for_app(page)
+        if latencies[0] is None:
+            raise RuntimeError(f"{path}: the λ charts did not change within 20 s of {key}")
+        self.keys.setdefault(path, []).append(latencies[0])
 
     def drag_across(self, path):
         """A mouse drag across the λ control of ``path`` (visited already), then the react replay of its steps."""

@@ -22,6 +22,7 @@ from tests.browser.stepper import (
     open_live,
     press_and_wait_for_rerun,
     query,
+    record_script_runs,
     record_sent_frames,
     release,
     url_lam,
@@ -203,7 +204,9 @@ def phone(browser, app_url):
         viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True, base_url=app_url
     )
     context.set_default_timeout(TIMEOUT_MS)
-    yield context.new_page()
+    page = context.new_page()
+    record_script_runs(page)
+    yield page
     context.close()
 
 
