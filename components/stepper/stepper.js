@@ -11,7 +11,15 @@
 // Patch rules (the same as core/show/live.py): a dict merges key by key, null deletes a key, anything
 // else (numbers, strings, lists, Plotly's encoded arrays {dtype, bdata}) replaces.
 
-const PLOTLY_SRC = "app/static/plotly.min.js";
+// plotly.js, served from app/static/ (ui/live.py puts it there): the whole library, and its cartesian
+// bundle (the same version, a third of the size, parsed three times sooner) for charts that only draw
+// the trace types it has. A chart needing another type (scattergl, for many points) loads the whole one.
+const PLOTLY_FULL = "app/static/plotly.min.js";
+const PLOTLY_CARTESIAN = "app/static/plotly-cartesian.min.js";
+const CARTESIAN_TYPES = new Set([
+  "bar", "box", "contour", "heatmap", "histogram", "histogram2d", "histogram2dcontour", "image", "pie",
+  "scatter", "scatterternary", "violin",
+]);
 const KEY_PAUSE_MS = 350;
 
 function bus() {
@@ -41,23 +49,42 @@ function settle(name) {
   for (const listener of g.listeners) listener(g.step, true);
 }
 
-function loadPlotly() {
-  if (window.Plotly) return Promise.resolve(window.Plotly);
+function loadScript(src) {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement("script");
+    script.src = src;
+    script.async = true;
+    script.onload = () => resolve(window.Plotly);
+    script.onerror = () => reject(new Error("the chart library could not be loaded"));
+    document.head.appendChild(script);
+  });
+}
+
+// The Plotly to draw `types` with: the cartesian bundle where it has them all (and the server serves it),
+// else the whole library. Once the whole library is here, it is window.Plotly and every chart draws with it
+// (a chart drawn with the bundle is drawn afresh: see drawStep). Each library is loaded once per page.
+function loadPlotly(types, cartesian) {
   const b = bus();
-  if (!b.plotly) {
-    b.plotly = new Promise((resolve, reject) => {
-      const script = document.createElement("script");
-      script.src = PLOTLY_SRC;
-      script.async = true;
-      script.onload = () => resolve(window.Plotly);
-      script.onerror = () => {
-        b.plotly = null;
-        reject(new Error("the chart library could not be loaded"));
-      };
-      document.head.appendChild(script);
-    });
+  const whole = !cartesian || types.some((type) => !CARTESIAN_TYPES.has(type));
+  if (whole || b.full) {
+    b.full ??= loadScript(PLOTLY_FULL).then(
+      (plotly) => (window.Plotly = plotly),
+      (error) => {
+        b.full = null;
+        throw error;
+      },
+    );
+    return b.full;
   }
-  return b.plotly;
+  b.cartesian ??= loadScript(PLOTLY_CARTESIAN).then(
+    // the whole library may have arrived first: it stays window.Plotly
+    (plotly) => (b.full ? b.full.then((full) => (window.Plotly = full)) : plotly),
+    (error) => {
+      b.cartesian = null;
+      throw error;
+    },
+  );
+  return b.cartesian;
 }
 
 function isLeaf(value) {
@@ -403,6 +430,12 @@ function fullDraw(state, step) {
 }
 
 async function drawStep(state, step, full) {
+  if (state.lib !== window.Plotly) {
+    // the whole library replaced the cartesian bundle: draw afresh with it
+    if (state.lib) state.lib.purge(state.plot);
+    state.lib = window.Plotly;
+    state.drawnData = null;
+  }
   if (state.stepsData !== state.data) {
     state.steps = stepsOf(state.data);
     state.stepsData = state.data;
@@ -460,23 +493,32 @@ function mountChart(root, data) {
     state.listener = (step, full) => state.draw(step, full);
     group(data.group).listeners.add(state.listener);
     state.config = { responsive: true, displaylogo: false, modeBarButtonsToRemove: ["select2d", "lasso2d"] };
-    loadPlotly().then(
+    state.pump = pump;
+  }
+  state.data = data;
+  // the library these data need (new data may need the whole library where the old ones did not)
+  const types = data.base.data.map((trace) => trace.type || "scatter");
+  const library = loadPlotly(types, data.cartesian);
+  if (state.library !== library) {
+    state.library = library;
+    state.ready = false;
+    library.then(
       () => {
+        if (state.library !== library) return;
         state.ready = true;
-        pump();
+        state.pump();
       },
       (error) => {
         state.plot.textContent = `The chart could not be drawn: ${error.message}. Reload the page to try again.`;
       },
     );
   }
-  state.data = data;
   const g = group(data.group);
   // A chart follows its group's control; only a chart with no control on the page brings its own step.
   state.draw(data.index ?? g.step ?? 0, true);
   return () => {
     group(data.group).listeners.delete(state.listener);
-    if (state.ready && window.Plotly) window.Plotly.purge(state.plot);
+    if (state.lib) state.lib.purge(state.plot);
     root.__stepper = null;
   };
 }
