@@ -65,6 +65,8 @@ function loadScript(src) {
 // (a chart drawn with the bundle is drawn afresh: see drawStep). Each library is loaded once per page.
 function loadPlotly(types, cartesian) {
   const b = bus();
+  // a Plotly the page already had (not one of ours) is taken as the whole library
+  if (window.Plotly && !b.full && !b.cartesian) b.full = Promise.resolve(window.Plotly);
   const whole = !cartesian || types.some((type) => !CARTESIAN_TYPES.has(type));
   if (whole || b.full) {
     b.full ??= loadScript(PLOTLY_FULL).then(
