@@ -66,9 +66,16 @@ def control(key, group, label, labels, index, on_release, help=""):
 
 
 def released_step(key, n_steps):
-    """The step at which the reader let go of control ``key`` (in a callback), or None if it is not a valid step."""
-    step = st.session_state[key].get("release")
-    return step if isinstance(step, int) and 0 <= step < n_steps else None
+    """The step at which the reader let go of control ``key`` (in a callback), or None if it is not a valid step.
+
+    The message comes from the browser and may be stale or wrong: a release for a control the page does
+    not show (its state is then missing), a step off the grid, or not a whole number. All give None, and
+    the release is ignored.
+    """
+    state = st.session_state.get(key)
+    step = state.get("release") if hasattr(state, "get") else None
+    valid = isinstance(step, int) and not isinstance(step, bool) and 0 <= step < n_steps
+    return step if valid else None
 
 
 def _lam_released():
