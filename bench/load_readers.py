@@ -100,6 +100,7 @@ class Report:
     open_failures: int
     load_before: str
     load_after: str
+    generator_cpu_percent: float
     servers: list
 
     def line(self):
@@ -114,7 +115,8 @@ class Report:
             f"late {self.late}, drops {self.drops}, errors {self.errors}, reconnects {self.reconnects}; "
             f"{self.kb_per_release:.0f} KB a release; page open p50 {self.open_p50_s:.2f} s"
             f"{f' ({self.open_failures} failed)' if self.open_failures else ''}; "
-            f"load average {self.load_before} → {self.load_after}; {servers}"
+            f"load average {self.load_before} → {self.load_after}; {servers}; "
+            f"this generator: CPU {self.generator_cpu_percent:.0f}%"
         )
 
 
@@ -179,6 +181,7 @@ async def run_load(url, args, pids):
     cpu_before = {pid: cpu_seconds(pid) for pid in pids}
     rss_before = {pid: rss_mb(pid) for pid in pids}
     rss_max = dict(rss_before)
+    generator_before = time.process_time()
     started = time.monotonic()
     while time.monotonic() < stop_at:
         await asyncio.sleep(min(1.0, max(0.0, stop_at - time.monotonic())))
@@ -186,6 +189,7 @@ async def run_load(url, args, pids):
             with contextlib.suppress(OSError):
                 rss_max[pid] = max(rss_max[pid], rss_mb(pid))
     elapsed = time.monotonic() - started
+    generator_cpu = (time.process_time() - generator_before) / elapsed * 100
     servers = []
     for pid in pids:
         try:
@@ -227,6 +231,7 @@ async def run_load(url, args, pids):
         open_failures=tally.open_failures,
         load_before=load_before,
         load_after=load_after,
+        generator_cpu_percent=generator_cpu,
         servers=servers,
     ), tally
 
@@ -240,10 +245,8 @@ def started_servers(processes):
     status = Path(f"/tmp/l2lab-serve-{port}.json")
     status.unlink(missing_ok=True)
     command = [sys.executable, str(ROOT / "deploy" / "serve.py"), "--port", str(port), "--processes", str(processes)]
-    command += ["--status-file", str(status)]
-    if processes == 0:
-        command.append("--no-balancer")
-    server = subprocess.Popen(command, cwd=ROOT)
+    command += ["--bind", "127.0.0.1", "--status-file", str(status)]
+    server = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 120
         while not status.exists():
