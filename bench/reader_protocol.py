@@ -237,7 +237,17 @@ class Tab:
         payload = (
             step if isinstance(step, str) else json.dumps([{"event": event, "value": step}], separators=(",", ":"))
         )
-        return self.rerun_message({target: payload})
+        message = self.rerun_message({target: payload})
+        # A control drawn inside a fragment reruns only that fragment, as in the browser.
+        message.rerun_script.fragment_id = self.fragment_of(target)
+        return message
+
+    def fragment_of(self, widget_id):
+        """The fragment id of the element whose trigger is ``widget_id`` ("" if it is not in a fragment)."""
+        for kind, element, fragment in self.elements.values():
+            if kind == "bidi_component" and widget_id == EVENTS_PREFIX + element.bidi_component.id + EVENTS_SUFFIX:
+                return fragment
+        return ""
 
     async def send(self, message):
         """Send a BackMsg that starts a script run; return its RunResult when the run is over."""

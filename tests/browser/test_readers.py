@@ -15,7 +15,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from bench.reader_protocol import Tab, check_loopback
-from tests.browser.driver import act_and_wait_for_rerun, open_app, serve_app
+from tests.browser.driver import TIMEOUT_MS, act_and_wait_for_rerun, open_app, serve_app
 
 PAGES = ["/curves", "/feedback"]
 
@@ -69,6 +69,7 @@ def _chromium_release(browser, url, path):
     """Open ``path`` in Chromium, press → on the λ control; the release's BackMsg and the frames that answered it."""
     log = []
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, base_url=url)
+    context.set_default_timeout(TIMEOUT_MS)
     try:
         page = context.new_page()
 
