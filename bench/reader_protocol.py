@@ -129,7 +129,7 @@ class Tab:
         self.query_string = ""
         self.page_script_hash = ""
         self.session_id = ""
-        #: delta path -> (kind, element proto, fragment id) of what the page shows
+        #: delta path -> (kind, element proto, fragment id, message hash) of what the page shows
         self.elements = {}
         self._run_elements = {}
         self._cache = {}  # hash -> [bytes, last run count, fragment id]
@@ -189,7 +189,7 @@ class Tab:
     def widget_states(self, triggers=None):
         """The page's widget states as the browser sends them, plus ``triggers`` {id: json text}."""
         states = []
-        for kind, element, _ in self.elements.values():
+        for kind, element, _, _ in self.elements.values():
             if kind in _WIDGET_KINDS:
                 value = widget_value(kind, getattr(element, kind))
                 if value is not None:
@@ -200,7 +200,7 @@ class Tab:
 
     def events_id(self, key):
         """The trigger id of the component whose key is ``key`` (None if the page does not show it)."""
-        for kind, element, _ in self.elements.values():
+        for kind, element, _, _ in self.elements.values():
             if kind == "bidi_component" and element.bidi_component.id.endswith("-" + key):
                 return EVENTS_PREFIX + element.bidi_component.id + EVENTS_SUFFIX
         return None
@@ -244,7 +244,7 @@ class Tab:
 
     def fragment_of(self, widget_id):
         """The fragment id of the element whose trigger is ``widget_id`` ("" if it is not in a fragment)."""
-        for kind, element, fragment in self.elements.values():
+        for kind, element, fragment, _ in self.elements.values():
             if kind == "bidi_component" and widget_id == EVENTS_PREFIX + element.bidi_component.id + EVENTS_SUFFIX:
                 return fragment
         return ""
@@ -333,7 +333,7 @@ class Tab:
         run.deltas.append((path, element_kind))
         if delta.WhichOneof("type") == "new_element":
             element = delta.new_element
-            self._run_elements[path] = (element_kind, element, delta.fragment_id)
+            self._run_elements[path] = (element_kind, element, delta.fragment_id, message.hash)
             if element_kind == "exception":
                 run.exceptions.append(element.exception.message)
             elif element_kind == "alert":
@@ -346,7 +346,7 @@ class Tab:
             self._age_cache(run.fragment_ids)
         if run.fragment_ids:
             stale = [
-                p for p, (_, _, f) in self.elements.items() if f in run.fragment_ids and p not in self._run_elements
+                p for p, (_, _, f, _) in self.elements.items() if f in run.fragment_ids and p not in self._run_elements
             ]
             for path in stale:
                 del self.elements[path]

@@ -17,7 +17,7 @@ st.markdown(
 )
 titles = signal_data.SIGNAL_TITLES
 choice = st.selectbox(TABLE_LABEL, options=list(titles), format_func=titles.get, key="signals_table")
-live.lam_control()
+live.lam_control(rerun_page=False)  # everything that follows λ here is live
 fit = builtin_fit(choice)
 st.caption(markdown_safe(fit.table.story))
 story(fit, "signals")
