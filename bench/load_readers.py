@@ -26,6 +26,7 @@ import json
 import math
 import os
 import random
+import signal
 import statistics
 import subprocess
 import sys
@@ -237,15 +238,15 @@ async def run_load(url, args, pids):
 
 
 @contextlib.contextmanager
-def started_servers(processes):
-    """``processes`` app processes behind the balancer (deploy/serve.py) on a free port; yields (url, pids)."""
+def started_servers(processes, app_dir=ROOT):
+    """``processes`` app processes (of ``app_dir``) behind HAProxy (deploy/serve.py) on a free port; yields (url, pids)."""
     from deploy.serve import free_port
 
     port = free_port()
     status = Path(f"/tmp/l2lab-serve-{port}.json")
     status.unlink(missing_ok=True)
     command = [sys.executable, str(ROOT / "deploy" / "serve.py"), "--port", str(port), "--processes", str(processes)]
-    command += ["--bind", "127.0.0.1", "--status-file", str(status)]
+    command += ["--bind", "127.0.0.1", "--status-file", str(status), "--app-dir", str(app_dir)]
     server = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 120
@@ -289,7 +290,12 @@ def parse_args(argv=None):
     return args
 
 
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt(signal.Signals(signum).name)
+
+
 def main(argv=None):
+    signal.signal(signal.SIGTERM, _interrupt)  # stopped: the servers it started are stopped too
     args = parse_args(argv)
     if args.serve is not None:
         with started_servers(args.serve) as (url, pids):

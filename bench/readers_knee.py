@@ -15,7 +15,9 @@ import argparse
 import asyncio
 import contextlib
 import json
+import signal
 import sys
+import tempfile
 import time
 from dataclasses import asdict
 from pathlib import Path
@@ -24,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench import load_readers  # noqa: E402
+from bench.release_cost import export  # noqa: E402
 
 
 def knee(rows, limit):
@@ -45,17 +48,27 @@ def best_rate(rows, limit=1.0):
     return max(rates, default=float("nan"))
 
 
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt(signal.Signals(signum).name)
+
+
 def main(argv=None):
+    signal.signal(signal.SIGTERM, _interrupt)  # stopped: the servers it started are stopped too
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--processes", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--readers", type=int, nargs="+", default=[20, 30, 40, 50, 60])
     parser.add_argument("--seconds", type=float, default=40.0)
     parser.add_argument("--page", default="/curves")
     parser.add_argument("--json", type=Path, help="write every run's report here")
+    parser.add_argument("--ref", help="measure the app of this git ref instead of the working tree (exported)")
     args = parser.parse_args(argv)
     results = {p: [] for p in args.processes}
     with contextlib.ExitStack() as stack:
-        deployments = {p: stack.enter_context(load_readers.started_servers(p)) for p in args.processes}
+        app_dir = ROOT
+        if args.ref:
+            folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="l2lab-knee-")))
+            app_dir = export(args.ref, folder)
+        deployments = {p: stack.enter_context(load_readers.started_servers(p, app_dir)) for p in args.processes}
         for url, pids in deployments.values():
             warm = load_readers.parse_args(["--url", url, "--readers", "4", "--seconds", "5", "--page", args.page])
             asyncio.run(load_readers.run_load(url, warm, pids))

@@ -102,8 +102,8 @@ def healthy(port):
 class App:
     """One app process on a fixed loopback port; ``start()`` again after it died."""
 
-    def __init__(self, number, port, log_dir):
-        self.number, self.port = number, port
+    def __init__(self, number, port, log_dir, app_dir=ROOT):
+        self.number, self.port, self.app_dir = number, port, app_dir
         self.log = Path(log_dir) / f"app{number}-{port}.log"
         self.process = None
 
@@ -111,7 +111,7 @@ class App:
         with self.log.open("ab") as output:
             self.process = subprocess.Popen(
                 app_command(self.port),
-                cwd=ROOT,
+                cwd=self.app_dir,
                 stdout=output,
                 stderr=subprocess.STDOUT,
                 env={**os.environ, "OPENBLAS_NUM_THREADS": "1", "PYTHONUNBUFFERED": "1"},
@@ -166,6 +166,7 @@ def parse_args(argv=None):
     parser.add_argument("--bind", default=os.environ.get("BIND") or "0.0.0.0", help="the balancer's address")
     parser.add_argument("--log-dir", type=Path, help="the apps' logs (default: a new folder under /tmp)")
     parser.add_argument("--status-file", type=Path, help="write the URL and the process ids here once serving")
+    parser.add_argument("--app-dir", type=Path, default=ROOT, help="the app to run (a folder with app.py; benchmarks)")
     args = parser.parse_args(argv)
     if not 1 <= args.processes <= 64:
         parser.error("--processes must be 1 to 64")
@@ -179,7 +180,7 @@ def main(argv=None):
     signal.signal(signal.SIGINT, _raise_stop)
     log_dir = args.log_dir or Path(tempfile.mkdtemp(prefix=f"l2lab-serve-{args.port}-"))
     log_dir.mkdir(parents=True, exist_ok=True)
-    apps = [App(number, free_port(), log_dir) for number in range(1, args.processes + 1)]
+    apps = [App(number, free_port(), log_dir, args.app_dir) for number in range(1, args.processes + 1)]
     balancer = None
     try:
         for app in apps:
