@@ -29,6 +29,7 @@ def page(browser, app_url):
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, base_url=app_url)
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
+    driver.count_finished_runs(page)
     yield page
     expect(page.get_by_test_id("stException")).to_have_count(0)
     context.close()

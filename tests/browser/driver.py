@@ -217,11 +217,43 @@ def script_runs(page):
     return page.evaluate("() => window.__scriptRuns")
 
 
+def count_finished_runs(page):
+    """From now on, count the script runs the server finishes for ``page`` (from its websocket's messages).
+
+    Call it before the page opens the app (the ``page`` fixture does). A run that reruns only a fragment
+    (the λ control's release on a light page) can be over before the page ever shows it running, so the
+    ``data-test-script-state`` attribute alone may miss it; the server's "script finished" message does not.
+    """
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    runs = page.l2lab_finished_runs = [0]
+    early = ForwardMsg.ScriptFinishedStatus.FINISHED_EARLY_FOR_RERUN
+
+    def on_frame(payload):
+        if isinstance(payload, bytes):
+            message = ForwardMsg.FromString(payload)
+            if message.WhichOneof("type") == "script_finished" and message.script_finished != early:
+                runs[0] += 1
+
+    page.on("websocket", lambda socket: socket.on("framereceived", on_frame))
+    return runs
+
+
 def act_and_wait_for_rerun(page, action):
     """Do ``action`` (which must make the app rerun), then wait until that rerun is over."""
-    start_counting_runs(page)
-    action()
-    page.wait_for_function("() => window.__scriptRuns > 0", polling=50)
+    runs = getattr(page, "l2lab_finished_runs", None)
+    if runs is None:  # a page that does not count the server's runs: watch the app's state attribute
+        start_counting_runs(page)
+        action()
+        page.wait_for_function("() => window.__scriptRuns > 0", polling=50)
+    else:
+        before = runs[0]
+        action()
+        deadline = time.monotonic() + TIMEOUT_MS / 1000
+        while runs[0] == before:
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"no script run finished within {TIMEOUT_MS / 1000:.0f} s")
+            page.wait_for_timeout(20)  # Playwright hands over the websocket's messages meanwhile
     wait_for_app(page)
 
 
