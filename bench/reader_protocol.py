@@ -255,6 +255,8 @@ class Tab:
             raise ConnectionError(f"the tab's connection is closed ({self.close_reason})")
         loop = asyncio.get_running_loop()
         self._pending = loop.create_future()
+        # A reply given up on (timeout) may still fail later, when the connection closes: nobody awaits it then.
+        self._pending.add_done_callback(lambda future: future.cancelled() or future.exception())
         self._run = RunResult()
         self._run_started = time.perf_counter()
         self._got_new_session = False
