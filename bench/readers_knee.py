@@ -2,11 +2,11 @@
 
     .venv/bin/python bench/readers_knee.py [--processes 1 2] [--readers 20 30 40 50 60] [--seconds 40]
 
-Starts each deployment once (``deploy/serve.py --processes P``, HAProxy in front, on a free loopback port),
-all of them before the first measurement, and warms each with a few readers. Then, for each number of
-readers in turn, runs ``bench/load_readers.py``'s load on each deployment back to back (1 process, then
-2, ...), so a busy spell on this shared machine hits all deployments alike. An idle deployment costs
-nothing meanwhile. Prints one table row per run (with the load average before and after), the knee of
+For each number of readers in turn, and for each number of processes back to back (1, then 2, ...), so a
+busy spell on this shared machine hits all of them alike: starts a fresh deployment (``deploy/serve.py
+--processes P``, HAProxy in front, on a free loopback port), warms it with two readers, runs
+``bench/load_readers.py``'s load on it, and stops it. Fresh every time: a process keeps the sessions of the
+last run for 2 minutes and would pay for them. Prints one table row per run (with the load average before and after), the knee of
 each deployment (the readers at which the reply p95 reaches 1 s and 2 s, interpolated between the two
 counts around it), and the best releases per second at p95 ≤ 1 s of each, against 1 process.
 """
@@ -18,7 +18,6 @@ import json
 import signal
 import sys
 import tempfile
-import time
 from dataclasses import asdict
 from pathlib import Path
 
@@ -63,26 +62,30 @@ def main(argv=None):
     parser.add_argument("--ref", help="measure the app of this git ref instead of the working tree (exported)")
     args = parser.parse_args(argv)
     results = {p: [] for p in args.processes}
+    print(
+        "| processes | readers | releases/s | p50 s | p95 s | max s | late | drops | errors | KB/release "
+        "| server CPU % | RSS MB (each) | generator CPU % | load average |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|", flush=True)
     with contextlib.ExitStack() as stack:
         app_dir = ROOT
         if args.ref:
             folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="l2lab-knee-")))
             app_dir = export(args.ref, folder)
-        deployments = {p: stack.enter_context(load_readers.started_servers(p, app_dir)) for p in args.processes}
-        for url, pids in deployments.values():
-            warm = load_readers.parse_args(["--url", url, "--readers", "4", "--seconds", "5", "--page", args.page])
-            asyncio.run(load_readers.run_load(url, warm, pids))
-        print(
-            "| processes | readers | releases/s | p50 s | p95 s | max s | late | drops | errors | KB/release "
-            "| server CPU % | RSS MB (each) | generator CPU % | load average |"
-        )
-        print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
         for readers in args.readers:
-            for processes, (url, pids) in deployments.items():
-                load = load_readers.parse_args(
-                    ["--url", url, "--readers", str(readers), "--seconds", str(args.seconds), "--page", args.page]
-                )
-                report, _ = asyncio.run(load_readers.run_load(url, load, pids))
+            for processes in args.processes:
+                # Fresh processes for every run: Streamlit keeps a disconnected session for 2 minutes, and a
+                # process still holding the last run's sessions pays for them on every rerun (its garbage
+                # collection after each run goes over all of them).
+                with load_readers.started_servers(processes, app_dir) as (url, pids):
+                    warm = load_readers.parse_args(
+                        ["--url", url, "--readers", "2", "--seconds", "3", "--page", args.page]
+                    )
+                    asyncio.run(load_readers.run_load(url, warm, pids))
+                    load = load_readers.parse_args(
+                        ["--url", url, "--readers", str(readers), "--seconds", str(args.seconds), "--page", args.page]
+                    )
+                    report, _ = asyncio.run(load_readers.run_load(url, load, pids))
                 row = asdict(report) | {"processes": processes}
                 results[processes].append(row)
                 cpu = " + ".join(f"{s['cpu_percent']:.0f}" for s in report.servers)
@@ -93,7 +96,6 @@ def main(argv=None):
                     f"| {cpu} | {rss} | {report.generator_cpu_percent:.0f} | {report.load_before} → {report.load_after} |",
                     flush=True,
                 )
-                time.sleep(3)  # the last replies drain; the next run starts on a quiet server
     print()
     base = best_rate(results[args.processes[0]])
     for processes, rows in results.items():

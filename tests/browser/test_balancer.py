@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from deploy.serve import ROOT, free_port
-from tests.browser.driver import TIMEOUT_MS, act_and_wait_for_rerun, open_app, wait_for_app
+from tests.browser.driver import TIMEOUT_MS, act_and_wait_for_rerun, count_finished_runs, open_app, wait_for_app
 from tests.browser.test_load import reader_csv
 
 pytestmark = [pytest.mark.browser, pytest.mark.load]
@@ -118,6 +118,7 @@ def open_readers(browser, url, tmp_path):
         context = browser.new_context(viewport={"width": 1200, "height": 900}, base_url=url)
         context.set_default_timeout(TIMEOUT_MS)
         page = context.new_page()
+        count_finished_runs(page)
         open_app(page, "/your-data")
         page.locator(UPLOAD).set_input_files(str(csv))
         page.wait_for_function(
