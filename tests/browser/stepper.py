@@ -59,7 +59,7 @@ def act_and_wait_for_rerun(page, action):
     Counts the runs that end (each change away from "running" is one record, however the changes are
     batched), so a quick rerun that starts and ends between two looks at the page is not missed.
     """
-    if getattr(page, "l2lab_finished_runs", None) is not None:
+    if getattr(page, "l2lab_socket_events", None) is not None:
         # The page counts the server's "script finished" messages (the page fixture): a release that reruns
         # only the λ control's fragment can be over before the app ever shows it running.
         driver.act_and_wait_for_rerun(page, action)

@@ -15,7 +15,14 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from bench.reader_protocol import Tab, check_loopback
-from tests.browser.driver import TIMEOUT_MS, act_and_wait_for_rerun, open_app, serve_app
+from tests.browser.driver import (
+    TIMEOUT_MS,
+    act_and_wait_for_rerun,
+    count_finished_runs,
+    open_app,
+    serve_app,
+    wait_for_app,
+)
 
 PAGES = ["/curves", "/feedback"]
 FINISHED = ForwardMsg.ScriptFinishedStatus
@@ -80,7 +87,13 @@ def _chromium_release(browser, url, path):
             socket.on("framereceived", lambda payload: log.append(("received", payload)))
 
         page.on("websocket", on_socket)
+        count_finished_runs(page)
         open_app(page, path)
+        # A fresh server's first run for a page other than "/" restarts through app.py: wait for the real one,
+        # which draws the control and writes the view into the URL.
+        page.wait_for_function("() => location.search.includes('lam=')", polling=50)
+        page.locator("input.stepper-range").wait_for()
+        wait_for_app(page)
         thumb = page.locator("input.stepper-range")
         thumb.focus()
         act_and_wait_for_rerun(page, lambda: thumb.press("ArrowRight"))
