@@ -57,3 +57,12 @@ $(VENV)/.installed-dev: requirements-dev.lock $(VENV)/.installed
 
 clean:
 	rm -rf $(VENV)
+
+# `make serve`: L2LAB_PROCESSES app processes (default: one per core) behind HAProxy on PORT (default 8501),
+# with sticky sessions; installs Debian's haproxy package first when it is missing (as root). See deploy/serve.py.
+.PHONY: serve haproxy
+serve: $(VENV)/.installed haproxy
+	$(PY) deploy/serve.py
+
+haproxy:
+	@sh scripts/ensure-haproxy.sh

@@ -50,6 +50,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout  # noqa: E402
 
 from tests.browser.driver import (  # noqa: E402
     TIMEOUT_MS,
+    count_finished_runs,
     launch_chromium,
     open_app,
     serve_app,
@@ -58,7 +59,6 @@ from tests.browser.driver import (  # noqa: E402
 )
 from tests.browser.stepper import (  # noqa: E402
     act_and_wait_for_rerun,
-    record_script_runs,
     record_sent_frames,
 )
 
@@ -363,7 +363,7 @@ class Reader:
         self.context.set_default_timeout(TIMEOUT_MS)
         self.page = self.context.new_page()
         self.sent = record_sent_frames(self.page)
-        record_script_runs(self.page)
+        count_finished_runs(self.page)
         open_ready(self.page, path, FOLLOWING[path.split("?")[0]])
 
     @property

@@ -22,7 +22,7 @@ st.markdown(
     f"Here the {glossary.link('degree', 'curve flexibility')} (how many bends the curve may make) and "
     "the data stay fixed; only λ changes."
 )
-fit = fit_controls()
+fit = fit_controls(rerun_page=False)  # everything that follows λ here is live
 path = fit.path
 low, high = path.good_range
 

@@ -47,7 +47,7 @@ st.markdown(
     "1.8, so the values climb very fast: the middle is already a small penalty (0.001), and the far right (100) "
     "is a huge one."
 )
-live.lam_control()
+live.lam_control(rerun_page=False)  # everything that follows λ here is live
 live.chart(steps.fit_chart(fit, height=400, unpenalized=True), key="home_fit")
 live.text(steps.fit_summaries(fit), key="home_fit_summary")
 show_misses(fit)

@@ -17,7 +17,7 @@ st.markdown(
     "how a curve manages to pass through every point, luck and all. The penalty charges for large weights, so they "
     "shrink and share the work more evenly."
 )
-fit = fit_controls()
+fit = fit_controls(rerun_page=False)  # everything that follows λ here is live
 live.text(steps.weights_sentences(fit), key="weights_sentence")
 
 st.subheader("How big is each weight?")

@@ -6,8 +6,10 @@ wherever those belong. Steps are the positions of ``core.models.grid.SLIDER_LAMS
 
 All of them are one browser component (``components/stepper/``): it holds every step,
 redraws while the reader drags with no message to the server, and reports the step
-once on release; the server then stores the λ in the view and reruns the page, so
-everything else (expanders, code, downloads, the URL) follows.
+once on release; the server then stores the λ in the view and writes it into the URL.
+On a page whose only λ-dependent output is live, that is all a release reruns (see
+``lam_control``); elsewhere the page reruns, so everything else (expanders, code,
+downloads) follows.
 """
 
 import functools
@@ -21,7 +23,7 @@ import streamlit as st
 from core.models.grid import SLIDER_LAMS
 from core.show.plain_numbers import lam_in_words, lam_words, plain_number
 
-from .state import on_story_track, set_view, slider_index
+from .state import finish_page, on_story_track, set_view, slider_index
 
 _APP_ROOT = Path(__file__).resolve().parent.parent
 _COMPONENT_DIR = _APP_ROOT / "components" / "stepper"
@@ -92,15 +94,26 @@ def control(key, group, label, labels, index, on_release, help=""):
 
 
 def released_step(key, n_steps):
-    """The step at which the reader let go of control ``key`` (in a callback), or None if it is not a valid step."""
-    step = st.session_state[key].get("release")
-    return step if isinstance(step, int) and 0 <= step < n_steps else None
+    """The step at which the reader let go of control ``key`` (in a callback), or None if it is not a valid step.
+
+    The message comes from the browser and may be stale or wrong: a release for a control the page does
+    not show (its state is then missing), a step off the grid, or not a whole number. All give None, and
+    the release is ignored.
+    """
+    state = st.session_state.get(key)
+    step = state.get("release") if hasattr(state, "get") else None
+    valid = isinstance(step, int) and not isinstance(step, bool) and 0 <= step < n_steps
+    return step if valid else None
+
+
+_RELEASED = "lam_released"
 
 
 def _lam_released():
     step = released_step(CONTROL_KEY, SLIDER_LAMS.size)
     if step is not None:
         set_view(lam=float(SLIDER_LAMS[step]))
+        st.session_state[_RELEASED] = True
 
 
 def step_labels(story):
@@ -110,19 +123,41 @@ def step_labels(story):
     return [f"{lam_words(lam)} (λ = {plain_number(lam, digits=2)})" for lam in SLIDER_LAMS]
 
 
-def lam_control():
-    """Draw the λ control of the shared view; return its step (position in ``SLIDER_LAMS``)."""
-    step = slider_index()
+def lam_control(rerun_page=True):
+    """Draw the λ control of the shared view; return its step (position in ``SLIDER_LAMS``).
+
+    ``rerun_page=False`` is for a page whose only output that depends on λ is its live charts and texts
+    (``chart``, ``text``): a release then reruns the control alone (a fragment) and writes the new λ into
+    the URL. The live elements show the new step already, and nothing else on the page is built or sent
+    again. With the default, a release reruns the whole page, for pages that draw something else from λ
+    on the server (code, numbers in an expander, downloads). tests/browser/test_light_release.py checks
+    that a page marked light draws nothing else from λ.
+    """
+    if rerun_page:
+        _draw_lam_control()
+        st.session_state.pop(_RELEASED, None)
+    else:
+        _lam_fragment()
+    return slider_index()
+
+
+def _draw_lam_control():
     control(
         CONTROL_KEY,
         GROUP,
         LAM_LABEL,
         step_labels(on_story_track()),
-        step,
+        slider_index(),
         _lam_released,
         help=LAM_HELP,
     )
-    return step
+
+
+@st.fragment
+def _lam_fragment():
+    _draw_lam_control()
+    if st.session_state.pop(_RELEASED, False):
+        finish_page()  # the URL follows λ (in a whole-page run the page writes it again at its end)
 
 
 def _check_steps(stepped, group):

@@ -3,7 +3,6 @@ from playwright.sync_api import expect
 
 from tests.browser import driver
 from tests.browser.driver import TIMEOUT_MS, launch_chromium, serve_app
-from tests.browser.stepper import record_script_runs
 
 LOG_LINES = 80
 _FIRST_SERVER = pytest.StashKey[int]()
@@ -30,7 +29,7 @@ def page(browser, app_url):
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, base_url=app_url)
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
-    record_script_runs(page)
+    driver.count_finished_runs(page)
     yield page
     expect(page.get_by_test_id("stException")).to_have_count(0)
     context.close()

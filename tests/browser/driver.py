@@ -217,11 +217,54 @@ def script_runs(page):
     return page.evaluate("() => window.__scriptRuns")
 
 
-def act_and_wait_for_rerun(page, action):
+def count_finished_runs(page):
+    """From now on, note what the page's websocket sends and the script runs the server finishes for it.
+
+    Call it before the page opens the app (the ``page`` fixture does). A run that reruns only a fragment
+    (the λ control's release on a light page) can be over before the page ever shows it running, so the
+    ``data-test-script-state`` attribute alone may miss it; the server's "script finished" message does not.
+    """
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    events = page.l2lab_socket_events = []  # "rerun" (sent) and "finished" (received), in the order they happened
+    early = ForwardMsg.ScriptFinishedStatus.FINISHED_EARLY_FOR_RERUN
+
+    def on_sent(payload):
+        if isinstance(payload, bytes) and BackMsg.FromString(payload).WhichOneof("type") == "rerun_script":
+            events.append("rerun")
+
+    def on_received(payload):
+        if isinstance(payload, bytes):
+            message = ForwardMsg.FromString(payload)
+            if message.WhichOneof("type") == "script_finished" and message.script_finished != early:
+                events.append("finished")
+
+    def on_socket(socket):
+        socket.on("framesent", on_sent)
+        socket.on("framereceived", on_received)
+
+    page.on("websocket", on_socket)
+    return events
+
+
+def act_and_wait_for_rerun(page, action, timeout_ms=TIMEOUT_MS):
     """Do ``action`` (which must make the app rerun), then wait until that rerun is over."""
-    start_counting_runs(page)
-    action()
-    page.wait_for_function("() => window.__scriptRuns > 0", polling=50)
+    events = getattr(page, "l2lab_socket_events", None)
+    if events is None:  # a page that does not note its websocket's messages: watch the app's state attribute
+        start_counting_runs(page)
+        action()
+        page.wait_for_function("() => window.__scriptRuns > 0", polling=50, timeout=timeout_ms)
+    else:
+        # Playwright hands over websocket messages late, in order: wait for a rerun request sent after this
+        # point, then for a finished run after it (a late "finished" of an earlier run comes before it).
+        mark = len(events)
+        action()
+        deadline = time.monotonic() + timeout_ms / 1000
+        while not ("rerun" in events[mark:] and "finished" in events[mark + events[mark:].index("rerun") :]):
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"no script run finished within {timeout_ms / 1000:.0f} s")
+            page.wait_for_timeout(20)
     wait_for_app(page)
 
 

@@ -6,19 +6,14 @@ with ``data-step``: the step they show. Used by the browser tests and bench/brow
 """
 
 import time
-import weakref
 from urllib.parse import parse_qs, urlparse
-
-from google.protobuf.message import DecodeError
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from core.models.grid import SLIDER_LAMS
 from core.viewstate import DEFAULT_VIEW, view_to_params
 from ui import registry
 from ui.live import step_labels
 
-from .driver import TIMEOUT_MS, open_app, wait_for_app
+from .driver import act_and_wait_for_rerun, open_app, wait_for_app
 
 LAM_NAME = "Penalty strength λ"
 
@@ -42,69 +37,6 @@ _ALL_AT = """(step) => {
     const live = [...document.querySelectorAll('.stepper-chart, .stepper-text')];
     return live.length > 0 && live.every(element => element.dataset.step === String(step));
 }"""
-
-
-_COUNT_FINISHED_RUNS = """() => {
-    window.__finishedRuns = 0;
-    const app = document.querySelector('[data-testid="stApp"]');
-    new MutationObserver(records => {
-        for (const record of records) if (record.oldValue === 'running') window.__finishedRuns += 1;
-    }).observe(app, {attributes: true, attributeOldValue: true, attributeFilter: ['data-test-script-state']});
-}"""
-
-
-def count_finished_runs(page):
-    """From now on, count the script runs that finish (``window.__finishedRuns``)."""
-    page.evaluate(_COUNT_FINISHED_RUNS)
-
-
-#: Per page recorded with ``record_script_runs``: how many script runs the server has reported finished.
-_FINISHED_RUNS = weakref.WeakKeyDictionary()
-
-
-def record_script_runs(page):
-    """From now on, count the script runs the server reports finished on the page's websocket (call before ``goto``).
-
-    A quick rerun can start and end while the page is busy (drawing charts, say): the app then never renders
-    "running", and ``data-test-script-state`` shows no trace of it. The server's "script finished" message is
-    always there.
-    """
-    if page in _FINISHED_RUNS:
-        return
-    _FINISHED_RUNS[page] = 0
-
-    def on_frame(payload):
-        if not isinstance(payload, (bytes, bytearray)):
-            return
-        try:
-            finished = ForwardMsg.FromString(payload).WhichOneof("type") == "script_finished"
-        except DecodeError:
-            return
-        if finished:
-            _FINISHED_RUNS[page] += 1
-
-    page.on("websocket", lambda socket: socket.on("framereceived", on_frame))
-
-
-def act_and_wait_for_rerun(page, action, timeout_ms=TIMEOUT_MS):
-    """Do ``action`` (which must make the app rerun), then wait until a run has finished and the app is idle.
-
-    Counts the runs that end: on the page (each change away from "running" is one record, however the changes
-    are batched), and, where the page is recorded (``record_script_runs``), in the server's messages, so a quick
-    rerun that starts and ends between two renders of a busy page is not missed either.
-    """
-    count_finished_runs(page)
-    before = _FINISHED_RUNS.get(page)
-    action()
-    if before is None:
-        page.wait_for_function("() => window.__finishedRuns > 0", polling=50, timeout=timeout_ms)
-    else:
-        deadline = time.monotonic() + timeout_ms / 1000
-        while _FINISHED_RUNS[page] == before and not page.evaluate("() => window.__finishedRuns > 0"):
-            if time.monotonic() > deadline:
-                raise PlaywrightTimeout(f"no script run finished within {timeout_ms} ms")
-            page.wait_for_timeout(50)
-    wait_for_app(page)
 
 
 def lam_range(page, name=LAM_NAME):

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from core.models.grid import SLIDER_LAMS
 from core.two_weights import TWO_WEIGHT_LAMS, format_two_weight_lam
 from core.viewstate import DEFAULT_VIEW
-from tests.browser.driver import TIMEOUT_MS, go_to, open_app, wait_for_app
+from tests.browser.driver import TIMEOUT_MS, count_finished_runs, go_to, open_app, wait_for_app
 from tests.browser.stepper import (
     LAM_NAME,
     act_and_wait_for_rerun,
@@ -22,7 +22,6 @@ from tests.browser.stepper import (
     open_live,
     press_and_wait_for_rerun,
     query,
-    record_script_runs,
     record_sent_frames,
     release,
     url_lam,
@@ -205,7 +204,7 @@ def phone(browser, app_url):
     )
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
-    record_script_runs(page)
+    count_finished_runs(page)
     yield page
     context.close()
 

@@ -30,13 +30,16 @@ def degree_slider(container=st):
     )
 
 
-def fit_controls(pick_data=True):
-    """The controls every explorer page shares (dataset in the sidebar, λ and degree side by side); returns the fit."""
+def fit_controls(pick_data=True, rerun_page=True):
+    """The controls every explorer page shares (dataset in the sidebar, λ and degree side by side); returns the fit.
+
+    ``rerun_page``: see ``ui.live.lam_control`` (False on pages whose only λ-dependent output is live).
+    """
     if pick_data:
         data_controls()
     left, right = st.columns(2)
     with left:
-        live.lam_control()
+        live.lam_control(rerun_page=rerun_page)
     with right:
         degree_slider()
     return current_fit()

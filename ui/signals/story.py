@@ -77,7 +77,7 @@ def several_columns_view(current):
     st.caption(markdown_safe(words.rows_caption(upload)))
     if upload.design.notes:
         st.text("\n".join(upload.design.notes))
-    ui_live.lam_control()
+    ui_live.lam_control(rerun_page=False)  # the story's λ-dependent output is all live
     story(upload, "upload_signals")
     in_depth(upload, "upload_signals")
     return True
