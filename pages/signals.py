@@ -19,7 +19,7 @@ st.markdown(
 )
 titles = signal_data.SIGNAL_TITLES
 choice = st.selectbox(TABLE_LABEL, options=list(titles), format_func=titles.get, key="signals_table")
-live.lam_control(rerun_page=False)  # everything that follows λ here is live
+live.lam_control()  # In depth prints every weight at this λ: a release reruns the page
 fit = builtin_fit(choice)
 st.caption(markdown_safe(words.table_caption(fit)))
 story(fit, "signals")

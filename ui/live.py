@@ -13,6 +13,7 @@ downloads) follows.
 """
 
 import functools
+import hashlib
 import re
 import shutil
 from pathlib import Path
@@ -34,6 +35,9 @@ PLOTLY_JS = _APP_ROOT / "static" / "plotly.min.js"
 #: version is the installed plotly package's (``PLOTLY_CARTESIAN_SOURCE`` says how to refresh it).
 PLOTLY_CARTESIAN_SOURCE = _COMPONENT_DIR / "vendor" / "plotly-cartesian.min.js"
 PLOTLY_CARTESIAN_JS = _APP_ROOT / "static" / "plotly-cartesian.min.js"
+#: The stepper's code, served as ``app/static/stepper.js`` (the component itself is a small loader).
+STEPPER_SOURCE = _COMPONENT_DIR / "stepper.js"
+STEPPER_JS = _APP_ROOT / "static" / "stepper.js"
 CONTROL_KEY = "lam_control"
 LAM_LABEL = "Penalty strength λ"
 LAM_HELP = "How much the model is charged for large weights: 0 means no penalty, and it grows to the right."
@@ -47,21 +51,31 @@ def plotly_js_version(path):
     return found.group(1) if found else None
 
 
-def _install(source, target):
-    if not target.exists() or target.stat().st_size != source.stat().st_size:
+def _install(source, target, always=False):
+    if always or not target.exists() or target.stat().st_size != source.stat().st_size:
         target.parent.mkdir(exist_ok=True)
         temporary = target.with_suffix(".tmp")
         shutil.copyfile(source, temporary)
         temporary.replace(target)  # atomic: a browser never gets half a file
 
 
+def stepper_loader():
+    """The component's code: a loader that imports stepper.js from the static files (see loader.js), by its digest."""
+    digest = hashlib.sha256(STEPPER_SOURCE.read_bytes()).hexdigest()[:16]
+    loader = (_COMPONENT_DIR / "loader.js").read_text(encoding="utf-8")
+    return loader.replace("__STEPPER_URL__", f"app/static/{STEPPER_JS.name}?v={digest}")
+
+
 @functools.cache  # once per process
 def install_plotly_js():
-    """Put plotly.js where the app serves static files (no internet needed); True if the cartesian bundle is there too.
+    """Put the stepper and plotly.js where the app serves static files (no internet needed).
+
+    Returns True if plotly.js's cartesian bundle is there too.
 
     The whole library is the installed plotly package's; the cartesian bundle is served only while it is the
     same version (else every chart loads the whole library).
     """
+    _install(STEPPER_SOURCE, STEPPER_JS, always=True)
     source = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
     _install(source, PLOTLY_JS)
     if plotly_js_version(PLOTLY_CARTESIAN_SOURCE) != plotly_js_version(source):
@@ -73,7 +87,7 @@ def install_plotly_js():
 
 _stepper = st.components.v2.component(
     "l2lab.stepper",
-    js=(_COMPONENT_DIR / "stepper.js").read_text(encoding="utf-8"),
+    js=stepper_loader(),
     css=(_COMPONENT_DIR / "stepper.css").read_text(encoding="utf-8"),
     isolate_styles=False,  # Plotly's own global styles must reach the charts
 )

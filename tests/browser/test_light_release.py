@@ -19,11 +19,12 @@ from tests.browser.driver import serve_app
 
 pytestmark = pytest.mark.load
 
-LIGHT = ["/", "/weights", "/curves", "/signals"]
-WHOLE = ["/playground", "/feedback", "/faq"]
+LIGHT = ["/", "/weights", "/curves"]
+# /signals prints every weight at the reader's λ in its In depth box.
+WHOLE = ["/playground", "/signals", "/feedback", "/faq"]
 FINISHED = ForwardMsg.ScriptFinishedStatus
 STEP = 20
-LIGHT_KB = 20
+LIGHT_KB = 8
 
 
 def run_async(coroutine_function, *args):
