@@ -4,13 +4,16 @@ Each returns the checked value (as the type the maths wants) or raises ``ValueEr
 for sparse input) with a message in plain words.
 """
 
+from collections.abc import Sequence
+
 import numpy as np
 import scipy.sparse
+from numpy.typing import ArrayLike, NDArray
 
 MAX_DEGREE = 30
 
 
-def check_degree(degree):
+def check_degree(degree: int) -> int:
     """Return ``degree`` as an int in [1, MAX_DEGREE] or raise ValueError."""
     if isinstance(degree, bool) or not isinstance(degree, (int, np.integer)):
         raise ValueError(f"degree must be a whole number from 1 to {MAX_DEGREE}, got {degree!r}.")
@@ -19,7 +22,7 @@ def check_degree(degree):
     return int(degree)
 
 
-def check_lam(lam):
+def check_lam(lam: float) -> float:
     """Return ``lam`` as a finite float >= 0 or raise ValueError."""
     try:
         value = float(lam)
@@ -30,7 +33,7 @@ def check_lam(lam):
     return value
 
 
-def check_lams(lams):
+def check_lams(lams: ArrayLike) -> NDArray[np.float64]:
     """Return ``lams`` as an ascending float array of finite values >= 0, or raise ValueError."""
     lams = np.asarray(lams, dtype=float)
     if lams.ndim != 1 or lams.size == 0:
@@ -44,7 +47,7 @@ def check_lams(lams):
     return lams
 
 
-def check_xy(x, y):
+def check_xy(x: ArrayLike, y: ArrayLike) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """Validate one x column and a target; return float arrays of shape (n,).
 
     Raises
@@ -72,7 +75,9 @@ def check_xy(x, y):
     return x, y
 
 
-def check_held_out(x_test, y_test):
+def check_held_out(
+    x_test: ArrayLike | None, y_test: ArrayLike | None
+) -> tuple[NDArray[np.float64], NDArray[np.float64]] | tuple[None, None]:
     """Validate held-out data like training data: both or neither, one column each, same length, finite.
 
     Returns float arrays of shape (m,), or (None, None) when neither is given. Unlike
@@ -99,7 +104,7 @@ def check_held_out(x_test, y_test):
     return x_test, y_test
 
 
-def check_dense_real(*arrays):
+def check_dense_real(*arrays: object) -> None:
     """Refuse what numpy would otherwise convert silently: sparse matrices, complex numbers."""
     for values in arrays:
         if scipy.sparse.issparse(values):
@@ -108,7 +113,7 @@ def check_dense_real(*arrays):
             raise ValueError("Complex data not supported: x and y must be real numbers.")
 
 
-def check_column(X):
+def check_column(X: ArrayLike) -> NDArray[np.float64]:
     """One dense, real, finite column of numbers (shape (n, 1) or (n,)) as a float array of shape (n,)."""
     check_dense_real(X)
     x = np.asarray(X, dtype=float)
@@ -121,7 +126,9 @@ def check_column(X):
     return x
 
 
-def check_matrix(X, y, scaled, min_rows):
+def check_matrix(
+    X: ArrayLike, y: ArrayLike, scaled: ArrayLike | None, min_rows: int
+) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.bool_]]:
     """A table of signals (rows, signals), y one value per row and ``scaled`` one flag per column, all checked."""
     X = np.asarray(X, dtype=float)
     y = np.asarray(y, dtype=float)
@@ -140,7 +147,9 @@ def check_matrix(X, y, scaled, min_rows):
     return X, y, scaled
 
 
-def check_held_out_rows(X_test, y_test, p):
+def check_held_out_rows(
+    X_test: ArrayLike | None, y_test: NDArray[np.float64] | Sequence[float] | None, p: int
+) -> tuple[NDArray[np.float64], NDArray[np.float64]] | tuple[None, None]:
     """Held-out rows of a table of ``p`` signals as float arrays, or (None, None) when there are none."""
     if X_test is None or y_test is None or len(y_test) == 0:
         return None, None
@@ -150,7 +159,7 @@ def check_held_out_rows(X_test, y_test, p):
     return X_test, y_test
 
 
-def check_binary(y):
+def check_binary(y: ArrayLike) -> NDArray[np.float64]:
     """Labels of a classifier path: a 1-d array of 0 and 1 holding both, as floats."""
     y = np.asarray(y)
     if y.ndim != 1 or not np.isin(y, (0, 1)).all():

@@ -19,14 +19,21 @@ learned by the path (``core.signals``), so no copy of the standardized matrix is
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Final, Literal
 
 import numpy as np
 import pandas as pd
+from numpy.typing import NDArray
 
 #: A text column with more distinct values than this is left out: a weight per category would be noise.
 MAX_CATEGORIES = 50
-NUMBER, CATEGORY, DATE = "number", "category", "date"
+#: The kinds of signal: a number, a text category (one-hot encoded), a date (days since its earliest).
+Kind = Literal["number", "category", "date"]
+NUMBER: Final = "number"
+CATEGORY: Final = "category"
+DATE: Final = "date"
 #: Words that name a time: whole numbers rising by one under such a name count time (a trend), not rows.
 TIME_WORDS = frozenset(
     {"year", "years", "yr", "month", "months", "week", "weeks", "day", "days", "quarter", "period", "time", "t"}
@@ -40,8 +47,8 @@ class Signal:
     """One usable column of the table: its name, kind, and for a category its categories (sorted)."""
 
     name: str
-    kind: str
-    categories: tuple = ()
+    kind: Kind
+    categories: tuple[str, ...] = ()
     origin: pd.Timestamp | None = None
 
 
@@ -62,13 +69,13 @@ class Design:
     """
 
     target: str
-    signals: tuple
-    notes: tuple = ()
+    signals: tuple[Signal, ...]
+    notes: tuple[str, ...] = ()
 
     @property
-    def feature_names(self):
+    def feature_names(self) -> tuple[str, ...]:
         """One name per matrix column: the column's name, or "column = category" for a category."""
-        names = []
+        names: list[str] = []
         for signal in self.signals:
             if signal.kind == CATEGORY:
                 names.extend(f"{signal.name} = {category}" for category in signal.categories)
@@ -77,7 +84,7 @@ class Design:
         return tuple(names)
 
     @property
-    def scaled(self):
+    def scaled(self) -> NDArray[np.bool_]:
         """Per matrix column, True where it is standardized (numbers and dates), False for 0/1 categories."""
         flags = []
         for signal in self.signals:
@@ -85,14 +92,14 @@ class Design:
         return np.array(flags, dtype=bool)
 
     @property
-    def numbers(self):
+    def numbers(self) -> list[str]:
         return [s.name for s in self.signals if s.kind != CATEGORY]
 
     @property
-    def categories(self):
+    def categories(self) -> list[str]:
         return [s.name for s in self.signals if s.kind == CATEGORY]
 
-    def matrix(self, frame):
+    def matrix(self, frame: pd.DataFrame) -> NDArray[np.float64]:
         """The raw feature matrix of ``frame``'s rows: shape (rows, features), float64, column-major.
 
         A category not seen when the design was planned gets 0 in every column of its signal
@@ -113,10 +120,10 @@ class Design:
                 column += 1
         return out
 
-    def target_values(self, frame):
+    def target_values(self, frame: pd.DataFrame) -> NDArray[np.float64]:
         return frame[self.target].to_numpy(dtype=float)
 
-    def usable_rows(self, frame):
+    def usable_rows(self, frame: pd.DataFrame) -> NDArray[np.bool_]:
         """Rows with a finite target and a value in every used column."""
         keep = np.isfinite(frame[self.target].to_numpy(dtype=float))
         for signal in self.signals:
@@ -128,20 +135,20 @@ class Design:
         return keep
 
 
-def _texts(values):
+def _texts(values: pd.Series) -> pd.Series:
     """A text column as text, a missing or blank cell as missing: a blank is no category."""
     text = values.astype("str")
     return text.where(text.str.strip() != "")
 
 
-def _as_numbers(values, signal):
+def _as_numbers(values: pd.Series, signal: Signal) -> NDArray[np.float64]:
     if signal.kind == DATE:
         days = (pd.to_datetime(values) - signal.origin) / pd.Timedelta(days=1)
         return days.to_numpy(dtype=float, na_value=np.nan)
     return values.to_numpy(dtype=float, na_value=np.nan)
 
 
-def _kind(values):
+def _kind(values: pd.Series) -> Kind:
     if pd.api.types.is_bool_dtype(values) or pd.api.types.is_numeric_dtype(values):
         return NUMBER
     if pd.api.types.is_datetime64_any_dtype(values):
@@ -149,13 +156,15 @@ def _kind(values):
     return CATEGORY
 
 
-def _fingerprint(values):
+def _fingerprint(values: pd.Series) -> tuple[Kind, str]:
     """A digest that two columns holding the same data (same kind, same values in every row) share."""
     hashes = pd.util.hash_pandas_object(values, index=False).to_numpy()
     return _kind(values), hashlib.sha256(hashes.tobytes()).hexdigest()
 
 
-def plan_design(frame, target, columns=None, max_categories=MAX_CATEGORIES):
+def plan_design(
+    frame: pd.DataFrame, target: str, columns: Iterable[str] | None = None, max_categories: int = MAX_CATEGORIES
+) -> Design:
     """Which of ``columns`` (default: all but ``target``) can be signals; notes for the rest.
 
     Left out, each with a plain note: columns with no values, with one value only, with
@@ -211,7 +220,7 @@ def plan_design(frame, target, columns=None, max_categories=MAX_CATEGORIES):
     return Design(target=target, signals=tuple(signals), notes=tuple(notes))
 
 
-def name_words(name):
+def name_words(name: object) -> list[str]:
     """The lower-case words of a column name: "Weekly sales (thousand €)" → weekly, sales, thousand;
     "SalePrice" → sale, price; "TOTEMP" → totemp."""
     words = []
@@ -231,7 +240,7 @@ def name_words(name):
     return [word.lower() for word in words]
 
 
-def row_counters(frame, columns):
+def row_counters(frame: pd.DataFrame, columns: Iterable[str]) -> list[str]:
     """The number columns of ``columns`` that only number the rows, like an id.
 
     Their values are whole numbers rising by exactly one from each row to the next, in the
@@ -254,14 +263,16 @@ def row_counters(frame, columns):
     return found
 
 
-def row_counter_note(name):
+def row_counter_note(name: str) -> str:
     return (
         f"Left out {name}: its values go up by exactly one from row to row, like a row number or an id, "
         "so there is nothing to learn from it."
     )
 
 
-def build(frame, target, columns=None, max_categories=MAX_CATEGORIES):
+def build(
+    frame: pd.DataFrame, target: str, columns: Iterable[str] | None = None, max_categories: int = MAX_CATEGORIES
+) -> tuple[Design, NDArray[np.float64], NDArray[np.float64]]:
     """The design, the raw feature matrix and the target of ``frame``'s usable rows.
 
     Rows missing the target or any used value are left out, with a note.
@@ -287,7 +298,7 @@ def build(frame, target, columns=None, max_categories=MAX_CATEGORIES):
     return design, design.matrix(rows), design.target_values(rows)
 
 
-def pipeline_code(design, n, lam):
+def pipeline_code(design: Design, n: int, lam: float) -> str:
     """The scikit-learn pipeline that gives the same fit, as Python source."""
     parts = []
     if design.numbers:

@@ -8,9 +8,11 @@ StandardScaler())`` fitted on the same data.
 """
 
 from dataclasses import dataclass
+from typing import Self, cast
 
 import numpy as np
 from numpy.polynomial import legendre
+from numpy.typing import ArrayLike, NDArray
 
 from .legendre import shifted_legendre_powers
 
@@ -21,15 +23,15 @@ class FeatureMap:
 
     x_min: float
     x_span: float
-    mean: np.ndarray
-    scale: np.ndarray
+    mean: NDArray[np.float64]
+    scale: NDArray[np.float64]
 
     @property
-    def degree(self):
+    def degree(self) -> int:
         return self.mean.size
 
     @classmethod
-    def fit(cls, x, degree):
+    def fit(cls, x: NDArray[np.float64], degree: int) -> tuple[Self, NDArray[np.float64]]:
         """Learn the scaling from ``x``; return it with the standardized features of ``x``."""
         x_min, x_max = float(np.min(x)), float(np.max(x))
         x_span = x_max - x_min
@@ -43,19 +45,19 @@ class FeatureMap:
         features /= scale
         return cls(x_min, x_span, mean, scale), features
 
-    def unit(self, x):
+    def unit(self, x: ArrayLike) -> NDArray[np.float64]:
         """x mapped to t: 0 at the smallest fitted x, 1 at the largest."""
         return (np.asarray(x, dtype=float) - self.x_min) / self.x_span
 
-    def transform(self, x):
+    def transform(self, x: ArrayLike) -> NDArray[np.float64]:
         """Standardized features Z, shape (len(x), degree)."""
         return (_powers(self.unit(x), self.degree) - self.mean) / self.scale
 
-    def legendre_value(self, x, leg_coef):
+    def legendre_value(self, x: ArrayLike, leg_coef: NDArray[np.float64]) -> NDArray[np.float64]:
         """A polynomial given by Legendre coefficients (on u = 2t - 1), evaluated at ``x``."""
-        return legendre.legval(2.0 * self.unit(x) - 1.0, leg_coef)
+        return cast(NDArray[np.float64], legendre.legval(2.0 * self.unit(x) - 1.0, leg_coef))
 
-    def legendre_to_weights(self, leg_coef):
+    def legendre_to_weights(self, leg_coef: NDArray[np.float64]) -> tuple[float, NDArray[np.float64]]:
         """Express a polynomial in Legendre form (on u = 2t - 1) as (intercept, weights).
 
         The weights multiply the standardized features, so ``transform(x) @ w + b``
@@ -69,7 +71,7 @@ class FeatureMap:
         return intercept, weights
 
 
-def _powers(t, degree):
+def _powers(t: NDArray[np.float64], degree: int) -> NDArray[np.float64]:
     """t, t², …, t^degree as the columns of a column-major (len(t), degree) array.
 
     Each power is one contiguous multiply of the one before, the same products

@@ -7,11 +7,14 @@ scikit-learn's ``Lasso(alpha=λ / 2)`` (it minimizes (1/(2n))·‖r‖² + α·�
 import warnings
 
 import numpy as np
+from numpy.typing import ArrayLike, NDArray
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.linear_model import lasso_path
 
+from .path_base import RidgePath
 
-def lasso_weights(path, x, y, lams):
+
+def lasso_weights(path: RidgePath, x: ArrayLike, y: NDArray[np.float64], lams: ArrayLike) -> NDArray[np.float64]:
     """Lasso weights for each λ > 0 of ``lams`` (ascending), shape (len(lams), degree).
 
     Uses the ridge path's standardized features of ``x`` (its training x), so the two sets

@@ -11,9 +11,10 @@ from math import comb, factorial
 
 import numpy as np
 import scipy.linalg
+from numpy.typing import ArrayLike, NDArray
 
 
-def legendre_design(t, degree):
+def legendre_design(t: ArrayLike, degree: int) -> NDArray[np.float64]:
     """Legendre polynomials P0..P_degree at u = 2t - 1: a well-conditioned basis.
 
     The same numbers as ``numpy.polynomial.legendre.legvander(2t - 1, degree)``
@@ -26,7 +27,7 @@ def legendre_design(t, degree):
     return design.T
 
 
-def legendre_fill(u, out):
+def legendre_fill(u: NDArray[np.float64], out: NDArray[np.float64]) -> None:
     """Write P0(u)..P_k(u) into the columns of ``out`` (shape (len(u), k + 1)), in place.
 
     Each column of ``out`` should be contiguous (column-major ``out``), as LAPACK wants it.
@@ -46,7 +47,7 @@ def legendre_fill(u, out):
 
 
 @cache
-def shifted_legendre_powers(degree):
+def shifted_legendre_powers(degree: int) -> NDArray[np.float64]:
     """Matrix whose column k holds the coefficients of t⁰…t^degree in Pₖ(2t − 1).
 
     Pₖ(2t − 1) = Σⱼ (−1)^(k+j) C(k, j) C(k+j, j) tʲ: exact integers, no conversion error.
@@ -60,7 +61,7 @@ def shifted_legendre_powers(degree):
 
 
 @cache
-def monomials_in_legendre(degree):
+def monomials_in_legendre(degree: int) -> NDArray[np.float64]:
     """Matrix whose column k holds the coefficients of tᵏ in P0(2t − 1)…P_degree(2t − 1).
 
     tᵏ = Σⱼ (2j + 1)·k!² / ((k + j + 1)!·(k − j)!) · Pⱼ(2t − 1), j = 0…k: every entry is a
@@ -84,7 +85,7 @@ def monomials_in_legendre(degree):
 # in one process, same weights).
 
 
-def legendre_qr(t, degree):
+def legendre_qr(t: NDArray[np.float64], degree: int) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """Thin QR of the Legendre design P0..P_degree at u = 2t − 1.
 
     Raises ValueError when there are fewer than ``degree + 1`` distinct t, so that
@@ -105,7 +106,9 @@ def legendre_qr(t, degree):
     return q, r
 
 
-def legendre_lstsq(q, r, y):
+def legendre_lstsq(
+    q: NDArray[np.float64], r: NDArray[np.float64], y: NDArray[np.float64]
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """Legendre coefficients from the design's thin QR: back substitution R·c = Qᵀy. Returns (c, q).
 
     The LAPACK call scipy.linalg.solve_triangular makes for a C-ordered R (Rᵀ, lower,
@@ -117,7 +120,9 @@ def legendre_lstsq(q, r, y):
     return coef, q
 
 
-def solve_legendre(t, y, degree):
+def solve_legendre(
+    t: NDArray[np.float64], y: NDArray[np.float64], degree: int
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """Exact least squares of degree ``degree`` in the Legendre basis.
 
     Returns the Legendre coefficients and the orthonormal factor Q of the
@@ -126,7 +131,9 @@ def solve_legendre(t, y, degree):
     return legendre_lstsq(*legendre_qr(t, degree), y)
 
 
-def svd_in_span(Z, q):
+def svd_in_span(
+    Z: NDArray[np.float64], q: NDArray[np.float64]
+) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]:
     """Thin SVD of Z, given an orthonormal Q whose columns span Z's columns.
 
     The standardized powers and the Legendre polynomials of the same degree span

@@ -12,13 +12,23 @@ a grid from one factorization. Two routes, chosen by the number of training rows
 The fits, df, training and held-out errors are the same numbers either way (to rounding).
 """
 
+from numpy.typing import ArrayLike
+
 from .checks import check_degree, check_held_out, check_lams, check_xy
 from .grid import LAM_GRID, LARGE_N
+from .path_base import RidgePath
 from .path_compressed import compress, path_from_compressed
 from .path_svd import svd_path
 
 
-def ridge_path(x, y, degree, lams=LAM_GRID, x_test=None, y_test=None):
+def ridge_path(
+    x: ArrayLike,
+    y: ArrayLike,
+    degree: int,
+    lams: ArrayLike = LAM_GRID,
+    x_test: ArrayLike | None = None,
+    y_test: ArrayLike | None = None,
+) -> RidgePath:
     """Fit every λ of ``lams`` from one factorization of the training features.
 
     Up to ``LARGE_N`` training rows: one SVD, exact leave-one-out. Above: the rows are

@@ -9,6 +9,7 @@ two kinds of model (a polynomial curve, ``core.models.path``; a matrix of signal
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import ArrayLike, NDArray
 
 from ..verdict import sweet_spot
 from .features import FeatureMap
@@ -44,24 +45,24 @@ class LamPath:
         (``"none"`` for an internal fit without cross-validation; they are NaN then).
     """
 
-    lams: np.ndarray
-    coef: np.ndarray
-    intercept: np.ndarray
-    train_rmse: np.ndarray
-    test_rmse: np.ndarray
-    df: np.ndarray
-    cv_mse: np.ndarray
-    cv_se: np.ndarray
+    lams: NDArray[np.float64]
+    coef: NDArray[np.float64]
+    intercept: NDArray[np.float64]
+    train_rmse: NDArray[np.float64]
+    test_rmse: NDArray[np.float64]
+    df: NDArray[np.float64]
+    cv_mse: NDArray[np.float64]
+    cv_se: NDArray[np.float64]
     y_sd: float
     cv: str = LEAVE_ONE_OUT
 
     @property
-    def best_index(self):
+    def best_index(self) -> int:
         """Index of the λ with the lowest cross-validated error."""
         return sweet_spot(self.cv_mse, self.cv_se).best
 
     @property
-    def good_range(self):
+    def good_range(self) -> tuple[int, int]:
         """First and last index of the λ run around the best whose error is within one standard error of it.
 
         The one rule of ``core.verdict.sweet_spot``, which every verdict uses.
@@ -69,7 +70,7 @@ class LamPath:
         spot = sweet_spot(self.cv_mse, self.cv_se)
         return spot.low, spot.high
 
-    def index_of(self, lam):
+    def index_of(self, lam: float) -> int:
         """Index of the grid λ nearest to ``lam`` (in log scale; 0 only for 0)."""
         if lam <= 0:
             return 0
@@ -77,7 +78,7 @@ class LamPath:
         return int(positive[np.argmin(np.abs(np.log(self.lams[positive]) - np.log(lam)))])
 
     @property
-    def slider_rows(self):
+    def slider_rows(self) -> NDArray[np.intp]:
         """The path's row for each step of the λ control (``SLIDER_LAMS``)."""
         return np.array([self.index_of(lam) for lam in SLIDER_LAMS])
 
@@ -95,13 +96,13 @@ class RidgePath(LamPath):
     """
 
     features: FeatureMap
-    legendre_coef: np.ndarray | None
+    legendre_coef: NDArray[np.float64] | None
 
     @property
-    def degree(self):
+    def degree(self) -> int:
         return self.features.degree
 
-    def predict(self, x):
+    def predict(self, x: ArrayLike) -> NDArray[np.float64]:
         """Predictions at ``x`` for every λ: shape (L, len(x))."""
         x = np.asarray(x, dtype=float)
         predictions = self.coef @ self.features.transform(x).T + self.intercept[:, None]

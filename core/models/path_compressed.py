@@ -41,10 +41,13 @@
   ``RidgePath.cv`` says which cross-validation was used.
 """
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 import scipy.linalg
+from numpy.typing import ArrayLike, NDArray
 from sklearn.model_selection import KFold
 
 from .checks import check_degree, check_held_out, check_lams, check_xy
@@ -98,24 +101,37 @@ class CompressedData:
     n: float
     x_min: float
     x_span: float
-    mean: np.ndarray
-    scale: np.ndarray
+    mean: NDArray[np.float64]
+    scale: NDArray[np.float64]
     y_mean: float
     y_sd: float
     n_distinct: int
-    triangle: np.ndarray
-    fold_triangles: np.ndarray | None
-    fold_train_triangles: np.ndarray | None
-    fold_sizes: np.ndarray | None
-    test_triangle: np.ndarray | None
+    triangle: NDArray[np.float64]
+    fold_triangles: NDArray[np.float64] | None
+    fold_train_triangles: NDArray[np.float64] | None
+    fold_sizes: NDArray[np.int_] | None
+    test_triangle: NDArray[np.float64] | None
     n_test: int
 
-    def features(self, degree):
+    def features(self, degree: int) -> FeatureMap:
         """The ``FeatureMap`` of degree ``degree`` fitted on the training rows."""
         return FeatureMap(self.x_min, self.x_span, self.mean[:degree].copy(), self.scale[:degree].copy())
 
 
-def fold_rows(n, folds=N_FOLDS):
+class FoldTriangles(Protocol):
+    """What ``fold_errors`` reads: ``CompressedData``, or the fold triangles of many signals."""
+
+    @property
+    def n(self) -> float: ...
+    @property
+    def fold_triangles(self) -> NDArray[np.float64] | None: ...
+    @property
+    def fold_train_triangles(self) -> NDArray[np.float64] | None: ...
+    @property
+    def fold_sizes(self) -> NDArray[np.int_] | None: ...
+
+
+def fold_rows(n: int, folds: int = N_FOLDS) -> list[NDArray[np.intp]]:
     """Row indices of each fold: ``KFold(folds, shuffle=True, random_state=0)``'s test folds, in its order."""
     splits = KFold(folds, shuffle=True, random_state=0).split(np.empty((n, 0)))
     return [test for _, test in splits]
@@ -128,12 +144,12 @@ class Moments:
     two-pass computation in floating point.
     """
 
-    def __init__(self, size):
+    def __init__(self, size: int) -> None:
         self.count = 0.0
         self.mean = np.zeros(size)
         self.squares = np.zeros(size)
 
-    def add(self, block, weights=None):
+    def add(self, block: NDArray[np.float64], weights: NDArray[np.float64] | None = None) -> None:
         """Merge a (size, m) block (overwritten) with optional weights per column."""
         if weights is None:
             count = float(block.shape[1])
@@ -153,25 +169,25 @@ class Moments:
         self.count = total
 
     @property
-    def scale(self):
+    def scale(self) -> NDArray[np.float64]:
         """Population standard deviations, 1 where a row is constant (as ``StandardScaler``)."""
         scale = np.sqrt(self.squares / self.count)
         scale[scale == 0] = 1.0
         return scale
 
 
-def _r_factor(rows):
+def _r_factor(rows: NDArray[np.float64]) -> NDArray[np.float64]:
     """The upper triangle R (columns × columns) of a QR factorization of ``rows`` (overwritten)."""
     _, triangle = scipy.linalg.qr(rows, overwrite_a=True, mode="raw", check_finite=False)
     return triangle
 
 
-def stack_qr(triangles):
+def stack_qr(triangles: Sequence[NDArray[np.float64]] | NDArray[np.float64]) -> NDArray[np.float64]:
     """The R factor of the rows of several triangles stacked: the R of the union of their rows."""
-    return _r_factor(np.asfortranarray(np.vstack(triangles)))
+    return _r_factor(np.asfortranarray(np.vstack(list(triangles))))
 
 
-def qr_rows(fill, n_rows, width):
+def qr_rows(fill: Callable[[int, int, NDArray[np.float64]], None], n_rows: int, width: int) -> NDArray[np.float64]:
     """R of an n_rows × ``width`` matrix whose rows ``fill(start, stop, out)`` writes, a chunk of rows at a time.
 
     Each step factors [R so far; next chunk] (``R = qr(vstack([R, chunk]))``), so memory
@@ -190,7 +206,13 @@ def qr_rows(fill, n_rows, width):
     return triangle
 
 
-def _compress_rows(t, y, degree, weights=None, moments=None):
+def _compress_rows(
+    t: NDArray[np.float64],
+    y: NDArray[np.float64],
+    degree: int,
+    weights: NDArray[np.float64] | None = None,
+    moments: Moments | None = None,
+) -> NDArray[np.float64]:
     """R of [P0(u)…P_degree(u) | y], u = 2t − 1, rows times √weights.
 
     ``moments`` (a ``Moments`` of size ``degree``), if given, also collects the powers
@@ -198,14 +220,14 @@ def _compress_rows(t, y, degree, weights=None, moments=None):
     """
     powers = np.empty((degree, max(1, min(_CHUNK_ROWS, t.size)))) if moments is not None else None
 
-    def fill(start, stop, out):
+    def fill(start: int, stop: int, out: NDArray[np.float64]) -> None:
         chunk_t = t[start:stop]
         legendre_fill(2.0 * chunk_t - 1.0, out[:, : degree + 1])
         out[:, degree + 1] = y[start:stop]
         chunk_weights = None if weights is None else weights[start:stop]
-        if weights is not None:
+        if chunk_weights is not None:
             out *= np.sqrt(chunk_weights)[:, None]
-        if moments is not None:
+        if moments is not None and powers is not None:
             block = powers[:, : stop - start]
             block[0] = chunk_t
             for k in range(1, degree):
@@ -215,13 +237,21 @@ def _compress_rows(t, y, degree, weights=None, moments=None):
     return qr_rows(fill, t.size, degree + 2)
 
 
-def _count_distinct(x, cap):
+def _count_distinct(x: NDArray[np.float64], cap: int) -> int:
     """How many distinct values ``x`` holds, counted up to ``cap`` (a sample first: usually enough)."""
     found = np.unique(x[:: max(1, x.size // 65536)]).size
     return cap if found >= cap else min(int(np.unique(x).size), cap)
 
 
-def compress(x, y, max_degree, x_test=None, y_test=None, folds=N_FOLDS, weights=None):
+def compress(
+    x: ArrayLike,
+    y: ArrayLike,
+    max_degree: int,
+    x_test: ArrayLike | None = None,
+    y_test: ArrayLike | None = None,
+    folds: int = N_FOLDS,
+    weights: ArrayLike | None = None,
+) -> CompressedData:
     """Reduce training (and held-out) rows to triangles that serve every degree up to ``max_degree``.
 
     One pass over the rows, in chunks (see ``CompressedData`` and the module docstring).
@@ -284,7 +314,7 @@ def compress(x, y, max_degree, x_test=None, y_test=None, folds=N_FOLDS, weights=
         triangle = _compress_rows(t, y, max_degree, weights, moments)
 
     test_triangle, n_test = None, 0
-    if x_test is not None and x_test.size:
+    if x_test is not None and y_test is not None and x_test.size:
         test_triangle = _compress_rows((x_test - x_min) / x_span, y_test, max_degree)
         n_test = x_test.size
     return CompressedData(
@@ -306,7 +336,7 @@ def compress(x, y, max_degree, x_test=None, y_test=None, folds=N_FOLDS, weights=
     )
 
 
-def diagonal_ratio(triangle, d):
+def diagonal_ratio(triangle: NDArray[np.float64], d: int) -> float:
     """Smallest over largest |diagonal| of the leading (d + 1) × (d + 1) block: near 0 when it is singular."""
     diagonal = np.abs(np.diag(triangle)[: d + 1])
     return diagonal.min() / diagonal.max()
@@ -322,7 +352,9 @@ class TriangleFit:
     ``fitted`` = uᵀ·c[1:].
     """
 
-    def __init__(self, triangle, d, scaled, alphas):
+    def __init__(
+        self, triangle: NDArray[np.float64], d: int, scaled: NDArray[np.float64], alphas: NDArray[np.float64]
+    ) -> None:
         self.triangle, self.degree = triangle, d
         u, s, vt = scipy.linalg.svd(
             triangle[1 : d + 1, 1 : d + 1] @ scaled, full_matrices=False, check_finite=False, lapack_driver="gesdd"
@@ -337,12 +369,12 @@ class TriangleFit:
         self.row_means = triangle[0, : d + 1] / triangle[0, 0]
         self.y_mean = triangle[0, -1] / triangle[0, 0]
 
-    def outside(self):
+    def outside(self) -> float:
         """Squared norm of the part of y no combination of the feature columns reaches."""
         tail = self.triangle[self.degree + 1 :, -1]
-        return tail @ tail
+        return float(tail @ tail)
 
-    def column_coef(self, transform):
+    def column_coef(self, transform: NDArray[np.float64]) -> NDArray[np.float64]:
         """Coefficients (d + 1, L) of every fit on the triangle's columns (Legendre polynomials for a curve).
 
         By back substitution R_d·g = (fitted values in Q's coordinates) when R_d is well
@@ -361,7 +393,7 @@ class TriangleFit:
         coefficients[0] += intercept
         return coefficients
 
-    def min_norm(self, n):
+    def min_norm(self, n: float) -> tuple[NDArray[np.float64], float, int]:
         """The λ → 0 limit where least squares is not unique: the minimum-norm weights.
 
         Directions below numpy's rank tolerance (matrix_rank's, the df counted) are
@@ -372,10 +404,10 @@ class TriangleFit:
         rank = s > s.max() * max(n, self.degree) * np.finfo(float).eps
         inverse = np.divide(1.0, s, out=np.zeros_like(s), where=rank)
         coef = (inverse * self.fitted) @ self.vt
-        return coef, self.outside() + np.sum(np.square(self.fitted[~rank])), np.count_nonzero(rank)
+        return coef, self.outside() + np.sum(np.square(self.fitted[~rank])), int(np.count_nonzero(rank))
 
 
-def held_out_squares(triangle, column_coef):
+def held_out_squares(triangle: NDArray[np.float64], column_coef: NDArray[np.float64]) -> NDArray[np.float64]:
     """Σ (y − prediction)² over the rows of ``triangle`` for each fit (columns of ``column_coef``)."""
     d = column_coef.shape[0] - 1
     misses = triangle[: d + 1, : d + 1] @ column_coef - triangle[: d + 1, -1:]
@@ -383,12 +415,12 @@ def held_out_squares(triangle, column_coef):
     return np.vecdot(misses.T, misses.T) + tail @ tail
 
 
-def least_squares(triangle, d):
+def least_squares(triangle: NDArray[np.float64], d: int) -> NDArray[np.float64]:
     """Coefficients on the first d + 1 columns of the least-squares fit: back substitution in R."""
     return scipy.linalg.solve_triangular(triangle[: d + 1, : d + 1], triangle[: d + 1, -1], check_finite=False)
 
 
-def path_from_compressed(data, degree, lams=LAM_GRID):
+def path_from_compressed(data: CompressedData, degree: int, lams: ArrayLike = LAM_GRID) -> RidgePath:
     """A ``RidgePath`` of degree ``degree`` (at most ``data.max_degree``) from compressed data.
 
     The same fits, df, training and held-out errors as the small-data route; 5-fold
@@ -459,16 +491,21 @@ def path_from_compressed(data, degree, lams=LAM_GRID):
     )
 
 
-def fold_errors(data, d, lams, transform, unique):
+def fold_errors(
+    data: FoldTriangles, d: int, lams: NDArray[np.float64], transform: NDArray[np.float64], unique: bool
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """Mean and standard error of the fold MSEs for every λ (see the module docstring for the convention).
 
-    ``data`` has ``n``, ``fold_triangles``, ``fold_train_triangles`` and ``fold_sizes``; ``d``
-    feature columns; ``unique`` says whether least squares (λ = 0) can be unique at all.
+    ``data`` has ``n``, ``fold_triangles``, ``fold_train_triangles`` and ``fold_sizes`` (``FoldTriangles``;
+    none of them None); ``d`` feature columns; ``unique`` says whether least squares (λ = 0) can be unique at all.
     """
+    fold_triangles, fold_train_triangles, fold_sizes = data.fold_triangles, data.fold_train_triangles, data.fold_sizes
+    if fold_triangles is None or fold_train_triangles is None or fold_sizes is None:
+        raise ValueError("cross-validation needs the data's fold triangles; these data were compressed without folds.")
     positive = slice(1, None) if lams[0] == 0 else slice(None)
     alphas = data.n * lams[positive]  # n = all training rows, as in leave-one-out
-    errors = np.empty((len(data.fold_triangles), lams.size))
-    for k, (held_out, rest) in enumerate(zip(data.fold_triangles, data.fold_train_triangles)):
+    errors = np.empty((len(fold_triangles), lams.size))
+    for k, (held_out, rest) in enumerate(zip(fold_triangles, fold_train_triangles)):
         curves = np.empty((d + 1, lams.size))
         curves[:, positive] = TriangleFit(rest, d, transform[1:], alphas).column_coef(transform)
         if lams[0] == 0:
@@ -476,7 +513,7 @@ def fold_errors(data, d, lams, transform, unique):
                 curves[:, 0] = least_squares(rest, d)
             else:
                 curves[:, 0] = np.nan  # least squares on the other folds is not unique: not judged
-        errors[k] = held_out_squares(held_out, curves) / data.fold_sizes[k]
+        errors[k] = held_out_squares(held_out, curves) / fold_sizes[k]
     errors[np.isnan(errors)] = np.inf
     mse = errors.mean(axis=0)
     with np.errstate(invalid="ignore"):

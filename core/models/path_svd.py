@@ -15,6 +15,7 @@ scaling fitted on all training points and α = n·λ in every fold, which is wha
 import contextlib
 
 import numpy as np
+from numpy.typing import NDArray
 
 from .features import FeatureMap
 from .legendre import legendre_lstsq, legendre_qr, svd_in_span
@@ -25,7 +26,7 @@ _LEVERAGE_LIMIT = 1.0 - 1e-10
 _BLOCK_ELEMENTS = 2**15
 
 
-def _loo_sums(residuals, complement, out):
+def _loo_sums(residuals: NDArray[np.float64], complement: NDArray[np.float64], out: NDArray[np.float64]) -> None:
     """Per row, Σ e² and Σ e⁴ into ``out`` (shape (2, rows)), e = r / (1 − h) the leave-one-out residual.
 
     ``complement`` holds 1 − hᵢᵢ and is overwritten. Call under ``np.errstate``:
@@ -37,7 +38,9 @@ def _loo_sums(residuals, complement, out):
     out[1] = np.vecdot(loo, loo)
 
 
-def _error_summary(sums, n, judged):
+def _error_summary(
+    sums: NDArray[np.float64], n: int, judged: NDArray[np.bool_]
+) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]:
     """Training RMSE, leave-one-out MSE and its standard error, one per row (λ).
 
     ``sums`` holds Σ r², Σ e² and Σ e⁴ per row. A row where some point fixes its own
@@ -54,7 +57,13 @@ def _error_summary(sums, n, judged):
     return train_rmse, cv_mse, cv_se
 
 
-def svd_fits(U, s, Vt, y_centered, alphas):
+def svd_fits(
+    U: NDArray[np.float64],
+    s: NDArray[np.float64],
+    Vt: NDArray[np.float64],
+    y_centered: NDArray[np.float64],
+    alphas: NDArray[np.float64],
+) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]:
     """Every λ's ridge fit from the thin SVD of the centred features Z = U·diag(s)·Vt.
 
     ``alphas`` has shape (L, 1) (α = n·λ). Returns ``kept`` = s²/(s² + α) and ``removed``
@@ -68,7 +77,14 @@ def svd_fits(U, s, Vt, y_centered, alphas):
     return kept, alphas / denominators, fitted, coef
 
 
-def svd_errors(U, kept, removed, fitted, y_centered, first=None):
+def svd_errors(
+    U: NDArray[np.float64],
+    kept: NDArray[np.float64],
+    removed: NDArray[np.float64],
+    fitted: NDArray[np.float64],
+    y_centered: NDArray[np.float64],
+    first: tuple[NDArray[np.float64], NDArray[np.float64]] | None = None,
+) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]:
     """Training and leave-one-out errors for every λ, a block of λ at a time.
 
     ``kept`` (L, d) is s²/(s² + α) per direction and λ, ``removed`` is α/(s² + α),
@@ -128,7 +144,14 @@ def svd_errors(U, kept, removed, fitted, y_centered, first=None):
     return _error_summary(sums, n, judged)
 
 
-def svd_path(x, y, degree, lams, x_test, y_test):
+def svd_path(
+    x: NDArray[np.float64],
+    y: NDArray[np.float64],
+    degree: int,
+    lams: NDArray[np.float64],
+    x_test: NDArray[np.float64] | None,
+    y_test: NDArray[np.float64] | None,
+) -> RidgePath:
     """The small-data route of ``core.models.path.ridge_path``, on validated arguments: a ``RidgePath``."""
     n = x.size
     features, Z = FeatureMap.fit(x, degree)
@@ -176,6 +199,6 @@ def svd_path(x, y, degree, lams, x_test, y_test):
         legendre_coef=legendre_coef,
         y_sd=float(y.std()),
     )
-    if x_test is not None and x_test.size:
+    if x_test is not None and y_test is not None and x_test.size:
         path.test_rmse[:] = np.sqrt(np.mean(np.square(path.predict(x_test) - y_test), axis=1))
     return path

@@ -5,7 +5,10 @@ so any fit equals ``Ridge(alpha=n*lam)`` on the standardized features.
 λ = 0 is solved in a Legendre basis (``legendre.py``), where least squares is well conditioned.
 """
 
+from typing import Self
+
 import numpy as np
+from numpy.typing import ArrayLike, NDArray
 from sklearn.base import BaseEstimator, RegressorMixin
 from sklearn.utils.validation import check_is_fitted
 
@@ -41,11 +44,16 @@ class PolynomialRidge(RegressorMixin, BaseEstimator):
         For ``lam=0``, the same curve in the Legendre basis, used to predict.
     """
 
-    def __init__(self, degree=15, lam=1e-3):
+    coef_: NDArray[np.float64]
+    intercept_: float
+    features_: FeatureMap
+    legendre_coef_: NDArray[np.float64] | None
+
+    def __init__(self, degree: int = 15, lam: float = 1e-3) -> None:
         self.degree = degree
         self.lam = lam
 
-    def fit(self, X, y):
+    def fit(self, X: ArrayLike, y: ArrayLike | None) -> Self:
         """Fit the curve to one column ``X`` (shape (n, 1) or (n,)) and ``y``; return self."""
         degree = check_degree(self.degree)
         lam = check_lam(self.lam)
@@ -65,7 +73,7 @@ class PolynomialRidge(RegressorMixin, BaseEstimator):
         self.legendre_coef_ = None
         return self
 
-    def predict(self, X):
+    def predict(self, X: ArrayLike) -> NDArray[np.float64]:
         """Predicted y for each x in ``X``."""
         check_is_fitted(self)
         x = check_column(X)

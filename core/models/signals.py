@@ -20,10 +20,13 @@ Either route also fits the model without each fold (``SignalPath.fold_coef``): h
 weight jumps between them says how steady it is.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Self
 
 import numpy as np
 import scipy.linalg
+from numpy.typing import ArrayLike, NDArray
 from sklearn.base import BaseEstimator, RegressorMixin
 from sklearn.utils.validation import check_is_fitted, validate_data
 
@@ -59,38 +62,38 @@ class SignalPath(LamPath):
         Training rows.
     """
 
-    names: tuple
-    mean: np.ndarray
-    scale: np.ndarray
-    fold_coef: np.ndarray
+    names: tuple[str, ...]
+    mean: NDArray[np.float64]
+    scale: NDArray[np.float64]
+    fold_coef: NDArray[np.float64]
     n: int
 
-    def predict(self, X):
+    def predict(self, X: ArrayLike) -> NDArray[np.float64]:
         """Predictions for the raw features ``X`` (n, p) at every λ: shape (L, n)."""
         return self.coef @ ((np.asarray(X, dtype=float) - self.mean) / self.scale).T + self.intercept[:, None]
 
     @property
-    def biggest_share(self):
+    def biggest_share(self) -> NDArray[np.float64]:
         """Per λ, the share of all weight (Σ|w|) carried by the biggest single weight."""
         sizes = np.abs(self.coef)
         totals = sizes.sum(axis=1)
         return np.divide(sizes.max(axis=1), totals, out=np.zeros_like(totals), where=totals > 0)
 
     @property
-    def fold_spread(self):
+    def fold_spread(self) -> NDArray[np.float64]:
         """Per λ and feature, the standard deviation of the weight across the fold fits (ddof=1)."""
         return self.fold_coef.std(axis=0, ddof=1)
 
 
-def _rank(s, shape):
+def _rank(s: NDArray[np.float64], shape: tuple[int, ...]) -> int:
     """How many singular values lie above numpy's rank tolerance (``matrix_rank``'s)."""
     return int(np.count_nonzero(s > s.max(initial=0.0) * max(shape) * np.finfo(float).eps)) if s.size else 0
 
 
-def _triangle(X, y, rows):
+def _triangle(X: NDArray[np.float64], y: NDArray[np.float64], rows: NDArray[np.intp]) -> NDArray[np.float64]:
     """R of [1 | X | y] over ``rows`` (chunk by chunk: no copy of the rows)."""
 
-    def fill(start, stop, out):
+    def fill(start: int, stop: int, out: NDArray[np.float64]) -> None:
         chunk = rows[start:stop]
         out[:, 0] = 1.0
         out[:, 1:-1] = X[chunk]
@@ -104,26 +107,26 @@ class _Folds:
     """Fold triangles in the form ``path_compressed.fold_errors`` reads."""
 
     n: float
-    fold_triangles: np.ndarray
-    fold_train_triangles: np.ndarray
-    fold_sizes: np.ndarray
+    fold_triangles: NDArray[np.float64]
+    fold_train_triangles: NDArray[np.float64]
+    fold_sizes: NDArray[np.int_]
 
 
-def _folds(X, y, folds, moments=None):
+def _folds(X: NDArray[np.float64], y: NDArray[np.float64], folds: int, moments: Moments | None = None) -> _Folds:
     """Each fold's triangle and the triangle of all rows but that fold; ``moments`` collects X's columns."""
     rows = fold_rows(y.size, folds)
-    triangles = []
+    found = []
     for fold in rows:
-        triangles.append(_triangle(X, y, fold))
+        found.append(_triangle(X, y, fold))
         if moments is not None:
             for start in range(0, fold.size, 8192):
                 moments.add(np.array(X[fold[start : start + 8192]].T))
-    triangles = np.array(triangles)
+    triangles = np.array(found)
     rest = np.array([stack_qr(np.delete(triangles, k, axis=0)) for k in range(folds)])
     return _Folds(float(y.size), triangles, rest, np.array([fold.size for fold in rows]))
 
 
-def _column_map(mean, scale):
+def _column_map(mean: NDArray[np.float64], scale: NDArray[np.float64]) -> NDArray[np.float64]:
     """T with z = [1 | x]·T: row 0 the centring, then diag(1/scale)."""
     transform = np.zeros((mean.size + 1, mean.size))
     transform[0] = -mean / scale
@@ -131,7 +134,9 @@ def _column_map(mean, scale):
     return transform
 
 
-def _triangle_path(triangle, p, transform, n, lams):
+def _triangle_path(
+    triangle: NDArray[np.float64], p: int, transform: NDArray[np.float64], n: float, lams: NDArray[np.float64]
+) -> tuple[NDArray[np.float64], TriangleFit]:
     """Weights for every λ from a triangle of [1 | X | y] (λ = 0: minimum norm); also the fit itself."""
     positive = slice(1, None) if lams[0] == 0 else slice(None)
     fit = TriangleFit(triangle, p, transform[1:], n * lams[positive])
@@ -142,17 +147,26 @@ def _triangle_path(triangle, p, transform, n, lams):
     return coef, fit
 
 
-def _fold_coef(folds, p, transform, lams):
+def _fold_coef(folds: _Folds, p: int, transform: NDArray[np.float64], lams: NDArray[np.float64]) -> NDArray[np.float64]:
     return np.array([_triangle_path(rest, p, transform, folds.n, lams)[0] for rest in folds.fold_train_triangles])
 
 
-def _scaling(spread, scaled):
+def _scaling(spread: NDArray[np.float64], scaled: NDArray[np.bool_]) -> NDArray[np.float64]:
     scale = np.where(scaled, spread, 1.0)
     scale[scale == 0] = 1.0
     return scale
 
 
-def signal_path(X, y, lams=LAM_GRID, scaled=None, names=None, X_test=None, y_test=None, folds=N_FOLDS):
+def signal_path(
+    X: ArrayLike,
+    y: ArrayLike,
+    lams: ArrayLike = LAM_GRID,
+    scaled: ArrayLike | None = None,
+    names: Sequence[str] | None = None,
+    X_test: ArrayLike | None = None,
+    y_test: NDArray[np.float64] | Sequence[float] | None = None,
+    folds: int = N_FOLDS,
+) -> SignalPath:
     """Fit every λ of ``lams`` on the raw feature matrix ``X``.
 
     Parameters
@@ -184,7 +198,7 @@ def signal_path(X, y, lams=LAM_GRID, scaled=None, names=None, X_test=None, y_tes
     large = n > LARGE_N
     moments = Moments(p) if large else None
     fold_data = _folds(X, y, folds, moments)
-    if large:
+    if moments is not None:  # large
         column_means, scale = moments.mean, _scaling(moments.scale, scaled)
     else:
         column_means, scale = X.mean(axis=0), _scaling(X.std(axis=0), scaled)
@@ -198,7 +212,7 @@ def signal_path(X, y, lams=LAM_GRID, scaled=None, names=None, X_test=None, y_tes
     coef, intercept, train_rmse, df, cv_mse, cv_se, cv = pieces
     test_rmse = np.full(lams.size, np.nan)
     X_test, y_test = check_held_out_rows(X_test, y_test, p)
-    if X_test is not None:
+    if X_test is not None and y_test is not None:
         test_triangle = _triangle(X_test, y_test, np.arange(y_test.size))
         columns = transform @ coef.T
         columns[0] += intercept
@@ -222,7 +236,21 @@ def signal_path(X, y, lams=LAM_GRID, scaled=None, names=None, X_test=None, y_tes
     )
 
 
-def _centred_svd(X, mean, scale):
+#: What either route gives: coef, intercept, train_rmse, df, cv_mse, cv_se and the name of the cross-validation.
+_Route = tuple[
+    NDArray[np.float64],
+    NDArray[np.float64],
+    NDArray[np.float64],
+    NDArray[np.float64],
+    NDArray[np.float64],
+    NDArray[np.float64],
+    str,
+]
+
+
+def _centred_svd(
+    X: NDArray[np.float64], mean: NDArray[np.float64], scale: NDArray[np.float64]
+) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]:
     """Rank-truncated thin SVD of the centred features (X − mean) / scale − their column means."""
     Z = (X - mean) / scale
     Z -= Z.mean(axis=0)
@@ -231,7 +259,14 @@ def _centred_svd(X, mean, scale):
     return U[:, :rank], s[:rank], Vt[:rank]
 
 
-def _small_route(X, y, mean, scale, offset, lams):
+def _small_route(
+    X: NDArray[np.float64],
+    y: NDArray[np.float64],
+    mean: NDArray[np.float64],
+    scale: NDArray[np.float64],
+    offset: NDArray[np.float64],
+    lams: NDArray[np.float64],
+) -> _Route:
     """One SVD of the centred scaled features, rank-truncated; exact leave-one-out for every λ."""
     n = y.size
     U, s, Vt = _centred_svd(X, mean, scale)
@@ -242,7 +277,15 @@ def _small_route(X, y, mean, scale, offset, lams):
     return coef, intercept, train_rmse, kept.sum(axis=1), cv_mse, cv_se, LEAVE_ONE_OUT
 
 
-def _large_route(folds, p, mean, scale, offset, lams, y):
+def _large_route(
+    folds: _Folds,
+    p: int,
+    mean: NDArray[np.float64],
+    scale: NDArray[np.float64],
+    offset: NDArray[np.float64],
+    lams: NDArray[np.float64],
+    y: NDArray[np.float64],
+) -> _Route:
     """Every number from the fold triangles: no second pass over the rows."""
     transform = _column_map(mean, scale)
     triangle = stack_qr(folds.fold_triangles)
@@ -283,11 +326,16 @@ class SignalRidge(RegressorMixin, BaseEstimator):
     n_features_in_ : int
     """
 
-    def __init__(self, lam=1e-3, scaled=None):
+    coef_: NDArray[np.float64]
+    intercept_: float
+    mean_: NDArray[np.float64]
+    scale_: NDArray[np.float64]
+
+    def __init__(self, lam: float = 1e-3, scaled: ArrayLike | None = None) -> None:
         self.lam = lam
         self.scaled = scaled
 
-    def fit(self, X, y):
+    def fit(self, X: ArrayLike, y: ArrayLike) -> Self:
         """Fit on ``X`` (n, p) and ``y``; return self."""
         X, y = validate_data(self, X, y, y_numeric=True, dtype=np.float64)
         lam = check_lam(self.lam)
@@ -301,8 +349,8 @@ class SignalRidge(RegressorMixin, BaseEstimator):
         self.intercept_ = float(y.mean() - ((column_means - self.mean_) / self.scale_) @ self.coef_)
         return self
 
-    def predict(self, X):
+    def predict(self, X: ArrayLike) -> NDArray[np.float64]:
         """Predicted y for each row of ``X``."""
         check_is_fitted(self)
-        X = validate_data(self, X, reset=False, dtype=np.float64)
-        return ((X - self.mean_) / self.scale_) @ self.coef_ + self.intercept_
+        values = validate_data(self, X, reset=False, dtype=np.float64)
+        return ((values - self.mean_) / self.scale_) @ self.coef_ + self.intercept_

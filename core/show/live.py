@@ -17,6 +17,7 @@ import datetime
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import plotly.graph_objects as go
@@ -180,7 +181,7 @@ def stepped(build: Callable[[int], object], n_steps: int) -> SteppedFigure:
     validated = _validated_json(first)
     base = {"data": validated["data"], "layout": validated.get("layout", {})}
     data0, layout0 = _raw(first)
-    patches = [{"data": [{} for _ in data0], "layout": {}}]
+    patches: list[dict[str, Any]] = [{"data": [{} for _ in data0], "layout": {}}]
     for step in range(1, n_steps):
         data, layout = _raw(build(step))
         if len(data) != len(data0):
