@@ -15,7 +15,7 @@ from .models.ridge import PolynomialRidge
 __all__ = ["PolynomialRidge", "limit_blas_threads"]
 
 
-def limit_blas_threads():
+def limit_blas_threads() -> None:
     """Run linear algebra on one thread, for the whole process.
 
     On small machines the default BLAS threading makes the small, tall solves

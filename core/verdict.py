@@ -24,8 +24,10 @@ too much penalty both errors are high and close together (``GAP_HINT_IN_WORDS``)
 """
 
 from dataclasses import dataclass
+from typing import Literal, Protocol, cast
 
 import numpy as np
+from numpy.typing import ArrayLike, NDArray
 
 
 @dataclass(frozen=True)
@@ -36,10 +38,10 @@ class Verdict:
     right, "warn" for either side of it.
     """
 
-    key: str
+    key: Literal["memorizing", "about_right", "too_simple"]
     label: str
     advice: str
-    tone: str
+    tone: Literal["good", "warn"]
 
 
 MEMORIZING = Verdict(
@@ -86,7 +88,7 @@ class SweetSpot:
     low: int
     high: int
 
-    def verdict(self, index):
+    def verdict(self, index: int) -> Verdict:
         """The verdict for the setting at ``index``: memorizing below the band, too simple above it."""
         if index < self.low:
             return MEMORIZING
@@ -95,7 +97,7 @@ class SweetSpot:
         return ABOUT_RIGHT
 
 
-def _per_setting(values, name, size=None):
+def _per_setting(values: ArrayLike, name: str, size: int | None = None) -> NDArray[np.float64]:
     values = np.asarray(values, dtype=float)
     if values.ndim != 1 or values.size == 0:
         raise ValueError(f"{name} must be a 1-D array with one value per setting.")
@@ -104,7 +106,7 @@ def _per_setting(values, name, size=None):
     return values
 
 
-def sweet_spot(cv_error, cv_se):
+def sweet_spot(cv_error: ArrayLike, cv_se: ArrayLike) -> SweetSpot:
     """The sweet-spot band: the run around the lowest cross-validated error within one standard error of it.
 
     Parameters
@@ -160,12 +162,18 @@ class Reading:
     gap: float
 
     @property
-    def both_high(self):
+    def both_high(self) -> bool:
         """True when even the training error is above the best new-data error: a sure sign of too much penalty."""
         return self.train_error > self.best_new_error
 
 
-def read_setting(train_error, cv_error, cv_se, index, held_out_error=None):
+def read_setting(
+    train_error: ArrayLike,
+    cv_error: ArrayLike,
+    cv_se: ArrayLike,
+    index: int,
+    held_out_error: ArrayLike | None = None,
+) -> Reading:
     """The verdict for the setting at ``index`` of a penalty path, with the numbers behind it.
 
     Parameters
@@ -195,12 +203,38 @@ def read_setting(train_error, cv_error, cv_se, index, held_out_error=None):
     return Reading(spot.verdict(index), spot, train, new_here, float(new[spot.best]), float(gap))
 
 
-def known_errors(errors):
+def known_errors(errors: NDArray[np.float64]) -> NDArray[np.float64] | None:
     """Per-setting held-out errors, or None when there were no held-out points (all NaN)."""
     return None if np.all(np.isnan(errors)) else errors
 
 
-def reading(path, index):
+class SquaredErrorPath(Protocol):
+    """A λ path read on squared errors (``RidgePath``, ``SignalPath``)."""
+
+    @property
+    def train_rmse(self) -> NDArray[np.float64]: ...
+    @property
+    def test_rmse(self) -> NDArray[np.float64]: ...
+    @property
+    def cv_mse(self) -> NDArray[np.float64]: ...
+    @property
+    def cv_se(self) -> NDArray[np.float64]: ...
+
+
+class LogLossPath(Protocol):
+    """A classifier's λ path, read on log-loss (``LogisticPath``)."""
+
+    @property
+    def train_log_loss(self) -> NDArray[np.float64]: ...
+    @property
+    def test_log_loss(self) -> NDArray[np.float64]: ...
+    @property
+    def cv_log_loss(self) -> NDArray[np.float64]: ...
+    @property
+    def cv_log_loss_se(self) -> NDArray[np.float64]: ...
+
+
+def reading(path: SquaredErrorPath | LogLossPath, index: int) -> Reading:
     """The verdict for the λ at ``index`` of a path, with its numbers (a ``Reading``).
 
     A path with squared errors (``RidgePath``, ``SignalPath``: ``train_rmse``, ``cv_mse``, ``cv_se``,
@@ -208,14 +242,19 @@ def reading(path, index):
     ``cv_log_loss``, ``cv_log_loss_se``, ``test_log_loss``) on log-loss.
     """
     if hasattr(path, "cv_log_loss"):
+        losses = cast(LogLossPath, path)
         return read_setting(
-            path.train_log_loss, path.cv_log_loss, path.cv_log_loss_se, index, known_errors(path.test_log_loss)
+            losses.train_log_loss,
+            losses.cv_log_loss,
+            losses.cv_log_loss_se,
+            index,
+            known_errors(losses.test_log_loss),
         )
     return read_setting(
         np.square(path.train_rmse), path.cv_mse, path.cv_se, index, known_errors(np.square(path.test_rmse))
     )
 
 
-def verdict(path, index):
+def verdict(path: SquaredErrorPath | LogLossPath, index: int) -> Verdict:
     """Verdict for the λ at ``index`` of a path: below the sweet-spot band memorizing, above it too simple."""
     return reading(path, index).verdict

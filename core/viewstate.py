@@ -6,6 +6,8 @@ never repeat the text of the link, which is a stranger's input.
 """
 
 import math
+from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 
@@ -35,7 +37,7 @@ _NAMES = {
 }
 
 
-def snap_lam(lam):
+def snap_lam(lam: float) -> float:
     """The slider value nearest to ``lam`` in log scale; 0 stays 0, the ends clamp."""
     if lam <= 0:
         return 0.0
@@ -47,7 +49,7 @@ def snap_lam(lam):
 _LAM_SAME_STEP = 0.005
 
 
-def _snapped_lam(lam, notes):
+def _snapped_lam(lam: float, notes: list[str]) -> float:
     """The control's step nearest to ``lam``; a λ between steps gets a note."""
     step = snap_lam(lam)
     if lam > 0 and abs(math.log10(lam) - math.log10(step)) > _LAM_SAME_STEP:
@@ -57,21 +59,21 @@ def _snapped_lam(lam, notes):
     return step
 
 
-def _number(text, kind):
+def _number(text: str, kind: type[int] | type[float]) -> float:
     value = kind(float(text)) if kind is int else float(text)
     if kind is int and float(text) != value:
         raise ValueError("not a whole number")
     return value
 
 
-def _clamped(name, value, low, high, notes):
+def _clamped(name: str, value: float, low: float, high: float, notes: list[str]) -> float:
     if value < low or value > high:
         value = min(max(value, low), high)
         notes.append(f"The link's {_NAMES[name]} was out of range, so the nearest allowed value is used.")
     return value
 
 
-def parse_view(params, base=None):
+def parse_view(params: Mapping[str, str], base: Mapping[str, Any] | None = None) -> tuple[dict[str, Any], list[str]]:
     """Read a view from query parameters (a mapping of str to str).
 
     Parameters missing from ``params`` keep their value in ``base`` (default: ``DEFAULT_VIEW``).
@@ -117,7 +119,7 @@ def parse_view(params, base=None):
     return view, notes
 
 
-def view_to_params(view):
+def view_to_params(view: Mapping[str, Any]) -> dict[str, str]:
     """Query parameters that reproduce ``view`` exactly when parsed back."""
     return {
         "lam": "0" if view["lam"] == 0 else f"{view['lam']:.3g}",
