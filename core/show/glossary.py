@@ -126,7 +126,7 @@ TERMS = (
 _BY_NAME = {name.lower(): term for term in TERMS for name in (term.word, *term.also)}
 
 
-def lookup(word):
+def lookup(word: str) -> Term:
     """The ``Term`` for ``word`` or any of its other names (any case).
 
     Raises
@@ -137,7 +137,7 @@ def lookup(word):
     return _BY_NAME[word.lower()]
 
 
-def anchor(word):
+def anchor(word: str) -> str:
     """The glossary's anchor for ``word`` (any of its names), for a link such as ``/faq#glossary-weight``."""
     return "glossary-" + lookup(word).word.lower().replace(" ", "-")
 
@@ -146,7 +146,7 @@ def anchor(word):
 GLOSSARY_PAGE = "/faq"
 
 
-def link(word, shown=None):
+def link(word: str, shown: str | None = None) -> str:
     """A Markdown link from ``shown`` (default ``word``) to ``word``'s entry in the glossary."""
     return f"[{shown or word}]({GLOSSARY_PAGE}#{anchor(word)})"
 

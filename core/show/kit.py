@@ -8,9 +8,14 @@ the payload; at full precision where a reader's values need it (1e44, 1e-50, 9,1
 
 import functools
 import html
+from collections.abc import Callable, Sequence
+from typing import Any, ParamSpec, Protocol, cast
 
 import numpy as np
+import plotly.graph_objects as go
+from numpy.typing import ArrayLike, NDArray
 
+from ..models.path_base import LamPath
 from . import live
 from .figspec import FigureSpec, trace
 from .palette import (
@@ -45,12 +50,28 @@ STAR = dict(symbol="star", size=16, color=YELLOW, line=dict(color=BLACK, width=1
 ZONE_LABELS = ("memorizing<br>(too wiggly)", "about as good<br>as the best", "too simple<br>(too stiff)")
 
 
-def plain(text):
+def plain(text: object) -> str:
     """Text safe to place in a Plotly title or label: Plotly reads some HTML tags."""
     return html.escape(str(text), quote=False)
 
 
-def figure_builder(build_spec):
+_P = ParamSpec("_P")
+
+
+class FigureBuilder(Protocol[_P]):
+    """What ``figure_builder`` makes: called like the builder it wraps, it returns the ``go.Figure``.
+
+    ``spec`` is the builder itself (it returns the recorded ``FigureSpec``); ``steps(values, *args, **kwargs)``
+    the ``SteppedFigure`` of every value of a control.
+    """
+
+    spec: Callable[_P, FigureSpec]
+    steps: Callable[..., live.SteppedFigure]
+
+    def __call__(self, *args: _P.args, **kwargs: _P.kwargs) -> go.Figure: ...
+
+
+def figure_builder(build_spec: Callable[_P, FigureSpec]) -> FigureBuilder[_P]:
     """Make a builder that records a ``FigureSpec`` return a ``go.Figure``; ``.spec`` keeps the recording.
 
     ``builder.steps(values, *args, **kwargs)`` builds the figure for every step of a control as a
@@ -60,18 +81,21 @@ def figure_builder(build_spec):
     """
 
     @functools.wraps(build_spec)
-    def build(*args, **kwargs):
+    def build(*args: _P.args, **kwargs: _P.kwargs) -> go.Figure:
         return build_spec(*args, **kwargs).figure()
 
-    def steps(values, *args, **kwargs):
+    def steps(values: Sequence[Any], *args: Any, **kwargs: Any) -> live.SteppedFigure:
         return live.stepped(lambda step: build_spec(*args, values[step], **kwargs), len(values))
 
-    build.spec = build_spec
-    build.steps = steps
-    return build
+    builder = cast(FigureBuilder[_P], build)
+    builder.spec = build_spec
+    builder.steps = steps
+    return builder
 
 
-def base_layout(fig, x_title=None, y_title=None, height=440):
+def base_layout(
+    fig: FigureSpec, x_title: str | None = None, y_title: str | None = None, height: int = 440
+) -> FigureSpec:
     """The layout every chart shares: height, margins, the legend above, white background, light grid.
 
     The axis titles are set only when given (as plain text).
@@ -96,14 +120,14 @@ def base_layout(fig, x_title=None, y_title=None, height=440):
 # --- λ on a log scale: positions are log10 λ, with λ = 0 one decade left of the smallest positive λ ---
 
 
-def lam_positions(lams):
+def lam_positions(lams: ArrayLike) -> NDArray[np.float64]:
     """x positions for λ: log10 λ, and λ = 0 one decade left of the smallest positive λ."""
     lams = np.asarray(lams, dtype=float)
     smallest = lams[lams > 0].min()
     return np.log10(np.where(lams > 0, lams, smallest / 10))
 
 
-def lam_line(lams, values, marker_size=8):
+def lam_line(lams: ArrayLike, values: ArrayLike, marker_size: float = 8) -> dict[str, Any]:
     """A line along a λ axis as trace properties: λ = 0 is a point of its own, never joined to the first step.
 
     The gap (a NaN between them) and a marker on the λ = 0 point alone; non-finite values are gaps too.
@@ -119,7 +143,7 @@ def lam_line(lams, values, marker_size=8):
     return dict(x=light(x), y=light(y), mode="lines+markers", marker=dict(size=light(sizes)))
 
 
-def lam_range(lams):
+def lam_range(lams: ArrayLike) -> list[float]:
     """A λ axis's fixed range: from λ = 0 (or the smallest λ) to the largest, in ``lam_positions``.
 
     Charts that follow the live λ control fix their ranges over every step: the axis then stays put while
@@ -130,7 +154,7 @@ def lam_range(lams):
     return [float(x.min()), float(x.max())]
 
 
-def lam_axis(fig, lams, sparse=False, **where):
+def lam_axis(fig: FigureSpec, lams: ArrayLike, sparse: bool = False, **where: Any) -> None:
     """λ ticks with plain labels, and the range of ``lams`` fixed; ``sparse`` keeps every other tick, for a narrow chart."""
     ticks, labels = lam_axis_ticks(lams)
     if sparse and len(ticks) > 4:  # every other tick from 100 down, and "0" (no penalty) always
@@ -139,7 +163,7 @@ def lam_axis(fig, lams, sparse=False, **where):
     fig.update_xaxes(tickvals=ticks, ticktext=labels, title_text="Penalty strength λ", range=lam_range(lams), **where)
 
 
-def plain_log_axis(values, pad=None, **where):
+def plain_log_axis(values: ArrayLike | list[ArrayLike], pad: float | None = None, **where: Any) -> dict[str, Any]:
     """Keyword arguments for a log axis over ``values`` with plain tick labels (no powers of ten).
 
     With ``pad`` (a share of the span, in decades, added at each end) the range is fixed too, to hold every
@@ -150,29 +174,31 @@ def plain_log_axis(values, pad=None, **where):
         if isinstance(values, list)
         else np.ravel(np.asarray(values, dtype=float))
     )
-    values = values[np.isfinite(values) & (values > 0)]
-    ticks, labels = log_axis_ticks(values.min(), values.max()) if values.size else ([], [])
+    shown = values[np.isfinite(values) & (values > 0)]
+    ticks, labels = log_axis_ticks(shown.min(), shown.max()) if shown.size else ([], [])
     axis = dict(type="log", tickvals=ticks, ticktext=labels, **where)
-    if pad is not None and values.size:
-        low, high = float(np.log10(values.min())), float(np.log10(values.max()))
+    if pad is not None and shown.size:
+        low, high = float(np.log10(shown.min())), float(np.log10(shown.max()))
         margin = pad * (high - low) if high > low else 0.1
         axis["range"] = [low - margin, high + margin]
     return axis
 
 
-def you_are_here(fig, x, label="you are here"):
+def you_are_here(fig: FigureSpec, x: float, label: str = "you are here") -> None:
     """A dotted vertical line at x, labelled above the plot."""
     fig.add_vline(x=x, line=HERE_LINE, annotation_text=label, annotation_position="top")
 
 
-def clipped_top(*series, floor=0.0):
+def clipped_top(*series: ArrayLike, floor: float = 0.0) -> float:
     """The top of a y axis that shows ``series`` with room to spare (non-finite values left out)."""
     values = np.concatenate([np.asarray(v, dtype=float).ravel() for v in series])
     values = values[np.isfinite(values)]
     return max(floor, 1.3 * values.max()) if values.size else 1.0
 
 
-def verdict_zones(fig, x, low, high, labels=ZONE_LABELS):
+def verdict_zones(
+    fig: FigureSpec, x: Sequence[float] | NDArray[np.float64], low: int, high: int, labels: Sequence[str] = ZONE_LABELS
+) -> None:
     """Shade the three verdicts along a λ axis: x[:low] memorizing, x[low:high] the band, beyond it too simple."""
     for start, stop, colour, label in zip(
         (x[0], x[low], x[high]), (x[low], x[high], x[-1]), (ORANGE, GREEN, SKY_BLUE), labels
@@ -191,7 +217,7 @@ def verdict_zones(fig, x, low, high, labels=ZONE_LABELS):
             )
 
 
-def miss_title(unit):
+def miss_title(unit: str) -> str:
     """The title of an axis of typical misses."""
     return f"Typical miss ({unit})" if unit else "Typical miss"
 
@@ -200,7 +226,7 @@ def miss_title(unit):
 
 
 @figure_builder
-def error_curves_figure(path, index, unit, height=460):
+def error_curves_figure(path: LamPath, index: int, unit: str, height: int = 460) -> FigureSpec:
     """Training, held-out and cross-validated error against λ, with the zones and the best λ."""
     x = lam_positions(path.lams)
     cv = np.sqrt(path.cv_mse)

@@ -15,24 +15,25 @@ same number of traces.
 import base64
 import datetime
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import plotly.graph_objects as go
 
+from .figspec import FigureSpec
 from .precision import settle
 
 #: Plotly's encoding of a numpy array in JSON: ``{"dtype": "f8", "bdata": "<base64>"}``; treated as one value.
 _ENCODED_ARRAY_KEY = "bdata"
 
 
-def _is_leaf(value):
+def _is_leaf(value: object) -> bool:
     return not isinstance(value, dict) or _ENCODED_ARRAY_KEY in value
 
 
-def _same(a, b):
+def _same(a: object, b: object) -> bool:
     if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
         a, b = np.asarray(a), np.asarray(b)
         if a.shape != b.shape or a.dtype != b.dtype:
@@ -45,7 +46,7 @@ def _same(a, b):
     return type(a) is type(b) and a == b
 
 
-def to_json_value(value):
+def to_json_value(value: object) -> Any:
     """``value`` as plain JSON: numpy float arrays in Plotly's typed-array encoding, numpy scalars as numbers."""
     if isinstance(value, np.ndarray):
         if value.dtype.kind == "M":
@@ -70,9 +71,9 @@ def to_json_value(value):
     return value
 
 
-def diff(base, new):
+def diff(base: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, Any]:
     """The patch turning ``base`` into ``new`` (JSON-like dicts, possibly holding numpy values); empty when equal."""
-    patch = {}
+    patch: dict[str, Any] = {}
     for key, value in new.items():
         old = base.get(key, _MISSING)
         if old is _MISSING or _is_leaf(old) or _is_leaf(value):
@@ -88,7 +89,7 @@ def diff(base, new):
     return patch
 
 
-def merge(base, patch):
+def merge(base: Mapping[str, Any], patch: Mapping[str, Any]) -> dict[str, Any]:
     """``base`` with ``patch`` applied (a new dict; ``base`` is not changed)."""
     result = dict(base)
     for key, value in patch.items():
@@ -108,7 +109,7 @@ class _Missing:
 _MISSING = _Missing()
 
 
-def _raw(figure):
+def _raw(figure: go.Figure | FigureSpec) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """(data, layout) of a figure before Plotly validates it: a ``FigureSpec``'s dicts, or a figure's JSON;
     float arrays settled to float32 where that is exact enough (``precision.settle``)."""
     if isinstance(figure, go.Figure):
@@ -118,7 +119,7 @@ def _raw(figure):
     return settle(figure.data, figure.layout), figure.layout
 
 
-def _validated_json(figure):
+def _validated_json(figure: go.Figure | FigureSpec) -> dict[str, Any]:
     """Plotly's own JSON of the figure (arrays in its typed-array encoding, dates as text)."""
     if isinstance(figure, go.Figure):
         figure = go.Figure(data=_raw(figure)[0], layout=figure.layout)
@@ -139,29 +140,29 @@ class SteppedFigure:
         For each step, ``{"data": [trace patch, ...], "layout": layout patch}``.
     """
 
-    base: dict
-    patches: tuple
+    base: dict[str, Any]
+    patches: tuple[dict[str, Any], ...]
 
     @property
-    def n_steps(self):
+    def n_steps(self) -> int:
         return len(self.patches)
 
-    def json_at(self, step):
+    def json_at(self, step: int) -> dict[str, Any]:
         """Plotly JSON of the figure at ``step``."""
         patch = self.patches[step]
         data = [merge(trace, trace_patch) for trace, trace_patch in zip(self.base["data"], patch["data"])]
         return {"data": data, "layout": merge(self.base["layout"], patch["layout"])}
 
-    def figure_at(self, step):
+    def figure_at(self, step: int) -> go.Figure:
         """The figure at ``step`` as a ``go.Figure``."""
         return go.Figure(self.json_at(step))
 
-    def to_browser(self):
+    def to_browser(self) -> dict[str, Any]:
         """What the browser component needs: plain JSON (lists, dicts, strings, numbers)."""
         return {"base": self.base, "patches": list(self.patches)}
 
 
-def stepped(build: Callable[[int], object], n_steps: int) -> SteppedFigure:
+def stepped(build: Callable[[int], go.Figure | FigureSpec], n_steps: int) -> SteppedFigure:
     """Build the figure of every step with ``build(step)`` and keep only what changes.
 
     Only step 0 is validated by Plotly (as the base); the other steps are compared with it
@@ -200,20 +201,20 @@ class SteppedText:
     ``tones`` are "good", "warn" or "info" (how a verdict box is coloured), or None for plain text.
     """
 
-    texts: tuple
-    tones: tuple | None = None
+    texts: tuple[str, ...]
+    tones: tuple[str, ...] | None = None
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if self.tones is not None and len(self.tones) != len(self.texts):
             raise ValueError(f"{len(self.tones)} tones for {len(self.texts)} texts")
         if self.tones is not None and not set(self.tones) <= TONES:
             raise ValueError(f"tones must be among {sorted(TONES)}, got {sorted(set(self.tones) - TONES)}")
 
     @property
-    def n_steps(self):
+    def n_steps(self) -> int:
         return len(self.texts)
 
-    def to_browser(self):
+    def to_browser(self) -> dict[str, Any]:
         return {"texts": list(self.texts), "tones": None if self.tones is None else list(self.tones)}
 
 

@@ -43,12 +43,12 @@ SHADE_FEW, SHADE_MANY = "#f0f0f0", "#5a5a5a"
 SHAPE_FILL = "rgba(0,114,178,0.10)"
 
 
-def veil(opacity):
+def veil(opacity: float) -> str:
     """White at ``opacity``: behind a label that must stay readable where lines cross it."""
     return f"rgba(255, 255, 255, {opacity})"
 
 
-def tint(colour, opacity):
+def tint(colour: str, opacity: float) -> str:
     """A palette colour ("#RRGGBB") at ``opacity``: an area shaded in that colour."""
     red, green, blue = (int(colour[k : k + 2], 16) for k in (1, 3, 5))
     return f"rgba({red}, {green}, {blue}, {opacity})"

@@ -9,6 +9,7 @@ text: ordinals, and Markdown made literal (``markdown_safe``) or dropped (``unma
 import math
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 #: Below this size a number is shown as "almost 0" (twelve zeros after the point are the most we write).
 SMALLEST_SHOWN = 1e-12
@@ -17,7 +18,7 @@ _BIG_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 _LARGEST_NAMED = 1e18
 
 
-def _round_significant(value, digits):
+def _round_significant(value: float, digits: int) -> tuple[float, int]:
     """``value`` rounded to ``digits`` significant digits, and the power of ten of its leading digit."""
     exponent = math.floor(math.log10(abs(value)))
     rounded = round(value, digits - 1 - exponent)
@@ -26,7 +27,7 @@ def _round_significant(value, digits):
     return rounded, exponent
 
 
-def _decimal(value, digits):
+def _decimal(value: float, digits: int) -> str:
     """A number of size under a million as plain digits: ``digits`` significant ones, commas, no trailing zeros."""
     rounded, exponent = _round_significant(value, digits)
     places = max(0, digits - 1 - exponent)
@@ -36,7 +37,7 @@ def _decimal(value, digits):
     return text
 
 
-def plain_number(value, digits=3):
+def plain_number(value: float, digits: int = 3) -> str:
     """``value`` with ``digits`` significant digits, in plain words and digits.
 
     Parameters
@@ -73,7 +74,7 @@ def plain_number(value, digits=3):
     return sign + _decimal(size, digits)
 
 
-def format_lam(lam):
+def format_lam(lam: float) -> str:
     """λ as the slider shows it: '0 (off)', '0.001', '0.00032', '0.00000001', '100'."""
     return "0 (off)" if lam == 0 else plain_number(lam, digits=2)
 
@@ -112,18 +113,18 @@ def lam_in_words(lam: float) -> str:
     return f"{lam_words(lam)} ({lam_small_print(lam)})"
 
 
-def format_miss(miss, unit=""):
+def format_miss(miss: float, unit: str = "") -> str:
     """A typical miss (a root-mean-square error) in the data's own units: '±1,240 dollars'."""
     text = plain_number(miss)
     return ("almost 0" if text == "almost 0" else f"±{text}") + (f" {unit}" if unit else "")
 
 
-def power_of_ten_label(exponent):
+def power_of_ten_label(exponent: float) -> str:
     """The label of the tick at 10^``exponent``: '0.001', '1', '1,000', '1 million', '10 billion'."""
     return plain_number(10.0 ** int(exponent), digits=1)
 
 
-def _decade_ticks(low, high, max_ticks):
+def _decade_ticks(low: float, high: float, max_ticks: int) -> list[int]:
     """Whole powers of ten covering [low, high], every k-th one so that at most ``max_ticks`` remain."""
     if not (np.isfinite(low) and np.isfinite(high) and 0 < low <= high):
         raise ValueError(f"a log axis needs 0 < low <= high, got {low!r} and {high!r}.")
@@ -133,7 +134,7 @@ def _decade_ticks(low, high, max_ticks):
     return list(range(first, last_tick + 1, step))
 
 
-def log_axis_ticks(low, high, max_ticks=8):
+def log_axis_ticks(low: float, high: float, max_ticks: int = 8) -> tuple[list[float], list[str]]:
     """Ticks for a plotly ``type="log"`` axis showing values from ``low`` to ``high``.
 
     Returns
@@ -154,7 +155,7 @@ def log_axis_ticks(low, high, max_ticks=8):
     return [10.0**exponent for exponent in exponents], [power_of_ten_label(exponent) for exponent in exponents]
 
 
-def lam_axis_ticks(lams, max_ticks=7):
+def lam_axis_ticks(lams: ArrayLike, max_ticks: int = 7) -> tuple[list[float], list[str]]:
     """Ticks for a λ axis drawn at log10 λ, with λ = 0 one decade left of the smallest positive λ.
 
     Parameters
@@ -184,7 +185,7 @@ def lam_axis_ticks(lams, max_ticks=7):
     return tickvals, ticktext
 
 
-def ordinal(number):
+def ordinal(number: int) -> str:
     """'1st', '2nd', '3rd', '11th', '22nd'."""
     suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
     return f"{number}{suffix}"
@@ -193,7 +194,7 @@ def ordinal(number):
 _MARKDOWN_SPECIAL = set("\\`*_{}[]()<>#+-.!|~&$=:")
 
 
-def markdown_safe(text):
+def markdown_safe(text: object) -> str:
     """Text that Markdown shows literally: every punctuation mark that could mean something is escaped.
 
     For text from a stranger's file (column and file names) wherever Streamlit renders Markdown.
@@ -201,6 +202,6 @@ def markdown_safe(text):
     return "".join("\\" + char if char in _MARKDOWN_SPECIAL else char for char in str(text))
 
 
-def unmarked(sentence):
+def unmarked(sentence: str) -> str:
     """A sentence written for Markdown, as plain text (the live texts are never rendered as Markdown)."""
     return sentence.replace("**", "")

@@ -17,8 +17,11 @@ Build traces with ``figspec.trace``: Plotly's own trace objects copy arrays and 
 """
 
 import base64
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike, NDArray
 
 #: Largest error float32 may make, as a share of the axis's shown range: a 25th of a pixel on a
 #: 400-pixel chart zoomed in 100 times.
@@ -32,18 +35,19 @@ class LightArray(np.ndarray):
     """float64 values a chart may send as float32 (what ``kit.light`` returns); :func:`settle` decides."""
 
 
-def light(values):
+def light(values: ArrayLike) -> LightArray:
     """``values`` as a float64 :class:`LightArray`."""
     return np.asarray(values, dtype=np.float64).view(LightArray)
 
 
-def settle(data, layout):
+def settle(data: Sequence[dict[str, Any]], layout: Mapping[str, Any]) -> list[dict[str, Any]]:
     """``data`` (a list of trace dicts) with each light array as float32 where that is exact enough,
     else as a plain float64 array.
 
     Traces are copied when an array changes; ``data`` and ``layout`` are not modified.
     """
-    arrays = {}  # axis -> [(trace index, key, float64 values)]
+    # axis -> [(trace index, key, float64 values)]
+    arrays: dict[str | tuple[str, int], list[tuple[int, str, NDArray[np.float64]]]] = {}
     for i, trace in enumerate(data):
         for key in _KEYS:
             values = _candidate(trace.get(key))
@@ -62,7 +66,7 @@ def settle(data, layout):
     return settled
 
 
-def _candidate(values):
+def _candidate(values: object) -> NDArray[np.float64] | None:
     """``values`` as a float64 array when :func:`settle` may change how they are sent, else None.
 
     Arrays given to Plotly's own trace objects arrive encoded (``{"dtype", "bdata"}``) and have
@@ -78,7 +82,7 @@ def _candidate(values):
     return None
 
 
-def _axis(trace, key, index):
+def _axis(trace: Mapping[str, Any], key: str, index: int) -> str | tuple[str, int]:
     """The layout key of the axis an array is drawn on; z (a heatmap's colours) is judged on its own."""
     if key == "z":
         return ("z", index)
@@ -86,15 +90,16 @@ def _axis(trace, key, index):
     return f"{key}axis{reference[1:]}"
 
 
-def _shown_range(props, arrays, log):
+def _shown_range(props: Mapping[str, Any], arrays: Sequence[NDArray[np.float64]], log: bool) -> tuple[float, float]:
     fixed = props.get("range")
     if not log and isinstance(fixed, (list, tuple)) and len(fixed) == 2:
         try:
             low, high = sorted(float(v) for v in fixed)
         except (TypeError, ValueError):
-            low = high = None
-        if low is not None and np.isfinite(low) and np.isfinite(high) and high > low:
-            return low, high
+            pass
+        else:
+            if np.isfinite(low) and np.isfinite(high) and high > low:
+                return low, high
     finite = [values[np.isfinite(values)] for values in arrays]
     finite = [values for values in finite if values.size]
     if not finite:
@@ -102,7 +107,7 @@ def _shown_range(props, arrays, log):
     return min(float(v.min()) for v in finite), max(float(v.max()) for v in finite)
 
 
-def _float32_is_enough(values, low, high, log):
+def _float32_is_enough(values: NDArray[np.float64], low: float, high: float, log: bool) -> bool:
     finite = values[np.isfinite(values)]
     if finite.size == 0:
         return True
