@@ -8,12 +8,23 @@ the mean log-loss plus λ times the squared weights; the intercept b is not pena
 equals scikit-learn's ``LogisticRegression(C=1/(2·n·λ))`` (its objective is
 ½·‖w‖² + C·Σ log-loss; divide by C·n), so λ does not depend on n, as for ridge.
 
-Solver: Newton's method in the row space of X. With the thin SVD X = U·S·Vᵀ (rank r), every
-minimizer has w = V·c: a part of w outside the row space changes no prediction and only
-adds penalty. So there are r + 1 unknowns (c and b), z = U·S·c + b, the penalty is λ·‖c‖², and
-the Hessian is small (r ≤ n). Newton steps with a backtracking line search converge
-quadratically, to rounding error; along a path each λ starts from the previous (stronger)
-λ's solution, so a step of the path takes a few Newton steps. One SVD serves the whole path.
+Two solvers, both Newton's method to rounding error, chosen by the size of the problem:
+
+- **In the row space** (when ``min(n, p) ≤ ROW_SPACE_MAX_RANK``: few rows, or few features). With the thin
+  SVD X = U·S·Vᵀ (rank r), every minimizer has w = V·c: a part of w outside the row space changes no
+  prediction and only adds penalty. So there are r + 1 unknowns (c and b), z = U·S·c + b, the penalty is
+  λ·‖c‖², and the Hessian is small. Newton steps with a backtracking line search converge quadratically,
+  to rounding error; one SVD serves the whole path. Each Newton step costs n·r², so this route is for
+  small r only (the two-signal customers: 80 rows, 27 features).
+- **Newton–CG on X itself** (otherwise: comments, with thousands of rows and word columns, X sparse).
+  Each Newton step solves H·s = −g by conjugate gradients, which touch X only through products X·v and
+  Xᵀ·u (a pass over the non-zero entries, no n × n or p × p matrix is ever formed); the steps get more
+  exact as the gradient shrinks, and once the decrease left is at rounding level one last step is solved
+  to 1e-12 and taken whole. Every λ of a path starts from a straight-line guess (in log λ) through the two
+  previous, stronger λ's solutions, so a λ takes about three Newton steps.
+
+Along a path both routes fit from the strongest λ down, each λ starting from the previous (stronger)
+λ's solution, so a step of the path takes a few Newton steps.
 
 λ = 0 is special. When a line through the features splits the training labels perfectly
 (with more words than comments it almost always can), the unpenalized log-loss has no
@@ -41,10 +52,16 @@ from .grid import N_FOLDS, SLIDER_LAMS
 
 #: The penalty that stands in for λ = 0 on a path (100 times weaker than the slider's smallest step).
 NO_PENALTY_STAND_IN = 1e-10
+#: Up to this many rows or features (whichever is fewer) the row-space route solves; above it Newton–CG.
+ROW_SPACE_MAX_RANK = 300
 _MAX_NEWTON = 200
 _ARMIJO = 1e-4
 #: Newton decrement (≈ twice the distance to the minimum's value) below which the objective is at rounding level.
 _SMALL_DECREMENT = 1e-14
+#: Newton–CG: relative decrement at which the objective can no longer tell steps apart (then one exact last step).
+_CG_SMALL_DECREMENT = 1e-12
+#: Newton–CG: residual of the last step's conjugate gradients, relative to the gradient.
+_CG_LAST_STEP_TOLERANCE = 1e-12
 
 
 def mean_log_loss(z, y):
@@ -128,6 +145,140 @@ def _path_in_row_space(X, y, fit_lams):
     return coef, intercept
 
 
+class _Primal:
+    """The objective on X itself, for Newton–CG: scores, values, gradients and Hessian products.
+
+    θ = (w, b) is one vector (the intercept last); X is kept as given (sparse CSR or dense), and ``Xt``
+    is its transpose, made once per path (building a sparse transpose view costs as much as a product).
+    """
+
+    def __init__(self, X, Xt, y, lam):
+        self.X, self.Xt, self.y, self.lam = X, Xt, y, lam
+        self.n = y.size
+
+    def scores(self, theta):
+        return np.asarray(self.X @ theta[:-1]).ravel() + theta[-1]
+
+    def value(self, theta, z):
+        w = theta[:-1]
+        return mean_log_loss(z, self.y) + self.lam * float(w @ w)
+
+    def gradient(self, theta, p):
+        g = np.empty_like(theta)
+        g[:-1] = np.asarray(self.Xt @ (p - self.y)).ravel() / self.n + 2.0 * self.lam * theta[:-1]
+        g[-1] = float(np.mean(p - self.y))
+        return g
+
+    def hessian_times(self, curvature, v):
+        """H·v with H = [X | 1]ᵀ·diag(curvature)·[X | 1] + 2λ (on w only); ``curvature`` is p(1 − p)/n."""
+        u = curvature * self.scores(v)
+        out = np.empty_like(v)
+        out[:-1] = np.asarray(self.Xt @ u).ravel() + 2.0 * self.lam * v[:-1]
+        out[-1] = u.sum()
+        return out
+
+
+def _conjugate_gradients(problem, curvature, gradient, tolerance, max_steps):
+    """An approximate solution s of H·s = −g: stops when ‖H·s + g‖ ≤ tolerance·‖g‖ (or on no curvature left)."""
+    residual = -gradient
+    step = np.zeros_like(gradient)
+    direction = residual.copy()
+    size = float(residual @ residual)
+    goal = tolerance**2 * size
+    for _ in range(max_steps):
+        h_direction = problem.hessian_times(curvature, direction)
+        curve = float(direction @ h_direction)
+        if curve <= 0.0:
+            break
+        alpha = size / curve
+        step += alpha * direction
+        residual -= alpha * h_direction
+        new_size = float(residual @ residual)
+        if new_size <= goal:
+            break
+        direction = residual + (new_size / size) * direction
+        size = new_size
+    return step
+
+
+def _newton_cg(X, y, lam, theta, max_iter=_MAX_NEWTON, Xt=None):
+    """Minimize the penalized mean log-loss over θ = (w, b) on X itself, from ``theta``.
+
+    Returns θ, the number of Newton steps and whether it converged (the decrease left reached rounding
+    level and one last step was solved to ``_CG_LAST_STEP_TOLERANCE``, or no step lowered the objective).
+    """
+    problem = _Primal(X, X.T if Xt is None else Xt, y, lam)
+    max_cg = 2 * min(X.shape[0], X.shape[1] + 1) + 20
+    z = problem.scores(theta)
+    value = problem.value(theta, z)
+    for step in range(1, max_iter + 1):
+        p = expit(z)
+        gradient = problem.gradient(theta, p)
+        size = float(np.abs(gradient).max())
+        if size == 0.0:
+            return theta, step, True
+        curvature = p * (1.0 - p) / problem.n
+        direction = _conjugate_gradients(problem, curvature, gradient, min(0.1, np.sqrt(size)), max_cg)
+        decrement = -float(gradient @ direction)
+        if decrement <= _CG_SMALL_DECREMENT * value:
+            # Next to the minimum: one step solved to rounding, taken whole (Newton lands on the minimum).
+            last = _conjugate_gradients(problem, curvature, gradient, _CG_LAST_STEP_TOLERANCE, max_cg)
+            return theta + last, step, True
+        change = problem.scores(direction)  # the scores move along a straight line: z + size·change
+        size = 1.0
+        while size > 1e-12:
+            candidate = theta + size * direction
+            new_z = z + size * change
+            new_value = problem.value(candidate, new_z)
+            if new_value <= value - _ARMIJO * size * decrement:
+                break
+            size /= 2
+        else:
+            return theta, step, True  # no step lowers the objective: at the minimum to rounding
+        theta, value, z = candidate, new_value, new_z
+    return theta, max_iter, False
+
+
+def _path_newton_cg(X, y, fit_lams, progress=None):
+    """Weights and intercepts for ``fit_lams`` (any order) by Newton–CG, from the largest λ down.
+
+    Each λ starts from a straight line in log λ through the two previous solutions (or from the previous
+    one when that guess is worse on this λ's objective).
+    """
+    p = X.shape[1]
+    Xt = X.T
+    coef = np.empty((fit_lams.size, p))
+    intercept = np.empty(fit_lams.size)
+    order = np.argsort(fit_lams)[::-1]
+    theta = np.zeros(p + 1)
+    for done, i in enumerate(order):
+        start = theta
+        if done >= 2:
+            before, earlier = order[done - 1], order[done - 2]
+            reach = np.log(fit_lams[i] / fit_lams[before]) / np.log(fit_lams[before] / fit_lams[earlier])
+            guess = theta + reach * (theta - np.append(coef[earlier], intercept[earlier]))
+            problem = _Primal(X, Xt, y, fit_lams[i])
+            if problem.value(guess, problem.scores(guess)) < problem.value(theta, problem.scores(theta)):
+                start = guess
+        theta, _, _ = _newton_cg(X, y, fit_lams[i], start, Xt=Xt)
+        coef[i], intercept[i] = theta[:-1], theta[-1]
+        if progress is not None:
+            progress()
+    return coef, intercept
+
+
+def _fit_path(X, y, fit_lams, progress=None):
+    """The path by the route that suits the problem's size (see the module's docstring)."""
+    if min(X.shape) <= ROW_SPACE_MAX_RANK:
+        coef, intercept = _path_in_row_space(X, y, fit_lams)
+        if progress is not None:
+            for _ in fit_lams:
+                progress()
+        return coef, intercept
+    X = X.tocsr() if scipy.sparse.issparse(X) else np.asarray(X, dtype=float)
+    return _path_newton_cg(X, y, fit_lams, progress)
+
+
 def _scores(X, coef, intercept):
     """Scores b + X·w for every λ: shape (L, m)."""
     return np.asarray((X @ coef.T).T) + intercept[:, None]
@@ -201,20 +352,34 @@ def stratified_folds(y, folds=N_FOLDS):
     return list(StratifiedKFold(folds, shuffle=True, random_state=0).split(np.zeros(y.size), y))
 
 
-def _cross_validate(X, y, fit_lams, folds):
+def _cross_validate(X, y, fit_lams, folds, progress=None):
     """Per-fold log-loss and accuracy for every λ: arrays of shape (folds, L)."""
     n = y.size
     losses, accuracies = [], []
     for train, valid in stratified_folds(y, folds):
         # The fold's objective with C = 1/(2nλ) fixed: (1/n_fold)·Σ log-loss + λ·(n/n_fold)·‖w‖².
-        coef, intercept = _path_in_row_space(X[train], y[train], fit_lams * n / train.size)
+        coef, intercept = _fit_path(X[train], y[train], fit_lams * n / train.size, progress)
         scores = _scores(X[valid], coef, intercept)
         losses.append(_mean_log_losses(scores, y[valid]))
         accuracies.append(_accuracies(scores, y[valid]))
     return np.array(losses), np.array(accuracies)
 
 
-def logistic_path(X, y, lams=SLIDER_LAMS, X_test=None, y_test=None, folds=N_FOLDS):
+def _counter(progress, total):
+    """A function that reports one more fit done to ``progress(done, total)`` (None when nobody listens)."""
+    if progress is None:
+        return None
+    done = 0
+
+    def tick():
+        nonlocal done
+        done += 1
+        progress(done, total)
+
+    return tick
+
+
+def logistic_path(X, y, lams=SLIDER_LAMS, X_test=None, y_test=None, folds=N_FOLDS, progress=None):
     """Fit L2 logistic regression for every λ of ``lams``, with held-out and cross-validated errors.
 
     Parameters
@@ -229,6 +394,8 @@ def logistic_path(X, y, lams=SLIDER_LAMS, X_test=None, y_test=None, folds=N_FOLD
         Held-out rows.
     folds : int
         Folds of the cross-validation on the training rows.
+    progress : callable, optional
+        Called as ``progress(done, total)`` after each of the ``(folds + 1)·L`` fits.
 
     Returns
     -------
@@ -239,7 +406,8 @@ def logistic_path(X, y, lams=SLIDER_LAMS, X_test=None, y_test=None, folds=N_FOLD
     if X.shape[0] != y.size:
         raise ValueError(f"X has {X.shape[0]} rows and y has {y.size}")
     fit_lams = np.where(lams > 0, lams, NO_PENALTY_STAND_IN)
-    coef, intercept = _path_in_row_space(X, y, fit_lams)
+    tick = _counter(progress, (folds + 1) * lams.size)
+    coef, intercept = _fit_path(X, y, fit_lams, tick)
     train_scores = _scores(X, coef, intercept)
     if X_test is not None:
         test_y = np.asarray(y_test, dtype=float)
@@ -247,7 +415,7 @@ def logistic_path(X, y, lams=SLIDER_LAMS, X_test=None, y_test=None, folds=N_FOLD
         test_accuracy, test_log_loss = _accuracies(test_scores, test_y), _mean_log_losses(test_scores, test_y)
     else:
         test_accuracy = test_log_loss = np.full(lams.size, np.nan)
-    losses, accuracies = _cross_validate(X, y, fit_lams, folds)
+    losses, accuracies = _cross_validate(X, y, fit_lams, folds, tick)
     return LogisticPath(
         lams=lams,
         fit_lams=fit_lams,
@@ -268,7 +436,8 @@ class L2LogisticRegression(ClassifierMixin, BaseEstimator):
     """Binary logistic regression with the L2 penalty in the app's convention.
 
     Minimizes (1/n)·Σ log-loss + lam·‖w‖², intercept not penalized; equal to
-    ``sklearn.linear_model.LogisticRegression(C=1/(2*n*lam))``.
+    ``sklearn.linear_model.LogisticRegression(C=1/(2*n*lam))``. Solved in the row space when rows or
+    features are few (``ROW_SPACE_MAX_RANK``), otherwise by Newton–CG on X itself (see the module).
 
     Parameters
     ----------
@@ -310,8 +479,15 @@ class L2LogisticRegression(ClassifierMixin, BaseEstimator):
                 "Only binary classification is supported: L2LogisticRegression needs exactly 2 classes, "
                 f"got {count} class{'es' if count != 1 else ''}"
             )
-        space = _RowSpace.of(X)
-        theta, self.n_iter_, converged = _newton(space.design, labels.astype(float), lam, space.start(), self.max_iter)
+        labels = labels.astype(float)
+        if min(X.shape) <= ROW_SPACE_MAX_RANK:
+            space = _RowSpace.of(X)
+            theta, self.n_iter_, converged = _newton(space.design, labels, lam, space.start(), self.max_iter)
+            coef, intercept = space.weights(theta)
+        else:
+            start = np.zeros(X.shape[1] + 1)
+            theta, self.n_iter_, converged = _newton_cg(X, labels, lam, start, self.max_iter)
+            coef, intercept = theta[:-1], float(theta[-1])
         if not converged:
             warnings.warn(
                 f"no minimum reached in {self.max_iter} Newton steps: with lam=0 and rows a line can split "
@@ -319,7 +495,6 @@ class L2LogisticRegression(ClassifierMixin, BaseEstimator):
                 ConvergenceWarning,
                 stacklevel=2,
             )
-        coef, intercept = space.weights(theta)
         self.coef_ = coef[None, :]
         self.intercept_ = np.array([intercept])
         return self
