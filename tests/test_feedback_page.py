@@ -14,7 +14,7 @@ FEEDBACK = "pages/feedback.py"
 
 @pytest.fixture
 def at():
-    return open_page(FEEDBACK, lam="0.001")  # a view with some penalty; the default opens with none
+    return open_page(FEEDBACK, lam="0.0000032")  # the sweet spot; the default opens with no penalty
 
 
 def typed(at, text):
@@ -24,7 +24,7 @@ def typed(at, text):
 
 
 def comment_text(at):
-    found = [text for text in live_texts(at) if ": complaint" in text or ": praise" in text]
+    found = [text for text in live_texts(at) if ": complaint" in text or ": praise" in text or "not sure" in text]
     assert len(found) == 1, live_texts(at)
     return found[0]
 
@@ -39,14 +39,14 @@ def shown_as_markdown(at):
 
 
 def test_page_draws_the_live_charts_and_texts_at_the_views_lam(at):
-    assert lam_step(at) == 21  # λ = 0.001
+    assert lam_step(at) == 11  # λ = 0.0000032
     assert len(live_data(at, "chart")) == 4 and len(figures(at)) == 4  # with the example comment's words
     texts = live_texts(at)
     assert texts[0] == (
         "Verdict: about right. Checking on comments the model did not see, no other setting does clearly better."
     )
-    assert any("“disappointed” (in 10 training comments)" in text for text in texts)
-    assert at.query_params["lam"] == "0.001"
+    assert any("“not once” (in 2 training comments)" in text for text in texts)
+    assert at.query_params["lam"] == "3.16e-06"
 
 
 def test_every_chart_and_text_has_one_step_per_lam(at):
@@ -60,8 +60,9 @@ def test_released_lam_moves_everything(at):
     words_before = figures(at)[0]["data"][1]["y"]
     release_lam(at, 0.0)
     assert live_texts(at)[0] == (
-        "Verdict: memorizing (too wiggly). The model leans on words that happened to sit in one or two training "
-        "comments, and it is far too sure of itself on new ones. More penalty would make it steadier."
+        "Verdict: memorizing (too wiggly). The model lets words that happened to sit in two or three training "
+        "comments decide on their own, and it is far too sure of itself on new ones. More penalty would make it "
+        "steadier."
     )
     free, here = figures(at)[0]["data"]
     assert free["y"] == here["y"] != words_before  # at λ = 0 both panels show the no-penalty model
@@ -73,7 +74,7 @@ def test_released_lam_moves_everything(at):
 def test_sweet_spot_button_moves_lam_to_the_cross_validated_best(at):
     at.button[0].click().run()
     model = feedback_fit.word_model()
-    assert lam_step(at) == int(np.argmin(model.path.cv_log_loss)) == 22
+    assert lam_step(at) == int(np.argmin(model.path.cv_log_loss)) == 11
     assert live_texts(at)[0].startswith("Verdict: about right")
 
 
@@ -86,10 +87,10 @@ def test_no_penalty_is_explained_on_the_page_and_in_depth(at):
     assert "100 times weaker than the slider's smallest step" in in_depth_text
     assert "λ = 0.0000000001" in in_depth_text
     assert "C = 1/(2·n·λ)" in " ".join(element.value for element in in_depth.markdown)
-    assert "LogisticRegression(C=1 / (2 * 266 * 0.001)" in in_depth.code[0].value
+    assert "LogisticRegression(C=1 / (2 * 1628 * 3.162277660168379e-06)" in in_depth.code[0].value
 
 
-@pytest.mark.parametrize("step", [0, 22])
+@pytest.mark.parametrize("step", [0, 11])
 def test_in_depth_code_reproduces_the_page(step):
     at = open_page(FEEDBACK, lam=str(SLIDER_LAMS[step]))
     code = at.expander[0].code[0].value
@@ -107,16 +108,16 @@ def test_empty_comment_asks_for_one(at):
 
 
 def test_comment_is_sorted_at_this_lam_and_with_no_penalty(at):
-    typed(at, "Arrived two weeks late on Tuesday. Frobnicated!")
+    typed(at, "Arrived two weeks late and nobody answered. Frobnicated!")
     text = comment_text(at)
-    assert text.startswith("At λ = 0.001: complaint, ")
+    assert text.startswith("At λ = 0.0000032: complaint, ")
     assert "With no penalty: complaint, more than 99.9% sure." in text
-    assert "toward complaint: weeks (+" in text
+    assert "toward complaint: nobody (+" in text
     assert text.endswith("so they carry no weight: frobnicated.")
     assert len(live_data(at, "chart")) == 4
     words_chart = figures(at)[2]
     assert words_chart["data"][0]["y"][:3] == ["arrived", "two", "weeks"]
-    assert at.text[0].value == "Arrived two weeks late on Tuesday. Frobnicated!"
+    assert at.text[0].value == "Arrived two weeks late and nobody answered. Frobnicated!"
 
 
 @pytest.mark.parametrize(
@@ -138,9 +139,11 @@ def test_markup_emoji_and_other_scripts_are_shown_as_plain_text(at, text):
         assert not any("<" in label or ">" in label for label in labels)
 
 
-def test_emoji_only_comment_falls_back_on_the_starting_guess(at):
+def test_emoji_only_comment_is_not_sure_instead_of_a_guess(at):
     typed(at, "😀😀😀")
-    assert "knows none of these words" in comment_text(at)
+    text = comment_text(at)
+    assert text.startswith("The model is not sure: none of these words were in the comments it learned from.")
+    assert "%" not in text
     assert len(live_data(at, "chart")) == 3  # no words, no words chart
 
 
@@ -173,6 +176,6 @@ def test_the_example_comment_is_sorted_before_anyone_types(at):
     assert at.text_area(key="feedback_comment").value == words.EXAMPLE_COMMENT
     assert at.text[0].value == words.EXAMPLE_COMMENT
     text = comment_text(at)
-    assert text.startswith("At λ = 0.001: ")
+    assert text.startswith("At λ = 0.0000032: ")
     assert "Type a comment above" not in shown_as_markdown(at)
     assert words.EXAMPLE_COMMENT not in shown_as_markdown(at)

@@ -15,19 +15,19 @@ COMMENT = "Arrived on Tuesday, two weeks late. <b>Priya</b> was **lovely** thoug
 def test_typed_comment_is_sorted_and_shown_as_plain_text(page):
     requests = []
     page.on("request", lambda request: requests.append(request.url))
-    open_app(page, "/feedback?lam=0.001")  # the first reader of a fresh server waits for every λ to be fitted
+    open_app(page, "/feedback?lam=0.0000032")  # the first reader of a fresh server waits for every λ to be fitted
     # The box holds an example comment, already sorted: its words chart is the fourth chart.
     expect(page.locator(".stepper-chart")).to_have_count(4, timeout=TIMEOUT_MS)
     box = page.get_by_test_id("stTextArea").locator("textarea")
     expect(box).to_have_value(EXAMPLE_COMMENT)
-    expect(page.locator(".stepper-text").filter(has_text="At λ = 0.001: ")).to_have_count(1)
+    expect(page.locator(".stepper-text").filter(has_text="At λ = 0.0000032: ")).to_have_count(1)
     box.fill(COMMENT)
     act_and_wait_for_rerun(page, lambda: box.press("Control+Enter"))
     texts = page.locator(".stepper-text")
-    verdict = texts.filter(has_text="At λ = 0.001: complaint")
+    verdict = texts.filter(has_text="At λ = 0.0000032: complaint")
     expect(verdict).to_have_count(1, timeout=TIMEOUT_MS)
     expect(verdict).to_contain_text("With no penalty: complaint")
-    expect(verdict).to_contain_text("Never seen in the training comments")
+    expect(verdict).to_contain_text("Never seen in two or more training comments")
     expect(page.get_by_test_id("stText").filter(has_text="<b>Priya</b> was **lovely**")).to_have_count(1)
     assert page.locator("b", has_text="Priya").count() == 0, "typed HTML must not be rendered"
     assert page.locator("strong", has_text="lovely").count() == 0, "typed Markdown must not be rendered"
@@ -52,7 +52,7 @@ def test_zone_labels_and_the_no_penalty_boundary_are_readable(page):
         """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(p => (p._fullLayout.annotations || [])
             .filter(a => ['memorizing', 'about right', 'too simple'].includes(a.text)).map(a => a.bgcolor))"""
     )
-    assert labels and all(colour.startswith("rgba(255, 255, 255") for colour in labels), labels
+    assert labels and all(colour.replace(" ", "").startswith("rgba(255,255,255") for colour in labels), labels
     purple = page.evaluate(
         """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(p => p._fullData
             .filter(t => t.name === 'Boundary with no penalty').map(t => t.line.width))"""
