@@ -60,8 +60,10 @@ _ARMIJO = 1e-4
 _SMALL_DECREMENT = 1e-14
 #: Newton–CG: relative decrement at which the objective can no longer tell steps apart (then one exact last step).
 _CG_SMALL_DECREMENT = 1e-12
-#: Newton–CG: residual of the last step's conjugate gradients, relative to the gradient.
+#: Newton–CG: residual of the last step's conjugate gradients, relative to the gradient, or this small in
+#: size (the gradient left after the step, at rounding level), whichever comes first.
 _CG_LAST_STEP_TOLERANCE = 1e-12
+_CG_LAST_STEP_RESIDUAL = 1e-15
 
 
 def mean_log_loss(z, y):
@@ -222,7 +224,8 @@ def _newton_cg(X, y, lam, theta, max_iter=_MAX_NEWTON, Xt=None):
         decrement = -float(gradient @ direction)
         if decrement <= _CG_SMALL_DECREMENT * value:
             # Next to the minimum: one step solved to rounding, taken whole (Newton lands on the minimum).
-            last = _conjugate_gradients(problem, curvature, gradient, _CG_LAST_STEP_TOLERANCE, max_cg)
+            tolerance = max(_CG_LAST_STEP_TOLERANCE, _CG_LAST_STEP_RESIDUAL / float(np.linalg.norm(gradient)))
+            last = _conjugate_gradients(problem, curvature, gradient, tolerance, max_cg)
             return theta + last, step, True
         change = problem.scores(direction)  # the scores move along a straight line: z + size·change
         size = 1.0
