@@ -88,9 +88,17 @@ def word_model(comments=None, lams=SLIDER_LAMS, progress=None):
     comments = load_comments() if comments is None else comments
     vectorizer = make_vectorizer()
     X = vectorizer.fit_transform(comments.train_texts)
-    y = np.asarray(comments.train_labels, dtype=int)
     X_test = vectorizer.transform(comments.test_texts) if comments.test_texts else None
-    y_test = np.asarray(comments.test_labels, dtype=int) if comments.test_texts else None
+    return model_from_features(comments, vectorizer, X, X_test, lams, progress)
+
+
+def model_from_features(comments, vectorizer, X, X_test, lams=SLIDER_LAMS, progress=None):
+    """The word model from features already made by ``vectorizer`` (fitted on ``comments.train_texts``).
+
+    ``X`` holds the training comments' rows, ``X_test`` the held-out ones' (or None).
+    """
+    y = np.asarray(comments.train_labels, dtype=int)
+    y_test = np.asarray(comments.test_labels, dtype=int) if X_test is not None else None
     path = logistic_path(X, y, lams, X_test=X_test, y_test=y_test, progress=progress)
     counts = np.diff(X.tocsc().indptr)
     totals = np.asarray(X.sum(axis=0)).ravel()

@@ -11,6 +11,7 @@ from scipy.special import expit
 from ..models.logistic import NO_PENALTY_STAND_IN
 from ..show.plain_numbers import format_lam, plain_number
 from ..verdict import ABOUT_RIGHT, MEMORIZING, TOO_SIMPLE
+from .data import CATEGORIES
 from .fit import (
     MAX_COMMENT_CHARS,
     MIN_COMMENTS,
@@ -215,6 +216,10 @@ def category(model, probability):
 
 #: What the model says about a comment with none of the words it learned (it does not guess).
 NOT_SURE_NO_WORDS = "not sure: none of these words were in the comments it learned from"
+#: The download's words for a row the model is not sure about, and why.
+NOT_SURE = "not sure"
+NOT_SURE_NEAR_EVEN = "not sure: near 50%"
+NOT_SURE_NO_COMMENT = "not sure: no comment"
 
 
 def guess_words(model, probability, n_known):
@@ -461,3 +466,94 @@ IN_DEPTH = (
 def boundary_text_with_verdict(model, spot, index):
     """The decision-boundary chart read aloud at ``index``, then its verdict."""
     return boundary_text(model, index) + " " + boundary_verdict_text(spot, index)
+
+
+# --- The reader's own comments (core.feedback.reviews): problems and notes, plain text naming no cell ---
+
+PRAISE, COMPLAINT = CATEGORIES[0], CATEGORIES[1]
+_PICK_LABEL = "Pick a star rating (numbers from 1 to 5) or a column with two values, such as complaint and praise."
+NO_TEXT_COLUMN = (
+    "No column of this file holds comments: every column holds numbers or dates, and comments are words (a "
+    "review, a ticket, a message). Check that the comments were saved in the file, and upload it again."
+)
+NUMBERS_AS_COMMENTS = (
+    "The column chosen for the comments holds numbers or dates, not words. Pick the column that holds the comments."
+)
+NO_LABEL_COLUMN = (
+    "This file has only a column of comments. A second column is needed to learn from: a star rating (1 to 5) "
+    "or a label with two values (such as complaint and praise, or yes and no). Add one and upload the file again."
+)
+DATES_AS_LABEL = "The column chosen as the label holds dates. " + _PICK_LABEL
+COLUMN_GONE = "A chosen column is not in this file (was another file uploaded?). Pick the columns again."
+SAME_COLUMN = "The comments and the label are the same column. Pick two different columns."
+NO_SHARED_WORDS = (
+    "No word appears in two of the comments the model learns from, so there is nothing it could learn. Check "
+    "that the column chosen for the comments holds them, written with spaces between the words."
+)
+
+
+def one_value_label(n_values):
+    if n_values == 0:
+        return "The column chosen as the label is empty. " + _PICK_LABEL
+    return (
+        "The column chosen as the label has the same value on every row, so there is nothing to tell apart. "
+        + _PICK_LABEL
+    )
+
+
+def many_values_label(n_values):
+    return f"The column chosen as the label has {n_values:,} different values. " + _PICK_LABEL
+
+
+def too_few_labelled(n, need):
+    return (
+        f"Only {n:,} rows have both a comment and a label the model can use; at least {need} are needed, to "
+        "learn from some and check on the others. Upload more comments, or pick another label column."
+    )
+
+
+def too_few_of_one(n, need):
+    return (
+        f"Only {n:,} of the labelled comments fall in one of the two categories; at least {need} of each are "
+        "needed, so that every part of the cross-validation has some. Upload more comments of that kind, or "
+        "pick another label column."
+    )
+
+
+def _count(n, noun, plural=None):
+    """ "1 comment", "1,200 comments"."""
+    return f"{n:,} {noun if n == 1 else (plural or noun + 's')}"
+
+
+def review_notes(n_rows, n_learn, n_held_out, n_cut, n_empty, n_unlabelled, n_middle, capped):
+    """Plain sentences on how the reader's comments are used: learned from, held out, left out, cut."""
+    notes = [
+        f"{_count(n_rows, 'row')}: the model learns from {n_learn:,} labelled comments and is checked on "
+        f"{n_held_out:,} others it never sees while it learns (picked at random, the same way every time)."
+    ]
+    if capped:
+        notes.append(
+            f"It learns from at most {n_learn:,} comments so that the charts come within seconds; the other "
+            "labelled comments are all used to check it."
+        )
+    if n_middle:
+        notes.append(
+            f"{_count(n_middle, 'comment')} rated 3 stars (between a complaint, 1 or 2 stars, and praise, 4 or 5) "
+            f"{'is' if n_middle == 1 else 'are'} left out of learning and checking, and sorted in the download."
+        )
+    if n_unlabelled:
+        notes.append(
+            f"{_count(n_unlabelled, 'comment')} {'has' if n_unlabelled == 1 else 'have'} no label: the model does "
+            "not learn from them, but sorts them in the download."
+        )
+    if n_empty:
+        notes.append(
+            f"{_count(n_empty, 'row')} {'has' if n_empty == 1 else 'have'} no comment; the download marks "
+            f"{'it' if n_empty == 1 else 'them'} not sure."
+        )
+    if n_cut:
+        notes.append(
+            f"{_count(n_cut, 'comment')} {'is' if n_cut == 1 else 'are'} longer than {MAX_COMMENT_CHARS:,} "
+            f"characters: only the first {MAX_COMMENT_CHARS:,} characters are read."
+        )
+    return notes
