@@ -20,8 +20,8 @@ Two solvers, both Newton's method to rounding error, chosen by the size of the p
   Each Newton step solves H·s = −g by conjugate gradients, which touch X only through products X·v and
   Xᵀ·u (a pass over the non-zero entries, no n × n or p × p matrix is ever formed); the steps get more
   exact as the gradient shrinks, and once the decrease left is at rounding level one last step is solved
-  to 1e-12 and taken whole. Every λ of a path starts from a straight-line guess (in log λ) through the two
-  previous, stronger λ's solutions, so a λ takes about three Newton steps.
+  to rounding and taken whole. Every λ of a path starts from a guess: a parabola (in log λ) through the
+  three previous, stronger λ's solutions, so a λ takes about three Newton steps.
 
 Along a path both routes fit from the strongest λ down, each λ starting from the previous (stronger)
 λ's solution, so a step of the path takes a few Newton steps.
@@ -242,29 +242,48 @@ def _newton_cg(X, y, lam, theta, max_iter=_MAX_NEWTON, Xt=None):
     return theta, max_iter, False
 
 
+#: Newton–CG paths start each λ from a polynomial of this degree (in log λ) through the previous solutions.
+_GUESS_DEGREE = 2
+
+
+def _extrapolated(log_lams, solutions, log_lam):
+    """The polynomial through (log λ, solution) pairs, at ``log_lam`` (Lagrange's form)."""
+    guess = np.zeros_like(solutions[0])
+    for a, (x_a, y_a) in enumerate(zip(log_lams, solutions)):
+        weight = 1.0
+        for b, x_b in enumerate(log_lams):
+            if b != a:
+                weight *= (log_lam - x_b) / (x_a - x_b)
+        guess += weight * y_a
+    return guess
+
+
 def _path_newton_cg(X, y, fit_lams, progress=None):
     """Weights and intercepts for ``fit_lams`` (any order) by Newton–CG, from the largest λ down.
 
-    Each λ starts from a straight line in log λ through the two previous solutions (or from the previous
-    one when that guess is worse on this λ's objective).
+    Each λ starts from a polynomial in log λ through the previous solutions (a line through two, then a
+    parabola through three: about a tenth fewer Hessian products than the line on the shipped comments),
+    or from the previous solution when that guess is worse on this λ's objective.
     """
     p = X.shape[1]
     Xt = X.T
     coef = np.empty((fit_lams.size, p))
     intercept = np.empty(fit_lams.size)
-    order = np.argsort(fit_lams)[::-1]
     theta = np.zeros(p + 1)
-    for done, i in enumerate(order):
+    log_lams, solutions = [], []
+    for i in np.argsort(fit_lams)[::-1]:
         start = theta
-        if done >= 2:
-            before, earlier = order[done - 1], order[done - 2]
-            reach = np.log(fit_lams[i] / fit_lams[before]) / np.log(fit_lams[before] / fit_lams[earlier])
-            guess = theta + reach * (theta - np.append(coef[earlier], intercept[earlier]))
+        if len(solutions) >= 2:
+            guess = _extrapolated(log_lams, solutions, np.log(fit_lams[i]))
             problem = _Primal(X, Xt, y, fit_lams[i])
             if problem.value(guess, problem.scores(guess)) < problem.value(theta, problem.scores(theta)):
                 start = guess
         theta, _, _ = _newton_cg(X, y, fit_lams[i], start, Xt=Xt)
         coef[i], intercept[i] = theta[:-1], theta[-1]
+        log_lams, solutions = (
+            [*log_lams, np.log(fit_lams[i])][-_GUESS_DEGREE - 1 :],
+            [*solutions, theta][-_GUESS_DEGREE - 1 :],
+        )
         if progress is not None:
             progress()
     return coef, intercept
