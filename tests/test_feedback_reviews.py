@@ -292,3 +292,14 @@ def test_progress_is_told_while_it_learns(read):
     told = []
     reviews.reviews_model(read, lams=SLIDER_LAMS[[10, 20]], progress=lambda done, total: told.append((done, total)))
     assert told[-1] == (12, 12) and len(told) == 12
+
+
+def test_many_comments_are_checked_on_at_most_max_check(monkeypatch, table):
+    monkeypatch.setattr(reviews, "MAX_CHECK", 50)
+    capped = reviews.read_reviews(table, "Review", "Rating")
+    assert (capped.role == reviews.LEARN).sum() == 288 and (capped.role == reviews.HELD_OUT).sum() == 50
+    only_sorted = (capped.role == reviews.NOT_USED) & (capped.labels >= 0)
+    assert only_sorted.sum() == 412 - 288 - 50
+    assert any(note.startswith("74 other labelled comments are not needed to check it") for note in capped.notes)
+    fitted = reviews.reviews_model(capped, lams=SLIDER_LAMS[[0, 11]])
+    assert fitted.held_out_probability.shape == (2, 50) and fitted.row_probability.shape == (2, 420)

@@ -14,15 +14,18 @@ safety apply):
    3-star rating, an empty comment) are sorted too, but not learned from or checked on. Of the labelled
    rows, ``HELD_OUT_SHARE`` of each category (a seeded shuffle, ``SPLIT_SEED``) are held out as new
    comments; the model learns from the rest, at most ``MAX_LEARN`` of them (a seeded, stratified
-   sample: the others are held out too), so that the first chart comes within seconds even for 50,000
-   comments. Comments are read up to ``MAX_COMMENT_CHARS`` characters.
+   sample: the others are held out too), and is checked on at most ``MAX_CHECK`` held-out comments (the
+   others are only sorted), so that the first chart comes within seconds even for 50,000 comments.
+   Comments are read up to ``MAX_COMMENT_CHARS`` characters.
 4. **Fit** (``reviews_model``): the page's word model (``core.feedback.fit``) on their comments: their own
-   vocabulary, the L2 path over every slider λ with 5-fold cross-validation, and every row's probability.
+   vocabulary, the L2 path over every slider λ with 5-fold cross-validation; every row's probability is
+   computed when first asked for (the download), not before the first chart.
 
 Every problem the reader can fix raises ``DataProblem`` with words from ``core.feedback.words``; none of
 them repeats the file's text. Nothing here is random at run time: the split is seeded.
 """
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -40,6 +43,8 @@ MIN_LABELLED = 20
 MIN_PER_CATEGORY = 2 * N_FOLDS
 #: Most labelled comments the model learns from; more are held out (the first chart within seconds).
 MAX_LEARN = 2_000
+#: Most held-out comments the model is checked on; more are only sorted (for the download).
+MAX_CHECK = 10_000
 SPLIT_SEED = 0
 #: Star ratings: at most ``COMPLAINT_STARS`` is a complaint, at least ``PRAISE_STARS`` praise, between left out.
 LOWEST_STAR, HIGHEST_STAR = 1, 5
@@ -54,7 +59,9 @@ def _text(values):
     series = pd.Series(values)
     if series.dtype.kind in "fiu":
         numbers = series.to_numpy(dtype=float, na_value=np.nan)
-        return np.array(["" if np.isnan(v) else f"{v:g}" for v in numbers], dtype=object)
+        text = np.char.mod("%g", np.where(np.isnan(numbers), 0.0, numbers)).astype(object)
+        text[np.isnan(numbers)] = ""
+        return text
     return series.astype("object").where(series.notna(), "").astype(str).str.strip().to_numpy(dtype=object)
 
 
@@ -78,7 +85,11 @@ def _is_stars(values):
 
 
 def _distinct(table, name):
-    return [value for value in pd.unique(_text(table.frame[name])) if value != ""]
+    """The column's distinct filled cells, as text."""
+    column = table.frame[name]
+    if column.dtype.kind in "fiu":
+        return list(_text(np.unique(_numbers(table, name)[np.isfinite(_numbers(table, name))])))
+    return [value for value in pd.unique(_text(column)) if value != ""]
 
 
 def guess_columns(table: Table):
@@ -196,16 +207,19 @@ class Reviews:
 
 
 def _split(labels, seed=SPLIT_SEED):
-    """Roles of the labelled rows: ``HELD_OUT_SHARE`` of each category held out, at most ``MAX_LEARN`` learned."""
+    """Roles of the labelled rows: ``HELD_OUT_SHARE`` of each category held out, at most ``MAX_LEARN``
+    learned and ``MAX_CHECK`` checked on (each category keeps its share)."""
     rng = np.random.default_rng(seed)
     role = np.full(labels.size, NOT_USED)
-    labelled = np.flatnonzero(labels >= 0)
-    learn_share = min(1.0 - HELD_OUT_SHARE, MAX_LEARN / max(labelled.size, 1))
+    labelled = max(int((labels >= 0).sum()), 1)
+    learn_share = min(1.0 - HELD_OUT_SHARE, MAX_LEARN / labelled)
+    check_share = min(1.0 - learn_share, MAX_CHECK / labelled)
     for label in (0, 1):
         rows = rng.permutation(np.flatnonzero(labels == label))
         n_learn = int(np.floor(learn_share * rows.size + 0.5))
+        n_check = min(int(np.floor(check_share * rows.size + 0.5)), rows.size - n_learn)
         role[rows[:n_learn]] = LEARN
-        role[rows[n_learn:]] = HELD_OUT
+        role[rows[n_learn : n_learn + n_check]] = HELD_OUT
     return role
 
 
@@ -245,6 +259,7 @@ def read_reviews(table: Table, text_column, label_column):
         n_unlabelled=int(((given == "") & ~empty).sum()),
         n_middle=int(middle.sum()),
         capped=(1 - HELD_OUT_SHARE) * sum(counts) > MAX_LEARN,
+        n_only_sorted=int(((role == NOT_USED) & (labels >= 0)).sum()),
     )
     comments = Comments(
         train_texts=tuple(texts[learn]),
@@ -267,36 +282,46 @@ def read_reviews(table: Table, text_column, label_column):
     )
 
 
-@dataclass(frozen=True)
 class ReviewsModel:
-    """The word model of the reader's comments, and every row's probability of label 1 at every λ.
-
-    ``row_probability`` has shape (L, rows); ``row_known`` counts each row's known words and pairs.
+    """The word model of the reader's comments (``model``), its held-out comments' probabilities of label 1
+    at every λ (``held_out_probability``, shape (L, held-out rows)), and, computed when first asked for,
+    every row's (``row_probability``, shape (L, rows)) with each row's number of known words and pairs
+    (``row_known``). Kept in a shared cache: nothing in it changes once computed.
     """
 
-    reviews: Reviews
-    model: object
-    row_probability: np.ndarray
-    row_known: np.ndarray
+    def __init__(self, reviews, model, held_out_probability):
+        self.reviews, self.model, self.held_out_probability = reviews, model, held_out_probability
+
+    @functools.cached_property
+    def _every_row(self):
+        X = self.model.features(self.reviews.texts).tocsr()
+        return self.model.path.predict_proba(X), np.diff(X.indptr)
+
+    @property
+    def row_probability(self):
+        return self._every_row[0]
+
+    @property
+    def row_known(self):
+        return self._every_row[1]
 
 
 def reviews_model(reviews, lams=SLIDER_LAMS, progress=None):
-    """Fit the word model on the reader's comments and sort every row (see the module).
+    """Fit the word model on the reader's comments (see the module).
 
-    The vocabulary is learned from the comments the model learns from; every row is read once.
-    ``progress(done, total)`` is told after every fit. Raises DataProblem when no word or pair is
-    found in two of the comments it learns from.
+    The vocabulary is learned from the comments the model learns from; the comments it learns from and
+    is checked on are read once (the rest when every row is first asked for). ``progress(done, total)``
+    is told after every fit. Raises DataProblem when no word or pair is found in two of the comments it
+    learns from.
     """
     vectorizer = make_vectorizer()
     try:
-        vectorizer.fit(reviews.comments.train_texts)
+        X = vectorizer.fit_transform(reviews.comments.train_texts)
     except ValueError:  # "empty vocabulary" or "no terms remain": no word in two comments
         raise DataProblem(words.NO_SHARED_WORDS) from None
-    X = vectorizer.transform(reviews.texts).tocsr()
-    learn, held_out = np.flatnonzero(reviews.role == LEARN), np.flatnonzero(reviews.role == HELD_OUT)
-    model = model_from_features(reviews.comments, vectorizer, X[learn], X[held_out], lams, progress)
-    probability = model.path.predict_proba(X)
-    return ReviewsModel(reviews, model, probability, np.diff(X.indptr))
+    X_test = vectorizer.transform(reviews.comments.test_texts)
+    model = model_from_features(reviews.comments, vectorizer, X, X_test, lams, progress)
+    return ReviewsModel(reviews, model, model.path.predict_proba(X_test))
 
 
 #: What the download's "used for" column says for each role.
@@ -364,18 +389,21 @@ def mistakes(fitted, index, limit=100):
     ``mistakes(...).attrs["total"]`` is how many there are.
     """
     reviews = fitted.reviews
-    leans, sure, _ = predictions(fitted, index)
     rows = np.flatnonzero(reviews.role == HELD_OUT)
+    label1 = fitted.held_out_probability[index]
+    leans = np.where(label1 >= 0.5, reviews.categories[1], reviews.categories[0])
+    sure = np.maximum(label1, 1.0 - label1)
     category = np.array(reviews.categories, dtype=object)[reviews.labels[rows]]
-    wrong = rows[leans[rows] != category]
+    wrong = np.flatnonzero(leans != category)
     order = wrong[np.argsort(-sure[wrong], kind="stable")][:limit]
+    leans, sure, order = leans[order], sure[order], rows[order]
     frame = pd.DataFrame(
         {
             "comment": [reviews.texts[row] for row in order.tolist()],
             "label": [reviews.given[row] for row in order.tolist()],
             "category": np.array(reviews.categories, dtype=object)[reviews.labels[order]],
-            "model says": leans[order],
-            "sure (%)": np.round(100 * sure[order], 1),
+            "model says": leans,
+            "sure (%)": np.round(100 * sure, 1),
         }
     )
     frame.attrs["total"] = int(wrong.size)

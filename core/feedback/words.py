@@ -458,7 +458,7 @@ IN_DEPTH = (
     "**How it is computed.** For each λ, Newton's method on the sparse matrix X: each step's equations are "
     "solved by conjugate gradients, which only multiply by X and its transpose, and the last step is solved "
     "to rounding error. The path runs from the strongest penalty to the weakest, each λ starting from a "
-    "straight line through the two previous solutions. Every λ's weights, for the model and for each of the "
+    "curve through the three previous solutions. Every λ's weights, for the model and for each of the "
     "5 folds, are computed once when the page first loads and kept; dragging λ only picks a row.",
 )
 
@@ -525,7 +525,7 @@ def _count(n, noun, plural=None):
     return f"{n:,} {noun if n == 1 else (plural or noun + 's')}"
 
 
-def review_notes(n_rows, n_learn, n_held_out, n_cut, n_empty, n_unlabelled, n_middle, capped):
+def review_notes(n_rows, n_learn, n_held_out, n_cut, n_empty, n_unlabelled, n_middle, capped, n_only_sorted=0):
     """Plain sentences on how the reader's comments are used: learned from, held out, left out, cut."""
     notes = [
         f"{_count(n_rows, 'row')}: the model learns from {n_learn:,} labelled comments and is checked on "
@@ -534,7 +534,12 @@ def review_notes(n_rows, n_learn, n_held_out, n_cut, n_empty, n_unlabelled, n_mi
     if capped:
         notes.append(
             f"It learns from at most {n_learn:,} comments so that the charts come within seconds; the other "
-            "labelled comments are all used to check it."
+            "labelled comments are used to check it."
+        )
+    if n_only_sorted:
+        notes.append(
+            f"{_count(n_only_sorted, 'other labelled comment')} {'is' if n_only_sorted == 1 else 'are'} not needed "
+            f"to check it ({n_held_out:,} tell its accuracy to within a point or so), and sorted in the download."
         )
     if n_middle:
         notes.append(
