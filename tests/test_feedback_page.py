@@ -110,7 +110,7 @@ def test_empty_comment_asks_for_one(at):
 def test_comment_is_sorted_at_this_lam_and_with_no_penalty(at):
     typed(at, "Arrived two weeks late and nobody answered. Frobnicated!")
     text = comment_text(at)
-    assert text.startswith("At λ = 0.0000032: complaint, ")
+    assert text.startswith("With a light penalty (λ under 0.0001): complaint, ")
     assert "With no penalty: complaint, more than 99.9% sure." in text
     assert "toward complaint: nobody (+" in text
     assert text.endswith("so they carry no weight: frobnicated.")
@@ -169,13 +169,13 @@ def test_boundary_follows_lam(at):
     before = figures(at)[3]["data"][3]["z"]
     release_lam(at, 100.0)
     assert figures(at)[3]["data"][3]["z"] != before
-    assert any(text.startswith("At λ = 100 the boundary sorts") for text in live_texts(at))
+    assert any(text.startswith("With a very strong penalty (λ = 100) the boundary sorts") for text in live_texts(at))
 
 
 def test_the_example_comment_is_sorted_before_anyone_types(at):
     assert at.text_area(key="feedback_comment").value == words.EXAMPLE_COMMENT
     assert at.text[0].value == words.EXAMPLE_COMMENT
     text = comment_text(at)
-    assert text.startswith("At λ = 0.0000032: ")
+    assert text.startswith("With a light penalty (λ under 0.0001): ")
     assert "Type a comment above" not in shown_as_markdown(at)
     assert words.EXAMPLE_COMMENT not in shown_as_markdown(at)

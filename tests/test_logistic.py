@@ -294,14 +294,16 @@ def test_a_guess_near_even_says_it_is_unsure(model):
     probability = reading.label1_probability[BEST]
     assert abs(probability - 0.5) < feedback_fit.NEAR_EVEN and reading.sureness(BEST) == feedback_fit.UNSURE
     said = feedback_words.comment_text(model, reading, BEST)
-    assert said.startswith(f"At λ = 0.0000032: not sure (leans praise, {feedback_words.percent(1 - probability)}).")
+    assert said.startswith(
+        f"With a light penalty (λ under 0.0001): not sure (leans praise, {feedback_words.percent(1 - probability)})."
+    )
     assert feedback_fit.sureness(0.61, 3) == feedback_fit.SURE and feedback_fit.sureness(0.59, 3) == feedback_fit.UNSURE
 
 
 def test_comment_text_names_unknown_words_and_both_models(model):
     reading = feedback_fit.read_comment(model, "Frobnicated: the parcel was late and nobody answered")
     text = feedback_words.comment_text(model, reading, 21)
-    assert "At λ = 0.001: complaint" in text and "With no penalty: complaint" in text
+    assert "With a medium penalty (λ = 0.001): complaint" in text and "With no penalty: complaint" in text
     assert "carry no weight: frobnicated." in text
     assert "toward complaint: nobody (+" in text
 

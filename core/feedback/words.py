@@ -9,7 +9,7 @@ import numpy as np
 from scipy.special import expit
 
 from ..models.logistic import NO_PENALTY_STAND_IN
-from ..show.plain_numbers import format_lam, plain_number
+from ..show.plain_numbers import lam_in_words, lam_words, plain_number
 from ..verdict import ABOUT_RIGHT, MEMORIZING, TOO_SIMPLE
 from .data import CATEGORIES
 from .fit import (
@@ -58,6 +58,11 @@ _ADVICE = {
         "Less penalty would do better, on training comments and on new ones."
     ),
 }
+
+
+def _with(lam):
+    """ "With a light penalty (λ under 0.0001)": the story names λ in words, its number in small print."""
+    return f"With {lam_in_words(lam)}"
 
 
 def percent(share):
@@ -125,7 +130,7 @@ def words_text(model, index):
     top = strongest(model, index, 1)[0]
     shrink = np.abs(model.pushes(0)).max() / max(np.abs(model.pushes(index)).max(), 1e-300)
     return (
-        f"At λ = {format_lam(model.path.lams[index])} the word that pushes hardest is "
+        f"{_with(model.path.lams[index])} the word that pushes hardest is "
         f"{_word_with_count(model, top)}: on its own it {_alone(model, model.pushes(index)[top])}, and "
         f"{_rare_clause(model, index)}. "
         f"The largest push is {_times(shrink)} smaller than with no penalty. " + free
@@ -164,7 +169,7 @@ def scores_text(model, index, right=None, new="new"):
     m = right.shape[1]
     wrong, sure = _mistakes(right[index])
     here = (
-        f"At λ = {format_lam(path.lams[index])} the model sorts {percent(path.train_accuracy[index])} of its "
+        f"{_with(path.lams[index])} the model sorts {percent(path.train_accuracy[index])} of its "
         f"training comments right and {percent(path.test_accuracy[index])} of {new} ones. It gets {wrong:,} of "
         f"the {m:,} {new} comments wrong"
         + (
@@ -197,9 +202,9 @@ def sweet_spot_text(path, spot, comments="training comments"):
     """Where cross-validation puts the sweet spot, and the band that is about as good."""
     return (
         f"Cross-validation (split the {comments} into 5 parts, learn from 4, check on the fifth, for each "
-        f"part in turn) finds the most trustworthy model at λ = {format_lam(path.lams[spot.best])} (the star). "
-        f"Every λ from {format_lam(path.lams[spot.low])} to {format_lam(path.lams[spot.high])} (green band) is "
-        "about as good: the differences there are within the margin of error."
+        f"part in turn) finds the most trustworthy model with {lam_in_words(path.lams[spot.best])} (the star). "
+        f"Every penalty in the green band, from {lam_words(path.lams[spot.low])} to "
+        f"{lam_words(path.lams[spot.high])}, is about as good: the differences there are within the margin of error."
     )
 
 
@@ -273,7 +278,7 @@ def comment_text(model, reading, index):
             "about this comment."
         )
     else:
-        lines.append(_verdict_on_comment(model, reading, index, f"At λ = {format_lam(model.path.lams[index])}"))
+        lines.append(_verdict_on_comment(model, reading, index, _with(model.path.lams[index])))
         if index != 0:
             lines.append(_verdict_on_comment(model, reading, 0, "With no penalty"))
     if reading.unknown:
@@ -294,7 +299,7 @@ def boundary_text(model, index):
     """The decision-boundary chart read aloud at ``index``."""
     path = model.path
     here = (
-        f"At λ = {format_lam(path.lams[index])} the boundary sorts {percent(path.train_accuracy[index])} of the "
+        f"{_with(path.lams[index])} the boundary sorts {percent(path.train_accuracy[index])} of the "
         f"{model.y_train.size} customers it learned from right, and {percent(path.test_accuracy[index])} of "
         f"{model.y_test.size} new customers."
     )

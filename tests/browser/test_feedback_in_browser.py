@@ -20,11 +20,11 @@ def test_typed_comment_is_sorted_and_shown_as_plain_text(page):
     expect(page.locator(".stepper-chart")).to_have_count(4, timeout=TIMEOUT_MS)
     box = page.get_by_test_id("stTextArea").locator("textarea")
     expect(box).to_have_value(EXAMPLE_COMMENT)
-    expect(page.locator(".stepper-text").filter(has_text="At λ = 0.0000032: ")).to_have_count(1)
+    expect(page.locator(".stepper-text").filter(has_text="With a light penalty (λ under 0.0001): ")).to_have_count(1)
     box.fill(COMMENT)
     act_and_wait_for_rerun(page, lambda: box.press("Control+Enter"))
     texts = page.locator(".stepper-text")
-    verdict = texts.filter(has_text="At λ = 0.0000032: complaint")
+    verdict = texts.filter(has_text="With a light penalty (λ under 0.0001): complaint")
     expect(verdict).to_have_count(1, timeout=TIMEOUT_MS)
     expect(verdict).to_contain_text("With no penalty: complaint")
     expect(verdict).to_contain_text("Never seen in two or more training comments")
@@ -39,8 +39,8 @@ def test_typed_comment_is_sorted_and_shown_as_plain_text(page):
     control = page.locator(".stepper-range")
     control.focus()
     control.press("End")
-    expect(texts.filter(has_text="At λ = 100: ")).to_have_count(1, timeout=TIMEOUT_MS)
-    assert texts.filter(has_text="At λ = 100: ").inner_text() != before
+    expect(texts.filter(has_text="With a very strong penalty (λ = 100): ")).to_have_count(1, timeout=TIMEOUT_MS)
+    assert texts.filter(has_text="With a very strong penalty (λ = 100): ").inner_text() != before
     page.wait_for_url("**lam=100**")
     expect(page.get_by_test_id("stException")).to_have_count(0)
 
