@@ -1,9 +1,5 @@
-"""The reader's own comments (core.feedback.reviews): a review export built here, read, labelled, split and sorted.
-
-The export is made from the shipped new comments (restaurants, hotels, …) with a star rating each, the way a
-review site writes it: a date, a reviewer, the stars, the review; some 3-star reviews, some without a rating,
-an empty review, a very long one, markup, and cells a spreadsheet would run as formulas.
-"""
+"""The reader's own comments (core.feedback.reviews): a review export built in the tests (tests/review_exports.py),
+read, labelled, split and sorted."""
 
 import io
 import warnings
@@ -16,40 +12,9 @@ from sklearn.linear_model import LogisticRegression
 
 from core import reader
 from core.feedback import reviews, words
-from core.feedback.data import COMPLAINT, load_comments
 from core.feedback.fit import MAX_COMMENT_CHARS
 from core.models.grid import HELD_OUT_SHARE, SLIDER_LAMS
-
-MARKER = "Zq7Secret"
-SPECIAL = {
-    5: "",  # an empty review
-    7: "<b>Great</b> **value**, ![x](http://127.0.0.1:9/a.png) would come back " + "and again " * 120,  # long
-    11: '=HYPERLINK("http://127.0.0.1:9", "click") was the only thing that worked',
-    13: "@everyone the staff were rude and slow",
-    17: "-5 stars if I could, rude and slow",
-}
-
-
-def review_export(n=420, unrated=(3, 9, 30), three_stars=(1, 4, 40, 41)):
-    """A review site's CSV export of the shipped new comments, with stars from their labels (bytes)."""
-    comments = load_comments()
-    texts = list(comments.test_texts[:n])
-    for row, text in SPECIAL.items():
-        texts[row] = text
-    stars = np.where(comments.test_labels[:n] == COMPLAINT, 1 + np.arange(n) % 2, 4 + np.arange(n) % 2).astype(object)
-    for row in unrated:
-        stars[row] = ""
-    for row in three_stars:
-        stars[row] = 3
-    frame = pd.DataFrame(
-        {
-            "Date": pd.date_range("2024-01-01", periods=n, freq="D").strftime("%d/%m/%Y"),
-            "Reviewer": [f"Guest {i}" for i in range(n)],
-            "Rating": stars,
-            "Review": texts,
-        }
-    )
-    return frame.to_csv(index=False).encode("utf-8")
+from tests.review_exports import MARKER, SPECIAL, review_export
 
 
 @pytest.fixture(scope="module")

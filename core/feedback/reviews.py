@@ -68,7 +68,7 @@ def _text(values):
 def text_columns(table: Table):
     """Columns that hold text (not numbers, not dates), the longest cells first (the comments, most likely)."""
     frame = table.frame
-    found = []
+    found: list[tuple[float, int, str]] = []
     for name in frame.columns:
         if frame[name].dtype.kind in "fiumMb":
             continue

@@ -371,6 +371,29 @@ def phrase_words_note(model):
     )
 
 
+WORDS_CAPTION = (
+    "The ten words and pairs that push hardest, with no penalty (left) and at the λ you chose (right): how far "
+    "each moves the guess in a typical comment that contains it. Bars to the right push toward complaint, bars "
+    "to the left toward praise. Both charts use the same scale, so you see the pushes shrink as λ grows; each "
+    "bar shows its push."
+)
+THEIR_WORDS_CAPTION = (
+    "The ten words and pairs of your comments that push hardest, with no penalty (left) and at the λ you chose "
+    "(right), as in the chart of the shipped comments above."
+)
+
+
+def scores_caption(n_train, n_new, new="new comments"):
+    """Under the right-answers chart: what its lines are (``new`` names the held-out comments)."""
+    return (
+        f"Solid lines: the share of comments sorted right, among the {n_train:,} training comments (blue) and "
+        f"{n_new:,} {new} the model never saw (orange). Dotted and dashed lines: the model's confidence in the "
+        "right answer (the probability it gave the right category), on average. A mistake made with near "
+        "certainty gives the right answer a chance near zero and pulls this average far down, so a model can be "
+        "right most of the time and still score low here."
+    )
+
+
 def rare_words_note():
     return (
         f"Hatched bars are words found in {RARE_COUNT} training comments or fewer; the number in brackets is how "
@@ -567,3 +590,68 @@ def review_notes(n_rows, n_learn, n_held_out, n_cut, n_empty, n_unlabelled, n_mi
             f"characters: only the first {MAX_COMMENT_CHARS:,} characters are read."
         )
     return notes
+
+
+# --- The reader's own comments on the page ---
+
+UPLOAD_TITLE = "Sort your own comments"
+UPLOAD_INTRO = (
+    "Bring your own comments: a review export (Google, Trustpilot, an app store, your shop), support tickets, "
+    "survey answers. The file needs a column of comments and a column that sorts them: a star rating from 1 to "
+    "5 (1 or 2 stars count as a complaint, 4 or 5 as praise, 3 is left out) or any column with two values, "
+    "such as complaint and praise, or yes and no. The model learns from some of your comments, is checked on "
+    "others it never saw, and then sorts every row of your file, with how sure it is; you can download them "
+    "all. Any language with spaces between its words works."
+)
+
+
+def upload_label(limit_bytes):
+    return (
+        f"Upload your comments: a CSV file (.csv, .tsv or .txt) or a workbook (.xlsx or .ods), up to "
+        f"{limit_bytes // 2**20} MB"
+    )
+
+
+NO_UPLOAD_YET = (
+    "No file yet. Your file stays on this server for your session only and is never shared with anyone else. "
+    "A shared link cannot carry the file itself."
+)
+SHEET_LABEL = "Sheet of the workbook"
+TEXT_COLUMN_LABEL = "Column of comments"
+LABEL_COLUMN_LABEL = "Column that sorts them (stars, or two values)"
+LABEL_COLUMN_HELP = "A star rating from 1 to 5, or any column with exactly two values (like complaint and praise)."
+PREVIOUS_CHOICE_KEPT = "The previous choice is kept."
+THEIR_HELD_OUT = "your held-out comments"
+DRAWING = "Drawing the charts…"
+THEIR_SWEET_SPOT_BUTTON = "Find the sweet spot for my comments"
+THEIR_SWEET_SPOT_HELP = "Moves λ to the value that cross-validation on your comments says sorts new ones best."
+DOWNLOAD_LABEL = "Download every comment, sorted (CSV)"
+DOWNLOAD_HELP = (
+    "Every row of your file with what the model says at the λ you chose: the category it leans to, how sure it "
+    "is, and 'not sure' where it cannot tell."
+)
+
+
+def learning(done, total):
+    """The progress bar's words while the model learns from the reader's comments."""
+    return f"Learning from your comments: {done:,} of {total:,} fits (every penalty strength, and each check)…"
+
+
+def file_line(name, n_rows):
+    """ "File: reviews.csv (1,200 rows)": shown as plain text (the file's name is the reader's)."""
+    return f"File: {name} ({n_rows:,} row{'s' if n_rows != 1 else ''})"
+
+
+def their_sweet_spot_text(path, spot):
+    return sweet_spot_text(path, spot, comments="comments it learns from")
+
+
+def mistakes_caption(total, shown, m, lam):
+    """Above the table of the held-out comments the model gets wrong at ``lam``."""
+    if total == 0:
+        return f"{_with(lam)} the model sorts all {m:,} of your held-out comments right."
+    more = f"; the {shown:,} it was surest about are listed" if shown < total else ", listed surest first"
+    return (
+        f"{_with(lam)} the model sorts {total:,} of your {m:,} held-out comments the other way from your label"
+        f"{more}. Some are its mistakes; some are comments whose words say one thing and whose label another."
+    )
