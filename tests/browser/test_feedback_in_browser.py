@@ -1,11 +1,16 @@
-"""The Sorting-feedback page in a real browser: a reader types a comment and drags λ."""
+"""The Sorting-feedback page in a real browser: a reader types a comment, drags λ, and sorts their own comments."""
+
+import csv
+import io
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from core.feedback.words import EXAMPLE_COMMENT
+from core.feedback.words import DOWNLOAD_LABEL, EXAMPLE_COMMENT
 from tests.browser.driver import TIMEOUT_MS, act_and_wait_for_rerun, open_app
 from tests.browser.stepper import open_live
+from tests.review_exports import review_export
 
 pytestmark = pytest.mark.browser
 
@@ -59,3 +64,45 @@ def test_zone_labels_and_the_no_penalty_boundary_are_readable(page):
     )
     assert purple == [6]
     expect(page.get_by_test_id("stException")).to_have_count(0)
+
+
+def test_an_uploaded_review_export_is_sorted_and_shown_as_plain_text(page, tmp_path):
+    """A review site's export (built in the test): the same story for it, its comments as plain text, every row
+    downloaded with formula-like cells made safe, and a bad file after it told plainly with the charts kept."""
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    open_app(page, "/feedback?lam=0.0000032")
+    charts = page.locator(".stepper-chart")
+    expect(charts).to_have_count(4, timeout=TIMEOUT_MS)
+    export = tmp_path / "**reviews** <b>2024.csv"  # Markdown and HTML in a file name (no slash)
+    export.write_bytes(review_export())
+    uploader = page.locator('[data-testid="stFileUploader"] input[type=file]')
+    act_and_wait_for_rerun(page, lambda: uploader.set_input_files(str(export)))
+    expect(charts).to_have_count(6, timeout=TIMEOUT_MS)
+    expect(page.get_by_test_id("stText").filter(has_text="File: **reviews** <b>2024.csv (420 rows)")).to_have_count(1)
+    assert page.locator("b", has_text="2024").count() == 0 and page.locator("strong", has_text="reviews").count() == 0
+    texts = page.locator(".stepper-text")
+    expect(texts.filter(has_text="of held-out ones")).to_have_count(1)
+    expect(page.get_by_test_id("stDataFrame")).to_have_count(1)
+    assert not [url for url in requests if "127.0.0.1:9" in url], "an image link in a comment must never be fetched"
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name=DOWNLOAD_LABEL).click()
+    rows = list(csv.DictReader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8"))))
+    assert len(rows) == 420 and rows[11]["comment"].startswith("'=HYPERLINK")
+    assert {row["used for"] for row in rows} == {"learned from", "checked on", "not used"}
+
+    # Their texts follow λ in the browser like the rest of the page.
+    control = page.locator(".stepper-range")
+    control.focus()
+    control.press("End")
+    expect(texts.filter(has_text="With a very strong penalty (λ = 100) the model sorts")).to_have_count(2)
+    page.wait_for_url("**lam=100**")
+
+    bad = tmp_path / "numbers.csv"
+    bad.write_bytes(b"text,stars\n" + b"".join(b"%d,%d\n" % (i, 1 + i % 5) for i in range(40)))
+    act_and_wait_for_rerun(page, lambda: uploader.set_input_files(str(bad)))
+    expect(page.get_by_test_id("stAlert").filter(has_text="every column holds numbers or dates")).to_have_count(1)
+    expect(page.get_by_test_id("stAlert").filter(has_text="Your previous data are still here")).to_have_count(1)
+    expect(charts).to_have_count(6)
+    expect(page.get_by_test_id("stText").filter(has_text="File: **reviews**")).to_have_count(1)
