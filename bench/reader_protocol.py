@@ -44,7 +44,7 @@ _DONE = {
     FINISHED.FINISHED_WITH_COMPILE_ERROR,
     FINISHED.FINISHED_FRAGMENT_RUN_SUCCESSFULLY,
 }
-_WIDGET_KINDS = {"slider", "selectbox", "radio", "multiselect", "checkbox", "text_area", "text_input"}
+_WIDGET_KINDS = {"slider", "selectbox", "radio", "multiselect", "checkbox", "text_area", "text_input", "file_uploader"}
 
 
 def check_loopback(url):
@@ -112,6 +112,8 @@ def widget_value(kind, element):
         if element.set_value:
             return {"string_value": element.value}
         return {"string_value": element.default} if element.HasField("default") else None
+    if kind == "file_uploader":
+        return {"file_uploader_state_value": None}  # no file chosen: an empty state, as Chromium sends
     return None
 
 
@@ -221,6 +223,8 @@ class Tab:
                         continue
                     if name.endswith("_array_value"):
                         getattr(widget, name).data.extend(value)
+                    elif name == "file_uploader_state_value":
+                        widget.file_uploader_state_value.SetInParent()
                     else:
                         setattr(widget, name, value)
             rerun.cached_message_hashes.extend(self._cache)

@@ -1,11 +1,14 @@
 import streamlit as st
 
 import ui
+from core import reader
 from core.feedback import words
 from core.feedback.fit import DEGREE, MAX_COMMENT_CHARS
 from core.models.grid import SLIDER_LAMS
+from core.show.plain_numbers import markdown_safe
 from ui import live
 from ui.feedback import models, views
+from ui.feedback import upload as their
 
 ui.start_page()
 st.title("Sorting feedback: a penalty against trusting one-off words")
@@ -18,24 +21,14 @@ word_views = views.word_views()
 live.text(word_views["verdict"], key="feedback_verdict")
 
 st.subheader("Which words does the model trust?")
-st.caption(
-    "The ten words with the largest weights, with no penalty (left) and at the λ you chose (right). Bars to the "
-    "right push toward complaint, bars to the left toward praise. Both charts use the same scale, so you see the "
-    "weights shrink as λ grows; each bar shows its weight. " + words.rare_words_note()
-)
+st.caption(words.WORDS_CAPTION + " " + words.rare_words_note())
 live.chart(word_views["weights"], key="feedback_weights")
 live.text(word_views["weights_text"], key="feedback_weights_text")
 st.caption(views.phrase_words_note())
 st.caption(words.no_penalty_note())
 
 st.subheader("Right on the comments it learned from, and on new ones")
-st.caption(
-    f"Solid lines: the share of comments sorted right, among the {model.comments.n_train} training comments "
-    f"(blue) and {len(model.comments.test_texts)} new comments the model never saw (orange). Dotted and dashed "
-    "lines: the model's confidence in the right answer (the probability it gave the right category), on average. "
-    "A mistake made with near certainty gives the right answer a chance near zero and pulls this average far down, "
-    "so a model can be right most of the time and still score low here."
-)
+st.caption(words.scores_caption(model.comments.n_train, len(model.comments.test_texts)))
 live.chart(word_views["scores"], key="feedback_scores")
 live.text(word_views["scores_text"], key="feedback_scores_text")
 st.markdown(words.sweet_spot_text(model.path, spot))
@@ -64,6 +57,42 @@ else:
     live.text(comment["text"], key="feedback_comment_text")
     if comment["figure"] is not None:
         live.chart(comment["figure"], key="feedback_comment_chart")
+
+st.subheader(words.UPLOAD_TITLE)
+st.markdown(words.UPLOAD_INTRO)
+file = st.file_uploader(
+    words.upload_label(reader.MAX_UPLOAD_BYTES),
+    key="feedback_file",  # no type=: Streamlit would refuse other files with its own words; the page names them
+)
+their.receive(file)
+upload = their.current()
+if upload is None:
+    st.info(words.NO_UPLOAD_YET)
+else:
+    st.text(words.file_line(upload.name, upload.table.n_rows))
+    for note in [*upload.table.notes, *upload.reviews.notes]:
+        st.caption(markdown_safe(note))
+    their.column_controls(upload)
+    learned = their.fitted(upload)
+    if learned is not None:
+        their_model, their_views = learned
+        live.text(their_views["verdict"], key="feedback_upload_verdict")
+        st.caption(
+            words.scores_caption(
+                len(their_model.model.comments.train_texts),
+                their_model.held_out_probability.shape[1],
+                new="held-out comments",
+            )
+        )
+        live.chart(their_views["scores"], key="feedback_upload_scores")
+        live.text(their_views["scores_text"], key="feedback_upload_scores_text")
+        st.markdown(words.their_sweet_spot_text(their_model.model.path, their_views["spot"]))
+        their.sweet_spot_button(their_views["spot"])
+        st.caption(words.THEIR_WORDS_CAPTION)
+        live.chart(their_views["words"], key="feedback_upload_words")
+        live.text(their_views["words_text"], key="feedback_upload_words_text")
+        their.mistakes_table(their_model, step)
+        their.download_button(their_model, step)
 
 st.subheader("Two signals: will this customer complain?")
 boundary_model = models.boundary_model()

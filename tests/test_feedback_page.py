@@ -4,17 +4,20 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from core import verdict
 from core.feedback import fit as feedback_fit
 from core.feedback import words
 from core.models.grid import SLIDER_LAMS
 from tests.apptest_helpers import APP, TIMEOUT, figures, lam_step, live_data, live_texts, open_page, release_lam
+from tests.review_exports import SPECIAL, review_export, review_workbook
 
 FEEDBACK = "pages/feedback.py"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @pytest.fixture
 def at():
-    return open_page(FEEDBACK, lam="0.001")  # a view with some penalty; the default opens with none
+    return open_page(FEEDBACK, lam="0.0000032")  # the sweet spot; the default opens with no penalty
 
 
 def typed(at, text):
@@ -24,7 +27,7 @@ def typed(at, text):
 
 
 def comment_text(at):
-    found = [text for text in live_texts(at) if ": complaint" in text or ": praise" in text]
+    found = [text for text in live_texts(at) if ": complaint" in text or ": praise" in text or "not sure" in text]
     assert len(found) == 1, live_texts(at)
     return found[0]
 
@@ -39,14 +42,14 @@ def shown_as_markdown(at):
 
 
 def test_page_draws_the_live_charts_and_texts_at_the_views_lam(at):
-    assert lam_step(at) == 21  # λ = 0.001
+    assert lam_step(at) == 11  # λ = 0.0000032
     assert len(live_data(at, "chart")) == 4 and len(figures(at)) == 4  # with the example comment's words
     texts = live_texts(at)
     assert texts[0] == (
         "Verdict: about right. Checking on comments the model did not see, no other setting does clearly better."
     )
-    assert any("“disappointed” (in 10 training comments)" in text for text in texts)
-    assert at.query_params["lam"] == "0.001"
+    assert any("“not once” (in 2 training comments)" in text for text in texts)
+    assert at.query_params["lam"] == "3.16e-06"
 
 
 def test_every_chart_and_text_has_one_step_per_lam(at):
@@ -60,8 +63,9 @@ def test_released_lam_moves_everything(at):
     words_before = figures(at)[0]["data"][1]["y"]
     release_lam(at, 0.0)
     assert live_texts(at)[0] == (
-        "Verdict: memorizing (too wiggly). The model leans on words that happened to sit in one or two training "
-        "comments, and it is far too sure of itself on new ones. More penalty would make it steadier."
+        "Verdict: memorizing (too wiggly). The model lets words that happened to sit in two or three training "
+        "comments decide on their own, and it is far too sure of itself on new ones. More penalty would make it "
+        "steadier."
     )
     free, here = figures(at)[0]["data"]
     assert free["y"] == here["y"] != words_before  # at λ = 0 both panels show the no-penalty model
@@ -73,7 +77,7 @@ def test_released_lam_moves_everything(at):
 def test_sweet_spot_button_moves_lam_to_the_cross_validated_best(at):
     at.button[0].click().run()
     model = feedback_fit.word_model()
-    assert lam_step(at) == int(np.argmin(model.path.cv_log_loss)) == 22
+    assert lam_step(at) == int(np.argmin(model.path.cv_log_loss)) == 11
     assert live_texts(at)[0].startswith("Verdict: about right")
 
 
@@ -86,10 +90,10 @@ def test_no_penalty_is_explained_on_the_page_and_in_depth(at):
     assert "100 times weaker than the slider's smallest step" in in_depth_text
     assert "λ = 0.0000000001" in in_depth_text
     assert "C = 1/(2·n·λ)" in " ".join(element.value for element in in_depth.markdown)
-    assert "LogisticRegression(C=1 / (2 * 266 * 0.001)" in in_depth.code[0].value
+    assert "LogisticRegression(C=1 / (2 * 1628 * 3.162277660168379e-06)" in in_depth.code[0].value
 
 
-@pytest.mark.parametrize("step", [0, 22])
+@pytest.mark.parametrize("step", [0, 11])
 def test_in_depth_code_reproduces_the_page(step):
     at = open_page(FEEDBACK, lam=str(SLIDER_LAMS[step]))
     code = at.expander[0].code[0].value
@@ -107,16 +111,16 @@ def test_empty_comment_asks_for_one(at):
 
 
 def test_comment_is_sorted_at_this_lam_and_with_no_penalty(at):
-    typed(at, "Arrived two weeks late on Tuesday. Frobnicated!")
+    typed(at, "Arrived two weeks late and nobody answered. Frobnicated!")
     text = comment_text(at)
-    assert text.startswith("At λ = 0.001: complaint, ")
+    assert text.startswith("With a light penalty (λ under 0.0001): complaint, ")
     assert "With no penalty: complaint, more than 99.9% sure." in text
-    assert "toward complaint: weeks (+" in text
+    assert "toward complaint: nobody (+" in text
     assert text.endswith("so they carry no weight: frobnicated.")
     assert len(live_data(at, "chart")) == 4
     words_chart = figures(at)[2]
     assert words_chart["data"][0]["y"][:3] == ["arrived", "two", "weeks"]
-    assert at.text[0].value == "Arrived two weeks late on Tuesday. Frobnicated!"
+    assert at.text[0].value == "Arrived two weeks late and nobody answered. Frobnicated!"
 
 
 @pytest.mark.parametrize(
@@ -138,9 +142,11 @@ def test_markup_emoji_and_other_scripts_are_shown_as_plain_text(at, text):
         assert not any("<" in label or ">" in label for label in labels)
 
 
-def test_emoji_only_comment_falls_back_on_the_starting_guess(at):
+def test_emoji_only_comment_is_not_sure_instead_of_a_guess(at):
     typed(at, "😀😀😀")
-    assert "knows none of these words" in comment_text(at)
+    text = comment_text(at)
+    assert text.startswith("The model is not sure: none of these words were in the comments it learned from.")
+    assert "%" not in text
     assert len(live_data(at, "chart")) == 3  # no words, no words chart
 
 
@@ -166,13 +172,163 @@ def test_boundary_follows_lam(at):
     before = figures(at)[3]["data"][3]["z"]
     release_lam(at, 100.0)
     assert figures(at)[3]["data"][3]["z"] != before
-    assert any(text.startswith("At λ = 100 the boundary sorts") for text in live_texts(at))
+    assert any(text.startswith("With a very strong penalty (λ = 100) the boundary sorts") for text in live_texts(at))
 
 
 def test_the_example_comment_is_sorted_before_anyone_types(at):
     assert at.text_area(key="feedback_comment").value == words.EXAMPLE_COMMENT
     assert at.text[0].value == words.EXAMPLE_COMMENT
     text = comment_text(at)
-    assert text.startswith("At λ = 0.001: ")
+    assert text.startswith("With a light penalty (λ under 0.0001): ")
     assert "Type a comment above" not in shown_as_markdown(at)
     assert words.EXAMPLE_COMMENT not in shown_as_markdown(at)
+
+
+# --- Sort your own comments: a review export built in the test (tests/review_exports.py) ---
+
+
+def upload(at, name, data, mime="text/csv"):
+    at.file_uploader(key="feedback_file").upload(name, data, mime).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def errors(at):
+    return [element.value for element in at.error]
+
+
+def their_texts(at):
+    """The live texts of the reader's own comments (after the typed comment's, before the boundary's)."""
+    texts = live_texts(at)
+    return texts[4:-1]
+
+
+@pytest.fixture
+def uploaded():
+    at = open_page(FEEDBACK, lam="0.0000032")
+    return upload(at, "reviews.csv", review_export())
+
+
+def test_before_an_upload_the_page_says_no_file_yet(at):
+    assert any("No file yet" in element.value for element in at.info)
+    assert len(live_data(at, "chart")) == 4
+
+
+def test_an_uploaded_review_export_gets_the_same_story(uploaded):
+    at = uploaded
+    assert not errors(at)
+    assert [element.value for element in at.text][-1] == "File: reviews.csv (420 rows)"
+    assert at.selectbox(key="widget_feedback_text").value == "Review"
+    assert at.selectbox(key="widget_feedback_label").value == "Rating"
+    assert len(live_data(at, "chart")) == 6  # the shipped comments' three, then theirs: right answers and words
+    verdict, scores, words_text = their_texts(at)
+    assert verdict.startswith("Verdict: ")
+    assert "of held-out ones" in scores and "the 124 held-out comments" in scores
+    assert "the word that pushes hardest is “" in words_text
+    captions = " ".join(element.value for element in at.caption)
+    assert "the model learns from 288 labelled comments and is checked on 124 others" in captions.replace("\\", "")
+    assert "4 comments rated 3 stars" in captions
+    their_scores, their_words = figures(at)[3], figures(at)[4]
+    assert [trace["name"] for trace in their_scores["data"][:2]] == [
+        "Right answers, training comments",
+        "Right answers, your held-out comments",
+    ]
+    assert their_words["layout"]["yaxis"]["type"] == their_words["layout"]["yaxis2"]["type"] == "category"
+    wrong = at.dataframe[0].value
+    assert list(wrong.columns) == ["comment", "label", "category", "model says", "sure (%)"]
+    assert (wrong["model says"] != wrong["category"]).all()
+    assert [button.label for button in at.get("download_button")] == [words.DOWNLOAD_LABEL]
+
+
+def test_their_charts_and_texts_follow_lam(uploaded):
+    at = uploaded
+    before = their_texts(at)
+    release_lam(at, 0.0)
+    after = their_texts(at)
+    assert after[1].startswith("With no penalty (λ = 0) the model sorts") and after != before
+    release_lam(at, 100.0)
+    assert their_texts(at)[0].startswith("Verdict: too simple")
+
+
+def test_their_sweet_spot_button_moves_lam_to_their_best(uploaded):
+    at = uploaded
+    at.button(key="feedback_upload_sweet_spot").click().run()
+    fitted = next(iter(at.session_state["feedback_upload_fitted"].values()))[0]
+    path = fitted.model.path
+    assert lam_step(at) == verdict.sweet_spot(path.cv_log_loss, path.cv_log_loss_se).best
+
+
+def test_a_workbook_of_reviews_with_two_sheets():
+    at = open_page(FEEDBACK)
+    upload(at, "reviews.xlsx", review_workbook(sheets=("Notes", "Reviews")), XLSX)
+    assert not errors(at)
+    assert at.selectbox(key="widget_feedback_sheet").value == "Notes"
+    at.selectbox(key="widget_feedback_sheet").set_value("Reviews").run()
+    assert not errors(at) and at.selectbox(key="widget_feedback_label").value == "Rating"
+    assert len(live_data(at, "chart")) == 6
+
+
+BAD_FILES = [
+    ("numbers.csv", b"text,stars\n" + b"".join(b"%d,%d\n" % (i, 1 + i % 5) for i in range(40)), "every column holds"),
+    ("one.csv", b"comment\nlovely\nawful\nfine\nslow\nquick\n", "one with the comments, one with a rating or a label"),
+    (
+        "same.csv",
+        b"comment,shop\n" + b"".join(b"comment number %d,The Shop\n" % i for i in range(30)),
+        "same value on every row",
+    ),
+    (
+        "few.csv",
+        b"comment,stars\n" + b"".join(b"comment number %d,%d\n" % (i, 1 + 4 * (i % 2)) for i in range(15)),
+        "Only 15 rows",
+    ),
+    ("page.html", b"<html><body>hello</body></html>", "cannot be read here"),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "message"), BAD_FILES, ids=[name for name, _, _ in BAD_FILES])
+def test_a_file_that_cannot_be_used_is_told_plainly_and_the_previous_stays(uploaded, name, data, message):
+    at = uploaded
+    release_lam(at, float(SLIDER_LAMS[15]))
+    upload(at, name, data)
+    assert len(errors(at)) == 1 and message in errors(at)[0].replace("\\", "")
+    assert "previous data are still here" in errors(at)[0].replace("\\", "")
+    assert [element.value for element in at.text][-1] == "File: reviews.csv (420 rows)"  # the previous file stays
+    assert lam_step(at) == 15 and at.query_params["lam"] == f"{SLIDER_LAMS[15]:.3g}"  # and the view
+    assert len(live_data(at, "chart")) == 6
+
+
+@pytest.mark.parametrize(("name", "data", "message"), BAD_FILES[:3], ids=[name for name, _, _ in BAD_FILES[:3]])
+def test_a_first_file_that_cannot_be_used_is_told_plainly(at, name, data, message):
+    upload(at, name, data)
+    assert len(errors(at)) == 1 and message in errors(at)[0].replace("\\", "")
+    assert any("No file yet" in element.value for element in at.info)
+
+
+def test_an_unusable_label_column_keeps_the_previous_choice(uploaded):
+    at = uploaded
+    at.selectbox(key="widget_feedback_label").set_value("Reviewer").run()
+    assert any("different values" in error.replace("\\", "") for error in errors(at))
+    assert at.selectbox(key="widget_feedback_label").value == "Rating"
+    assert len(live_data(at, "chart")) == 6
+
+
+def test_markup_in_a_file_name_and_its_comments_is_plain_text():
+    at = open_page(FEEDBACK)
+    name = "**bold** ![x](http://127.0.0.1:9/a.png).csv"
+    upload(at, name, review_export())
+    assert f"File: {name} (420 rows)" in [element.value for element in at.text]
+    assert name not in shown_as_markdown(at) and SPECIAL[7][:40] not in shown_as_markdown(at)
+    for figure in figures(at):
+        labels = [label for trace in figure["data"] for label in (trace.get("y") or []) if isinstance(label, str)]
+        assert not any("<" in label or ">" in label for label in labels)
+
+
+def test_one_readers_comments_never_reach_another():
+    first = open_page(FEEDBACK)
+    upload(first, "reviews.csv", review_export())
+    second = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    second.run()
+    second.switch_page(FEEDBACK).run()
+    assert "feedback_upload" not in second.session_state and "feedback_upload_fitted" not in second.session_state
+    assert not any(element.value.startswith("File: ") for element in second.text)
+    assert len(live_data(second, "chart")) == 4

@@ -737,3 +737,46 @@ def test_reader_parses_with_pandas_only_and_never_imports_streamlit():
         "zipfile",
     }
     assert not called & {"eval", "exec", "compile", "__import__"}
+
+
+# --- A file of comments (read_table(..., comments=True), for the Sorting-feedback page) ---
+
+REVIEWS = [
+    ("Total waste of money, it broke in a day", "1"),
+    ("Lovely staff, quick service", "5"),
+    ('She said "fine", then nothing; no refund', "2"),
+    ("Line one\nline two of the same review", "4"),
+    ("Sum: great value", "5"),
+    ("Not bad at all", "4"),
+]
+
+
+def reviews_file(rows=REVIEWS, sep=","):
+    frame = pd.DataFrame(rows, columns=["Review", "Stars"])
+    return frame.to_csv(index=False, sep=sep).encode("utf-8")
+
+
+@pytest.mark.parametrize("sep", [",", ";", "\t"])
+def test_a_file_of_comments_keeps_every_row_as_written(sep):
+    table = read_table(reviews_file(sep=sep), comments=True)
+    assert list(table.frame["Review"]) == [text for text, _ in REVIEWS]  # "Total …" and "Sum: …" are comments
+    assert list(table.frame["Stars"]) == [1.0, 5.0, 2.0, 4.0, 5.0, 4.0]
+    assert table.n_rows == len(REVIEWS) and table.series == {}
+    assert not any("total" in note for note in table.notes)
+
+
+def test_a_file_of_comments_and_text_labels_needs_no_numbers():
+    rows = [(f"comment {i} was {'good' if i % 2 else 'bad'}", "praise" if i % 2 else "complaint") for i in range(8)]
+    with pytest.raises(DataProblem, match="No column in this file has at least two numbers"):
+        read_table(reviews_file(rows))  # for a curve, two columns of numbers are needed
+    table = read_table(reviews_file(rows), comments=True)
+    assert table.numeric_columns == [] and list(table.frame["Stars"])[:2] == ["complaint", "praise"]
+    assert table.series == {}  # a label repeated beside unique comments is not a series
+
+
+def test_a_file_of_comments_with_one_column_says_what_the_two_columns_are_for():
+    with pytest.raises(DataProblem, match=r"one with the comments, one with a rating or a label") as problem:
+        read_table(f"Review\n{MARKER} one\nanother\nand another\n".encode(), comments=True)
+    assert MARKER not in str(problem.value)
+    with pytest.raises(DataProblem, match=r"one for x, one for y"):
+        read_table(f"Review\n{MARKER} one\nanother\nand another\n".encode())

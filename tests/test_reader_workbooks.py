@@ -194,3 +194,17 @@ def test_damaged_workbooks_get_a_plain_message():
     for data in (whole[: len(whole) // 2], broken_xml, whole[:-30] + b"\x00" * 30):
         with pytest.raises(DataProblem, match="could not be opened"):
             read_table(data)
+
+
+def test_a_workbook_of_comments_keeps_every_row_and_needs_no_numbers():
+    rows = [["Comment", "Tag"]] + [
+        ["Total mess, never again", "complaint"],
+        ["-1 star if I could", "complaint"],
+        ["+1 for the staff", "praise"],
+    ] * 3
+    for data in (xlsx({"Reviews": rows}), ods({"Reviews": [[("string", cell) for cell in row] for row in rows]})):
+        table = read_table(data, comments=True)
+        assert list(table.frame["Comment"])[:3] == ["Total mess, never again", "-1 star if I could", "+1 for the staff"]
+        assert table.n_rows == 9 and table.numeric_columns == [] and table.series == {}
+    with pytest.raises(DataProblem, match="one with the comments, one with a rating or a label"):
+        read_table(xlsx({"Reviews": [["Comment"], ["one"], ["two"], ["three"]]}), comments=True)

@@ -1,13 +1,25 @@
 """Figures of the Sorting-feedback page, one λ step at a time (for ``core.show.live.stepped``).
 
 Every builder returns a ``FigureSpec`` for one step and draws the same traces at every step.
-Words on the axes go through ``core.show.kit.plain``: a typed comment's words are a stranger's text.
+Words on the axes go through ``core.show.kit.plain``: a typed comment's words, and a reader's own
+comments, are a stranger's text; their axes are categorical (``names_axis``), whatever the words look like.
+Bars of words show pushes (``core.feedback.fit``): a weight times the word's typical value.
 """
 
 import numpy as np
 
 from ..show.figspec import FigureSpec, trace
-from ..show.kit import STAR, base_layout, lam_axis, lam_positions, light, plain, verdict_zones, you_are_here
+from ..show.kit import (
+    STAR,
+    base_layout,
+    lam_axis,
+    lam_positions,
+    light,
+    names_axis,
+    plain,
+    verdict_zones,
+    you_are_here,
+)
 from ..show.palette import BLACK, BLUE, FRAME_GREY, PURPLE, VERMILLION, WHITE
 from .data import SIGNAL_NAMES
 from .fit import RARE_COUNT, strongest
@@ -21,9 +33,14 @@ def _word_label(model, column):
     return plain(f"{model.words[column]} ({count} comment{'s' if count != 1 else ''})")
 
 
+def _toward_title(model, middle):
+    """ "← praise    push    complaint →": which way a bar points, in the model's own category names."""
+    return plain(f"← {model.categories[0]}    {middle}    {model.categories[1]} →")
+
+
 def _word_bar(model, index, name):
     columns = strongest(model, index, TOP_WORDS)
-    weights = model.path.coef[index, columns]
+    weights = model.pushes(index)[columns]
     return trace(
         "bar",
         x=light(weights),
@@ -37,15 +54,15 @@ def _word_bar(model, index, name):
         text=[f"{weight:+.1f}".replace("-", "−") for weight in weights],
         textposition="outside",
         cliponaxis=False,
-        hovertemplate="%{y}: weight %{x:.2f}<extra></extra>",
+        hovertemplate="%{y}: push %{x:.2f}<extra></extra>",
         showlegend=False,
     )
 
 
 def word_weights_figure(model, index, height=460):
-    """The strongest words with no penalty (left) and at this λ (right): weight to the right means complaint.
+    """The words with the largest pushes with no penalty (left) and at this λ (right); right means label 1.
 
-    Both panels share one scale (the larger of the two models' biggest weights), so the weights are seen
+    Both panels share one scale (the larger of the two models' biggest pushes), so the pushes are seen
     to shrink; each bar carries its value. Each word is labelled with how many training comments contain
     it; hatched bars are words found in at most ``RARE_COUNT`` comments.
     """
@@ -57,27 +74,28 @@ def word_weights_figure(model, index, height=460):
     )
     fig.add_trace(_word_bar(model, 0, "With no penalty"), row=1, col=1)
     fig.add_trace(_word_bar(model, index, "At this λ"), row=1, col=2)
-    reach = 1.25 * float(np.abs(model.path.coef[[0, index]]).max() or 1.0)
+    reach = 1.25 * float(max(np.abs(model.pushes(0)).max(), np.abs(model.pushes(index)).max()) or 1.0)
     for col in (1, 2):
-        fig.update_xaxes(range=[-reach, reach], title_text="← praise    weight    complaint →", row=1, col=col)
-        fig.update_yaxes(autorange="reversed", type="category", row=1, col=col)  # a word may be "10"
+        fig.update_xaxes(range=[-reach, reach], title_text=_toward_title(model, "push"), row=1, col=col)
+        fig.update_yaxes(autorange="reversed", row=1, col=col)
+        names_axis(fig, row=1, col=col)
     base_layout(fig, height=height)
     return fig.update_layout(margin_l=190, margin_t=60, bargap=0.3)
 
 
-def scores_figure(path, index, spot, height=540):
+def scores_figure(path, index, spot, height=540, new="new comments"):
     """Right answers and confidence in the right answer (in %) against λ, with the zones and the sweet spot.
 
     "Confidence in the right answer" is exp(−mean log-loss): the geometric mean of the probability
-    the model gave the right category.
+    the model gave the right category. ``new`` names the held-out comments in the legend.
     """
     x = lam_positions(path.lams)
     fig = FigureSpec()
     verdict_zones(fig, x, spot.low, spot.high, labels=("memorizing", "about right", "too simple"))
     for values, name, colour, dash in (
         (path.train_accuracy, "Right answers, training comments", BLUE, "solid"),
-        (path.test_accuracy, "Right answers, new comments", VERMILLION, "solid"),
-        (np.exp(-path.test_log_loss), "Confidence in the right answer, new comments", VERMILLION, "dot"),
+        (path.test_accuracy, f"Right answers, {new}", VERMILLION, "solid"),
+        (np.exp(-path.test_log_loss), f"Confidence in the right answer, {new}", VERMILLION, "dot"),
         (np.exp(-path.cv_log_loss), "Confidence in the right answer, cross-validated", BLACK, "dash"),
     ):
         fig.add_trace(
@@ -110,29 +128,35 @@ def scores_figure(path, index, spot, height=540):
 
 
 def comment_figure(model, reading, index, height=None):
-    """Each known word of a typed comment: its weight at this λ and with no penalty (right: toward complaint)."""
-    columns = reading.known
-    if columns.size > MAX_COMMENT_WORDS:
-        strongest_here = np.argsort(-np.abs(model.path.coef[0, columns]), kind="stable")[:MAX_COMMENT_WORDS]
-        columns = columns[np.sort(strongest_here)]
-    labels = [plain(model.words[column]) for column in columns]
+    """Each known word of a typed comment: its push in this comment at this λ and with no penalty.
+
+    A push is the word's weight times its value in this comment; the pushes and the intercept add up to
+    the comment's score. With more than ``MAX_COMMENT_WORDS`` known words, those with the largest pushes
+    with no penalty are shown, in the comment's order.
+    """
+    keep = np.arange(reading.known.size)
+    if keep.size > MAX_COMMENT_WORDS:
+        keep = np.sort(np.argsort(-np.abs(reading.pushes(model, 0)), kind="stable")[:MAX_COMMENT_WORDS])
+    labels = [plain(model.words[column]) for column in reading.known[keep]]
+    free, here = reading.pushes(model, 0)[keep], reading.pushes(model, index)[keep]
     fig = FigureSpec()
-    for row, name, colour in ((0, "With no penalty", PURPLE), (index, "At this λ", VERMILLION)):
+    for pushes, name, colour in ((free, "With no penalty", PURPLE), (here, "At this λ", VERMILLION)):
         fig.add_trace(
             trace(
                 "bar",
-                x=light(model.path.coef[row, columns]),
+                x=light(pushes),
                 y=labels,
                 orientation="h",
                 name=name,
                 marker_color=colour,
-                hovertemplate="%{y}: weight %{x:.2f}<extra>" + name + "</extra>",
+                hovertemplate="%{y}: push %{x:.2f}<extra>" + name + "</extra>",
             )
         )
-    reach = 1.15 * float(np.abs(model.path.coef[[0, index]][:, columns]).max()) if columns.size else 1.0
-    fig.update_xaxes(range=[-reach, reach], title_text="← pushes toward praise    weight    pushes toward complaint →")
-    fig.update_yaxes(autorange="reversed", type="category")
-    base_layout(fig, height=height or 190 + 28 * max(columns.size, 1))
+    reach = 1.15 * float(max(np.abs(free).max(), np.abs(here).max())) if keep.size else 1.0
+    fig.update_xaxes(range=[-reach, reach], title_text=_toward_title(model, "push in this comment"))
+    fig.update_yaxes(autorange="reversed")
+    names_axis(fig)
+    base_layout(fig, height=height or 190 + 28 * max(keep.size, 1))
     return fig.update_layout(barmode="group", margin_l=130, margin_t=70, legend_y=1.0, legend_yanchor="bottom")
 
 

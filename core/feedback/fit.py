@@ -2,89 +2,125 @@
 
 Sorting comments by their words: the word features, the L2 logistic path over them, and reading one comment.
 
-Each comment becomes one column per word of the training comments: 1 if the word occurs in it,
-0 if not (scikit-learn's ``CountVectorizer(binary=True)``: lower case, words of two or more
-letters or digits). A weight then says how far one word moves the odds, and label 1 is a
-complaint: a positive weight pushes toward complaint, a negative one toward praise. The
-columns are not rescaled, so a word seen in one comment needs a large weight to matter, and
-that is exactly what the penalty charges for.
+Each comment becomes one column per word and per pair of neighbouring words ("not bad", "send it")
+found in at least ``MIN_COMMENTS`` training comments: scikit-learn's
+``TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)``. A column's value is larger for
+a rarer word and a shorter comment (tf-idf: 1 + log of the count, times the word's rarity, each
+comment's row scaled to length 1), and 0 when the word is not in the comment. Words are split by the
+vectorizer's own rule (runs of two or more letters or digits, lower case), so any language that puts
+spaces between words works; there is no stop list. Label 1 is the second category (a complaint, for the
+shipped comments): a positive weight pushes toward it, a negative one toward the first.
+
+A word's **push** is its weight times its typical value (the mean value in the training comments that
+contain it): how far it moves the log-odds of a typical comment it is in. Charts and sentences rank
+and tell words by their push, because a weight alone hides how large the word's values are.
 """
 
 from dataclasses import dataclass
 
 import numpy as np
 from scipy.special import expit
-from sklearn.feature_extraction.text import CountVectorizer
+from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import MinMaxScaler, PolynomialFeatures, StandardScaler
 
 from ..models.grid import SLIDER_LAMS
 from ..models.logistic import LogisticPath, logistic_path
-from .data import COMPLAINT, DAYS_RANGE, VALUE_RANGE, Comments, load_comments, load_customers
+from .data import DAYS_RANGE, VALUE_RANGE, Comments, load_comments, load_customers
 
 #: Longest comment read; the rest is cut (with a note on the page).
 MAX_COMMENT_CHARS = 1_000
+#: A word or pair becomes a column when at least this many training comments contain it.
+MIN_COMMENTS = 2
 #: A word is "rare" when at most this many training comments contain it.
-RARE_COUNT = 2
+RARE_COUNT = 3
+#: A guess this close to 50% (either way) is told as unsure.
+NEAR_EVEN = 0.1
 
 
 def make_vectorizer():
-    """The word features: one 0/1 column per word of the training comments."""
-    return CountVectorizer(binary=True)
+    """The word features: words and pairs of neighbouring words, tf-idf, learned from the training comments."""
+    return TfidfVectorizer(ngram_range=(1, 2), min_df=MIN_COMMENTS, sublinear_tf=True)
 
 
 @dataclass(frozen=True)
 class WordModel:
-    """The comments, their word features and the L2 logistic path (label 1 = complaint).
+    """The comments, their word features and the L2 logistic path (label 1: ``comments.categories[1]``).
 
     Attributes
     ----------
     comments : Comments
-    vectorizer : CountVectorizer
+    vectorizer : TfidfVectorizer
         Fitted on the training comments.
     words : ndarray of str
-        The word of each column.
+        The word or pair of each column.
     counts : ndarray of int
         How many training comments contain each word.
+    typical : ndarray of float
+        Each word's mean value in the training comments that contain it.
     path : LogisticPath
     """
 
     comments: Comments
-    vectorizer: CountVectorizer
+    vectorizer: TfidfVectorizer
     words: np.ndarray
     counts: np.ndarray
+    typical: np.ndarray
     path: LogisticPath
+
+    @property
+    def categories(self):
+        return self.comments.categories
 
     def features(self, texts):
         return self.vectorizer.transform(texts)
 
+    def pushes(self, index):
+        """Every word's push at ``index``: its weight times its typical value (positive: toward label 1)."""
+        return self.path.coef[index] * self.typical
 
-def word_model(comments=None, lams=SLIDER_LAMS):
-    """Fit the word features and the L2 logistic path for every λ of ``lams`` (the shipped comments by default)."""
+
+def word_model(comments=None, lams=SLIDER_LAMS, progress=None):
+    """Fit the word features and the L2 logistic path for every λ of ``lams`` (the shipped comments by default).
+
+    ``progress(done, total)`` is called after each fit (see ``logistic_path``).
+    """
     comments = load_comments() if comments is None else comments
     vectorizer = make_vectorizer()
     X = vectorizer.fit_transform(comments.train_texts)
-    y = (comments.train_labels == COMPLAINT).astype(int)
-    y_test = (comments.test_labels == COMPLAINT).astype(int)
-    path = logistic_path(X, y, lams, X_test=vectorizer.transform(comments.test_texts), y_test=y_test)
+    X_test = vectorizer.transform(comments.test_texts) if comments.test_texts else None
+    return model_from_features(comments, vectorizer, X, X_test, lams, progress)
+
+
+def model_from_features(comments, vectorizer, X, X_test, lams=SLIDER_LAMS, progress=None):
+    """The word model from features already made by ``vectorizer`` (fitted on ``comments.train_texts``).
+
+    ``X`` holds the training comments' rows, ``X_test`` the held-out ones' (or None).
+    """
+    y = np.asarray(comments.train_labels, dtype=int)
+    y_test = np.asarray(comments.test_labels, dtype=int) if X_test is not None else None
+    path = logistic_path(X, y, lams, X_test=X_test, y_test=y_test, progress=progress)
+    counts = np.diff(X.tocsc().indptr)
+    totals = np.asarray(X.sum(axis=0)).ravel()
     return WordModel(
         comments=comments,
         vectorizer=vectorizer,
         words=vectorizer.get_feature_names_out(),
-        counts=np.asarray(X.sum(axis=0)).ravel().astype(int),
+        counts=counts.astype(int),
+        typical=totals / np.maximum(counts, 1),
         path=path,
     )
 
 
 def strongest(model, index, k):
-    """Columns of the ``k`` largest weights (by size) at ``index``, largest first."""
-    sizes = np.abs(model.path.coef[index])
+    """Columns of the ``k`` largest pushes (by size) at ``index``, largest first."""
+    sizes = np.abs(model.pushes(index))
     return np.argsort(-sizes, kind="stable")[:k]
 
 
 def words_carrying(model, index, share=0.5):
-    """How many words, taken from the largest weight down, hold ``share`` of the total weight Σ|wⱼ|."""
-    sizes = np.sort(np.abs(model.path.coef[index]))[::-1]
+    """How many words, taken from the largest push down, hold ``share`` of the total push Σ|pushⱼ|."""
+    sizes = np.sort(np.abs(model.pushes(index)))[::-1]
     total = sizes.sum()
     if total == 0:
         return 0
@@ -92,8 +128,19 @@ def words_carrying(model, index, share=0.5):
 
 
 def rare_in_strongest(model, index, k):
-    """Among the ``k`` largest weights, the words found in at most ``RARE_COUNT`` training comments."""
+    """Among the ``k`` largest pushes, the words found in at most ``RARE_COUNT`` training comments."""
     return [model.words[j] for j in strongest(model, index, k) if model.counts[j] <= RARE_COUNT]
+
+
+#: How sure a reading is: no known word at all, near 50%, or leaning clearly one way.
+NO_KNOWN_WORDS, UNSURE, SURE = "no known words", "unsure", "sure"
+
+
+def sureness(probability, n_known):
+    """``NO_KNOWN_WORDS`` when no word was known, ``UNSURE`` within ``NEAR_EVEN`` of 50%, else ``SURE``."""
+    if n_known == 0:
+        return NO_KNOWN_WORDS
+    return UNSURE if abs(probability - 0.5) < NEAR_EVEN else SURE
 
 
 @dataclass(frozen=True)
@@ -107,51 +154,67 @@ class CommentReading:
     cut : bool
         True when the typed text was longer and its end was not read.
     known : ndarray of int
-        Columns of the words the model knows (each counted once, in order of first appearance).
+        Columns of the words and pairs the model knows (each once, in the order the vectorizer lists them).
+    values : ndarray of float
+        Their values in this comment.
     unknown : tuple of str
-        Words the training comments never had: they carry no weight.
-    complaint_probability : ndarray of shape (L,)
-        Probability of a complaint at each λ.
+        Single words the training comments never had (or had once only): they carry no weight.
+    label1_probability : ndarray of shape (L,)
+        Probability of label 1 (a complaint, for the shipped comments) at each λ.
     """
 
     text: str
     cut: bool
     known: np.ndarray
+    values: np.ndarray
     unknown: tuple
-    complaint_probability: np.ndarray
+    label1_probability: np.ndarray
+
+    @property
+    def complaint_probability(self):
+        """The shipped comments' name for ``label1_probability``."""
+        return self.label1_probability
 
     def pushes(self, model, index):
-        """Each known word's weight at ``index`` (positive: toward complaint)."""
-        return model.path.coef[index, self.known]
+        """Each known word's push in this comment at ``index``: weight × value (positive: toward label 1)."""
+        return model.path.coef[index, self.known] * self.values
+
+    def sureness(self, index):
+        return sureness(float(self.label1_probability[index]), self.known.size)
 
 
 def read_comment(model, text):
     """Read a typed comment: which words the model knows and what it predicts at every λ.
 
     Any text is accepted (empty, emoji, other scripts, markup): it is only split into words
-    by the vectorizer's own rules, never interpreted.
+    by the vectorizer's own rules, never interpreted. With no known word the probability is
+    the intercept's, which the page does not offer as a guess (``sureness``).
     """
     text = str(text)
     cut = len(text) > MAX_COMMENT_CHARS
     text = text[:MAX_COMMENT_CHARS]
+    row = model.vectorizer.transform([text]).tocsr()
+    value_of = dict(zip(row.indices.tolist(), row.data.tolist()))
     vocabulary = model.vectorizer.vocabulary_
-    seen, known, unknown = set(), [], []
-    for word in model.vectorizer.build_analyzer()(text):
-        if word in seen:
+    known, unknown, seen = [], [], set()
+    for term in model.vectorizer.build_analyzer()(text):
+        if term in seen:
             continue
-        seen.add(word)
-        if word in vocabulary:
-            known.append(vocabulary[word])
-        else:
-            unknown.append(word)
+        seen.add(term)
+        if term in vocabulary:
+            known.append(vocabulary[term])
+        elif " " not in term:
+            unknown.append(term)
     known = np.array(known, dtype=int)
-    scores = model.path.coef[:, known].sum(axis=1) + model.path.intercept
+    values = np.array([value_of[column] for column in known.tolist()], dtype=float)
+    scores = model.path.coef[:, known] @ values + model.path.intercept
     return CommentReading(
         text=text,
         cut=cut,
         known=known,
+        values=values,
         unknown=tuple(unknown),
-        complaint_probability=expit(scores),
+        label1_probability=expit(scores),
     )
 
 

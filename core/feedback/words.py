@@ -9,36 +9,48 @@ import numpy as np
 from scipy.special import expit
 
 from ..models.logistic import NO_PENALTY_STAND_IN
-from ..show.plain_numbers import format_lam, plain_number
+from ..show.plain_numbers import lam_in_words, lam_words, plain_number
 from ..verdict import ABOUT_RIGHT, MEMORIZING, TOO_SIMPLE
-from .data import CATEGORIES, COMPLAINT, PRAISE
-from .fit import MAX_COMMENT_CHARS, RARE_COUNT, rare_in_strongest, strongest, words_carrying
+from .data import CATEGORIES
+from .fit import (
+    MAX_COMMENT_CHARS,
+    MIN_COMMENTS,
+    NO_KNOWN_WORDS,
+    RARE_COUNT,
+    UNSURE,
+    rare_in_strongest,
+    strongest,
+    sureness,
+    words_carrying,
+)
 
 STRONGEST_SHOWN = 10
 #: What the reader sees while the models are fitted.
 WAIT_WORDS = "Teaching the model every penalty strength…"
 WAIT_BOUNDARY = "Drawing the boundary for every penalty strength…"
 #: The comment in the "Try your own comment" box before the reader types (edit it or replace it).
-EXAMPLE_COMMENT = "The parcel came on Tuesday, two weeks late, but Priya sorted it out."
+EXAMPLE_COMMENT = "Not bad at all, but the delivery took two weeks and nobody answered my emails."
 
 INTRO = (
     "A shop receives hundreds of comments a week and wants them sorted: complaints to the support team, "
-    "praise to the marketing team. A simple model learns this from comments someone already sorted. It gives "
-    "every word a **weight**: a positive weight pushes a comment toward *complaint*, a negative one toward "
-    "*praise*, and a comment's words add up to the model's guess.\n\n"
-    "With no penalty the model will do anything to get every training comment right. When a comment is hard "
-    '("the box was crushed, but the lamp is lovely"), the easiest fix is a huge weight on some word that '
-    "appears in that one comment only: a customer's name, a day of the week, a typo. Those words mean nothing "
-    "for the next comment, so the model is perfect on what it has seen, more often wrong on new comments, "
-    "and very sure of itself even when it is wrong. **L2** charges for every large weight. A word found in one comment cannot pay for a large "
-    "weight, because it only helps once; a word like *refund* or *thanks*, found again and again, can. So "
-    "the weight moves to the words that matter."
+    "praise to the marketing team. A simple model learns this from comments someone already sorted, here "
+    "1,628 comments on cafés, online shops and software, written the way customers write. It reads words "
+    "and pairs of neighbouring words (*not bad* is not *bad*) and gives each a **weight**. In a comment each "
+    "word **pushes** toward *complaint* or toward *praise* (further when the word is rare and the comment "
+    "short), and the pushes add up to the model's guess.\n\n"
+    "With no penalty the model will do anything to get every training comment right, and the easiest way is "
+    "a huge push on a word or pair found in only two or three training comments, such as *not once* or a "
+    "typo like *gorgous*: on its own, such a word makes the model all but certain. It then gets every "
+    "training comment right, and on new comments it is very sure of itself even when it is wrong. **L2** "
+    "charges for every large weight, so no single word can make the model all but certain: every push "
+    "shrinks, and a sure answer needs several words that agree. The model is right about as often, and "
+    "far less often sure of a wrong answer."
 )
 
 _ADVICE = {
     MEMORIZING.key: (
-        "The model leans on words that happened to sit in one or two training comments, and it is far too "
-        "sure of itself on new ones. More penalty would make it steadier."
+        "The model lets words that happened to sit in two or three training comments decide on their own, and "
+        "it is far too sure of itself on new ones. More penalty would make it steadier."
     ),
     ABOUT_RIGHT.key: "Checking on comments the model did not see, no other setting does clearly better.",
     TOO_SIMPLE.key: (
@@ -46,6 +58,11 @@ _ADVICE = {
         "Less penalty would do better, on training comments and on new ones."
     ),
 }
+
+
+def _with(lam):
+    """ "With a light penalty (λ under 0.0001)": the story names λ in words, its number in small print."""
+    return f"With {lam_in_words(lam)}"
 
 
 def percent(share):
@@ -73,13 +90,13 @@ def boundary_verdict_text(spot, index):
     return verdict_text(spot, index, _BOUNDARY_ADVICE)
 
 
-def _alone(weight):
-    """What one word's weight does on its own, in sureness a reader can feel (from an undecided 50–50 start)."""
-    toward = CATEGORIES[COMPLAINT] if weight > 0 else CATEGORIES[PRAISE]
-    sure = float(expit(abs(weight)))
+def _alone(model, push):
+    """What one word's push does on its own, in sureness a reader can feel (from an undecided 50–50 start)."""
+    toward = model.categories[1] if push > 0 else model.categories[0]
+    sure = float(expit(abs(push)))
     if sure > 0.999:
-        return f"is enough on its own to make the model all but certain (more than 99.9% sure) of {toward}"
-    return f"would, on its own, take the model from a 50–50 guess to {percent(sure)} sure of {toward}"
+        return f"makes the model all but certain (more than 99.9% sure) of {toward}"
+    return f"would take the model from a 50–50 guess to {percent(sure)} sure of {toward}"
 
 
 def _word_with_count(model, column):
@@ -93,27 +110,36 @@ def _rare_clause(model, index):
         return f"none of its {STRONGEST_SHOWN} strongest words is that rare"
     listed = ", ".join(f"“{word}”" for word in rare)
     return (
-        f"{len(rare)} of its {STRONGEST_SHOWN} strongest words appear in only one or two training comments ({listed})"
+        f"{len(rare)} of its {STRONGEST_SHOWN} strongest words appear in {RARE_COUNT} training comments or fewer "
+        f"({listed})"
     )
 
 
 def words_text(model, index):
-    """The word chart read aloud: the strongest word, how rare the strongest words are, how many carry half the weight."""
+    """The word chart read aloud: the strongest push, how rare the strongest words are, how many carry half."""
     n_words = model.words.size
     free_top = strongest(model, 0, 1)[0]
     free = (
-        f"With no penalty the strongest word is {_word_with_count(model, free_top)}: it "
-        f"{_alone(model.path.coef[0, free_top])}, and "
-        f"{_rare_clause(model, 0)}. Half of all the weight sits on {words_carrying(model, 0)} of the {n_words} words."
+        f"With no penalty the word that pushes hardest is {_word_with_count(model, free_top)}: on its own it "
+        f"{_alone(model, model.pushes(0)[free_top])}, and "
+        f"{_rare_clause(model, 0)}. Half of all the push sits on {words_carrying(model, 0):,} of the "
+        f"{n_words:,} words and pairs."
     )
     if index == 0:
         return free
     top = strongest(model, index, 1)[0]
+    shrink = np.abs(model.pushes(0)).max() / max(np.abs(model.pushes(index)).max(), 1e-300)
     return (
-        f"At λ = {format_lam(model.path.lams[index])} the strongest word is {_word_with_count(model, top)}: it "
-        f"{_alone(model.path.coef[index, top])}, and {_rare_clause(model, index)}. "
-        f"Half of all the weight sits on {words_carrying(model, index)} of the {n_words} words. " + free
+        f"{_with(model.path.lams[index])} the word that pushes hardest is "
+        f"{_word_with_count(model, top)}: on its own it {_alone(model, model.pushes(index)[top])}, and "
+        f"{_rare_clause(model, index)}. "
+        f"The largest push is {_times(shrink)} smaller than with no penalty. " + free
     )
+
+
+def _times(factor):
+    """'3.6 times' (one decimal below 10, whole numbers above; plain digits)."""
+    return f"{factor:.1f} times" if factor < 10 else f"{plain_number(round(factor), 3)} times"
 
 
 #: A mistake counts as "sure" when the model gave the wrong category more than this probability.
@@ -121,33 +147,33 @@ SURE_MISTAKE = 0.9
 
 
 def new_comment_probabilities(model):
-    """For every λ and new comment, the probability the model gave its right category: shape (L, m)."""
-    complaint = model.path.predict_proba(model.features(model.comments.test_texts))
-    is_complaint = model.comments.test_labels == COMPLAINT
-    return np.where(is_complaint, complaint, 1.0 - complaint)
+    """For every λ and held-out comment, the probability the model gave its right category: shape (L, m)."""
+    label1 = model.path.predict_proba(model.features(model.comments.test_texts))
+    return np.where(np.asarray(model.comments.test_labels) == 1, label1, 1.0 - label1)
 
 
 def _mistakes(right):
-    """(mistakes, of which sure mistakes) among new comments, from their probabilities of the right category."""
+    """(mistakes, of which sure mistakes) among held-out comments, from their probabilities of the right category."""
     wrong = right < 0.5
     return int(wrong.sum()), int((right[wrong] < 1.0 - SURE_MISTAKE).sum())
 
 
-def scores_text(model, index, right=None):
+def scores_text(model, index, right=None, new="new"):
     """Right answers, sure mistakes and the confidence in the right answer, at ``index`` and at λ = 0.
 
-    ``right`` is ``new_comment_probabilities(model)`` (computed here when not given).
+    ``right`` is ``new_comment_probabilities(model)`` (computed here when not given); ``new`` names the
+    held-out comments ("new" for the shipped ones, "held-out" for a reader's).
     """
     path = model.path
     right = new_comment_probabilities(model) if right is None else right
     m = right.shape[1]
     wrong, sure = _mistakes(right[index])
     here = (
-        f"At λ = {format_lam(path.lams[index])} the model sorts {percent(path.train_accuracy[index])} of its "
-        f"training comments right and {percent(path.test_accuracy[index])} of new ones. It gets {wrong} of the "
-        f"{m} new comments wrong"
+        f"{_with(path.lams[index])} the model sorts {percent(path.train_accuracy[index])} of its "
+        f"training comments right and {percent(path.test_accuracy[index])} of {new} ones. It gets {wrong:,} of "
+        f"the {m:,} {new} comments wrong"
         + (
-            f", and on {sure} of those it was more than {SURE_MISTAKE:.0%} sure of the wrong answer. "
+            f", and on {sure:,} of those it was more than {SURE_MISTAKE:.0%} sure of the wrong answer. "
             if sure
             else f", none of them while more than {SURE_MISTAKE:.0%} sure. "
         )
@@ -161,70 +187,103 @@ def scores_text(model, index, right=None):
     else:
         here += "."
     if index == 0:
-        return here + " That is the price of trusting one-off words: when it is wrong, it is wrong with near certainty."
+        return (
+            here + " That is the price of trusting rare words: when it is wrong, it is often wrong with near certainty."
+        )
     wrong0, sure0 = _mistakes(right[0])
     return (
         here + f" With no penalty: {percent(path.train_accuracy[0])} and {percent(path.test_accuracy[0])} right, "
-        f"{sure0} of its {wrong0} mistakes made while more than {SURE_MISTAKE:.0%} sure, and "
+        f"{sure0:,} of its {wrong0:,} mistakes made while more than {SURE_MISTAKE:.0%} sure, and "
         f"{percent(np.exp(-path.test_log_loss[0]))} confidence in the right answer."
     )
 
 
-def sweet_spot_text(path, spot):
+def sweet_spot_text(path, spot, comments="training comments"):
     """Where cross-validation puts the sweet spot, and the band that is about as good."""
     return (
-        "Cross-validation (split the training comments into 5 parts, learn from 4, check on the fifth, for each "
-        f"part in turn) finds the most trustworthy model at λ = {format_lam(path.lams[spot.best])} (the star). "
-        f"Every λ from {format_lam(path.lams[spot.low])} to {format_lam(path.lams[spot.high])} (green band) is "
-        "about as good: the differences there are within the margin of error."
+        f"Cross-validation (split the {comments} into 5 parts, learn from 4, check on the fifth, for each "
+        f"part in turn) finds the most trustworthy model with {lam_in_words(path.lams[spot.best])} (the star). "
+        f"Every penalty in the green band, from {lam_words(path.lams[spot.low])} to "
+        f"{lam_words(path.lams[spot.high])}, is about as good: the differences there are within the margin of error."
     )
 
 
-def _sureness(probability):
+def sure_words(probability):
     """How sure, in words: '87% sure', 'more than 99.9% sure'."""
     sure = max(probability, 1.0 - probability)
     return "more than 99.9% sure" if sure > 0.999 else f"{percent(sure)} sure"
 
 
-def _category(probability):
-    return CATEGORIES[COMPLAINT] if probability >= 0.5 else CATEGORIES[PRAISE]
+def category(model, probability):
+    """The category a probability of label 1 points to."""
+    return model.categories[1] if probability >= 0.5 else model.categories[0]
+
+
+#: What the model says about a comment with none of the words it learned (it does not guess).
+NOT_SURE_NO_WORDS = "not sure: none of these words were in the comments it learned from"
+#: The download's words for a row the model is not sure about, and why.
+NOT_SURE = "not sure"
+NOT_SURE_NEAR_EVEN = "not sure: near 50%"
+NOT_SURE_NO_COMMENT = "not sure: no comment"
+
+
+def guess_words(model, probability, n_known):
+    """The model's answer in words: 'complaint, 87% sure', 'not sure (leans praise, 54%)', or ``NOT_SURE_NO_WORDS``."""
+    kind = sureness(float(probability), n_known)
+    if kind == NO_KNOWN_WORDS:
+        return NOT_SURE_NO_WORDS
+    if kind == UNSURE:
+        return f"not sure (leans {category(model, probability)}, {percent(max(probability, 1 - probability))})"
+    return f"{category(model, probability)}, {sure_words(probability)}"
+
+
+#: Words named per side when a comment's pushes are told (the strongest first; the rest are counted).
+PUSHES_NAMED = 6
 
 
 def _pushes(model, reading, index):
-    weights = reading.pushes(model, index)
-    order = np.argsort(-np.abs(weights), kind="stable")
+    pushes = reading.pushes(model, index)
+    order = np.argsort(-np.abs(pushes), kind="stable")
     toward = {True: [], False: []}
     for k in order:
-        if weights[k] != 0:
-            signed = f"{weights[k]:+.2f}".replace("-", "−")
-            toward[bool(weights[k] > 0)].append(f"{model.words[reading.known[k]]} ({signed})")
+        if pushes[k] != 0:
+            signed = "about 0" if abs(pushes[k]) < 0.005 else f"{pushes[k]:+.2f}".replace("-", "−")
+            toward[bool(pushes[k] > 0)].append(f"{model.words[reading.known[k]]} ({signed})")
     parts = []
-    if toward[True]:
-        parts.append("toward complaint: " + ", ".join(toward[True]))
-    if toward[False]:
-        parts.append("toward praise: " + ", ".join(toward[False]))
+    for side, name in ((True, model.categories[1]), (False, model.categories[0])):
+        named = toward[side][:PUSHES_NAMED]
+        if named:
+            more = len(toward[side]) - len(named)
+            parts.append(f"toward {name}: " + ", ".join(named) + (f" and {more} more" if more else ""))
     return "; ".join(parts) if parts else "no word it knows pushes either way"
 
 
 def _verdict_on_comment(model, reading, index, label):
-    probability = float(reading.complaint_probability[index])
-    return f"{label}: {_category(probability)}, {_sureness(probability)}. Words {_pushes(model, reading, index)}."
+    probability = float(reading.label1_probability[index])
+    return (
+        f"{label}: {guess_words(model, probability, reading.known.size)}. Words push {_pushes(model, reading, index)}."
+    )
 
 
 def comment_text(model, reading, index):
-    """What the model makes of a typed comment at ``index`` and with no penalty (plain text: it holds the reader's words)."""
+    """What the model makes of a typed comment at ``index`` and with no penalty (plain text: it holds the reader's words).
+
+    With no word it knows, it says it is not sure and why, instead of offering its starting guess.
+    """
     lines = []
     if reading.known.size == 0:
         lines.append(
-            "The model knows none of these words, so nothing pushes either way: it falls back on its starting "
-            "guess, learned from how common complaints were among the training comments."
+            f"The model is {NOT_SURE_NO_WORDS}. Nothing pushes either way, so it does not guess: its only "
+            "other clue would be how common each kind was among the training comments, and that says nothing "
+            "about this comment."
         )
-    lines.append(_verdict_on_comment(model, reading, index, f"At λ = {format_lam(model.path.lams[index])}"))
-    if index != 0:
-        lines.append(_verdict_on_comment(model, reading, 0, "With no penalty"))
+    else:
+        lines.append(_verdict_on_comment(model, reading, index, _with(model.path.lams[index])))
+        if index != 0:
+            lines.append(_verdict_on_comment(model, reading, 0, "With no penalty"))
     if reading.unknown:
         lines.append(
-            "Never seen in the training comments, so they carry no weight: " + ", ".join(reading.unknown) + "."
+            "Never seen in two or more training comments, so they carry no weight: " + ", ".join(reading.unknown) + "."
         )
     return "\n".join(lines)
 
@@ -240,7 +299,7 @@ def boundary_text(model, index):
     """The decision-boundary chart read aloud at ``index``."""
     path = model.path
     here = (
-        f"At λ = {format_lam(path.lams[index])} the boundary sorts {percent(path.train_accuracy[index])} of the "
+        f"{_with(path.lams[index])} the boundary sorts {percent(path.train_accuracy[index])} of the "
         f"{model.y_train.size} customers it learned from right, and {percent(path.test_accuracy[index])} of "
         f"{model.y_test.size} new customers."
     )
@@ -279,33 +338,67 @@ def stand_in_note():
     )
 
 
-#: Everyday words that the penalized model trusts, each with the phrase it comes from in the training comments.
-PHRASE_WORDS = (("five", "five stars"), ("would", "would order again"), ("sense", "made no sense"))
+#: Pairs that mean something else than their second word, as the shipped comments show.
+PAIRS = ("not bad", "not worth", "not happy")
+
+
+def _side(model, has):
+    """ "all of them praise", "8 of them praise": the larger side among training comments ``has``."""
+    labels = np.asarray(model.comments.train_labels)[has]
+    n, n1 = int(has.sum()), int(labels.sum())
+    most, name = (n1, model.categories[1]) if 2 * n1 > n else (n - n1, model.categories[0])
+    plural = "complaints" if name == "complaint" else name  # "all of them complaints", "all of them praise"
+    return f"all of them {plural}" if most == n else f"{most} of them {plural}"
 
 
 def phrase_words_note(model):
-    """Why everyday words such as "five" keep weight with the penalty: they stand for phrases, on one side."""
-    X = model.features(model.comments.train_texts)
-    complaint = np.asarray(model.comments.train_labels == COMPLAINT)
+    """Why the model reads pairs: a pair and its second word point opposite ways (counts from the training comments)."""
+    X = model.features(model.comments.train_texts).tocsc()
     parts = []
-    for word, phrase in PHRASE_WORDS:
-        column = int(np.flatnonzero(model.words == word)[0])
-        has = np.asarray(X[:, column].todense()).ravel() > 0
-        n, n_complaint = int(has.sum()), int(complaint[has].sum())
-        most, kind = (n_complaint, "complaints") if n_complaint * 2 > n else (n - n_complaint, "praise")
-        side = f"all {kind}" if most == n else f"{most} of them {kind}"
-        parts.append(f"“{word}” (as in “{phrase}”: in {n} comments, {side})")
+    for pair in PAIRS:
+        word = pair.split(" ")[-1]
+        described = []
+        for term in (pair, word):
+            column = model.vectorizer.vocabulary_[term]
+            has = np.zeros(X.shape[0], dtype=bool)
+            has[X.indices[X.indptr[column] : X.indptr[column + 1]]] = True
+            described.append(f"“{term}” is in {int(has.sum())} training comments, {_side(model, has)}")
+        parts.append(" while ".join(described))
     return (
-        "Some trusted words look odd, such as " + "; ".join(parts) + ". The model reads single words, so the "
-        "credit of a phrase lands on its words; these are not flukes, because they appear again and again and "
-        "nearly always on one side."
+        "Reading pairs of words is what lets the model tell “not bad” from “bad”: "
+        + "; ".join(parts)
+        + ". Each pair is a column of its own, with its own weight."
+    )
+
+
+WORDS_CAPTION = (
+    "The ten words and pairs that push hardest, with no penalty (left) and at the λ you chose (right): how far "
+    "each moves the guess in a typical comment that contains it. Bars to the right push toward complaint, bars "
+    "to the left toward praise. Both charts use the same scale, so you see the pushes shrink as λ grows; each "
+    "bar shows its push."
+)
+THEIR_WORDS_CAPTION = (
+    "The ten words and pairs of your comments that push hardest, with no penalty (left) and at the λ you chose "
+    "(right), as in the chart of the shipped comments above."
+)
+
+
+def scores_caption(n_train, n_new, new="new comments"):
+    """Under the right-answers chart: what its lines are (``new`` names the held-out comments)."""
+    return (
+        f"Solid lines: the share of comments sorted right, among the {n_train:,} training comments (blue) and "
+        f"{n_new:,} {new} the model never saw (orange). Dotted and dashed lines: the model's confidence in the "
+        "right answer (the probability it gave the right category), on average. A mistake made with near "
+        "certainty gives the right answer a chance near zero and pulls this average far down, so a model can be "
+        "right most of the time and still score low here."
     )
 
 
 def rare_words_note():
     return (
-        f"Hatched bars are words found in at most {RARE_COUNT} training comments; the number in brackets is how "
-        "many training comments contain the word."
+        f"Hatched bars are words found in {RARE_COUNT} training comments or fewer; the number in brackets is how "
+        f"many training comments contain the word. A word or pair becomes a column once {MIN_COMMENTS} training "
+        "comments contain it."
     )
 
 
@@ -315,10 +408,14 @@ def _sklearn_C(lam, n):
     return f"1 / (2 * {n} * {float(fitted)!r})"
 
 
+#: The vectorizer as the In depth code writes it (the same as ``fit.make_vectorizer``; a test checks).
+VECTORIZER_CODE = f"TfidfVectorizer(ngram_range=(1, 2), min_df={MIN_COMMENTS}, sublinear_tf=True)"
+
+
 def sklearn_words_code(lam, n):
     """scikit-learn lines that give the word model at ``lam`` (n training comments)."""
     return (
-        "from sklearn.feature_extraction.text import CountVectorizer\n"
+        "from sklearn.feature_extraction.text import TfidfVectorizer\n"
         "from sklearn.linear_model import LogisticRegression\n"
         "from sklearn.pipeline import make_pipeline\n"
         "\n"
@@ -329,8 +426,8 @@ def sklearn_words_code(lam, n):
         + (" (λ = 0 is fitted with the stand-in penalty)" if lam == 0 else "")
         + "\n"
         "model = make_pipeline(\n"
-        "    CountVectorizer(binary=True),\n"
-        f'    LogisticRegression(C={_sklearn_C(lam, n)}, solver="newton-cholesky", tol=1e-12, max_iter=10_000),\n'
+        f"    {VECTORIZER_CODE},\n"
+        f'    LogisticRegression(C={_sklearn_C(lam, n)}, solver="newton-cg", tol=1e-12, max_iter=1_000),\n'
         ")\n"
         "model.fit(comments.train_texts, comments.train_labels)\n"
         "model.predict_proba(comments.test_texts)[:, 1]  # probability of a complaint"
@@ -356,11 +453,19 @@ def sklearn_boundary_code(lam, n, degree):
 
 
 IN_DEPTH = (
-    "**The model.** Logistic regression: a comment's score is z = b + Σⱼ wⱼ·xⱼ, where xⱼ is 1 if word j "
-    "occurs in the comment and 0 if not (scikit-learn's `CountVectorizer(binary=True)`: lower case, words of "
-    "two or more letters or digits, learned from the training comments only). The probability of a complaint "
-    "is 1/(1 + e^(−z)). The words are not rescaled, so a word's weight is how much its presence moves the "
-    "log-odds, and exp(|w|) is the factor by which it multiplies the odds.",
+    "**The comments.** 1,628 training comments on cafés, online shops and software or services, and 420 new "
+    "comments written separately, on other businesses (restaurants, hotels, salons, repair shops, gyms, "
+    "deliveries, banks) in other voices; all written for this app by hand and shipped with it "
+    "(`core/feedback/comments_train.csv`, `comments_heldout.csv`). The new comments are never seen while the "
+    "model learns: they are where its accuracy is measured.",
+    "**The model.** Logistic regression on words and pairs of words: scikit-learn's "
+    f"`{VECTORIZER_CODE}`, learned from the training comments only. Words are runs of two or more letters or "
+    "digits in lower case, in any language that puts spaces between words, with no stop list; a word or pair "
+    f"becomes a column when at least {MIN_COMMENTS} training comments contain it. Its value in a comment is "
+    "(1 + log of its count) times its rarity (idf), and each comment's row is scaled to length 1. A comment's "
+    "score is z = b + Σⱼ wⱼ·xⱼ and the probability of a complaint is 1/(1 + e^(−z)). A word's **push** in a "
+    "comment is wⱼ·xⱼ, its share of the score; the charts of the strongest words show wⱼ times the word's mean "
+    "value in the training comments that contain it (its push in a typical such comment).",
     "**The penalty, in the app's convention.** The weights minimize (1/n)·Σᵢ log-loss(yᵢ, zᵢ) + λ·Σⱼ wⱼ², "
     "the mean log-loss plus λ times the squared weights; the intercept b is not penalized. scikit-learn's "
     "`LogisticRegression` minimizes ½·‖w‖² + C·Σᵢ log-loss instead; dividing it by C·n gives ours with "
@@ -375,14 +480,178 @@ IN_DEPTH = (
     'comments: the numbers are `cross_val_score(LogisticRegression(C=...), X, y, cv=..., scoring="neg_log_loss")`. '
     "The sweet spot is the lowest cross-validated log-loss; the band is every neighbouring λ within one standard "
     "error of it (the same rule as on every page).",
-    "**How it is computed.** For each λ, Newton's method in the row space of X: with the thin SVD X = U·S·Vᵀ "
-    "every minimizer is w = V·c, so the unknowns are c and b (at most one per training comment plus one), and "
-    "Newton's steps converge to rounding error. The path runs from the strongest penalty to the weakest, each "
-    "λ starting from the previous solution; one SVD serves every λ. Every λ's weights, for the model and for "
-    "each of the 5 folds, are computed once when the page first loads and kept; dragging λ only picks a row.",
+    "**Not sure.** A comment that shares no word or pair with the training comments gets no guess: its score "
+    "would be the intercept alone, which only says how common complaints were. A probability within "
+    "10 points of 50% is told as not sure, with the side it leans to.",
+    "**How it is computed.** For each λ, Newton's method on the sparse matrix X: each step's equations are "
+    "solved by conjugate gradients, which only multiply by X and its transpose, and the last step is solved "
+    "to rounding error. The path runs from the strongest penalty to the weakest, each λ starting from a "
+    "curve through the three previous solutions. Every λ's weights, for the model and for each of the "
+    "5 folds, are computed once when the page first loads and kept; dragging λ only picks a row.",
 )
 
 
 def boundary_text_with_verdict(model, spot, index):
     """The decision-boundary chart read aloud at ``index``, then its verdict."""
     return boundary_text(model, index) + " " + boundary_verdict_text(spot, index)
+
+
+# --- The reader's own comments (core.feedback.reviews): problems and notes, plain text naming no cell ---
+
+PRAISE, COMPLAINT = CATEGORIES[0], CATEGORIES[1]
+_PICK_LABEL = "Pick a star rating (numbers from 1 to 5) or a column with two values, such as complaint and praise."
+NO_TEXT_COLUMN = (
+    "No column of this file holds comments: every column holds numbers or dates, and comments are words (a "
+    "review, a ticket, a message). Check that the comments were saved in the file, and upload it again."
+)
+NUMBERS_AS_COMMENTS = (
+    "The column chosen for the comments holds numbers or dates, not words. Pick the column that holds the comments."
+)
+NO_LABEL_COLUMN = (
+    "This file has only a column of comments. A second column is needed to learn from: a star rating (1 to 5) "
+    "or a label with two values (such as complaint and praise, or yes and no). Add one and upload the file again."
+)
+DATES_AS_LABEL = "The column chosen as the label holds dates. " + _PICK_LABEL
+COLUMN_GONE = "A chosen column is not in this file (was another file uploaded?). Pick the columns again."
+SAME_COLUMN = "The comments and the label are the same column. Pick two different columns."
+NO_SHARED_WORDS = (
+    "No word appears in two of the comments the model learns from, so there is nothing it could learn. Check "
+    "that the column chosen for the comments holds them, written with spaces between the words."
+)
+
+
+def one_value_label(n_values):
+    if n_values == 0:
+        return "The column chosen as the label is empty. " + _PICK_LABEL
+    return (
+        "The column chosen as the label has the same value on every row, so there is nothing to tell apart. "
+        + _PICK_LABEL
+    )
+
+
+def many_values_label(n_values):
+    return f"The column chosen as the label has {n_values:,} different values. " + _PICK_LABEL
+
+
+def too_few_labelled(n, need):
+    return (
+        f"Only {n:,} rows have both a comment and a label the model can use; at least {need} are needed, to "
+        "learn from some and check on the others. Upload more comments, or pick another label column."
+    )
+
+
+def too_few_of_one(n, need):
+    return (
+        f"Only {n:,} of the labelled comments fall in one of the two categories; at least {need} of each are "
+        "needed, so that every part of the cross-validation has some. Upload more comments of that kind, or "
+        "pick another label column."
+    )
+
+
+def _count(n, noun, plural=None):
+    """ "1 comment", "1,200 comments"."""
+    return f"{n:,} {noun if n == 1 else (plural or noun + 's')}"
+
+
+def review_notes(n_rows, n_learn, n_held_out, n_cut, n_empty, n_unlabelled, n_middle, capped, n_only_sorted=0):
+    """Plain sentences on how the reader's comments are used: learned from, held out, left out, cut."""
+    notes = [
+        f"{_count(n_rows, 'row')}: the model learns from {n_learn:,} labelled comments and is checked on "
+        f"{n_held_out:,} others it never sees while it learns (picked at random, the same way every time)."
+    ]
+    if capped:
+        notes.append(
+            f"It learns from at most {n_learn:,} comments so that the charts come within seconds; the other "
+            "labelled comments are used to check it."
+        )
+    if n_only_sorted:
+        notes.append(
+            f"{_count(n_only_sorted, 'other labelled comment')} {'is' if n_only_sorted == 1 else 'are'} not needed "
+            f"to check it ({n_held_out:,} tell its accuracy to within a point or so), and sorted in the download."
+        )
+    if n_middle:
+        notes.append(
+            f"{_count(n_middle, 'comment')} rated 3 stars (between a complaint, 1 or 2 stars, and praise, 4 or 5) "
+            f"{'is' if n_middle == 1 else 'are'} left out of learning and checking, and sorted in the download."
+        )
+    if n_unlabelled:
+        notes.append(
+            f"{_count(n_unlabelled, 'comment')} {'has' if n_unlabelled == 1 else 'have'} no label: the model does "
+            "not learn from them, but sorts them in the download."
+        )
+    if n_empty:
+        notes.append(
+            f"{_count(n_empty, 'row')} {'has' if n_empty == 1 else 'have'} no comment; the download marks "
+            f"{'it' if n_empty == 1 else 'them'} not sure."
+        )
+    if n_cut:
+        notes.append(
+            f"{_count(n_cut, 'comment')} {'is' if n_cut == 1 else 'are'} longer than {MAX_COMMENT_CHARS:,} "
+            f"characters: only the first {MAX_COMMENT_CHARS:,} characters are read."
+        )
+    return notes
+
+
+# --- The reader's own comments on the page ---
+
+UPLOAD_TITLE = "Sort your own comments"
+UPLOAD_INTRO = (
+    "Bring your own comments: a review export (Google, Trustpilot, an app store, your shop), support tickets, "
+    "survey answers. The file needs a column of comments and a column that sorts them: a star rating from 1 to "
+    "5 (1 or 2 stars count as a complaint, 4 or 5 as praise, 3 is left out) or any column with two values, "
+    "such as complaint and praise, or yes and no. The model learns from some of your comments, is checked on "
+    "others it never saw, and then sorts every row of your file, with how sure it is; you can download them "
+    "all. Any language with spaces between its words works."
+)
+
+
+def upload_label(limit_bytes):
+    return (
+        f"Upload your comments: a CSV file (.csv, .tsv or .txt) or a workbook (.xlsx or .ods), up to "
+        f"{limit_bytes // 2**20} MB"
+    )
+
+
+NO_UPLOAD_YET = (
+    "No file yet. Your file stays on this server for your session only and is never shared with anyone else. "
+    "A shared link cannot carry the file itself."
+)
+SHEET_LABEL = "Sheet of the workbook"
+TEXT_COLUMN_LABEL = "Column of comments"
+LABEL_COLUMN_LABEL = "Column that sorts them (stars, or two values)"
+LABEL_COLUMN_HELP = "A star rating from 1 to 5, or any column with exactly two values (like complaint and praise)."
+PREVIOUS_CHOICE_KEPT = "The previous choice is kept."
+THEIR_HELD_OUT = "your held-out comments"
+DRAWING = "Drawing the charts…"
+THEIR_SWEET_SPOT_BUTTON = "Find the sweet spot for my comments"
+THEIR_SWEET_SPOT_HELP = "Moves λ to the value that cross-validation on your comments says sorts new ones best."
+DOWNLOAD_LABEL = "Download every comment, sorted (CSV)"
+DOWNLOAD_HELP = (
+    "Every row of your file with what the model says at the λ you chose: the category it leans to, how sure it "
+    "is, and 'not sure' where it cannot tell."
+)
+
+
+def learning(done, total):
+    """The progress bar's words while the model learns from the reader's comments."""
+    return f"Learning from your comments: {done:,} of {total:,} fits (every penalty strength, and each check)…"
+
+
+def file_line(name, n_rows):
+    """ "File: reviews.csv (1,200 rows)": shown as plain text (the file's name is the reader's)."""
+    return f"File: {name} ({n_rows:,} row{'s' if n_rows != 1 else ''})"
+
+
+def their_sweet_spot_text(path, spot):
+    return sweet_spot_text(path, spot, comments="comments it learns from")
+
+
+def mistakes_caption(total, shown, m, lam):
+    """Above the table of the held-out comments the model gets wrong at ``lam``."""
+    if total == 0:
+        return f"{_with(lam)} the model sorts all {m:,} of your held-out comments right."
+    more = f"; the {shown:,} it was surest about are listed" if shown < total else ", listed surest first"
+    return (
+        f"{_with(lam)} the model sorts {total:,} of your {m:,} held-out comments the other way from your label"
+        f"{more}. Some are its mistakes; some are comments whose words say one thing and whose label another."
+    )

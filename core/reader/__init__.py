@@ -8,6 +8,10 @@ OpenDocument workbooks. :func:`read_table` turns the uploaded bytes into a :clas
 (numbers, dates and text, plus plain notes on how the file was read); :func:`extract_xy`
 turns two chosen columns (and optionally one series of a long-format file) into the float
 arrays the fitting code needs, counting the rows it had to leave out and why.
+``read_table(..., comments=True)`` reads a file of comments (a review export: text, a star rating or
+a label, anything else) for the Sorting-feedback page: the same limits, decoding and parsing, but no
+row is taken for a total line ("Total waste of money" is a comment), no series are looked for, and no
+two columns of numbers are required.
 
 Only pandas, openpyxl and odfpy parse the contents: nothing is evaluated or unpickled, and
 limits on lines, columns and cells are checked on the raw bytes first. Every problem a reader
@@ -57,10 +61,10 @@ from .separators import (
     split_header,
 )
 from .table import XY, Table, check_row_count, check_usable
-from .words import DataProblem
+from .words import DataProblem, two_columns
 
 
-def read_table(data: bytes, name: str = "", sheet: str | None = None) -> Table:
+def read_table(data: bytes, name: str = "", sheet: str | None = None, *, comments: bool = False) -> Table:
     """Read an uploaded text file (.csv/.tsv/.txt) or workbook (.xlsx/.ods) into a :class:`Table`.
 
     Parameters
@@ -71,6 +75,9 @@ def read_table(data: bytes, name: str = "", sheet: str | None = None) -> Table:
         The file's name; not used to decide anything (the contents decide), kept for callers.
     sheet : str, optional
         For a workbook, the sheet to read; by default the first sheet that holds anything.
+    comments : bool, optional
+        Read a file of comments: keep every row (no total lines), look for no series, and do not
+        require two columns of numbers (see the module's docstring).
 
     Raises
     ------
@@ -91,17 +98,17 @@ def read_table(data: bytes, name: str = "", sheet: str | None = None) -> Table:
             "Open it in your spreadsheet program, save it as .xlsx or CSV, and upload that file."
         )
     if kind == "zip":
-        return _read_workbook(data, sheet)
-    return _read_text(data)
+        return _read_workbook(data, sheet, comments)
+    return _read_text(data, comments)
 
 
-def _read_text(data):
+def _read_text(data, comments=False):
     check_text_shape(data)
     text, notes = decode(data)
     check_text(text)
     text = unify_line_ends(text)
     text, separator = excel_separator_line(text)
-    separator = separator or sniff_separator(text)
+    separator = separator or sniff_separator(text, comments)
     text = drop_trailing_empty_cells(text, separator)
     rows = sample_rows(text, separator)
     titles = count_title_rows(rows)
@@ -121,10 +128,11 @@ def _read_text(data):
         row_notes=row_notes,
         separator=separator,
         comma_numbers=comma_numbers,
+        comments=comments,
     )
 
 
-def _read_workbook(data, sheet):
+def _read_workbook(data, sheet, comments=False):
     from .workbook import read_sheet  # openpyxl and odfpy load only when a workbook arrives
 
     rows, sheets, chosen = read_sheet(data, sheet)
@@ -138,7 +146,7 @@ def _read_workbook(data, sheet):
     width = max(len(header), max((len(row) for row in body_rows), default=0))
     if width < 2:
         raise DataProblem(
-            "Only one column was found on this sheet. Two columns are needed (one for x, one for y); "
+            f"Only one column was found on this sheet. Two columns are needed ({two_columns(comments)}); "
             "pick another sheet, or add the second column and upload the file again."
         )
     header = header + [""] * (width - len(header))
@@ -151,7 +159,16 @@ def _read_workbook(data, sheet):
         if len(sheets) > 1
         else []
     )
-    return _finish(raw, header, has_header, ".", notes=notes + _title_notes(titles), sheets=sheets, sheet=chosen)
+    return _finish(
+        raw,
+        header,
+        has_header,
+        ".",
+        notes=notes + _title_notes(titles),
+        sheets=sheets,
+        sheet=chosen,
+        comments=comments,
+    )
 
 
 def _finish(
@@ -166,12 +183,13 @@ def _finish(
     comma_numbers=False,
     sheets=(),
     sheet=None,
+    comments=False,
 ):
     """From the parsed rows to a checked :class:`Table`: the steps text files and workbooks share."""
     header = list(header) + [""] * (raw.shape[1] - len(header))  # a row wider than the header, read as it is
     raw, header = drop_empty_unnamed(raw, header)
     raw = drop_empty_rows(raw)
-    raw, total_notes = drop_total_rows(raw)
+    raw, total_notes = drop_total_rows(raw) if not comments else (raw, [])
     check_row_count(len(raw))
     names, name_notes = column_names(header, has_header)
     columns, column_notes = convert_columns(raw, names, decimal)
@@ -187,8 +205,10 @@ def _finish(
         len(raw),
         sheets=sheets,
         sheet=sheet,
+        find_series=not comments,
     )
-    check_usable(table)
+    if not comments:
+        check_usable(table)
     return table
 
 

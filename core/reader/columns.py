@@ -228,9 +228,9 @@ def series_notes(series, split):
     ]
 
 
-def build_table(columns, notes, n_rows, sheets=(), sheet=None):
+def build_table(columns, notes, n_rows, sheets=(), sheet=None, find_series=True):
     frame = pd.DataFrame({c.name: c.values for c in columns}, index=pd.RangeIndex(n_rows))
-    series, split = series_columns(columns, n_rows)
+    series, split = series_columns(columns, n_rows) if find_series else ({}, None)
     return Table(
         frame=frame,
         numeric_columns=[c.name for c in columns if c.kind == "number" and c.usable],

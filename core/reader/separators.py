@@ -5,7 +5,7 @@ import io
 import re
 from itertools import islice
 
-from .words import DataProblem
+from .words import DataProblem, two_columns
 
 SEPARATORS = ("\t", ";", "|", ",")  # on a tie, the one less likely to appear inside a value wins
 SEPARATOR_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe (|)"}
@@ -69,8 +69,11 @@ def sample_rows(text, separator):
     return rows[:_SNIFF_ROWS]
 
 
-def sniff_separator(text):
-    """The separator that splits the rows below any title lines most consistently into the header's columns."""
+def sniff_separator(text, comments=False):
+    """The separator that splits the rows below any title lines most consistently into the header's columns.
+
+    ``comments`` says the file should hold comments (the message then names their columns, not x and y).
+    """
     best, best_score = None, None
     for rank, separator in enumerate(SEPARATORS):
         rows = sample_rows(text, separator)
@@ -83,7 +86,7 @@ def sniff_separator(text):
             best, best_score = separator, score
     if best is None:
         raise DataProblem(
-            "Only one column was found. The file needs at least two columns (one for x, one for y), "
+            f"Only one column was found. The file needs at least two columns ({two_columns(comments)}), "
             "separated by commas, semicolons, tabs or | on every line. Check that it was saved as CSV."
         )
     return best

@@ -27,6 +27,11 @@ class DataProblem(ValueError):
     """A problem with the reader's file, in plain words that say what is wrong and what to do."""
 
 
+def two_columns(comments=False):
+    """What the two columns a file needs are for: x and y, or comments and their rating or label."""
+    return "one with the comments, one with a rating or a label" if comments else "one for x, one for y"
+
+
 def count(n, noun):
     """ "1 row", "1,200 rows"."""
     return f"{n:,} {noun}" + ("" if n == 1 else "s")

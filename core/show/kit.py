@@ -55,6 +55,18 @@ def plain(text: object) -> str:
     return html.escape(str(text), quote=False)
 
 
+def names_axis(fig: go.Figure, axis: str = "y", row: int | None = None, col: int | None = None) -> go.Figure:
+    """Make an axis that names things (words, columns, categories) categorical.
+
+    Plotly guesses an axis's type from its values: names that all look like numbers or dates ("10",
+    "2024", "3.5") would get a numeric or date axis (ticks at 9.5, 10, 10.5, and no bar for a name that
+    is not a number). Every bar chart that names things calls this on its names' axis.
+    """
+    update = fig.update_yaxes if axis == "y" else fig.update_xaxes
+    update(type="category", row=row, col=col)
+    return fig
+
+
 _P = ParamSpec("_P")
 
 
