@@ -23,7 +23,7 @@ from core.curve.data import DATASET_TITLES, N_HELD_OUT, SHAPES, TABLES, load_dat
 from core.curve.words import sklearn_code
 from core.models.path import ridge_path
 from core.show import kit
-from core.show.plain_numbers import format_lam, format_miss, plain_number
+from core.show.plain_numbers import format_amount, format_lam, format_miss, format_money, lam_label, plain_number
 
 
 def sklearn_pipeline(degree, alpha, **ridge_options):
@@ -535,3 +535,36 @@ def test_curve_grid_and_window():
     assert (low, high) == pytest.approx((ys.min() - 0.15 * span, ys.max() + 0.15 * span))
     assert charts.leaves_window(np.array([low - 1e-9, 0]), (low, high))
     assert not charts.leaves_window(np.array([low, high]), (low, high))
+
+
+@pytest.mark.parametrize(
+    "amount, sign, expected",
+    [
+        (204.3, "€", "€204"),
+        (1239.6, "€", "€1,240"),
+        (0.907, "$", "$0.91"),
+        (12.5, "€", "€12.50"),
+        (99.996, "€", "€100"),
+        (-9650.2, "€", "–€9,650"),
+        (2.5e6, "€", "€2.5 million"),
+        (0, "€", "€0"),
+        (0.001, "£", "under £0.01"),
+    ],
+)
+def test_money_is_written_with_its_sign_first(amount, sign, expected):
+    assert format_money(amount, sign) == expected
+    assert format_amount(amount, sign) == expected
+
+
+def test_a_miss_in_money_reads_like_money():
+    assert format_miss(204.3, "€") == "±€204"
+    assert format_miss(0.907, "$") == "±$0.91"
+    assert format_miss(0, "€") == "±€0"
+    assert format_miss(1e-13, "€") == "almost 0"
+
+
+def test_lam_label_names_the_penalty_in_words_with_its_number_small():
+    assert lam_label(0) == "no penalty (0)"
+    assert lam_label(4e-8) == "a very light penalty (under 0.0001)"
+    assert lam_label(0.00032) == "a medium penalty (0.00032)"
+    assert lam_label(100) == "a very strong penalty (100)"
