@@ -19,15 +19,20 @@ from .palette import (
     DARK_NOTE_GREY,
     GREEN,
     GRID_GREY,
+    NEW_DATA,
+    NO_PENALTY,
     ORANGE,
     SKY_BLUE,
+    SWEET_SPOT,
+    TOO_MUCH,
+    TRAINING,
     VERMILLION,
     WHITE,
     YELLOW,
     ZERO_GREY,
     veil,
 )
-from .plain_numbers import lam_axis_ticks, log_axis_ticks, plain_number
+from .plain_numbers import LAM_WORDS, lam_axis_ticks, log_axis_ticks, plain_number
 from .precision import light
 
 #: Plotly (d3) format for numbers in hover labels: 3 significant digits, commas, never e-notation
@@ -43,6 +48,15 @@ ZERO_LINE = dict(color=ZERO_GREY, width=1)
 #: The sweet spot's star.
 STAR = dict(symbol="star", size=16, color=YELLOW, line=dict(color=BLACK, width=1.5))
 ZONE_LABELS = ("memorizing<br>(too wiggly)", "about as good<br>as the best", "too simple<br>(too stiff)")
+#: The verdict zones' shades (memorizing, about right, too simple) as drawn before the palette had roles.
+ZONE_COLOURS = (ORANGE, GREEN, SKY_BLUE)
+#: The verdict zones' shades by the roles they stand for, so they clash with no role: memorizing is what no
+#: penalty does (pink), the band holds the sweet spot (green), too simple is too much penalty (dark blue).
+ROLE_ZONE_COLOURS = (NO_PENALTY.colour, SWEET_SPOT.colour, TOO_MUCH.colour)
+#: The words a caption uses for the zones drawn in ``ROLE_ZONE_COLOURS``, in the same order.
+ROLE_ZONE_WORDS = (NO_PENALTY.word, SWEET_SPOT.word, TOO_MUCH.word)
+#: The sweet spot's star in the sweet spot's own colour.
+SWEET_STAR = dict(symbol="star", size=17, color=SWEET_SPOT.colour, line=dict(color=BLACK, width=1.5))
 
 
 def plain(text):
@@ -128,6 +142,29 @@ def lam_axis(fig, lams, sparse=False, **where):
     fig.update_xaxes(tickvals=ticks, ticktext=labels, title_text="Penalty strength λ", **where)
 
 
+#: Where each phrase of ``plain_numbers.LAM_WORDS`` is written on a story page's λ axis: the middle of its
+#: range (log10 λ), and the number shown under it (none below 0.0001: a story reader never meets one).
+_STORY_TICKS = ((1.0, "10"), (-1.0, "0.1"), (-3.0, "0.001"), (-5.0, None), (-7.0, None))
+
+
+def story_lam_axis(fig, lams, **where):
+    """A λ axis in words for the story track: 'none', 'very light', 'light', 'medium', 'strong', 'very strong'.
+
+    Each word sits in the middle of the λ range ``plain_numbers.lam_words`` names with it; from medium on,
+    a number in small print under it. λ = 0 is 'none', one decade left of the smallest positive λ.
+    """
+    lams = np.asarray(lams, dtype=float)
+    positive = lams[lams > 0]
+    low, high = np.log10(positive.min()), np.log10(positive.max())
+    ticks, labels = ([float(low) - 1.0], ["none"]) if np.any(lams == 0) else ([], [])
+    for (_, phrase), (middle, number) in reversed(list(zip(LAM_WORDS, _STORY_TICKS))):  # weakest first
+        if low <= middle <= high:
+            word = phrase.removeprefix("a ").removesuffix(" penalty")
+            ticks.append(middle)
+            labels.append(word if number is None else f"{word}<br>({number})")
+    fig.update_xaxes(tickvals=ticks, ticktext=labels, title_text="Penalty", **where)
+
+
 def plain_log_axis(values, **where):
     """Keyword arguments for a log axis over ``values`` with plain tick labels (no powers of ten)."""
     values = (
@@ -152,11 +189,12 @@ def clipped_top(*series, floor=0.0):
     return max(floor, 1.3 * values.max()) if values.size else 1.0
 
 
-def verdict_zones(fig, x, low, high, labels=ZONE_LABELS):
-    """Shade the three verdicts along a λ axis: x[:low] memorizing, x[low:high] the band, beyond it too simple."""
-    for start, stop, colour, label in zip(
-        (x[0], x[low], x[high]), (x[low], x[high], x[-1]), (ORANGE, GREEN, SKY_BLUE), labels
-    ):
+def verdict_zones(fig, x, low, high, labels=ZONE_LABELS, colours=ZONE_COLOURS):
+    """Shade the three verdicts along a λ axis: x[:low] memorizing, x[low:high] the band, beyond it too simple.
+
+    ``colours`` gives the three shades (``ROLE_ZONE_COLOURS``: by the roles they stand for).
+    """
+    for start, stop, colour, label in zip((x[0], x[low], x[high]), (x[low], x[high], x[-1]), colours, labels):
         if stop > start:
             fig.add_vrect(
                 x0=start,
@@ -180,17 +218,23 @@ def miss_title(unit):
 
 
 @figure_builder
-def error_curves_figure(path, index, unit, height=460):
-    """Training, held-out and cross-validated error against λ, with the zones and the best λ."""
+def error_curves_figure(path, index, unit, height=460, by_role=False, story=False):
+    """Training, held-out and cross-validated error against λ, with the zones and the best λ.
+
+    ``by_role`` draws it in the palette's roles (training data black, new data light blue, the check on
+    left-out training points black dashed, the zones in ``ROLE_ZONE_COLOURS``, the star green);
+    ``story`` writes the λ axis in words (``story_lam_axis``).
+    """
     x = lam_positions(path.lams)
     cv = np.sqrt(path.cv_mse)
     low, high = path.good_range
     best = path.best_index
     fig = FigureSpec()
-    verdict_zones(fig, x, low, high)
+    verdict_zones(fig, x, low, high, colours=ROLE_ZONE_COLOURS if by_role else ZONE_COLOURS)
+    train_colour, new_colour = (TRAINING.colour, NEW_DATA.colour) if by_role else (BLUE, VERMILLION)
     for values, name, colour, dash in (
-        (path.train_rmse, "Training data", BLUE, "solid"),
-        (path.test_rmse, "New data (held out)", VERMILLION, "solid"),
+        (path.train_rmse, "Training data", train_colour, "solid"),
+        (path.test_rmse, "New data (held out)", new_colour, "solid"),
         (cv, f"Checked on left-out training points ({path.cv})", BLACK, "dash"),
     ):
         fig.add_trace(
@@ -209,11 +253,14 @@ def error_curves_figure(path, index, unit, height=460):
             y=[cv[best]],
             mode="markers",
             name="Sweet spot (best by cross-validation)",
-            marker=STAR,
+            marker=SWEET_STAR if by_role else STAR,
         )
     )
     you_are_here(fig, x[index])
-    lam_axis(fig, path.lams)
+    if story:
+        story_lam_axis(fig, path.lams)
+    else:
+        lam_axis(fig, path.lams)
     top = clipped_top(path.train_rmse[low:], path.test_rmse[low:], cv[low:])
     if np.isfinite(cv[0]) and cv[0] > top:
         fig.add_annotation(
@@ -228,5 +275,5 @@ def error_curves_figure(path, index, unit, height=460):
             bgcolor=veil(0.8),
         )
     fig.update_yaxes(range=[0, top], rangemode="tozero")
-    fig = base_layout(fig, "Penalty strength λ", miss_title(unit), height)
+    fig = base_layout(fig, "Penalty" if story else "Penalty strength λ", miss_title(unit), height)
     return fig.update_layout(margin_t=75, legend_y=1.08)  # the legend above "you are here"
