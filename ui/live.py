@@ -18,7 +18,7 @@ import plotly
 import streamlit as st
 
 from core.models.grid import SLIDER_LAMS
-from core.show.plain_numbers import format_lam
+from core.show.plain_numbers import format_lam, lam_label
 
 from .state import set_view, slider_index
 
@@ -77,14 +77,21 @@ def _lam_released():
         set_view(lam=float(SLIDER_LAMS[step]))
 
 
-def lam_control():
-    """Draw the λ control of the shared view; return its step (position in ``SLIDER_LAMS``)."""
+#: The λ control's name on a story page, where its steps are named in words (``lam_label``).
+STORY_LAM_LABEL = "Penalty"
+
+
+def lam_control(in_words=False):
+    """Draw the λ control of the shared view; return its step (position in ``SLIDER_LAMS``).
+
+    ``in_words`` names each step as a story page does: 'no penalty (0)', 'a medium penalty (0.00032)'.
+    """
     step = slider_index()
     control(
         CONTROL_KEY,
         GROUP,
-        LAM_LABEL,
-        [format_lam(lam) for lam in SLIDER_LAMS],
+        STORY_LAM_LABEL if in_words else LAM_LABEL,
+        [(lam_label if in_words else format_lam)(lam) for lam in SLIDER_LAMS],
         step,
         _lam_released,
         help=LAM_HELP,
