@@ -99,6 +99,9 @@ def test_the_words_say_the_rule(built_in_paths):
     assert "weaker penalty than the range is memorizing" in RULE_IN_WORDS
     assert "stronger one is too simple" in RULE_IN_WORDS
     assert "margin of error of the smallest" in RULE_IN_WORDS
+    # The rule is the check that finds the sweet spot: on training points left out, never on the new data.
+    assert "training data alone" in RULE_IN_WORDS and "left out" in RULE_IN_WORDS
+    assert "new data" not in RULE_IN_WORDS
 
 
 def test_no_fixed_gap_ratio_matches_the_band(built_in_paths):
