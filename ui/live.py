@@ -78,7 +78,7 @@ def _lam_released():
 
 
 #: The λ control's name on a story page, where its steps are named in words (``lam_label``).
-STORY_LAM_LABEL = "Penalty"
+STORY_LAM_LABEL = "Penalty λ"
 
 
 def lam_control(in_words=False):

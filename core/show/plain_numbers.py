@@ -126,8 +126,8 @@ CURRENCY_SIGNS = ("€", "$", "£")
 def format_money(amount, sign):
     """An amount of money as a reader writes it: '€204', '€1,240', '$0.91', '–€9,650'.
 
-    Below 100 it keeps cents (two places, '$12.50'); from 100 on, three significant digits
-    with whole units ('€1,240', '€20,400'); words only from a million on.
+    Below 10 it keeps cents (two places, '$1.25'); from 10 on, whole units ('€56', '€1,240',
+    '€20,400'); words only from a million on.
     """
     amount = float(amount)
     if not math.isfinite(amount):
@@ -138,7 +138,7 @@ def format_money(amount, sign):
         return f"{sign}0"
     if size < 0.005:
         return f"{minus}under {sign}0.01"
-    digits = f"{size:,.2f}" if round(size, 2) < 100 else plain_number(size)
+    digits = f"{size:,.2f}" if round(size, 2) < 10 else f"{round(size):,}" if size < 1e6 else plain_number(size)
     return f"{minus}{sign}{digits}"
 
 
