@@ -69,11 +69,17 @@ def wave():
 
 
 def test_fit_chart_steps(wave):
-    dataset, _, curve_x, curves, rows = wave
-    stepped = charts.fit_figure.steps(curves[rows], dataset, curve_x, height=400, unpenalized_y=curves[0])
+    dataset, path, curve_x, curves, rows = wave
+
+    def compare(k):
+        return charts.comparison_at(path, rows[k], curves.__getitem__)
+
+    stepped = live.stepped(
+        lambda k: charts.fit_figure.spec(dataset, curve_x, curves[rows[k]], height=400, compare=compare(k)), len(rows)
+    )
     assert stepped.n_steps == SLIDER_LAMS.size
     assert_every_step_equals(
-        stepped, lambda k: charts.fit_figure(dataset, curve_x, curves[rows[k]], height=400, unpenalized_y=curves[0])
+        stepped, lambda k: charts.fit_figure(dataset, curve_x, curves[rows[k]], height=400, compare=compare(k))
     )
     changed = [bool(patch["data"][-1]) for patch in stepped.patches[1:]]
     assert all(changed), "the model's curve moves at every step"

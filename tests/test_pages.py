@@ -1,5 +1,7 @@
 """Every page, driven through Streamlit's AppTest: widgets in, figures and words out."""
 
+import re
+
 import numpy as np
 import pytest
 
@@ -18,6 +20,7 @@ from tests.apptest_helpers import (
     trace,
     widget,
 )
+from tests.test_story_numbers import number_problems
 
 PAGES = [None, "pages/playground.py"]
 
@@ -37,7 +40,11 @@ def test_lam_slider_changes_the_curve_and_the_url(page):
     assert lam_value(at) == 0.0
     (control,) = live_data(at, "control")
     assert "λ" in control["label"] and len(control["labels"]) == SLIDER_LAMS.size
-    assert control["labels"][0].startswith("0") and "e" not in "".join(control["labels"])
+    if page is None:  # a story page names the steps in words, with the number small
+        assert control["labels"][0] == "no penalty (0)" and control["labels"][-1] == "a very strong penalty (100)"
+        assert not number_problems(" ".join(control["labels"]))
+    else:
+        assert control["labels"][0].startswith("0") and "e" not in "".join(control["labels"])
     _, before = model_curve(at)
     release_lam(at, 0.1)
     _, after = model_curve(at)
@@ -47,7 +54,7 @@ def test_lam_slider_changes_the_curve_and_the_url(page):
 
 def test_every_lam_step_changes_the_curve():
     at = open_page("pages/playground.py")
-    (chart,) = live_data(at, "chart")
+    chart = live_data(at, "chart")[0]  # the data and the curve
     previous = None
     for step in range(SLIDER_LAMS.size):
         _, curve = trace(live_figure(chart, step), "Model's curve")
@@ -60,7 +67,7 @@ def test_every_lam_step_changes_the_curve():
 @pytest.mark.parametrize("step", [0, 16, 37])
 def test_the_browser_steps_equal_what_the_server_draws_after_release(step):
     at = open_page("pages/playground.py")
-    (chart,) = live_data(at, "chart")
+    chart = live_data(at, "chart")[0]  # the data and the curve
     lam = float(SLIDER_LAMS[step])
     _, held_in_browser = trace(live_figure(chart, step), "Model's curve")
     texts_in_browser = [data["texts"][step] for data in live_data(at, "text")]
@@ -101,7 +108,7 @@ def verdict(at):
 def test_real_dataset_speaks_in_its_units():
     at = open_page("pages/playground.py", data="tips")
     misses = [text for text in live_texts(at) if text.startswith("Typical miss on")]
-    assert len(misses) == 2 and all(text.endswith(" dollars") for text in misses)
+    assert len(misses) == 2 and all(re.search(r": ±\$\d", text) for text in misses)  # money, its sign first
     x, _ = trace(figures(at)[0], "Training data")
     dataset = load_dataset("tips")
     np.testing.assert_allclose(np.sort(x), np.sort(dataset.x_train), rtol=1e-6)
@@ -127,7 +134,7 @@ def test_url_restores_the_whole_view():
         ({"lam": "banana"}, {"lam": 0.0}),
         ({"degree": "many"}, {"degree": 15}),
         ({"data": "nope"}, {"data": "wave"}),
-        ({"seed": "x1"}, {"seed": 0}),
+        ({"seed": "x1"}, {"seed": DEFAULT_VIEW["seed"]}),
         ({"lam": "5e9"}, {"lam": 100.0}),
         ({"degree": "99"}, {"degree": 20}),
         ({"n": "3"}, {"n": 10}),
@@ -169,14 +176,16 @@ def test_new_sample_draws_new_points():
     x_before, _ = trace(figures(at)[0], "Training data")
     next(b for b in at.button if b.label == "New sample").click().run()
     x_after, _ = trace(figures(at)[0], "Training data")
-    assert at.query_params["seed"] == "1"
+    assert at.query_params["seed"] == str(DEFAULT_VIEW["seed"] + 1)
     assert not np.allclose(x_before, x_after)
 
 
 def test_reset_and_copy_link():
     at = open_page("pages/playground.py", lam="0.1", degree="4", data="tips")
     next(b for b in at.button if b.label == "Copy link to this view").click().run()
-    assert at.code[0].value.endswith("?lam=0.1&degree=4&data=tips&n=30&noise=0.3&seed=0")
+    assert at.code[0].value.endswith(
+        f"?lam=0.1&degree=4&data=tips&n={DEFAULT_VIEW['n']}&noise=0.3&seed={DEFAULT_VIEW['seed']}"
+    )
     next(b for b in at.button if b.label == "Reset").click().run()
     assert at.session_state["view"] == DEFAULT_VIEW
     assert lam_value(at) == DEFAULT_VIEW["lam"]
@@ -200,5 +209,16 @@ def test_exploding_fit_clips_the_axis_and_says_so():
     low, high = figure["layout"]["yaxis"]["range"]
     _, curve = model_curve(at)
     assert curve.max() > high or curve.min() < low
-    assert any("shoots off the chart" in note["text"] for note in figure["layout"]["annotations"])
+    notes = [note for note in figure["layout"]["annotations"] if "off the chart" in note["text"]]
+    assert notes, "a note says where the curve leaves the chart"
+    for note in notes:  # at the edge it leaves by, over the place it leaves
+        assert note["y"] in (low, high) and curve_x_min(figure) <= note["x"] <= curve_x_max(figure)
     assert any("far beyond the data" in text for text in live_texts(at))
+
+
+def curve_x_min(figure):
+    return trace(figure, "Model's curve")[0].min()
+
+
+def curve_x_max(figure):
+    return trace(figure, "Model's curve")[0].max()
