@@ -32,7 +32,7 @@ from .palette import (
     ZERO_GREY,
     veil,
 )
-from .plain_numbers import LAM_WORDS, lam_axis_ticks, log_axis_ticks, plain_number
+from .plain_numbers import LAM_WORDS, format_amount, lam_axis_ticks, log_axis_ticks, plain_number
 from .precision import light
 
 #: Plotly (d3) format for numbers in hover labels: 3 significant digits, commas, never e-notation
@@ -222,7 +222,8 @@ def error_curves_figure(path, index, unit, height=460, by_role=False, story=Fals
     """Training, held-out and cross-validated error against λ, with the zones and the best λ.
 
     ``by_role`` draws it in the palette's roles (training data black, new data light blue, the check on
-    left-out training points black dashed, the zones in ``ROLE_ZONE_COLOURS``, the star green);
+    left-out training points black dashed, the zones in ``ROLE_ZONE_COLOURS``, the star green), with the
+    y axis up to no penalty's misses on the data and a note with its unit for each line that starts above it;
     ``story`` writes the λ axis in words (``story_lam_axis``).
     """
     x = lam_positions(path.lams)
@@ -261,12 +262,23 @@ def error_curves_figure(path, index, unit, height=460, by_role=False, story=Fals
         story_lam_axis(fig, path.lams)
     else:
         lam_axis(fig, path.lams)
-    top = clipped_top(path.train_rmse[low:], path.test_rmse[low:], cv[low:])
-    if np.isfinite(cv[0]) and cv[0] > top:
+    if by_role:  # the axis fits no penalty's misses on the data (not the check's, often far above): drawn, not told
+        top = clipped_top(
+            path.train_rmse[low:], path.test_rmse[low:], cv[low:], path.train_rmse[:1], path.test_rmse[:1]
+        )
+    else:
+        top = clipped_top(path.train_rmse[low:], path.test_rmse[low:], cv[low:])
+    starts = ((cv, "dashed line"), (path.test_rmse, "new data line"), (path.train_rmse, "training line"))
+    above = [(values[0], line) for values, line in starts if np.isfinite(values[0]) and values[0] > top]
+    for place, (start, line) in enumerate(above if by_role else above[:1]):
         fig.add_annotation(
-            text=f"dashed line starts at {plain_number(cv[0])}, above the chart",
+            text=(
+                f"{line} starts at {format_amount(start, unit)} at λ = 0, above the chart"
+                if by_role
+                else f"dashed line starts at {plain_number(start)}, above the chart"
+            ),
             x=x[0],
-            y=0.97 * top,
+            y=(0.97 - 0.07 * place) * top,
             xanchor="left",
             yanchor="top",
             xshift=8,
