@@ -4,7 +4,6 @@ import ui
 from core.curve import words
 from core.models.grid import LARGE_N, N_FOLDS
 from core.show import facts, glossary
-from core.show.kit import ROLE_ZONE_WORDS
 from core.show.palette import NEW_DATA, SWEET_SPOT, TRAINING
 from core.show.plain_numbers import format_lam
 from core.verdict import RULE_IN_WORDS
@@ -28,12 +27,7 @@ low, high = path.good_range
 
 st.subheader("Miss against the penalty")
 live.chart(steps.error_curves(fit, story=True), key="error_curves")
-memorizing, about_right, too_stiff = ROLE_ZONE_WORDS
-st.caption(
-    f"The shading gives the verdict for each penalty: {memorizing} where the model memorizes, {about_right} where it "
-    f"is about right, {too_stiff} where it is too stiff. The black dashed line is the check on training points "
-    "left out in turn: its lowest point is the star. No penalty sits at the far left, set apart from the rest."
-)
+st.caption(words.ZONES_CAPTION)
 live.text(steps.curves_summaries(fit, story=True), key="curves_summary")
 live.text(steps.sweet_spot_sentences(fit, story=True), key="sweet_spot_sentence")
 show_verdict(fit)

@@ -21,8 +21,8 @@ with st.container(border=True):
     st.markdown(
         "**The bottom line.** A model that learns from your data can learn your past by heart instead of its "
         "pattern. Then it looks perfect on the past and its forecasts go wild. A charge on big weights, called L2, "
-        f"is the usual guard. {facts.L2_IS_STANDARD} Ask your vendor how its strength was chosen, and what the "
-        "model misses on days it never saw, in euros."
+        f"is the usual guard. {facts.L2_IS_STANDARD} So ask your vendor how they chose it, and what the model "
+        "misses on days it never saw, in euros."
     )
 st.markdown(
     f"""

@@ -47,6 +47,7 @@ live.text(steps.degree_summaries(fit, sweep), key="degree_summary")
 st.subheader("Challenge: where is the sweet spot?")
 if guess_first(fit, toggle=False):
     live.chart(steps.error_curves(fit), key="playground_error_curves")
+    st.caption(words.ZONES_CAPTION)
     live.text(steps.sweet_spot_sentences(fit), key="playground_sweet_spot")
 
 with st.expander("In depth: the exact model behind this chart"):

@@ -36,9 +36,9 @@ live.chart(steps.weight_bars(fit), key="weight_bars")
 st.subheader("Each weight as the penalty grows")
 st.markdown(
     "Read from left to right: λ grows along the bottom, and each grey line is one weight, light for the straight "
-    "line and darker for sharper bends. λ = 0 is the dot at the far left of each line. Lines that leave the chart "
-    "on the left are the unpenalized curve's ingredients fighting each other: a note says how far they go. "
-    "The dotted line is your λ."
+    "line and darker for sharper bends. λ = 0 sits at the far left, apart from the rest: each line has a dot there "
+    "when it fits on the chart. Lines that leave the chart on the left are the unpenalized curve's ingredients "
+    "fighting each other: a note says how far they go. The dotted line is your λ."
 )
 live.chart(steps.weight_paths(fit), key="weight_paths")
 live.text(steps.paths_summaries(fit), key="paths_summary")

@@ -97,6 +97,7 @@ else:
         live.text(steps.weights_sentences(fit), key="upload_weights_sentence")
     with st.expander("In depth: the miss against the penalty"):
         live.chart(steps.error_curves(fit), key="upload_error_curves")
+        st.caption(words.ZONES_CAPTION)
         st.markdown(
             f"Sweet spot on the fine grid: λ = {format_lam(best)}. "
             + for_markdown(words.held_out_best_sentence(fit.path, fit.dataset.y_unit), fit.dataset)

@@ -34,6 +34,8 @@ from ui import registry
 PAGES = {page.path: None if page.is_home else page.file for page in registry.PAGES}
 #: The pages that speak a verdict on the shared view (Your data, before an upload, shows a worked example).
 VERDICT_PAGES = ["/", "/playground", "/curves", "/faq"]
+#: The pages of the one-curve story (the café in €).
+CURVE_PAGES = {"/", "/playground", "/curves", "/weights", "/your-data"}
 
 
 def verdict_words(at):
@@ -83,9 +85,13 @@ def test_plain_text_is_plain_english(page, lam):
     for word in ("Amber", "standard error", "standard deviation", "polynomial", "x¹", "RMSE"):
         if page != "/faq":  # the glossary names the experts' words once
             assert word not in text, (page, word)
-    for miss in re.finditer(r"±[\d.,]+(?: million| billion)?( \S+)?", text):
-        assert miss.group(1) in (" thousand", None) or page == "/why", (page, miss.group())
-        assert miss.group(1) is not None or page == "/why", (page, miss.group())
+    for miss in re.finditer(r"±(?:([€$£])[\d.,]+|[\d.,]+(?: million| billion)?( \S+)?)", text):
+        if page in CURVE_PAGES:  # the café's money, its sign first: ±€204
+            assert miss.group(1) == "€", (page, miss.group())
+        if miss.group(1):  # money, its sign first, on any page
+            continue
+        assert miss.group(2) in (" thousand", None) or page == "/why", (page, miss.group())
+        assert miss.group(2) is not None or page == "/why", (page, miss.group())
 
 
 def test_glossary_links_land_on_the_glossary():

@@ -661,8 +661,13 @@ def degree_figure(sweep, lam_index, degree, unit, height=380):
     """Error against degree at the reader's λ, and for comparison with no penalty, or, while the reader's λ is 0,
     at each degree's own sweet spot: the classic U, and the L the penalty makes of it.
 
-    The y axis covers every λ's lines, so it holds still while λ moves.
+    The y axis covers every λ's misses on new data and down to a hundredth of their smallest, so it holds still
+    while λ moves; a training miss below that (a curve through every point: almost 0) leaves the chart at the bottom,
+    and a note there says so.
     """
+    new_data = np.concatenate([sweep.test_rmse.ravel(), sweep.sweet_spot_test_rmse, sweep.train_rmse.max(axis=0)])
+    new_data = new_data[np.isfinite(new_data) & (new_data > 0)]
+    floor, top = new_data.min() / 100, new_data.max()
     if sweep.lams[lam_index] == 0:
         compare = Comparison(sweep.sweet_spot_test_rmse, "New data, sweet spot", SWEET_SPOT.colour)
     else:
@@ -684,8 +689,22 @@ def degree_figure(sweep, lam_index, degree, unit, height=380):
                 hovertemplate=f"degree %{{x}}: typical miss %{{y:{HOVER_FORMAT}}}<extra></extra>",
             )
         )
+    below = np.flatnonzero(sweep.train_rmse[:, lam_index] < floor)
+    if below.size:
+        tiny = np.all(sweep.train_rmse[below, lam_index] < floor / 10)
+        fig.add_annotation(
+            x=float(sweep.degrees[below[0]]),
+            y=float(np.log10(floor)),
+            text=f"▼ from degree {sweep.degrees[below[0]]}, the training miss is "
+            + ("almost 0:<br>the curve passes through every point" if tiny else f"below {format_amount(floor, unit)}"),
+            showarrow=False,
+            xanchor="right" if below[0] > sweep.degrees.size // 2 else "left",
+            yanchor="bottom",
+            font=dict(size=11, color=DARK_NOTE_GREY),
+            bgcolor=veil(0.85),
+        )
     you_are_here(fig, degree)
-    fig.update_yaxes(**plain_log_axis([sweep.train_rmse[:, lam_index], sweep.test_rmse[:, lam_index], compare.values]))
+    fig.update_yaxes(**plain_log_axis([floor, top]), range=[float(np.log10(floor)), float(np.log10(1.5 * top))])
     fig.update_xaxes(dtick=1)
     return base_layout(fig, "Curve flexibility (degree)", miss_title(unit), height)
 

@@ -10,6 +10,7 @@ go-deeper pages, λ's exact number. A colour is named by its role's word (``core
 import numpy as np
 
 from ..models.grid import LEAVE_ONE_OUT, N_FOLDS
+from ..show.kit import ROLE_ZONE_WORDS
 from ..show.palette import NEW_DATA, NO_PENALTY, SWEET_SPOT, TOO_MUCH
 from ..show.plain_numbers import (
     format_amount,
@@ -196,11 +197,19 @@ def noise_caption(noise, unit, seed, amount=None):
     )
 
 
+#: Under every error-against-λ chart of the curve: what the zones' shades mean (``kit.ROLE_ZONE_COLOURS``).
+ZONES_CAPTION = (
+    "The shading gives the verdict for each penalty: {} where the model memorizes, {} where it is about right, {} "
+    "where it is too stiff. The black dashed line is the check on training points left out in turn: its lowest "
+    "point is the star. No penalty sits at the far left, set apart from the rest."
+).format(*ROLE_ZONE_WORDS)
+
+
 #: The guess-first challenge's question.
 GUESS_PROMPT = (
     "Where do you think the sweet spot is, the λ with the lowest miss on data the model did not learn from? "
     "Set your guess, then reveal the answer. "
-    "(Hint: the Playground and the Weights page can help.)"
+    "(Hint: the charts above and the Weights page can help.)"
 )
 
 
@@ -589,8 +598,7 @@ def worked_example(path, dataset):
     new, unit = _new_miss(path), dataset.y_unit
     low, high = path.lams[spot.low], path.lams[spot.high]
     wide = (
-        f" That range is wide, which is good news: on this file the exact penalty matters little, from "
-        f"{lam_words(low)} to {lam_words(high)}."
+        " That range is wide, which is good news: on this file the exact penalty matters little."
         if low > 0 and high / low >= WIDE_BAND
         else ""
     )
