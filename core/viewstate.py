@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from .curve.data import DATASET_TITLES, DEFAULT_NOISE, N_RANGE, NOISE_RANGE
+from .curve.data import DATASET_TITLES, DEFAULT_N, DEFAULT_NOISE, DEFAULT_SEED, N_RANGE, NOISE_RANGE
 from .models.grid import SLIDER_LAMS
 
 DEGREE_RANGE = (1, 20)
@@ -25,7 +25,8 @@ UPLOAD_LINK_NOTE = (
 )
 #: Under the link to the current view.
 LINK_CAPTION = "Copy the link with the icon at the right of the box; it opens exactly this view."
-DEFAULT_VIEW = {"lam": 0.0, "degree": 15, "data": "wave", "n": 30, "noise": DEFAULT_NOISE, "seed": 0}
+#: The first view: no penalty on the café's sample that visibly memorizes (overfitting first; core/curve/data.py).
+DEFAULT_VIEW = {"lam": 0.0, "degree": 15, "data": "wave", "n": DEFAULT_N, "noise": DEFAULT_NOISE, "seed": DEFAULT_SEED}
 
 _NAMES = {
     "lam": "penalty strength λ",

@@ -3,16 +3,20 @@ import streamlit as st
 import ui
 from core.curve import words
 from core.show import glossary
+from core.show.palette import NEW_DATA, NO_PENALTY, SWEET_SPOT, TRAINING
 from core.show.plain_numbers import format_lam
 from ui import live
 from ui.controls import view_actions
 from ui.curve import steps
-from ui.curve.controls import fit_controls, show_misses, show_verdict, sweet_spot_button
+from ui.curve.controls import fit_controls, guess_first, show_misses, show_verdict, sweet_spot_button
+from ui.curve.fits import degree_sweep, for_markdown
 
 ui.start_page()
 st.title("Playground")
 st.markdown(
-    "Here you are in charge. Change one thing at a time and watch the curve and the two misses. Some things to try:\n"
+    "A sandbox for students and analysts: here you are in charge of the data, the curve's flexibility and the "
+    "penalty, with every number exact. Change one thing at a time and watch the curve and the two misses. "
+    "Some things to try:\n"
     f"- Set λ to 0 and the {glossary.link('degree')} to 15, then press **New sample** in the sidebar a few times: "
     "the curve jumps around, because it chases each sample's luck.\n"
     "- Now give it a small penalty and press New sample again: the curve barely moves.\n"
@@ -28,6 +32,23 @@ show_misses(fit)
 show_verdict(fit)
 sweet_spot_button(fit)
 view_actions()
+
+st.subheader("Error against flexibility")
+st.caption(
+    "Each point is the typical miss for one curve flexibility, called the degree: degree 1 is a straight line, "
+    f"and each step up allows one more bend. {TRAINING.word.capitalize()}: training data, and {NEW_DATA.word}: new "
+    f"data, both with your λ. For comparison, {NO_PENALTY.word} dotted: new data with no penalty; while your λ is 0, "
+    f"{SWEET_SPOT.word}: new data with each degree at its own sweet spot."
+)
+sweep = degree_sweep()
+live.chart(steps.degree_chart(fit, sweep), key="degree_chart")
+live.text(steps.degree_summaries(fit, sweep), key="degree_summary")
+
+st.subheader("Challenge: where is the sweet spot?")
+if guess_first(fit, toggle=False):
+    live.chart(steps.error_curves(fit), key="playground_error_curves")
+    st.caption(words.ZONES_CAPTION)
+    live.text(steps.sweet_spot_sentences(fit), key="playground_sweet_spot")
 
 with st.expander("In depth: the exact model behind this chart"):
     st.markdown(
@@ -46,7 +67,8 @@ with st.expander("In depth: the exact model behind this chart"):
     st.markdown(
         f"Effective number of free weights at this λ: **{fit.path.df[fit.index]:.1f}** of {fit.path.degree}. "
         f"The verdict uses exact {fit.path.cv} cross-validation: λ from {format_lam(fit.path.lams[lo])} "
-        f"to {format_lam(fit.path.lams[hi])} is within one standard error of the best, "
-        f"{format_lam(fit.path.lams[fit.path.best_index])}."
+        f"to {format_lam(fit.path.lams[hi])} is within one standard error of the sweet spot, "
+        f"{format_lam(fit.path.lams[fit.path.best_index])}. "
+        + for_markdown(words.held_out_best_sentence(fit.path, fit.dataset.y_unit), fit.dataset)
     )
 ui.finish_page()

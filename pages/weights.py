@@ -3,6 +3,7 @@ import streamlit as st
 import ui
 from core.curve import words
 from core.show import glossary
+from core.show.palette import NO_PENALTY, SWEET_SPOT, YOUR_PENALTY
 from ui import live
 from ui.controls import view_actions
 from ui.curve import steps
@@ -25,16 +26,19 @@ fit_swings = words.swings_of(fit.dataset)
 st.markdown(
     f"Each bar is how far one ingredient can move the curve, counted in {fit_swings} "
     f"(their {glossary.link('spread')}: how far values typically sit from their average). "
-    "Purple: no penalty. Orange: your λ. The scale is stretched so that tiny and giant bars fit on one chart: "
-    "read the numbers on the left. Bars far above the dashed line at 1 mean ingredients fighting each other."
+    f"{NO_PENALTY.word.capitalize()}: no penalty. {YOUR_PENALTY.word.capitalize()}: your λ. While your λ is 0, the "
+    f"{SWEET_SPOT.word} bars show the sweet spot instead, for comparison. The scale is stretched so that tiny and "
+    "giant bars fit on one chart: read the numbers on the left. Bars far above the dashed line at 1 mean "
+    "ingredients fighting each other."
 )
 live.chart(steps.weight_bars(fit), key="weight_bars")
 
 st.subheader("Each weight as the penalty grows")
 st.markdown(
-    "Read from left to right: λ grows along the bottom, and each line is one weight. Lines that leave the chart "
-    "on the left are weights in the thousands or more: the unpenalized curve's ingredients fighting each other. "
-    "The dotted line is your λ."
+    "Read from left to right: λ grows along the bottom, and each grey line is one weight, light for the straight "
+    "line and darker for sharper bends. λ = 0 sits at the far left, apart from the rest: each line has a dot there "
+    "when it fits on the chart. Lines that leave the chart on the left are the unpenalized curve's ingredients "
+    "fighting each other: a note says how far they go. The dotted line is your λ."
 )
 live.chart(steps.weight_paths(fit), key="weight_paths")
 live.text(steps.paths_summaries(fit), key="paths_summary")

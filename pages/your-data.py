@@ -3,15 +3,26 @@ import streamlit as st
 import ui
 from core import reader
 from core.curve import words
-from core.show.plain_numbers import format_lam, markdown_safe
+from core.show.palette import NEW_DATA, TRAINING, YOUR_PENALTY
+from core.show.plain_numbers import format_lam, lam_in_words, markdown_safe
 from core.viewstate import UPLOAD
 from ui import live
-from ui.controls import chart_summary
+from ui.controls import chart_summary, next_in_story
 from ui.curve import steps
 from ui.curve.controls import download_buttons, fit_controls, show_misses, show_verdict, sweet_spot_button
-from ui.curve.fits import fit_for
+from ui.curve.fits import fit_for, for_markdown
 from ui.signals.story import several_columns_view
 from ui.upload import column_controls, receive_upload
+
+#: Under the downloads: what a reader can do with the predictions file.
+WHAT_TO_DO_WITH_PREDICTIONS = (
+    "**What to do with the predictions.** The file holds every row of yours with the model's guess and its miss, "
+    "and says which rows it learned from and which it never saw. Sort by the miss to find the rows the model "
+    "cannot explain: a one-off order, a typing slip, a day worth a closer look. Judge the model by the rows it "
+    "never saw, not by the others. Before you plan with it, compare its typical miss with a typical value of "
+    "yours, and show the file to whoever sells you a model: their tool should do at least as well on the same "
+    "rows. And keep in mind that a curve is only sure inside the range of your data."
+)
 
 ui.start_page()
 st.title("Your data")
@@ -42,9 +53,9 @@ if current is None:
         index=steps.sweet_spot_step(example),
     )
     chart_summary(
-        "The example file at its recommended λ: black dots are the months the model learned from, pale blue dots "
-        "are new months it never saw, and the orange curve is the model. The lone black dot far above the rest is "
-        "the month with the bulk order."
+        f"The example file at its recommended penalty: {TRAINING.word} dots are the months the model learned from, "
+        f"{NEW_DATA.word} dots are new months it never saw, and the {YOUR_PENALTY.word} curve is the model. The lone "
+        f"{TRAINING.word} dot far above the rest is the month with the bulk order."
     )
 else:
     table, xy = current.table, current.xy
@@ -54,6 +65,7 @@ else:
     with st.expander("Preview of the first rows", expanded=False):
         st.dataframe(table.frame.head(20), hide_index=True)
     if several_columns_view(current):  # the many-signals story for several columns (ui/signals/story.py)
+        next_in_story("/your-data")
         ui.finish_page()
         st.stop()
     column_controls()
@@ -68,27 +80,33 @@ else:
     ui.view()["data"] = UPLOAD  # this page always shows the reader's file, and so do the others from now on
 
     fit = fit_controls(pick_data=False)
-    live.chart(steps.fit_chart(fit), key="upload_fit")
-    live.text(steps.fit_summaries(fit), key="upload_fit_summary")
+    live.chart(steps.fit_chart(fit, compare=True), key="upload_fit")
+    live.text(steps.fit_summaries(fit, story=True, compared=True), key="upload_fit_summary")
     show_misses(fit)
     show_verdict(fit)
     best = fit.path.lams[fit.path.best_index]
-    st.markdown(f"**Recommended λ (cross-validation): {format_lam(best)}.**")
-    live.text(steps.sweet_spot_sentences(fit), key="upload_sweet_spot")
+    st.markdown(f"**Recommended penalty (the sweet spot): {lam_in_words(best)}.**")
+    live.text(steps.sweet_spot_sentences(fit, story=True), key="upload_sweet_spot")
     sweet_spot_button(fit)
-
-    st.subheader("What the penalty does to the weights")
-    live.chart(steps.weight_bars(fit), key="upload_weight_bars")
-    live.text(steps.weights_sentences(fit), key="upload_weights_sentence")
-    st.subheader("Error against the penalty")
-    live.chart(steps.error_curves(fit), key="upload_error_curves")
 
     st.subheader("Take it with you")
     download_buttons(fit)
+    st.markdown(WHAT_TO_DO_WITH_PREDICTIONS)
+    with st.expander("In depth: what the penalty does to the weights"):
+        live.chart(steps.weight_bars(fit), key="upload_weight_bars")
+        live.text(steps.weights_sentences(fit), key="upload_weights_sentence")
+    with st.expander("In depth: the miss against the penalty"):
+        live.chart(steps.error_curves(fit), key="upload_error_curves")
+        st.caption(words.ZONES_CAPTION)
+        st.markdown(
+            f"Sweet spot on the fine grid: λ = {format_lam(best)}. "
+            + for_markdown(words.held_out_best_sentence(fit.path, fit.dataset.y_unit), fit.dataset)
+        )
     with st.expander("In depth: reproduce this fit"):
         st.code(words.sklearn_code(fit.path.degree, fit.n, fit.lam), language="python")
         st.markdown(
             "`x_train` and `y_train` are the training rows from the predictions download (column "
             "'used for' = training)" + ("; x is the number of days since the first date." if xy.x_is_date else ".")
         )
+next_in_story("/your-data")
 ui.finish_page()

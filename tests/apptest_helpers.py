@@ -135,7 +135,10 @@ def trace(figure, name):
 
 
 def model_curve(at, index=0):
-    return trace(figures(at)[index], "Model's curve")
+    """x and y of the model's curve on the ``index``-th chart that draws one (small pictures have none)."""
+    with_curve = [figure for figure in figures(at) if any(d.get("name") == "Model's curve" for d in figure["data"])]
+    assert len(with_curve) > index, "no chart draws the model's curve"
+    return trace(with_curve[index], "Model's curve")
 
 
 def widget(elements, label_part):

@@ -19,11 +19,21 @@ from sklearn.preprocessing import MinMaxScaler, PolynomialFeatures, StandardScal
 
 from core import PolynomialRidge
 from core.curve import charts
-from core.curve.data import DATASET_TITLES, N_HELD_OUT, SHAPES, TABLES, load_dataset, make_synthetic
+from core.curve.data import (
+    DATASET_TITLES,
+    FORECAST_DAYS,
+    N_HELD_OUT,
+    SHAPES,
+    TABLES,
+    load_dataset,
+    make_synthetic,
+    next_days,
+    noise_in_units,
+)
 from core.curve.words import sklearn_code
 from core.models.path import ridge_path
 from core.show import kit
-from core.show.plain_numbers import format_lam, format_miss, plain_number
+from core.show.plain_numbers import format_amount, format_lam, format_miss, format_money, plain_number
 
 
 def sklearn_pipeline(degree, alpha, **ridge_options):
@@ -437,7 +447,8 @@ def test_every_dataset_is_finite_and_consistent(key):
 def test_synthetic_data(key):
     data = load_dataset(key, n=40, noise=0.3, seed=5)
     assert data.x_train.size == 40 and data.x_test.size == N_HELD_OUT == 200
-    assert data.x_train.min() >= 0 and data.x_train.max() <= 1
+    span = SHAPES[key].x_span  # the shape's [0, 1] drawn at its story's size (52 weeks, €5,000 of advertising)
+    assert data.x_train.min() >= 0 and data.x_train.max() <= span
     for seed in range(10):  # held-out x within the training x range, also when n is small
         small = load_dataset(key, n=10, noise=0.3, seed=seed)
         assert small.x_test.size == 200
@@ -454,22 +465,50 @@ def test_synthetic_data(key):
     np.testing.assert_array_equal(clean.y_test, clean.truth(clean.x_test))
     off = np.flatnonzero(clean.y_train != clean.truth(clean.x_train))
     if key == "line":
-        assert off.tolist() == [28] and clean.y_train[28] - clean.truth(clean.x_train[28]) == pytest.approx(2.5)
+        outlier = 2.5 * SHAPES[key].scale  # the bulk order, in the story's units
+        assert off.tolist() == [28] and clean.y_train[28] - clean.truth(clean.x_train[28]) == pytest.approx(outlier)
     else:
         assert off.size == 0
 
 
 def test_synthetic_truth_curves():
     t = np.linspace(0, 1, 11)
-    np.testing.assert_allclose(load_dataset("wave").truth(t), np.sin(2 * np.pi * t))
-    np.testing.assert_allclose(load_dataset("line").truth(t), 2 * t - 1)
-    np.testing.assert_allclose(load_dataset("step").truth(t), np.tanh(25 * (t - 0.5)))
+    # In the stories' units: the café's €2,000 ± €1,000 over 52 weeks, 3,000 ± 1,000 visitors, €20,000 ± €4,000.
+    np.testing.assert_allclose(load_dataset("wave").truth(52 * t), 2000 + 1000 * np.sin(2 * np.pi * t))
+    np.testing.assert_allclose(load_dataset("line").truth(5000 * t), 20000 + 4000 * (2 * t - 1))
+    np.testing.assert_allclose(load_dataset("step").truth(52 * t), 3000 + 1000 * np.tanh(25 * (t - 0.5)))
 
 
 def test_synthetic_noise_level():
     data = load_dataset("wave", n=200, noise=0.5, seed=3)
     residual = np.concatenate([data.y_train - data.truth(data.x_train), data.y_test - data.truth(data.x_test)])
-    assert residual.std() == pytest.approx(0.5, rel=0.1)  # 400 draws: sd within ~4%
+    assert residual.std() == pytest.approx(500, rel=0.1)  # noise 0.5 is ±€500 a day; 400 draws: sd within ~4%
+    assert noise_in_units(data) == 500
+
+
+def test_the_story_units_leave_lam_unchanged():
+    """λ is scale-free: the café in € has the same λ path as its shape on [0, 1] (docs/maths.md)."""
+    cafe = load_dataset("wave")
+    shape = SHAPES["wave"]
+    x, y = cafe.x_train / shape.x_span, (cafe.y_train - shape.level) / shape.scale
+    in_euros = ridge_path(cafe.x_train, cafe.y_train, 15)
+    plain = ridge_path(x, y, 15)
+    np.testing.assert_allclose(in_euros.coef / shape.scale, plain.coef, rtol=1e-6, atol=1e-9 * np.abs(plain.coef).max())
+    assert in_euros.best_index == plain.best_index
+
+
+def test_the_cafe_has_a_future_and_the_first_view_memorizes():
+    cafe = load_dataset("wave")
+    x, y = next_days(cafe)
+    assert x.size == FORECAST_DAYS == 14 and x.min() > 52 and np.all(np.diff(x) == pytest.approx(1 / 7))
+    np.testing.assert_array_equal(next_days(cafe)[1], y)  # the same days for the same sample
+    assert np.abs(y - cafe.truth(x)).std() == pytest.approx(300, rel=0.5)
+    assert next_days(load_dataset("line")) is None and next_days(load_dataset("tips")) is None  # not time
+    path = ridge_path(cafe.x_train, cafe.y_train, 15, x_test=cafe.x_test, y_test=cafe.y_test)
+    # Overfitting first: with no penalty the curve passes within about €56 of its 18 days, and misses new days
+    # by several times more than at the sweet spot.
+    assert path.train_rmse[0] < 0.1 * path.test_rmse[0] and path.train_rmse[0] < 0.2 * noise_in_units(cafe)
+    assert path.test_rmse[0] > 3 * path.test_rmse[path.best_index]
 
 
 @pytest.mark.parametrize("key, rows", [("gapminder", 142), ("tips", 244), ("diabetes", 442)])
@@ -535,3 +574,31 @@ def test_curve_grid_and_window():
     assert (low, high) == pytest.approx((ys.min() - 0.15 * span, ys.max() + 0.15 * span))
     assert charts.leaves_window(np.array([low - 1e-9, 0]), (low, high))
     assert not charts.leaves_window(np.array([low, high]), (low, high))
+
+
+@pytest.mark.parametrize(
+    "amount, sign, expected",
+    [
+        (204.3, "€", "€204"),
+        (1239.6, "€", "€1,240"),
+        (0.907, "$", "$0.91"),
+        (9.5, "$", "$9.50"),
+        (55.57, "€", "€56"),
+        (99.996, "€", "€100"),
+        (105998.4, "€", "€105,998"),
+        (-9650.2, "€", "–€9,650"),
+        (2.5e6, "€", "€2.5 million"),
+        (0, "€", "€0"),
+        (0.001, "£", "under £0.01"),
+    ],
+)
+def test_money_is_written_with_its_sign_first(amount, sign, expected):
+    assert format_money(amount, sign) == expected
+    assert format_amount(amount, sign) == expected
+
+
+def test_a_miss_in_money_reads_like_money():
+    assert format_miss(204.3, "€") == "±€204"
+    assert format_miss(0.907, "$") == "±$0.91"
+    assert format_miss(0, "€") == "±€0"
+    assert format_miss(1e-13, "€") == "almost 0"

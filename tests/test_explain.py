@@ -99,6 +99,9 @@ def test_the_words_say_the_rule(built_in_paths):
     assert "weaker penalty than the range is memorizing" in RULE_IN_WORDS
     assert "stronger one is too simple" in RULE_IN_WORDS
     assert "margin of error of the smallest" in RULE_IN_WORDS
+    # The rule is the check that finds the sweet spot: on training points left out, never on the new data.
+    assert "training data alone" in RULE_IN_WORDS and "left out" in RULE_IN_WORDS
+    assert "new data" not in RULE_IN_WORDS
 
 
 def test_no_fixed_gap_ratio_matches_the_band(built_in_paths):
@@ -134,9 +137,10 @@ def test_verdict_sentence_gives_the_misses_in_units():
     path = _path(dataset, 15)
     sentence = words.verdict_sentence(path, 0, dataset.y_unit)
     assert sentence.startswith(
-        f"Typical miss on training data: {format_miss(path.train_rmse[0], 'thousand €')}. "
-        f"On new data: {format_miss(path.test_rmse[0], 'thousand €')}. Verdict: memorizing (too wiggly)."
+        f"Typical miss on training data: {format_miss(path.train_rmse[0], '€')}. "
+        f"On new data: {format_miss(path.test_rmse[0], '€')}. Verdict: memorizing (too wiggly)."
     )
+    assert format_miss(path.test_rmse[0], "€").startswith("±€")  # money as a reader writes it
 
 
 def test_the_rule_on_generic_arrays():
@@ -328,8 +332,10 @@ def test_every_built_in_dataset_has_a_story_and_units():
         dataset = load_dataset(key)
         assert dataset.y_unit and dataset.x_label not in ("x", "") and dataset.y_label not in ("y", ""), key
         assert dataset.story and flesch_reading_ease(dataset.story) >= PLAIN_ENOUGH, key
-    assert format_miss(1.234, load_dataset("wave").y_unit) == "±1.23 thousand €"
-    assert format_miss(0.3, load_dataset("step").y_unit) == "±0.3 thousand visitors"
+    assert format_miss(204.3, load_dataset("wave").y_unit) == "±€204"
+    assert format_miss(1234.6, load_dataset("line").y_unit) == "±€1,235"
+    assert format_miss(312.4, load_dataset("step").y_unit) == "±312 visitors"
+    assert format_miss(0.907, load_dataset("tips").y_unit) == "±$0.91"
 
 
 # --- 4. Captions that match the chart ---------------------------------------------------------
@@ -384,6 +390,7 @@ def _fake_path(coef):
         cv_se=np.full(lams.size, 0.01),
         train_rmse=np.sqrt(cv) / 2,
         test_rmse=np.sqrt(cv),
+        best_index=int(np.argmin(cv)),
     )
 
 
@@ -421,7 +428,9 @@ def test_sweet_spot_sentence_names_the_check_it_used():
     path.cv = "leave-one-out"
     path.test_rmse = np.array([2.0, 1.2, 1.0, 0.9, 1.5, 3.0])  # the held-out points favour another λ
     said = words.sweet_spot_sentence(path, 1, "years")
-    assert said.startswith("The sweet spot is **λ = 0.001** (the star). It was found without peeking at the new data")
+    assert said.startswith(
+        "The sweet spot, the green star, is **λ = 0.001**. It was found without peeking at the new data"
+    )
     assert (
         "by leaving each training point out in turn and checking the miss on it: there it has the lowest miss" in said
     )
@@ -431,6 +440,13 @@ def test_sweet_spot_sentence_names_the_check_it_used():
     assert "0.32" in said and said.count("λ = ") == 2  # one sweet spot, and the reader's λ: not the held-out best
     path.cv = "5-fold"
     assert "by splitting the training rows into 5 parts" in words.sweet_spot_sentence(path, 1)
+    # The story track names the penalties in words, the numbers small.
+    story = words.sweet_spot_sentence(path, 0, "years", story=True)
+    assert "is **a medium penalty (λ = 0.001)**" in story and "Every penalty from a medium penalty to a strong" in story
+    assert story.endswith("Your penalty, no penalty (λ = 0), is **memorizing (too wiggly)**.")
+    # The held-out points' own best λ is named apart from the sweet spot, and only afterwards.
+    luckiest = words.held_out_best_sentence(path, "years")
+    assert "λ = 0.32 happened to do best" in luckiest and "it is not the sweet spot" in luckiest
 
 
 # --- 5. Glossary and questions for a vendor ---------------------------------------------------
@@ -536,7 +552,11 @@ def test_weights_are_counted_in_the_data_s_own_ups_and_downs():
     said = words.weights_sentence(path, 0, words.swings_of(dataset))
     assert said.startswith("There is no penalty now: the largest weight is 200 million times the usual ups and downs")
     assert "cancel each other out, so the curve still passes near the training points" in said
-    assert "swings wildly" in said
+    # What the curve does between its points is said as under the curve (unpenalized_swing), from the chart.
+    assert words.unpenalized_swing(True) in said and "swings wildly" not in said
+    calm = words.weights_sentence(path, 0, words.swings_of(dataset), leaves_chart=False)
+    assert words.unpenalized_swing(False) in calm and "leaves the chart" not in calm
+    assert "The green bars show the sweet spot for comparison" in said
 
 
 def test_free_weights_are_a_whole_number_in_the_sentence():

@@ -8,7 +8,7 @@ from sklearn.linear_model import Lasso, Ridge
 
 from core import PolynomialRidge
 from core.curve import words
-from core.curve.data import DATASET_TITLES, load_dataset
+from core.curve.data import DATASET_TITLES, SHAPES, load_dataset
 from core.models.lasso import lasso_weights
 from core.models.path import ridge_path
 from core.show.plain_numbers import format_lam
@@ -69,9 +69,24 @@ def test_cross_validation_table_compares_pick_and_best():
     path = ridge_path(dataset.x_train, dataset.y_train, 15, x_test=dataset.x_test, y_test=dataset.y_test)
     assert table["Sweet spot λ"].iloc[2] == format_lam(path.lams[path.best_index])
     assert table["Best λ"].iloc[2] == format_lam(path.lams[path.test_rmse.argmin()])
-    assert table["Best λ"].iloc[1] == "0 (off)"  # the shop's visitors: no penalty did best on the new data
-    (why_none,) = [block.value for block in at.markdown if "reads 0 (off)" in block.value]
-    assert f"as for “{DATASET_TITLES['step']}”" in why_none and "some data need none" in why_none
+    step = load_dataset("step")
+    step_path = ridge_path(step.x_train, step.y_train, 15, x_test=step.x_test, y_test=step.y_test)
+    assert table["Best λ"].iloc[1] == format_lam(step_path.lams[step_path.test_rmse.argmin()])
+    none_best = [
+        DATASET_TITLES[key]
+        for key in ("wave", "step", "tips")
+        if (path := _held_out(key)).lams[path.test_rmse.argmin()] == 0
+    ]
+    why_none = [block.value for block in at.markdown if "reads 0 (off)" in block.value]
+    if none_best:  # said only where no penalty did best on the new data
+        assert f"as for “{none_best[0]}”" in why_none[0] and "some data need none" in why_none[0]
+    else:
+        assert not why_none
+
+
+def _held_out(key):
+    dataset = load_dataset(key)
+    return ridge_path(dataset.x_train, dataset.y_train, 15, x_test=dataset.x_test, y_test=dataset.y_test)
 
 
 @pytest.mark.parametrize("lam", [1e-4, 0.01, 1.0])
@@ -89,15 +104,17 @@ def test_scikit_learn_setting_in_the_table_reproduces_our_fit(lam):
 
 def test_lasso_scaling_minimizes_our_l1_objective():
     dataset = load_dataset("wave")
-    path = ridge_path(dataset.x_train, dataset.y_train, 6)
+    # The café in thousands of € (its shape's own units), where coordinate descent converges to 1e-10 quickly.
+    y_train = dataset.y_train / SHAPES["wave"].scale
+    path = ridge_path(dataset.x_train, y_train, 6)
     Z = path.features.transform(dataset.x_train)
-    y = dataset.y_train - dataset.y_train.mean()
+    y = y_train - y_train.mean()
     lam = 0.01
 
     def objective(w):
         return np.mean((y - Z @ w) ** 2) + lam * np.abs(w).sum()
 
-    ours = lasso_weights(path, dataset.x_train, dataset.y_train, [lam])[0]
+    ours = lasso_weights(path, dataset.x_train, y_train, [lam])[0]
     other_scalings = [
         Lasso(alpha=a, fit_intercept=False, tol=1e-10, max_iter=100_000).fit(Z, y).coef_
         for a in (lam, lam / 4, 2 * lam)

@@ -69,11 +69,17 @@ def wave():
 
 
 def test_fit_chart_steps(wave):
-    dataset, _, curve_x, curves, rows = wave
-    stepped = charts.fit_figure.steps(curves[rows], dataset, curve_x, height=400, unpenalized_y=curves[0])
+    dataset, path, curve_x, curves, rows = wave
+
+    def compare(k):
+        return charts.comparison_at(path, rows[k], curves.__getitem__)
+
+    stepped = live.stepped(
+        lambda k: charts.fit_figure.spec(dataset, curve_x, curves[rows[k]], height=400, compare=compare(k)), len(rows)
+    )
     assert stepped.n_steps == SLIDER_LAMS.size
     assert_every_step_equals(
-        stepped, lambda k: charts.fit_figure(dataset, curve_x, curves[rows[k]], height=400, unpenalized_y=curves[0])
+        stepped, lambda k: charts.fit_figure(dataset, curve_x, curves[rows[k]], height=400, compare=compare(k))
     )
     changed = [bool(patch["data"][-1]) for patch in stepped.patches[1:]]
     assert all(changed), "the model's curve moves at every step"
@@ -117,11 +123,17 @@ def _curve_charts(wave):
     lasso = lasso_weights(path, dataset.x_train, dataset.y_train, LASSO_LAMS)
     top = float(np.max(np.maximum(path.train_rmse[rows], path.test_rmse[rows])))
     return {
-        "fit": charts.fit_figure.steps(curves[rows], dataset, curve_x, height=400, unpenalized_y=curves[0]),
+        "fit": live.stepped(
+            lambda k: charts.fit_figure.spec(
+                dataset, curve_x, curves[rows[k]], compare=charts.comparison_at(path, rows[k], curves.__getitem__)
+            ),
+            rows.size,
+        ),
         "weight bars": charts.weight_bars_figure.steps(rows, path),
         "weight paths": charts.weight_paths_figure.steps(rows, path),
         "weight total": charts.weight_total_figure.steps(rows, path),
         "error curves": kit.error_curves_figure.steps(rows, path, unit=dataset.y_unit),
+        "error curves, story": kit.error_curves_figure.steps(rows, path, unit=dataset.y_unit, by_role=True, story=True),
         "degree": live.stepped(lambda k: charts.degree_figure.spec(sweep, rows[k], 15, dataset.y_unit), rows.size),
         "spaghetti": charts.spaghetti_figure.steps(resampled, dataset, curve_x, height=320),
         "gap": live.stepped(

@@ -4,25 +4,38 @@ Each page's plain text is what a reader reads outside the "In depth" boxes: mark
 info boxes and the live texts at the view's λ.
 """
 
+import itertools
 import re
 
 import numpy as np
 import pytest
 
 from core import verdict as verdict_rule
-from core.curve.data import load_dataset
+from core.curve.data import load_dataset, next_days
 from core.models.grid import SLIDER_LAMS
 from core.models.path import ridge_path
-from core.show import glossary
-from core.show.plain_numbers import format_lam, format_miss, log_axis_ticks
+from core.show import facts, glossary, palette
+from core.show.plain_numbers import format_miss, lam_in_words, log_axis_ticks
 from core.verdict import VERDICTS
-from tests.apptest_helpers import live_data, live_figure, live_texts, open_page, plain_text, release_lam, trace
+from tests.apptest_helpers import (
+    decode,
+    figures,
+    live_data,
+    live_figure,
+    live_texts,
+    open_page,
+    plain_text,
+    release_lam,
+    trace,
+)
 from tests.reading_ease import NOT_PLAIN, flesch_reading_ease
 from ui import registry
 
 PAGES = {page.path: None if page.is_home else page.file for page in registry.PAGES}
 #: The pages that speak a verdict on the shared view (Your data, before an upload, shows a worked example).
 VERDICT_PAGES = ["/", "/playground", "/curves", "/faq"]
+#: The pages of the one-curve story (the café in €).
+CURVE_PAGES = {"/", "/playground", "/curves", "/weights", "/your-data"}
 
 
 def verdict_words(at):
@@ -72,9 +85,13 @@ def test_plain_text_is_plain_english(page, lam):
     for word in ("Amber", "standard error", "standard deviation", "polynomial", "x¹", "RMSE"):
         if page != "/faq":  # the glossary names the experts' words once
             assert word not in text, (page, word)
-    for miss in re.finditer(r"±[\d.,]+(?: million| billion)?( \S+)?", text):
-        assert miss.group(1) in (" thousand", None) or page == "/why", (page, miss.group())
-        assert miss.group(1) is not None or page == "/why", (page, miss.group())
+    for miss in re.finditer(r"±(?:([€$£])[\d.,]+|[\d.,]+(?: million| billion)?( \S+)?)", text):
+        if page in CURVE_PAGES:  # the café's money, its sign first: ±€204
+            assert miss.group(1) == "€", (page, miss.group())
+        if miss.group(1):  # money, its sign first, on any page
+            continue
+        assert miss.group(2) in (" thousand", None) or page == "/why", (page, miss.group())
+        assert miss.group(2) is not None or page == "/why", (page, miss.group())
 
 
 def test_glossary_links_land_on_the_glossary():
@@ -123,10 +140,10 @@ def test_your_data_shows_an_example_result_not_the_sample_chart():
     dataset, path = _path("line")
     train_x, _ = trace(figure, "Training data")
     np.testing.assert_allclose(train_x, dataset.x_train, rtol=1e-6)  # the example's months, not the wave's days
-    assert "True curve" not in {item.get("name") for item in figure["data"]}  # shown as a real file: no truth
+    assert "True pattern" not in {item.get("name") for item in figure["data"]}  # shown as a real file: no truth
     assert chart["index"] == int(np.argmin(np.abs(SLIDER_LAMS - path.lams[path.best_index])))
     (example,) = [block.value for block in at.markdown if "example" in block.value.lower() and "λ" in block.value]
-    assert f"Recommended λ (the sweet spot): {format_lam(path.lams[path.best_index])}" in example
+    assert f"Recommended penalty (the sweet spot): {lam_in_words(path.lams[path.best_index])}" in example
     assert format_miss(path.test_rmse[path.best_index], dataset.y_unit) in example
     assert "Verdict: about right" in example and "Verdict: memorizing (too wiggly)" in example
 
@@ -139,14 +156,71 @@ def test_a_log_axis_within_one_decade_still_has_readable_ticks():
     assert log_axis_ticks(0.002, 150)[1] == ["0.001", "0.01", "0.1", "1", "10", "100", "1,000"]
 
 
-def test_the_tour_shows_memorizing_first_then_about_right():
+def test_home_opens_on_memorizing_with_the_before_and_after_beside_it():
+    """Overfitting first: the live chart memorizes (through its points, swinging far), and three pictures
+    show no penalty, the sweet spot and too much, each with its own verdict, with no touch."""
     home = open_page()
-    tour = [link.proto for link in home.get("page_link") if link.proto.label[:2] in ("1.", "2.")]
-    verdicts = []
-    for link in tour:
-        query = dict(pair.split("=") for pair in link.query_string.split("&"))
-        at = open_page(f"pages/{link.page}.py", **query)
-        verdicts.append(verdict_words(at))
-        if query["lam"] == "0":
-            assert any("swings far beyond the data" in text for text in live_texts(at)), "visibly memorizing"
-    assert verdicts == [{"memorizing (too wiggly)"}, {"about right"}]
+    assert verdict_words(home) == {"memorizing (too wiggly)"}
+    assert any("swings far beyond the data" in text for text in live_texts(home)), "visibly memorizing"
+    pictures = [figure for figure in figures(home) if figure["layout"].get("title")]
+    assert [figure["layout"]["title"]["text"] for figure in pictures] == ["No penalty", "Sweet spot", "Too much"]
+    curves = [figure["data"][-1] for figure in pictures]
+    assert [curve["line"]["color"] for curve in curves] == [
+        palette.NO_PENALTY.colour,
+        palette.SWEET_SPOT.colour,
+        palette.TOO_MUCH.colour,
+    ]
+    assert [curve["line"]["dash"] for curve in curves] == ["dot", "solid", "solid"]
+    # The three pictures differ: each curve is a different fit.
+    ys = [decode(curve["y"]) for curve in curves]
+    assert all(np.abs(a - b).max() > 100 for a, b in itertools.combinations(ys, 2))
+    captions = " ".join(caption.value for caption in home.caption)
+    for label in ("memorizing (too wiggly)", "about right", "too simple (too stiff)"):
+        assert label in captions
+
+
+def test_home_live_chart_compares_with_the_sweet_spot_until_lam_moves():
+    home = open_page()
+    _, path = _path("wave")
+    live_chart = next(
+        figure for figure in figures(home) if any(d.get("name") == "Model's curve" for d in figure["data"])
+    )
+    curve_x, sweet = trace(live_chart, "Sweet spot")
+    np.testing.assert_allclose(sweet, path.predict(curve_x)[path.best_index], rtol=1e-5)
+    _, mine = trace(live_chart, "Model's curve")
+    assert np.abs(sweet - mine).max() > 100
+    assert "No penalty" not in {d.get("name") for d in live_chart["data"]}
+    release_lam(home, 0.001)
+    live_chart = next(
+        figure for figure in figures(home) if any(d.get("name") == "Model's curve" for d in figure["data"])
+    )
+    names = {d.get("name") for d in live_chart["data"]}
+    assert "No penalty" in names and "Sweet spot" not in names
+    assert any("pink dotted curve has no penalty" in text for text in live_texts(home))
+
+
+def test_home_forecasts_the_next_two_weeks_and_flags_what_lies_outside_the_data():
+    home = open_page()
+    forecast = next(figure for figure in figures(home) if any(d.get("name") == "What happened" for d in figure["data"]))
+    names = [d.get("name") for d in forecast["data"]]
+    assert names == ["Days it learned from", "What happened", "No penalty", "Sweet spot"]
+    dataset, _ = _path("wave")
+    happened_x, happened = trace(forecast, "What happened")
+    assert happened_x.size == 14 and happened_x.min() > dataset.x_train.max()
+    np.testing.assert_allclose(happened, next_days(dataset)[1], rtol=1e-6)
+    notes = " ".join(note["text"] for note in forecast["layout"]["annotations"])
+    assert "off the chart" in notes and "not in the data" in notes
+    (said,) = [block.value for block in home.markdown if "after the data" in block.value]
+    assert "outside anything in its data" in said
+    assert said.count("off by") == 2
+    assert any(facts.TEACHING_MODEL in caption.value for caption in home.caption)
+
+
+def test_home_speaks_to_a_buyer():
+    home = open_page()
+    text = " ".join(block.value for block in home.markdown)
+    assert "The bottom line." in text and facts.L2_IS_STANDARD in text
+    assert "What miss to accept." in text and "typical day" in text
+    assert "How much history helps." in text
+    for item in glossary.VENDOR_QUESTIONS:
+        assert f"Good answer: {item.good}" in text and f"Red flag: {item.red_flag}" in text

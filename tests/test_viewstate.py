@@ -11,7 +11,8 @@ SLIDER = [0.0, *np.logspace(-8, 2, 41).tolist()]  # the λ slider's values, writ
 
 def test_default_view():
     # Overfitting first: a reader with no link starts with no penalty and drags toward the sweet spot.
-    assert DEFAULT_VIEW == {"lam": 0.0, "degree": 15, "data": "wave", "n": 30, "noise": 0.3, "seed": 0}
+    # The café's sample that visibly memorizes with no penalty (core/curve/data.py, tests/test_core.py).
+    assert DEFAULT_VIEW == {"lam": 0.0, "degree": 15, "data": "wave", "n": 18, "noise": 0.3, "seed": 82}
     assert DEFAULT_VIEW["lam"] in SLIDER
     assert parse_view({}) == (DEFAULT_VIEW, [])
 

@@ -7,6 +7,7 @@ from sklearn.model_selection import LeaveOneOut, cross_val_score
 
 from core.curve.data import load_dataset
 from core.models.path import ridge_path
+from core.show import palette
 from core.viewstate import snap_lam
 from tests.apptest_helpers import (
     decode,
@@ -20,7 +21,7 @@ from tests.apptest_helpers import (
     widget,
 )
 
-WEIGHTS, CURVES = "pages/weights.py", "pages/curves.py"
+WEIGHTS, CURVES, PLAYGROUND = "pages/weights.py", "pages/curves.py", "pages/playground.py"
 ALL_PAGES = [None, "pages/playground.py", WEIGHTS, CURVES, "pages/faq.py"]
 
 
@@ -42,12 +43,12 @@ def changed(before, after):
     return any(a.shape != b.shape or not np.allclose(a, b, equal_nan=True) for a, b in zip(before, after))
 
 
-@pytest.mark.parametrize("page", [WEIGHTS, CURVES])
-def test_every_figure_on_the_page_follows_lam(page):
+@pytest.mark.parametrize("page, charts", [(WEIGHTS, 3), (CURVES, 1)])  # the story page: one main chart
+def test_every_figure_on_the_page_follows_lam(page, charts):
     """Every chart is live: it follows λ in the browser, and after release the server draws the same step."""
     at = open_page(page)
     before = figures(at)
-    assert len(before) == 3 and len(live_data(at, "chart")) == 3
+    assert len(before) == charts and len(live_data(at, "chart")) == charts
     release_lam(at, 0.1)
     after = figures(at)
     for index, (old, new) in enumerate(zip(before, after)):
@@ -69,8 +70,8 @@ def test_weight_bars_are_the_core_weights_in_spreads_of_y():
     dataset = load_dataset("wave")
     path = ridge_path(dataset.x_train, dataset.y_train, 6)
     bars = figures(at)[0]
-    _, now = trace(bars, "At this λ")
-    _, unpenalized = trace(bars, "With no penalty (λ = 0)")
+    _, now = trace(bars, "Your λ")
+    _, unpenalized = trace(bars, "No penalty (λ = 0)")
     sd = dataset.y_train.std()
     np.testing.assert_allclose(now, np.abs(path.coef[path.index_of(0.01)]) / sd, rtol=1e-6)
     np.testing.assert_allclose(unpenalized, np.abs(path.coef[0]) / sd, rtol=1e-6)
@@ -81,6 +82,34 @@ def test_weight_bars_are_the_core_weights_in_spreads_of_y():
 def test_weights_sentence_at_zero_lam_names_memorizing():
     at = open_page(WEIGHTS, lam="0")
     assert "memorizing" in live_texts(at)[0]
+
+
+def test_weight_bars_at_zero_lam_compare_with_the_sweet_spot():
+    """While the reader's λ is 0, the bars beside no penalty's are the sweet spot's, labelled so (no twins)."""
+    at = open_page(WEIGHTS)
+    dataset = load_dataset("wave")
+    path = ridge_path(dataset.x_train, dataset.y_train, 15)
+    bars = figures(at)[0]
+    names = [data["name"] for data in bars["data"] if data["type"] == "bar"]
+    assert names == ["No penalty: your λ = 0", "Sweet spot, for comparison"]
+    _, sweet = trace(bars, "Sweet spot, for comparison")
+    np.testing.assert_allclose(sweet, np.abs(path.coef[path.best_index]) / dataset.y_train.std(), rtol=1e-6)
+    colours = [data["marker"]["color"] for data in bars["data"] if data["type"] == "bar"]
+    assert colours == [palette.NO_PENALTY.colour, palette.SWEET_SPOT.colour]
+    assert "green bars show the sweet spot" in live_texts(at)[0]
+
+
+def test_weight_paths_keep_lam_zero_apart_and_say_where_lines_leave():
+    at = open_page(WEIGHTS)
+    paths = figures(at)[1]
+    lines = [data for data in paths["data"] if data.get("mode", "").startswith("lines")]
+    assert len(lines) == 15
+    for line in lines:
+        x = decode(line["x"])
+        assert np.isnan(x[1]), "λ = 0 is a point of its own, not joined to the first step"
+        assert line["line"]["color"] not in {role.colour for role in palette.ROLES}
+    notes = [note["text"] for note in paths["layout"]["annotations"]]
+    assert any("lines off the chart" in note for note in notes)
 
 
 @pytest.fixture(scope="module")
@@ -125,10 +154,10 @@ def test_error_curves_figure_marks_the_best_and_the_band():
 
 
 def test_degree_figure_shows_the_u_at_this_lam_and_without_penalty():
-    at = open_page(CURVES, lam="0.001")
+    at = open_page(PLAYGROUND, lam="0.001")
     dataset = load_dataset("wave")
     degree_chart = figures(at)[1]
-    degrees, held_out = trace(degree_chart, "New data, this λ")
+    degrees, held_out = trace(degree_chart, "New data, your λ")
     _, unpenalized = trace(degree_chart, "New data, no penalty")
     assert list(degrees) == list(range(1, 21))
     for degree in (1, 8, 20):
@@ -137,11 +166,23 @@ def test_degree_figure_shows_the_u_at_this_lam_and_without_penalty():
         assert unpenalized[degree - 1] == pytest.approx(path.test_rmse[0], rel=1e-6)
 
 
+def test_degree_figure_at_zero_lam_compares_with_each_degree_s_sweet_spot():
+    at = open_page(PLAYGROUND)
+    dataset = load_dataset("wave")
+    degree_chart = figures(at)[1]
+    names = [data["name"] for data in degree_chart["data"]]
+    assert "New data, no penalty" not in names  # it would lie exactly under "New data, your λ"
+    _, tuned = trace(degree_chart, "New data, sweet spot")
+    for degree in (1, 8, 20):
+        path = ridge_path(dataset.x_train, dataset.y_train, degree, x_test=dataset.x_test, y_test=dataset.y_test)
+        assert tuned[degree - 1] == pytest.approx(path.test_rmse[path.best_index], rel=1e-6)
+
+
 def test_resampled_fits_are_wild_without_penalty_and_a_bundle_with_it():
     spreads = []
     for lam in ("0", "0.001", "100"):
-        at = open_page(CURVES, lam=lam)
-        _, lines = trace(figures(at)[2], "Fits to resampled data")
+        at = open_page("pages/faq.py", lam=lam)  # the fits to resampled data live on Questions
+        _, lines = trace(figures(at)[1], "Fits to resampled data")
         curves = lines.reshape(20, -1)[:, :-1]
         assert curves.shape[0] == 20
         spreads.append(np.nanstd(curves, axis=0).mean())
@@ -162,13 +203,11 @@ def test_state_carries_to_and_from_the_page(page):
 
 
 def test_guess_first_hides_the_answer_until_revealed():
-    at = open_page(CURVES)
-    assert len(figures(at)) == 3
-    at.toggle[0].set_value(True).run()
-    assert len(figures(at)) == 2, "the error chart with the answer is hidden"
+    at = open_page(PLAYGROUND)
+    assert len(figures(at)) == 2, "the error chart with the answer waits for a guess"
     widget(at.select_slider, "Your guess").set_value(1e-6).run()
     next(b for b in at.button if b.label == "Reveal the answer").click().run()
     assert len(figures(at)) == 3
     message = next(info.value for info in at.info if info.value.startswith("Your guess"))
-    assert "λ = 0.000001" in message and "λ = 0.00032" in message
-    assert "About 10 slider steps away (316 times less)" in message
+    assert "λ = 0.000001" in message and "λ = 0.0001" in message
+    assert "About 8 slider steps away (100 times less)" in message

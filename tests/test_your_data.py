@@ -43,13 +43,18 @@ def test_good_upload_tells_the_whole_story():
     assert widget(at.selectbox, "Column for x").value == "month"
     assert widget(at.selectbox, "Column for y").value == "Revenue"
     assert any("1 row" in warning.value and "missing" in warning.value for warning in at.warning)
-    assert len(figures(at)) == 3
+    assert len(figures(at)) == 3  # the data and the curve; the weights and the misses in In depth boxes
+    assert {expander.label for expander in at.expander} >= {
+        "In depth: what the penalty does to the weights",
+        "In depth: the miss against the penalty",
+    }
     x, _ = training_points(at)
     assert str(x[0]).startswith("2024-")
     misses = [text for text in live_texts(at) if text.startswith("Typical miss on")]
     assert len(misses) == 2 and all(text.endswith("units of Revenue") for text in misses)
     assert any("latest 20%" in caption.value for caption in at.caption)
-    assert any("Recommended λ" in block.value for block in at.markdown)
+    assert any("Recommended penalty (the sweet spot): " in block.value for block in at.markdown)
+    assert any("What to do with the predictions." in block.value for block in at.markdown)
     assert {button.label for button in at.get("download_button")} == {
         "Download predictions (CSV)",
         "Download a summary (Markdown)",
@@ -142,7 +147,7 @@ def test_uploaded_data_join_the_other_pages():
     x, _ = training_points(at)
     assert x.min() >= 20 and x.max() <= 78
     at.switch_page("pages/curves.py").run()
-    assert not at.exception and len(figures(at)) == 3
+    assert not at.exception and len(figures(at)) == 1
 
 
 def test_a_link_to_uploaded_data_explains_that_the_file_is_not_in_it():

@@ -1,10 +1,16 @@
 """The one-curve story's charts: the data and the fitted curve, the weights, errors against degree, resampled fits.
 
 Each builder records a ``FigureSpec`` and returns a Plotly figure (``core.show.kit.figure_builder``);
-the error-against-λ chart is the kit's, shared with the many-signals story.
+the error-against-λ chart is the kit's, shared with the many-signals story. Every colour is a role's
+(``core.show.palette.ROLES``: training data black, new data light blue, your penalty orange, no
+penalty pink dotted, the sweet spot green, too much dark blue, the true pattern grey dashed); lines
+that carry no role (one per weight) are greys. A chart that compares the reader's λ with another
+setting compares it with the sweet spot while the reader's λ is 0 (``Comparison``), so a first view
+never shows the same thing twice. A line that leaves a chart is marked where it leaves (``exit_notes``).
 """
 
 import functools
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -16,29 +22,33 @@ from ..show.kit import (
     base_layout,
     figure_builder,
     lam_axis,
+    lam_line,
     lam_positions,
     lam_range,
     light,
     miss_title,
+    plain,
     plain_log_axis,
     you_are_here,
 )
 from ..show.palette import (
     BLACK,
-    BLUE,
-    GREEN,
-    LINE_COLOURS,
+    DARK_NOTE_GREY,
+    NEW_DATA,
+    NO_PENALTY,
     NOTE_GREY,
-    PURPLE,
     SHADE_FEW,
     SHADE_MANY,
-    SKY_BLUE,
-    VERMILLION,
+    SWEET_SPOT,
+    TRAINING,
+    TRUE_PATTERN,
     WHITE,
+    YOUR_PENALTY,
     ZERO_GREY,
+    grey_ramp,
     veil,
 )
-from ..show.plain_numbers import ordinal, plain_number
+from ..show.plain_numbers import CURRENCY_SIGNS, format_amount, ordinal, plain_number
 
 CURVE_POINTS = 300
 
@@ -92,6 +102,57 @@ def leaves_window(y_curve, window):
     return bool(np.any(y_curve < window[0]) or np.any(y_curve > window[1]))
 
 
+def money_ticks(unit, offset=0.0):
+    """Tick labels with the currency sign first ("€2,000") on an axis of money drawn as it is; else nothing."""
+    return dict(tickprefix=unit, tickformat=",") if unit in CURRENCY_SIGNS and not offset else {}
+
+
+#: At most this many places on one curve are marked where it leaves the chart (the widest runs).
+MAX_EXIT_NOTES = 3
+
+
+def exit_runs(curve_x, curve_y, window):
+    """Where a curve is beyond the chart's y range: (x where the run starts, x where it ends, 1 above or −1 below, the farthest y).
+
+    The widest runs first, at most ``MAX_EXIT_NOTES``, then in the order of x.
+    """
+    curve_y = np.asarray(curve_y, dtype=float)
+    side = np.where(curve_y > window[1], 1, np.where(curve_y < window[0], -1, 0))
+    runs, start = [], None
+    for k in range(side.size + 1):
+        here = side[k] if k < side.size else 0
+        if start is not None and here != side[start]:
+            part = curve_y[start:k]
+            runs.append(
+                (curve_x[start], curve_x[k - 1], int(side[start]), float(part.max() if side[start] > 0 else part.min()))
+            )
+            start = None
+        if start is None and here != 0:
+            start = k
+    runs.sort(key=lambda run: run[1] - run[0], reverse=True)
+    return sorted(runs[:MAX_EXIT_NOTES], key=lambda run: run[0])
+
+
+def exit_notes(fig, curve_x, curve_y, window, colour, unit="", show=None, offset=0.0, row=None, col=None):
+    """Mark where a curve leaves the chart: an arrow at the edge, over the run, saying how far it goes.
+
+    ``show`` maps x to the axis's values (dates); notes are drawn in the curve's ``colour``.
+    """
+    where = {} if row is None else dict(row=row, col=col)
+    for start, stop, side, farthest in exit_runs(curve_x, curve_y, window):
+        middle = (start + stop) / 2
+        fig.add_annotation(
+            x=(show([middle])[0] if show is not None else middle),
+            y=(window[1] if side > 0 else window[0]) - offset,
+            text=f"{'▲' if side > 0 else '▼'} off the chart (to {format_amount(farthest, unit)})",
+            showarrow=False,
+            yanchor="top" if side > 0 else "bottom",
+            font=dict(size=11, color=colour),
+            bgcolor=veil(0.85),
+            **where,
+        )
+
+
 MAX_POINTS = 5_000
 _SPARSE_BIN = 3
 
@@ -129,13 +190,33 @@ def _points(dataset):
     )
 
 
+@dataclass(frozen=True)
+class Comparison:
+    """A second curve or set of bars a chart draws beside the reader's, and how it is drawn: a role and a name."""
+
+    values: np.ndarray
+    name: str
+    colour: str
+    dash: str = "solid"
+
+
+def comparison_at(path, row, values_at, no_penalty_name="No penalty", sweet_spot_name="Sweet spot"):
+    """What the reader's λ at ``row`` is compared with: the sweet spot while the reader's λ is 0, else no penalty.
+
+    ``values_at(row)`` gives what is drawn at a row of the path (a curve, the weights).
+    """
+    if path.lams[row] == 0:
+        return Comparison(values_at(path.best_index), sweet_spot_name, SWEET_SPOT.colour)
+    return Comparison(values_at(0), no_penalty_name, NO_PENALTY.colour, NO_PENALTY.dash)
+
+
 @figure_builder
-def fit_figure(dataset, curve_x, curve_y, height=440, unpenalized_y=None):
+def fit_figure(dataset, curve_x, curve_y, height=440, compare=None):
     """Training points, held-out points, the true curve (when known) and the fitted curve.
 
-    The y axis shows the data; where the curve shoots beyond it, a note says so.
-    ``unpenalized_y``, when given, adds the λ = 0 curve faintly for contrast.
-    Big data are drawn as a shade of where all points lie plus a sample, and the
+    The y axis shows the data; where a curve shoots beyond it, a note at that place says so.
+    ``compare``, when given (a ``Comparison``), adds a second curve for contrast: the sweet spot's or
+    no penalty's. Big data are drawn as a shade of where all points lie plus a sample, and the
     chart says how many points it shows. The fitted curve keeps full precision
     (it is small), so what the chart shows can be checked against scikit-learn exactly.
     """
@@ -180,7 +261,7 @@ def fit_figure(dataset, curve_x, curve_y, height=440, unpenalized_y=None):
             y=light(y_test - offset),
             mode="markers",
             name="New data (held out)",
-            marker=dict(color=SKY_BLUE, size=6 if not many else 4, opacity=0.45),
+            marker=dict(color=NEW_DATA.colour, size=6 if not many else 4, opacity=0.45),
             hoverinfo="skip",
         )
     )
@@ -190,19 +271,21 @@ def fit_figure(dataset, curve_x, curve_y, height=440, unpenalized_y=None):
             y=light(y_train - offset),
             mode="markers",
             name="Training data",
-            marker=dict(color=BLACK, size=8 if not many else 4, line=dict(color=WHITE, width=0 if many else 1)),
+            marker=dict(
+                color=TRAINING.colour, size=8 if not many else 4, line=dict(color=WHITE, width=0 if many else 1)
+            ),
         )
     )
     _true_curve(fig, dataset, curve_x, width=2, offset=offset)
-    if unpenalized_y is not None:
+    if compare is not None:
         fig.add_trace(
             trace(
                 "scatter",
                 x=show(curve_x),
-                y=light(np.clip(unpenalized_y, -1e300, 1e300) - offset),
+                y=light(np.clip(compare.values, -1e300, 1e300) - offset),
                 mode="lines",
-                name="With no penalty (λ = 0)",
-                line=dict(color=PURPLE, width=1.5, dash="dot"),
+                name=compare.name,
+                line=dict(color=compare.colour, width=2, dash=compare.dash),
                 hoverinfo="skip",
             )
         )
@@ -213,7 +296,7 @@ def fit_figure(dataset, curve_x, curve_y, height=440, unpenalized_y=None):
             y=np.clip(curve_y, -1e300, 1e300) - offset,
             mode="lines",
             name="Model's curve",
-            line=dict(color=VERMILLION, width=3),
+            line=dict(color=YOUR_PENALTY.colour, width=3),
         )
     )
     train_low, train_high = dataset.x_train.min(), dataset.x_train.max()
@@ -229,20 +312,136 @@ def fit_figure(dataset, curve_x, curve_y, height=440, unpenalized_y=None):
                 annotation_position="bottom left",
                 annotation_font=dict(size=10, color=NOTE_GREY),
             )
-    if leaves_window(curve_y, window):
-        fig.add_annotation(
-            text=f"The curve shoots off the chart (it reaches {plain_number(np.max(np.abs(curve_y)))})",
-            xref="paper",
-            yref="paper",
-            x=0.5,
-            y=1.0,
-            yanchor="top",
-            showarrow=False,
-            bgcolor=veil(0.85),
-            font=dict(color=VERMILLION),
-        )
-    fig.update_yaxes(range=[window[0] - offset, window[1] - offset])
+    if compare is not None:
+        exit_notes(fig, curve_x, compare.values, window, compare.colour, dataset.y_unit, show, offset)
+    exit_notes(fig, curve_x, curve_y, window, YOUR_PENALTY.colour, dataset.y_unit, show, offset)
+    fig.update_yaxes(range=[window[0] - offset, window[1] - offset], **money_ticks(dataset.y_unit, offset))
     return base_layout(fig, dataset.x_label, offset_title(dataset.y_label, offset), height)
+
+
+#: The three small pictures' settings: what each shows, the role it is drawn in, and its title.
+PICTURES = ("no penalty", "sweet spot", "too much")
+
+
+@figure_builder
+def picture_figure(dataset, curve_x, curve_y, role, title, height=260):
+    """One small picture: the training points, new data faintly, and one curve in its role's colour and style.
+
+    Three of them side by side (no penalty · sweet spot · too much) show the before and after with no touch.
+    """
+    window = chart_window(dataset)
+    offset = y_offset(window)
+    show = dataset.x_for_display
+    fig = FigureSpec()
+    fig.add_trace(
+        trace(
+            "scatter",
+            x=show(dataset.x_test),
+            y=light(dataset.y_test - offset),
+            mode="markers",
+            name="New data",
+            marker=dict(color=NEW_DATA.colour, size=4, opacity=0.4),
+            hoverinfo="skip",
+        )
+    )
+    fig.add_trace(
+        trace(
+            "scatter",
+            x=show(dataset.x_train),
+            y=light(dataset.y_train - offset),
+            mode="markers",
+            name="Training data",
+            marker=dict(color=TRAINING.colour, size=6),
+            hoverinfo="skip",
+        )
+    )
+    fig.add_trace(
+        trace(
+            "scatter",
+            x=show(curve_x),
+            y=light(np.clip(curve_y, -1e300, 1e300) - offset),
+            mode="lines",
+            name=title,
+            line=dict(color=role.colour, width=3, dash=role.dash),
+            hoverinfo="skip",
+        )
+    )
+    exit_notes(fig, curve_x, curve_y, window, role.colour, dataset.y_unit, show, offset)
+    fig.update_yaxes(range=[window[0] - offset, window[1] - offset], **money_ticks(dataset.y_unit, offset))
+    fig = base_layout(fig, None, None, height)
+    return fig.update_layout(
+        title=dict(text=plain(title), x=0.5, xanchor="center", font=dict(size=15, color=role.colour)),
+        showlegend=False,
+        margin=dict(l=50, r=10, t=40, b=30),
+    )
+
+
+#: Weeks of the past shown before the forecast on the forecast chart.
+FORECAST_CONTEXT = 8
+
+
+@figure_builder
+def forecast_figure(dataset, future, forecasts, height=380):
+    """The café's model asked about the next days: each forecast beside what happened, the future shaded.
+
+    ``future`` is (x, y) of the days after the data (``data.next_days``); ``forecasts`` is a list of
+    (role, name, x, y) curves that run from the last weeks of the data into the future.
+    """
+    window = chart_window(dataset)
+    future_x, future_y = future
+    end = float(dataset.x_train.max())
+    start = end - FORECAST_CONTEXT
+    recent = dataset.x_train >= start
+    fig = FigureSpec()
+    fig.add_trace(
+        trace(
+            "scatter",
+            x=light(dataset.x_train[recent]),
+            y=light(dataset.y_train[recent]),
+            mode="markers",
+            name="Days it learned from",
+            marker=dict(color=TRAINING.colour, size=8),
+            hovertemplate=f"week %{{x:.1f}}: %{{y:{HOVER_FORMAT}}}<extra>learned from</extra>",
+        )
+    )
+    fig.add_trace(
+        trace(
+            "scatter",
+            x=light(future_x),
+            y=light(future_y),
+            mode="markers",
+            name="What happened",
+            marker=dict(color=NEW_DATA.colour, size=9, line=dict(color=BLACK, width=1)),
+            hovertemplate=f"week %{{x:.1f}}: %{{y:{HOVER_FORMAT}}}<extra>what happened</extra>",
+        )
+    )
+    for role, name, x, y in forecasts:
+        fig.add_trace(
+            trace(
+                "scatter",
+                x=light(x),
+                y=light(np.clip(y, -1e300, 1e300)),
+                mode="lines",
+                name=name,
+                line=dict(color=role.colour, width=3, dash=role.dash),
+                hovertemplate=f"week %{{x:.1f}}: %{{y:{HOVER_FORMAT}}}<extra>{plain(name)}</extra>",
+            )
+        )
+        ahead = x > future_x[0] - (future_x[1] - future_x[0])
+        exit_notes(fig, x[ahead], y[ahead], window, role.colour, dataset.y_unit)
+    fig.add_vrect(
+        x0=end,
+        x1=float(future_x[-1]),
+        fillcolor=ZERO_GREY,
+        opacity=0.15,
+        line_width=0,
+        annotation_text="the next two weeks:<br>not in the data",
+        annotation_position="top left",
+        annotation_font=dict(size=11, color=DARK_NOTE_GREY),
+    )
+    fig.update_yaxes(range=list(window), **money_ticks(dataset.y_unit))
+    fig.update_xaxes(range=[start, float(future_x[-1]) + 0.3])
+    return base_layout(fig, dataset.x_label, dataset.y_label, height)
 
 
 def term_names(degree):
@@ -262,19 +461,24 @@ def relative_weights(path):
 
 @figure_builder
 def weight_bars_figure(path, index, height=380):
-    """Each weight's size now beside its size with no penalty; log axis with a line at 1."""
+    """Each weight's size with no penalty beside its size at the reader's λ (at λ = 0: beside the sweet spot's).
+
+    Log axis with a line at 1, over every λ's weights, so the axis holds still while λ moves.
+    """
     sizes = relative_weights(path)
     names = term_names(path.degree)
     hover = f"how much the %{{x}} ingredient moves the curve: %{{y:{HOVER_FORMAT}}} × the usual ups and downs<extra>%{{fullData.name}}</extra>"
+    if path.lams[index] == 0:
+        first = Comparison(sizes[0], "No penalty: your λ = 0", NO_PENALTY.colour)
+        second = Comparison(sizes[path.best_index], "Sweet spot, for comparison", SWEET_SPOT.colour)
+    else:
+        first = Comparison(sizes[0], "No penalty (λ = 0)", NO_PENALTY.colour)
+        second = Comparison(sizes[index], "Your λ", YOUR_PENALTY.colour)
     fig = FigureSpec()
-    fig.add_trace(
-        trace(
-            "bar", x=names, y=light(sizes[0]), name="With no penalty (λ = 0)", marker_color=PURPLE, hovertemplate=hover
+    for bars in (first, second):
+        fig.add_trace(
+            trace("bar", x=names, y=light(bars.values), name=bars.name, marker_color=bars.colour, hovertemplate=hover)
         )
-    )
-    fig.add_trace(
-        trace("bar", x=names, y=light(sizes[index]), name="At this λ", marker_color=VERMILLION, hovertemplate=hover)
-    )
     fig.add_hline(y=1, line=dict(color=BLACK, width=1, dash="dash"))  # named in the axis title, not on the bars
     fig.update_yaxes(**plain_log_axis(np.append(sizes, 1.0), pad=0.03))  # every λ: the axis stays put
     fig.update_xaxes(type="category")
@@ -287,18 +491,16 @@ def weight_bars_figure(path, index, height=380):
     )
 
 
-def _weight_lines(fig, lams, weights, limit, show_legend=True, **where):
-    """One line per weight against λ (positions from ``lam_positions``), clipped far outside ±limit."""
-    x = light(lam_positions(lams))
-    for power, name in enumerate(term_names(weights.shape[1])):
+def _weight_lines(fig, lams, weights, limit, show_legend=False, **where):
+    """One grey line per weight against λ (darker for sharper bends), clipped far outside ±limit; λ = 0 a point of its own."""
+    count = weights.shape[1]
+    for power, name in enumerate(term_names(count)):
         fig.add_trace(
             trace(
                 "scatter",
-                x=x,
-                y=light(np.clip(weights[:, power], -1e6 * limit, 1e6 * limit)),
-                mode="lines",
+                **lam_line(lams, np.clip(weights[:, power], -1e6 * limit, 1e6 * limit), marker_size=6),
                 name=name,
-                line=dict(color=LINE_COLOURS[power % len(LINE_COLOURS)], width=1.5),
+                line=dict(color=grey_ramp(power, count), width=1.5),
                 legendgroup=name,
                 showlegend=show_legend,
                 hovertemplate=f"{name} ingredient: %{{y:{HOVER_FORMAT}}} × the usual ups and downs<extra></extra>",
@@ -307,28 +509,56 @@ def _weight_lines(fig, lams, weights, limit, show_legend=True, **where):
         )
 
 
+def _off_chart_note(fig, x, weights, limit, swings_word="× the usual ups and downs", **where):
+    """Where weight lines leave the chart (beyond ±limit): one note at that place, above and below, with how far they go."""
+    for side in (1, -1):
+        beyond = side * weights > limit
+        if not beyond.any():
+            continue
+        rows = np.flatnonzero(beyond.any(axis=1))
+        farthest = float(np.max(side * weights[beyond]))
+        fig.add_annotation(
+            x=float(np.mean(x[[rows[0], rows[-1]]])),
+            y=side * limit,
+            text=f"{'▲' if side > 0 else '▼'} lines off the chart (to {'' if side > 0 else '–'}{plain_number(farthest)} {swings_word})",
+            showarrow=False,
+            xanchor="left" if rows[-1] < x.size // 2 else "center",
+            yanchor="top" if side > 0 else "bottom",
+            font=dict(size=11, color=DARK_NOTE_GREY),
+            bgcolor=veil(0.85),
+            **where,
+        )
+
+
 @figure_builder
 def weight_paths_figure(path, index, height=380):
     """Every weight (signed, in spreads of y) as λ grows, with a marker at the current λ.
 
-    The y axis fits the weights from the start of the "about as good" range on;
-    to its left, unpenalized weights run off the chart by orders of magnitude.
+    The y axis fits the weights from the start of the "about as good" range on; to its left,
+    unpenalized weights run off the chart by orders of magnitude, and a note says so there.
+    λ = 0 is a point of its own on every line (``kit.lam_line``). Greys from light (the straight
+    line) to dark (the sharpest bend): no line takes a role's colour.
     """
     weights = path.coef / (path.y_sd or 1.0)
     low, _ = path.good_range
     limit = max(1.5, 1.2 * np.abs(weights[max(low, 1) :]).max())
     fig = FigureSpec()
-    _weight_lines(fig, path.lams, weights, limit, show_legend=path.degree <= 8)
+    _weight_lines(fig, path.lams, weights, limit)
+    _off_chart_note(fig, lam_positions(path.lams), weights, limit)
     fig.add_hline(y=0, line=ZERO_LINE)
     you_are_here(fig, lam_positions(path.lams)[index])
     lam_axis(fig, path.lams)
     fig.update_yaxes(range=[-limit, limit])
+    fig.update_layout(showlegend=False)
     return base_layout(fig, "Penalty strength λ", "Weight (× the usual ups and downs)", height)
 
 
 @figure_builder
 def l2_l1_paths_figure(path, lasso_lams, lasso_coef, lam, height=400):
-    """Ridge (L2) and lasso (L1) weight paths on the same features, side by side, with the current λ marked."""
+    """Ridge (L2) and lasso (L1) weight paths on the same features, side by side, with the current λ marked.
+
+    One grey per weight, the same in both panels (light: the straight line; dark: the sharpest bend).
+    """
     scale = path.y_sd or 1.0
     ridge = path.coef[path.lams > 0] / scale
     lasso = lasso_coef / scale
@@ -341,7 +571,7 @@ def l2_l1_paths_figure(path, lasso_lams, lasso_coef, lam, height=400):
         subplot_titles=("L2 (ridge): all kept, smaller", "L1 (lasso): some set to 0"),
     )
     _weight_lines(fig, path.lams[path.lams > 0], ridge, limit, row=1, col=1)
-    _weight_lines(fig, lasso_lams, lasso, limit, show_legend=False, row=1, col=2)
+    _weight_lines(fig, lasso_lams, lasso, limit, row=1, col=2)
     here = float(np.log10(lam)) if lam > 0 else float(lam_positions(path.lams).min())
     for col in (1, 2):
         fig.add_vline(x=here, line=HERE_LINE, row=1, col=col)
@@ -349,7 +579,7 @@ def l2_l1_paths_figure(path, lasso_lams, lasso_coef, lam, height=400):
         lam_axis(fig, path.lams[path.lams > 0], sparse=True, row=1, col=col)
     fig.update_xaxes(range=lam_range(path.lams))  # both panels, from λ = 0 on: aligned, and the line always shows
     fig.update_yaxes(range=[-limit, limit])
-    fig.update_layout(showlegend=path.degree <= 8)
+    fig.update_layout(showlegend=False)
     return base_layout(fig, "Penalty strength λ", "Weight (× the usual ups and downs)", height)
 
 
@@ -366,7 +596,7 @@ def gap_figure(train_miss, test_miss, height=220, top=None):
             x=[train_miss, test_miss],
             y=["Training data", "New data"],
             orientation="h",
-            marker_color=[BLUE, VERMILLION],
+            marker_color=[TRAINING.colour, NEW_DATA.colour],
             text=[plain_number(train_miss), plain_number(test_miss)],
             textposition="outside",
             hoverinfo="skip",
@@ -380,7 +610,7 @@ def gap_figure(train_miss, test_miss, height=220, top=None):
 
 @figure_builder
 def weight_total_figure(path, index, height=320):
-    """The size of all weights together, and the effective number of free weights, against λ."""
+    """The size of all weights together, and the effective number of free weights, against λ (λ = 0 a point of its own)."""
     x = lam_positions(path.lams)
     total = np.sqrt(np.sum(np.square(path.coef), axis=1)) / (path.y_sd or 1.0)
     fig = FigureSpec.make_subplots(
@@ -389,32 +619,21 @@ def weight_total_figure(path, index, height=320):
         horizontal_spacing=0.12,
         subplot_titles=("Size of all weights together", "Weights really used"),
     )
-    fig.add_trace(
-        trace(
-            "scatter",
-            x=light(x),
-            y=light(total),
-            mode="lines",
-            line=dict(color=BLUE, width=2.5),
-            name="Total size",
-            hovertemplate=f"%{{y:{HOVER_FORMAT}}}<extra></extra>",
-        ),
-        row=1,
-        col=1,
-    )
-    fig.add_trace(
-        trace(
-            "scatter",
-            x=light(x),
-            y=light(path.df),
-            mode="lines",
-            line=dict(color=GREEN, width=2.5),
-            name="Free weights",
-            hovertemplate="%{y:.1f}<extra></extra>",
-        ),
-        row=1,
-        col=2,
-    )
+    for col, values, name, hover in (
+        (1, total, "Total size", f"%{{y:{HOVER_FORMAT}}}<extra></extra>"),
+        (2, path.df, "Free weights", "%{y:.1f}<extra></extra>"),
+    ):
+        fig.add_trace(
+            trace(
+                "scatter",
+                **lam_line(path.lams, values),
+                line=dict(color=DARK_NOTE_GREY, width=2.5),
+                name=name,
+                hovertemplate=hover,
+            ),
+            row=1,
+            col=col,
+        )
     for col in (1, 2):
         fig.add_vline(x=x[index], line=HERE_LINE, row=1, col=col)
         lam_axis(fig, path.lams, sparse=True, row=1, col=col)
@@ -436,35 +655,34 @@ def _true_curve(fig, dataset, curve_x, width, offset=0.0):
                 x=light(curve_x),
                 y=light(dataset.truth(curve_x) - offset),
                 mode="lines",
-                name="True curve",
-                line=dict(color=GREEN, width=width, dash="dash"),
+                name="True pattern",
+                line=dict(color=TRUE_PATTERN.colour, width=width, dash=TRUE_PATTERN.dash),
                 hoverinfo="skip",
             )
         )
 
 
-#: The error-against-degree chart's y axis spans at most this many decades (a training error near zero,
-#: for a curve through every point with no penalty, would squash every other step's curves).
-DEGREE_DECADES = 2.5
-
-
-def _degree_window(sweep):
-    """Every typical miss the error-against-degree chart can show, at any λ, the smallest floored."""
-    values = np.concatenate([np.ravel(sweep.train_rmse), np.ravel(sweep.test_rmse)])
-    values = values[np.isfinite(values) & (values > 0)]
-    if not values.size:
-        return values
-    return np.maximum(values, values.max() * 10.0**-DEGREE_DECADES)
-
-
 @figure_builder
 def degree_figure(sweep, lam_index, degree, unit, height=380):
-    """Error against degree at the current λ and with no penalty: the classic U."""
+    """Error against degree at the reader's λ, and for comparison with no penalty, or, while the reader's λ is 0,
+    at each degree's own sweet spot: the classic U, and the L the penalty makes of it.
+
+    The y axis covers every λ's misses on new data and down to a hundredth of their smallest, so it holds still
+    while λ moves; a training miss below that (a curve through every point: almost 0) leaves the chart at the bottom,
+    and a note there says so.
+    """
+    new_data = np.concatenate([sweep.test_rmse.ravel(), sweep.sweet_spot_test_rmse, sweep.train_rmse.max(axis=0)])
+    new_data = new_data[np.isfinite(new_data) & (new_data > 0)]
+    floor, top = new_data.min() / 100, new_data.max()
+    if sweep.lams[lam_index] == 0:
+        compare = Comparison(sweep.sweet_spot_test_rmse, "New data, sweet spot", SWEET_SPOT.colour)
+    else:
+        compare = Comparison(sweep.test_rmse[:, 0], "New data, no penalty", NO_PENALTY.colour, NO_PENALTY.dash)
     fig = FigureSpec()
     for values, name, colour, dash in (
-        (sweep.train_rmse[:, lam_index], "Training data, this λ", BLUE, "solid"),
-        (sweep.test_rmse[:, lam_index], "New data, this λ", VERMILLION, "solid"),
-        (sweep.test_rmse[:, 0], "New data, no penalty", PURPLE, "dot"),
+        (sweep.train_rmse[:, lam_index], "Training data, your λ", TRAINING.colour, "solid"),
+        (sweep.test_rmse[:, lam_index], "New data, your λ", NEW_DATA.colour, "solid"),
+        (compare.values, compare.name, compare.colour, compare.dash),
     ):
         fig.add_trace(
             trace(
@@ -477,10 +695,23 @@ def degree_figure(sweep, lam_index, degree, unit, height=380):
                 hovertemplate=f"degree %{{x}}: typical miss %{{y:{HOVER_FORMAT}}}<extra></extra>",
             )
         )
+    below = np.flatnonzero(sweep.train_rmse[:, lam_index] < floor)
+    if below.size:
+        tiny = np.all(sweep.train_rmse[below, lam_index] < floor / 10)
+        fig.add_annotation(
+            x=float(sweep.degrees[below[0]]),
+            y=float(np.log10(floor)),
+            text=f"▼ from degree {sweep.degrees[below[0]]}, the training miss is "
+            + ("almost 0:<br>the curve passes through every point" if tiny else f"below {format_amount(floor, unit)}"),
+            showarrow=False,
+            xanchor="right" if below[0] > sweep.degrees.size // 2 else "left",
+            yanchor="bottom",
+            font=dict(size=11, color=DARK_NOTE_GREY),
+            bgcolor=veil(0.85),
+        )
     you_are_here(fig, degree)
-    # ticks and range over every λ: the axis stays put while λ moves, and the curves rise and fall on it
-    fig.update_yaxes(**plain_log_axis(_degree_window(sweep), pad=0.05))
-    fig.update_xaxes(dtick=1)
+    fig.update_yaxes(**plain_log_axis([floor, top]), range=[float(np.log10(floor)), float(np.log10(1.5 * top))])
+    fig.update_xaxes(dtick=1, range=[float(sweep.degrees.min()) - 0.5, float(sweep.degrees.max()) + 0.5])
     return base_layout(fig, "Curve flexibility (degree)", miss_title(unit), height)
 
 
@@ -503,7 +734,7 @@ def spaghetti_figure(dataset, curve_x, curves, height=400):
             y=light(np.concatenate(ys)),
             mode="lines",
             name="Fits to resampled data",
-            line=dict(color=VERMILLION, width=1.2),
+            line=dict(color=YOUR_PENALTY.colour, width=1.2),
             opacity=0.45,
             hoverinfo="skip",
         )

@@ -1,8 +1,11 @@
 """Datasets that ship with L2 Lab: synthetic curves with a known truth, and small real tables.
 
-Each synthetic curve carries a small business story that names its x and y and their units
-(the numbers are the curve's own: y is "compared with an average day", in thousands), so a
-miss reads "±0.3 thousand €". Nothing is downloaded: the real data come with plotly and scikit-learn.
+Each synthetic curve carries a small business story that names its x and y in their units: a
+shape on [0, 1] is drawn at its story's size (``_Shape.level``, ``scale`` and ``x_span``: the
+café's sales are around €2,000 a day, over the 52 weeks of a year), so a miss reads "±€300".
+λ does not depend on these units (docs/maths.md). The made-up café also has a future
+(``next_days``): what happened in the days after the year the model learned from.
+Nothing is downloaded: the real data come with plotly and scikit-learn.
 """
 
 from collections.abc import Callable
@@ -11,11 +14,17 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..models.grid import HELD_OUT_SHARE
+from ..show.facts import MADE_UP_DATA
 
 N_HELD_OUT = 200
 N_RANGE = (10, 200)
 NOISE_RANGE = (0.0, 1.0)
 DEFAULT_NOISE = 0.3
+#: The first view's sample: 18 days and sample 82 of the café, chosen so that with no penalty the degree-15
+#: curve visibly memorizes (it misses its 18 days by about €56 and new days by about €1,170, swinging between
+#: them), the sweet spot is calm, and its forecast of the next two weeks stays close to what happened.
+DEFAULT_N = 18
+DEFAULT_SEED = 82
 
 
 @dataclass(frozen=True)
@@ -24,6 +33,8 @@ class Dataset:
 
     ``truth`` is the true curve for synthetic data (None for real data); ``y_name`` names y in a
     reader's words ("daily sales"), for sentences such as "the usual ups and downs of daily sales".
+    ``x_per_day`` is how far x moves in a day when x is time in the story (the café's weeks: 1/7), else
+    None; ``typical`` is a typical value of y in the story ("an average day takes about €2,000"), or None.
     """
 
     key: str
@@ -42,6 +53,8 @@ class Dataset:
     x_origin: np.datetime64 | None = None
     split: str = "random"
     y_name: str = ""
+    x_per_day: float | None = None
+    typical: float | None = None
 
     @property
     def is_synthetic(self):
@@ -60,7 +73,11 @@ class Dataset:
 
 @dataclass(frozen=True)
 class _Shape:
-    """A known true curve on x in [0, 1] and the business story that gives x and y their units."""
+    """A known true curve on x in [0, 1] and the business story that gives x and y their units.
+
+    The story's x is ``x_span`` times the shape's, its y ``level + scale × shape`` (noise and the
+    outlier are counted in ``scale`` too); ``x_per_day`` says how far x moves in a day when x is time.
+    """
 
     title: str
     curve: Callable[[np.ndarray], np.ndarray]
@@ -70,6 +87,23 @@ class _Shape:
     y_unit: str
     y_name: str
     outlier: bool = False
+    level: float = 0.0
+    scale: float = 1.0
+    x_span: float = 1.0
+    x_per_day: float | None = None
+
+
+@dataclass(frozen=True)
+class _Truth:
+    """A shape's true curve in its story's units (a plain object, so a cached Dataset can be pickled)."""
+
+    curve: Callable[[np.ndarray], np.ndarray]
+    level: float
+    scale: float
+    x_span: float
+
+    def __call__(self, x):
+        return self.level + self.scale * self.curve(np.asarray(x, dtype=float) / self.x_span)
 
 
 def _wave(x):
@@ -86,38 +120,50 @@ def _line(x):
 
 SHAPES = {
     "wave": _Shape(
-        "Café sales over a season",
+        "A café's daily sales",
         _wave,
-        "A beach café's daily sales over one season, in thousand € above or below an average day: busy in the "
-        "first half, quiet in the second. The true pattern is a smooth rise and fall. Each day adds its own luck on top, "
-        "and a flexible curve is tempted to chase that luck.",
-        "Time through the season (0 = start, 1 = end)",
-        "Daily sales vs an average day (thousand €)",
-        "thousand €",
+        "A café's daily sales over last year, in €: around €2,000 on an average day, busy in the first half of "
+        "the year and quiet in the second. The true pattern is a smooth rise and fall. Each day adds its own luck "
+        "on top, a sunny Sunday or a rainy Monday, and a flexible curve is tempted to chase that luck. " + MADE_UP_DATA,
+        "Week of the year",
+        "Daily sales (€)",
+        "€",
         "daily sales",
+        level=2000.0,
+        scale=1000.0,
+        x_span=52.0,
+        x_per_day=1 / 7,
     ),
     "step": _Shape(
         "Shop visitors, new road",
         _step,
-        "A shop's weekly visitors, in thousands above or below a usual week. Halfway through the year a new road opens and "
-        "visitors jump from low to high. Smooth curves struggle at the jump and ripple beside it.",
-        "Time through the year (0 = start, 1 = end)",
-        "Weekly visitors vs a usual week (thousands)",
-        "thousand visitors",
+        "A shop's weekly visitors over a year: about 3,000 in a usual week. Halfway through the year a new road "
+        "opens and visitors jump from low to high. Smooth curves struggle at the jump and ripple beside it. "
+        + MADE_UP_DATA,
+        "Week of the year",
+        "Weekly visitors",
+        "visitors",
         "weekly visitors",
+        level=3000.0,
+        scale=1000.0,
+        x_span=52.0,
+        x_per_day=1 / 7,
     ),
     "line": _Shape(
         "Advertising and sales",
         _line,
-        "A shop's monthly sales, in thousand € above or below an average month, against its advertising budget. "
-        "Each extra euro spent on advertising brings the same extra sales, so the true pattern is a straight "
-        "line. But one month had a one-off bulk order, far above the line. A flexible curve bends toward that "
-        "odd month; a penalized one mostly ignores it.",
-        "Advertising budget (0 = none, 1 = the most)",
-        "Sales vs an average month (thousand €)",
-        "thousand €",
+        "A shop's monthly sales, in €, against what it spent on advertising that month. Each extra euro spent on "
+        "advertising brings the same extra sales, so the true pattern is a straight line. But one month had a "
+        "one-off bulk order, far above the line. A flexible curve bends toward that odd month; a penalized one "
+        "mostly ignores it. " + MADE_UP_DATA,
+        "Advertising that month (€)",
+        "Monthly sales (€)",
+        "€",
         "monthly sales",
         outlier=True,
+        level=20000.0,
+        scale=4000.0,
+        x_span=5000.0,
     ),
 }
 
@@ -175,7 +221,7 @@ TABLES = {
         "Restaurant bill and tip",
         "Total bill (US$)",
         "Tip (US$)",
-        "dollars",
+        "$",
         "tips",
         "Bigger bills bring bigger tips, with plenty of scatter: people tip differently. "
         "244 meals, from the tips data bundled with plotly.",
@@ -198,11 +244,12 @@ DATASET_TITLES = {key: shape.title for key, shape in SHAPES.items()} | {
 }
 
 
-def make_synthetic(shape="wave", n=30, noise=DEFAULT_NOISE, seed=0):
-    """Draw ``n`` training points and ``N_HELD_OUT`` held-out points from a known curve.
+def make_synthetic(shape="wave", n=DEFAULT_N, noise=DEFAULT_NOISE, seed=DEFAULT_SEED):
+    """Draw ``n`` training points and ``N_HELD_OUT`` held-out points from a known curve, in the story's units.
 
-    x is uniform on [0, 1]; the held-out x stay within the training x range,
-    so the error on new data measures the curve where it was fitted.
+    The shape's x is uniform on [0, 1] (the story's x is ``x_span`` times it); the held-out x stay within the
+    training x range, so the error on new data measures the curve where it was fitted. The same ``n``, ``noise``
+    and ``seed`` draw the same points whatever the story's units.
     """
     if shape not in SHAPES:
         raise ValueError(f"unknown shape {shape!r}; choose one of {', '.join(SHAPES)}.")
@@ -212,14 +259,19 @@ def make_synthetic(shape="wave", n=30, noise=DEFAULT_NOISE, seed=0):
     if not NOISE_RANGE[0] <= noise <= NOISE_RANGE[1]:
         raise ValueError(f"noise must be from {NOISE_RANGE[0]} to {NOISE_RANGE[1]}, got {noise}.")
     spec = SHAPES[shape]
+    truth = _Truth(spec.curve, spec.level, spec.scale, spec.x_span)
     train_rng = np.random.default_rng([seed, 0])
-    x_train = np.sort(train_rng.uniform(0.0, 1.0, n))
-    y_train = spec.curve(x_train) + noise * train_rng.standard_normal(n)
+    x_train = spec.x_span * np.sort(train_rng.uniform(0.0, 1.0, n))
+    y_train = truth(x_train) + spec.scale * noise * train_rng.standard_normal(n)
     if spec.outlier:
-        y_train[int(0.7 * n)] += 2.5
+        y_train[int(0.7 * n)] += spec.scale * 2.5
     test_rng = np.random.default_rng([seed, 1])
-    x_test = np.sort(test_rng.uniform(x_train[0], x_train[-1], N_HELD_OUT))
-    y_test = spec.curve(x_test) + noise * test_rng.standard_normal(N_HELD_OUT)
+    x_test = np.clip(  # within the training x, also after the rescaling's rounding
+        spec.x_span * np.sort(test_rng.uniform(x_train[0] / spec.x_span, x_train[-1] / spec.x_span, N_HELD_OUT)),
+        x_train[0],
+        x_train[-1],
+    )
+    y_test = truth(x_test) + spec.scale * noise * test_rng.standard_normal(N_HELD_OUT)
     return Dataset(
         key=shape,
         title=spec.title,
@@ -232,10 +284,35 @@ def make_synthetic(shape="wave", n=30, noise=DEFAULT_NOISE, seed=0):
         y_test=y_test,
         story=spec.story,
         y_name=spec.y_name,
-        truth=spec.curve,
+        truth=truth,
         noise=noise,
         seed=seed,
+        x_per_day=spec.x_per_day,
+        typical=spec.level or None,
     )
+
+
+def noise_in_units(dataset):
+    """The noise of made-up data in the story's units: how far a typical point sits from the true pattern."""
+    return dataset.noise * SHAPES[dataset.key].scale if dataset.key in SHAPES else None
+
+
+#: How far ahead the café's forecast looks.
+FORECAST_DAYS = 14
+
+
+def next_days(dataset, days=FORECAST_DAYS):
+    """The ``days`` after the period made-up data cover, and what happened on them: (x, y), or None.
+
+    Only for made-up data whose x is time (``x_per_day``): the true pattern carries on, with the same
+    day-to-day luck, drawn once per sample (its own random stream, so the learned days stay the same).
+    """
+    if dataset.truth is None or dataset.x_per_day is None or dataset.key not in SHAPES:
+        return None
+    end = SHAPES[dataset.key].x_span
+    x = end + dataset.x_per_day * np.arange(1, days + 1)
+    luck = dataset.noise * np.random.default_rng([dataset.seed, 2]).standard_normal(days)
+    return x, dataset.truth(x) + SHAPES[dataset.key].scale * luck
 
 
 def load_table(key):
@@ -310,7 +387,7 @@ def from_columns(x, y, title, x_label, y_label, split="random", x_origin=None):
     )
 
 
-def load_dataset(key, n=30, noise=DEFAULT_NOISE, seed=0):
+def load_dataset(key, n=DEFAULT_N, noise=DEFAULT_NOISE, seed=DEFAULT_SEED):
     """Any built-in dataset by key; ``n``, ``noise`` and ``seed`` matter only for synthetic ones."""
     if key in SHAPES:
         return make_synthetic(key, n, noise, seed)

@@ -13,7 +13,7 @@ import numpy as np
 from ..models.grid import LAM_GRID, LARGE_N, LEAVE_ONE_OUT, SLIDER_LAMS
 from ..models.path import ridge_path
 from ..models.path_compressed import compress, path_from_compressed
-from .data import make_synthetic
+from .data import make_synthetic, next_days
 
 N_RESAMPLES = 20
 #: The λ of the lasso's weights beside ridge's (the slider's, from 0.000001 on).
@@ -34,6 +34,16 @@ class DegreeSweep:
     test_rmse: np.ndarray
     cv_rmse: np.ndarray
     cv: str = LEAVE_ONE_OUT
+
+    @property
+    def sweet_spots(self):
+        """Each degree's own sweet spot: the column of its lowest cross-validated error."""
+        return np.argmin(np.where(np.isfinite(self.cv_rmse), self.cv_rmse, np.inf), axis=1)
+
+    @property
+    def sweet_spot_test_rmse(self):
+        """The miss on new data of each degree at its own sweet spot."""
+        return self.test_rmse[np.arange(self.degrees.size), self.sweet_spots]
 
 
 def degree_sweep(dataset, degrees=range(1, 21), lams=LAM_GRID):
@@ -111,3 +121,43 @@ def resampled_curves(dataset, degree, curve_x, lams, n_resamples=N_RESAMPLES):
 def spread(curves):
     """How far the resampled curves sit from their average, typically (one number per λ)."""
     return np.sqrt(np.nanmean(np.nanvar(curves, axis=1), axis=-1))
+
+
+def picture_rows(path):
+    """The rows of the three small pictures: no penalty, the sweet spot, and far too much (the largest λ)."""
+    return 0, int(path.best_index), int(path.lams.size - 1)
+
+
+def forecast(dataset, path, rows, weeks_before=8):
+    """The model at ``rows`` asked about the days after the data: the days, what happened, and each row's curve.
+
+    Returns (future, curve_x, curves, on_days) or None when the data have no future (``data.next_days``):
+    ``curve_x`` runs from ``weeks_before`` before the last training point to the last future day, ``curves``
+    holds each row's curve on it, ``on_days`` each row's forecast for the future days.
+    """
+    future = next_days(dataset)
+    if future is None:
+        return None
+    end = float(dataset.x_train.max())
+    curve_x = np.linspace(end - weeks_before, float(future[0][-1]), 240)
+    return future, curve_x, path.predict(curve_x)[list(rows)], path.predict(future[0])[list(rows)]
+
+
+#: The numbers of days the history comparison fits (the first is the view's own).
+HISTORY_DAYS = (36, 72, 144)
+
+
+def history(dataset, degree, days=HISTORY_DAYS):
+    """How the miss on new data shrinks with more history: rows of (days, miss with no penalty, miss at the sweet spot).
+
+    The first row is ``dataset`` itself; the others draw more days of the same made-up data (the same noise and sample
+    number). None for data that cannot grow (real tables, the reader's file).
+    """
+    if not dataset.is_synthetic:
+        return None
+    rows = []
+    for n in (dataset.x_train.size, *(d for d in days if d > dataset.x_train.size)):
+        sample = make_synthetic(dataset.key, n, dataset.noise, dataset.seed)
+        path = ridge_path(sample.x_train, sample.y_train, degree, x_test=sample.x_test, y_test=sample.y_test)
+        rows.append((n, float(path.test_rmse[0]), float(path.test_rmse[path.best_index])))
+    return rows

@@ -2,15 +2,27 @@
 
 Every caption here is computed from the data on the chart, so it says what the chart shows on
 this data (a U or an L, lines that cross zero, a curve that falls then rises). The verdict itself
-is the one rule of ``core.verdict``; this module says it for a curve.
+is the one rule of ``core.verdict``; this module says it for a curve. Sentences with ``story=True``
+are for the story track: λ in words with its number small (``lam_in_words``); without it, for the
+go-deeper pages, λ's exact number. A colour is named by its role's word (``core.show.palette``).
 """
 
 import numpy as np
 
 from ..models.grid import LEAVE_ONE_OUT, N_FOLDS
-from ..show.plain_numbers import format_lam, format_miss, ordinal, plain_number
+from ..show.kit import ROLE_ZONE_WORDS
+from ..show.palette import NEW_DATA, NO_PENALTY, SWEET_SPOT, TOO_MUCH
+from ..show.plain_numbers import (
+    format_amount,
+    format_lam,
+    format_miss,
+    lam_in_words,
+    lam_words,
+    ordinal,
+    plain_number,
+)
 from ..verdict import MEMORIZING, TOO_SIMPLE, known_errors, reading, verdict
-from .data import N_HELD_OUT
+from .data import N_HELD_OUT, noise_in_units
 
 #: What the reader sees while the fits are computed.
 WAIT_FIT = "Fitting the curve for every λ…"
@@ -19,6 +31,18 @@ WAIT_DEGREES = "Trying every degree…"
 WAIT_RESAMPLES = "Refitting on resampled data…"
 #: A change smaller than this share of a miss is "flat" in a caption (the eye does not see it either).
 FLAT = 0.05
+
+
+def lam_named(lam, story=False):
+    """λ as a sentence names it: 'a medium penalty (λ = 0.00032)' on the story track, 'λ = 0.00032' deeper."""
+    return lam_in_words(lam) if story else f"λ = {format_lam(lam)}"
+
+
+def _at(lam, story=False):
+    """How a sentence about one λ starts: 'With no penalty', 'With a light penalty (λ under 0.0001)', 'At λ = 0.001'."""
+    if lam == 0:
+        return "With no penalty"
+    return f"With {lam_in_words(lam)}" if story else f"At λ = {format_lam(lam)}"
 
 
 #: How each cross-validation checks a model, in words (``RidgePath.cv``).
@@ -87,10 +111,11 @@ def new_miss_text(path, index, unit=""):
     return f"Typical miss on new data: {format_miss(path.test_rmse[index], unit)}"
 
 
-def sweet_spot_sentence(path, index, unit=""):
+def sweet_spot_sentence(path, index, unit="", story=False):
     """The one sweet spot (the star, found without the new data), its "about as good" band, and where the reader stands.
 
-    The held-out points only say how the sweet spot does on them; their own best λ stays in the In depth box.
+    The held-out points only say how the sweet spot does on them; the λ that happened to do best on them
+    stays in the In depth box, under another name (``held_out_best_sentence``).
     """
     here = reading(path, index)
     spot = here.spot
@@ -100,12 +125,36 @@ def sweet_spot_sentence(path, index, unit=""):
         else f" On the new data it misses by {format_miss(path.test_rmse[spot.best], unit)}."
     )
     check = _CV_IN_WORDS.get(path.cv, "Checking on points the model did not see")
+    low, high = path.lams[spot.low], path.lams[spot.high]
+    band = (
+        f"Every penalty from {lam_words(low)} to {lam_words(high)}"
+        if story and lam_words(low) != lam_words(high)
+        else f"Every λ from {format_lam(low)} to {format_lam(high)}"
+        if not story
+        else f"Every penalty near it, {lam_words(low)}"
+    )
+    yours = f"Your penalty, {lam_in_words(path.lams[index])}," if story else f"Your λ = {format_lam(path.lams[index])}"
     return (
-        f"The sweet spot is **λ = {format_lam(path.lams[spot.best])}** (the star). It was found without peeking at "
-        f"the new data, by {check[0].lower()}{check[1:]}: there it has the lowest miss, typically "
-        f"{format_miss(np.sqrt(path.cv_mse[spot.best]), unit)}.{held_out} Every λ from {format_lam(path.lams[spot.low])} to {format_lam(path.lams[spot.high])} "
-        "(green band) is about as good: the differences there are too small to trust. "
-        f"Your λ = {format_lam(path.lams[index])} is **{here.verdict.label}**."
+        f"The sweet spot, the {SWEET_SPOT.word} star, is **{lam_named(path.lams[spot.best], story)}**. It was found "
+        f"without peeking at the new data, by {check[0].lower()}{check[1:]}: there it has the lowest miss, typically "
+        f"{format_miss(np.sqrt(path.cv_mse[spot.best]), unit)}.{held_out} {band} ({SWEET_SPOT.word} band) is about "
+        f"as good: the differences there are too small to trust. {yours} is **{here.verdict.label}**."
+    )
+
+
+def held_out_best_sentence(path, unit=""):
+    """In depth: the λ that happened to do best on these held-out points, named apart from the sweet spot.
+
+    It is known only afterwards, from the new data, so it never picks anything; '' when there are no held-out points.
+    """
+    if known_errors(path.test_rmse) is None:
+        return ""
+    luckiest = int(np.nanargmin(path.test_rmse))
+    return (
+        f"Afterwards, on these particular held-out points, λ = {format_lam(path.lams[luckiest])} happened to do best "
+        f"({format_miss(path.test_rmse[luckiest], unit)}, against {format_miss(path.test_rmse[path.best_index], unit)} "
+        "at the sweet spot). A real project cannot know it in advance: it is not the sweet spot, only how the "
+        "choice turned out on one set of new points."
     )
 
 
@@ -134,30 +183,75 @@ def guess_verdict(path, guess):
 # --- Captions computed from what the chart shows ---
 
 
-def noise_caption(noise, unit, seed):
-    """Under the synthetic data's sliders: what the noise means in the data's units, and which sample this is."""
+def noise_caption(noise, unit, seed, amount=None):
+    """Under the synthetic data's sliders: what the noise means in the data's units, and which sample this is.
+
+    ``amount`` is the noise in the data's units (``data.noise_in_units``); by default the setting itself.
+    """
+    amount = noise if amount is None else amount
     return (
         f"Noise is the day-to-day luck on top of the true pattern: at {noise:.2f}, a typical point "
-        f"sits about ±{noise:.2f} {unit} from it. This is sample number {seed}: New sample draws "
+        f"sits about {format_miss(amount, unit)} from it. This is sample number {seed}: New sample draws "
         "another set of points with the same pattern and the same amount of luck. The new data are "
         f"{N_HELD_OUT} more points drawn the same way."
     )
+
+
+#: Under every error-against-λ chart of the curve: what the zones' shades mean (``kit.ROLE_ZONE_COLOURS``).
+ZONES_CAPTION = (
+    "The shading gives the verdict for each penalty: {} where the model memorizes, {} where it is about right, {} "
+    "where it is too stiff. The black dashed line is the check on training points left out in turn: its lowest "
+    "point is the star. No penalty sits at the far left, set apart from the rest."
+).format(*ROLE_ZONE_WORDS)
 
 
 #: The guess-first challenge's question.
 GUESS_PROMPT = (
     "Where do you think the sweet spot is, the λ with the lowest miss on data the model did not learn from? "
     "Set your guess, then reveal the answer. "
-    "(Hint: the Playground and the Weights page can help.)"
+    "(Hint: the charts above and the Weights page can help.)"
 )
 
 
-def fit_summary(path, index, leaves_chart):
-    """One sentence on what the fit chart shows right now (the misses are shown beside it)."""
-    where = "With no penalty" if path.lams[index] == 0 else f"At λ = {format_lam(path.lams[index])}"
+def unpenalized_swing(leaves_chart):
+    """What the curve with no penalty does between its training points: said once, for the fit and the weights."""
     if leaves_chart:
-        return f"{where} the model's curve swings far beyond the data between and around the points."
-    return f"{where} the model's curve stays within the range of the data."
+        return "between and around them it swings so far that it leaves the chart"
+    return "between them it bends to follow each point's luck"
+
+
+def fit_summary(path, index, leaves_chart, story=False, compared=False):
+    """One sentence on what the fit chart shows right now (the misses are shown beside it).
+
+    ``compared`` says the chart also draws a curve for comparison (the sweet spot's at λ = 0, else no
+    penalty's): the sentence names it by its colour.
+    """
+    where = _at(path.lams[index], story)
+    if leaves_chart:
+        text = f"{where} the model's curve swings far beyond the data between and around the points."
+    else:
+        text = f"{where} the model's curve stays within the range of the data."
+    if compared:
+        text += (
+            f" The {SWEET_SPOT.word} curve is the sweet spot, drawn for comparison."
+            if path.lams[index] == 0
+            else f" The {NO_PENALTY.word} dotted curve has no penalty, drawn for comparison."
+        )
+    return text
+
+
+def training_fit(path, index, unit="", n=None):
+    """How close to perfect the model is on the data it learned from, against new data: the fact said once.
+
+    'Almost perfect' only when the training miss is under a tenth of the new-data miss.
+    """
+    train, new = path.train_rmse[index], _new_miss(path)[index]
+    days = f"the {n} points it learned from" if n else "the points it learned from"
+    closeness = "almost perfectly, " if train < 0.1 * new else ""
+    return (
+        f"{_at(path.lams[index])} the model fits {days} {closeness}with a typical miss of {format_miss(train, unit)}; "
+        f"on new data it misses by {format_miss(new, unit)}."
+    )
 
 
 #: What a weight is counted in when the data have no words of their own.
@@ -170,15 +264,21 @@ def swings_of(dataset):
     return f"the usual ups and downs of {name}" if name else SWINGS
 
 
-def weights_sentence(path, index, swings=SWINGS):
-    """The weights chart read aloud; ``swings`` says what a weight of 1 moves the curve by (``swings_of``)."""
+def weights_sentence(path, index, swings=SWINGS, leaves_chart=True):
+    """The weights chart read aloud; ``swings`` says what a weight of 1 moves the curve by (``swings_of``).
+
+    ``leaves_chart`` says whether the curve with no penalty leaves its chart (``unpenalized_swing``, said the
+    same way under the curve). At λ = 0 the bars compare with the sweet spot's.
+    """
     sizes = np.abs(path.coef) / (path.y_sd or 1.0)
     unpenalized = plain_number(sizes[0].max())
     if index == 0:
         return (
             f"There is no penalty now: the largest weight is {unpenalized} times {swings}. "
             "Such giant weights cancel each other out, so the curve still passes near the training points, "
-            "but between and beyond them it swings wildly. That is the sign of memorizing."
+            f"but {unpenalized_swing(leaves_chart)}. That is the sign of memorizing. The {SWEET_SPOT.word} bars "
+            f"show the sweet spot for comparison: its largest weight is {plain_number(sizes[path.best_index].max())} "
+            "times."
         )
     now = sizes[index]
     largest = int(np.argmax(now))
@@ -302,8 +402,17 @@ def degree_summary(sweep, lam_index, unit=""):
         else f"It is lowest at degree {degrees[best_here]} ({format_miss(here[best_here], unit)}) and "
         f"{format_miss(here[-1], unit)} at {last}."
     )
-    sentences = [f"On this data, with your penalty, the miss on new data {said[shape_here]}: {why[shape_here]}", lowest]
-    if lam_index != 0:
+    yours = "with no penalty" if sweep.lams[lam_index] == 0 else "with your penalty"
+    sentences = [f"On this data, {yours}, the miss on new data {said[shape_here]}: {why[shape_here]}", lowest]
+    if lam_index == 0:
+        tuned = sweep.sweet_spot_test_rmse
+        shape_tuned, best_tuned = _shape(tuned)
+        sentences.append(
+            f"The {SWEET_SPOT.word} line gives each degree its own sweet spot: then the miss on new data "
+            f"{said[shape_tuned]}, {format_miss(tuned[best_tuned], unit)} at degree {degrees[best_tuned]} and "
+            f"{format_miss(tuned[-1], unit)} at {last}."
+        )
+    else:
         sentences.append(
             f"With no penalty it {said[shape_free]}: {format_miss(free[best_free], unit)} at degree "
             f"{degrees[best_free]}, {format_miss(free[-1], unit)} at {last}."
@@ -331,14 +440,17 @@ def _why_no_penalty_wins(better_free, degrees):
     return [f"At {_degree_run(better_free)} no penalty also does better on these particular held-out points."]
 
 
-def curves_summary(path, index, unit=""):
+def curves_summary(path, index, unit="", story=False):
     """The error-against-λ chart read aloud: whether the miss on new data falls then rises on this data."""
     new = _new_miss(path)
     shape, lowest = _shape(new)
     low_miss, first, last = format_miss(new[lowest], unit), format_miss(new[0], unit), format_miss(new[-1], unit)
+    strongest = lam_words(path.lams[-1]) if story else f"λ = {format_lam(path.lams[-1])}"
     said = {
         "falls then rises": f"falls from {first} with no penalty to {low_miss} at its lowest, then rises to {last} "
-        f"at λ = {format_lam(path.lams[-1])}. Too little penalty memorizes; too much is too stiff.",
+        f"with {strongest}."
+        if story
+        else f"falls from {first} with no penalty to {low_miss} at its lowest, then rises to {last} at {strongest}.",
         "falls then flat": f"falls from {first} with no penalty to {low_miss} at its lowest and stays near that: "
         "on this data even a strong penalty does little harm.",
         "rises": f"is lowest with little or no penalty ({low_miss}). It rises to {last} with a lot: this curve "
@@ -346,18 +458,20 @@ def curves_summary(path, index, unit=""):
         "flat": f"stays between {low_miss} and {format_miss(np.nanmax(new), unit)} whatever the penalty: "
         "on this data the penalty changes little.",
     }
+    if shape == "falls then rises":
+        said[shape] += " Too little penalty memorizes; too much is too stiff."
     here = reading(path, index)
     held_out = known_errors(path.test_rmse) is not None
-    line = "the “New data (held out)” line" if held_out else "the miss checked on unseen points"
+    line = f"the {NEW_DATA.word} “New data (held out)” line" if held_out else "the miss checked on unseen points"
     text = f"On this data {line} {said[shape]}"
     if shape.startswith("falls") and new[0] < (1 + 5 * FLAT) * new[lowest]:
         text += (
             " The penalty's gain on the typical miss is modest here. Its bigger gain is a steadier curve: see how "
-            "much the fit jumps between samples, below."
+            "much the fit jumps between samples on the Questions page."
         )
     if held_out and not here.spot.low <= lowest <= here.spot.high:
         text += (
-            " Its lowest point lies outside the green band: these particular new points favour a different λ. "
+            f" Its lowest point lies outside the {SWEET_SPOT.word} band: these particular new points favour a different λ. "
             "The sweet spot and the verdict follow the check on the training points, as a real project must, "
             "since it has no new data to peek at."
         )
@@ -484,17 +598,17 @@ def worked_example(path, dataset):
     new, unit = _new_miss(path), dataset.y_unit
     low, high = path.lams[spot.low], path.lams[spot.high]
     wide = (
-        " That range is wide, which is good news: on this file the exact λ matters little, as long as there is "
-        "some penalty."
+        " That range is wide, which is good news: on this file the exact penalty matters little."
         if low > 0 and high / low >= WIDE_BAND
         else ""
     )
     train_higher = path.train_rmse[spot.best] > new[spot.best]
     return (
         f"**An example of the result.** Say your file holds a shop's monthly advertising budget and its sales "
-        f"(our built-in “{dataset.title}” data). With the most flexible curve, you would see:\n"
-        f"- **Recommended λ (the sweet spot): {format_lam(path.lams[spot.best])}.** Anything from "
-        f"{format_lam(low)} to {format_lam(high)} does about as well.{wide}\n"
+        f"(our built-in “{dataset.title}” data, whose numbers are made up, shown here as if they were your file). "
+        "With the most flexible curve, you would see:\n"
+        f"- **Recommended penalty (the sweet spot): {lam_in_words(path.lams[spot.best])}.** Anything from "
+        f"{lam_in_words(low)} to {lam_in_words(high)} does about as well.{wide}\n"
         f"- With it, the **typical miss on new months is {format_miss(new[spot.best], unit)}**, against "
         f"{format_miss(path.train_rmse[spot.best], unit)} on the months it learned from"
         + (
@@ -509,4 +623,100 @@ def worked_example(path, dataset):
         f"Verdict: {verdict(path, 0).label}.\n\n"
         "For your own file you also get the chart of your data with the model's curve, the weights, and the miss "
         "for every λ, all following the λ control, and a download of the model's predictions."
+    )
+
+
+# --- The story's first page: three pictures, the forecast, and the buyer's numbers ---
+
+
+def picture_caption(path, index, unit="", n=None):
+    """Under one of the three small pictures: the penalty in words, its verdict and the two misses."""
+    train, new = path.train_rmse[index], _new_miss(path)[index]
+    days = f"the {n} points it learned from" if n else "the points it learned from"
+    return (
+        f"{lam_in_words(path.lams[index])[0].upper()}{lam_in_words(path.lams[index])[1:]}: "
+        f"{verdict(path, index).label}. Misses {days} by {format_miss(train, unit)} and new data by "
+        f"{format_miss(new, unit)}."
+    )
+
+
+def pictures_sentence(path, too_much, unit=""):
+    """One sentence over the three pictures: what each colour is and what to see, from the numbers drawn."""
+    best = path.best_index
+    return (
+        f"The same data and the same model three times. With no penalty ({NO_PENALTY.word}, dotted) the curve "
+        f"chases every point. At the sweet spot ({SWEET_SPOT.word}) it follows the pattern; it misses new data by "
+        f"{format_miss(_new_miss(path)[best], unit)} instead of {format_miss(_new_miss(path)[0], unit)}. With far too "
+        f"much ({TOO_MUCH.word}) it flattens and misses the rise and fall: {format_miss(_new_miss(path)[too_much], unit)}."
+    )
+
+
+def forecast_sentences(dataset, future, forecasts):
+    """The forecast read aloud: each forecast's two-week total against what happened, and days outside the data.
+
+    ``future`` is (x, y) of the next days; ``forecasts`` is a list of (how the sentence names the model's
+    setting, "With no penalty"; its forecast on those days).
+    A day whose forecast lies outside everything the model learned from is counted, and its most extreme
+    value named: a forecast there is a guess beyond the data.
+    """
+    _, happened = future
+    unit = dataset.y_unit
+    low, high = float(dataset.y_train.min()), float(dataset.y_train.max())
+    days = happened.size
+    sentences = [f"In the {days} days after the data, the café took {format_amount(happened.sum(), unit)} in all."]
+    for name, predicted in forecasts:
+        outside = (predicted < low) | (predicted > high)
+        text = (
+            f"{name}, the model forecast {format_amount(predicted.sum(), unit)}, off by "
+            f"{format_amount(abs(predicted.sum() - happened.sum()), unit)}"
+        )
+        if outside.any():
+            extreme = predicted[outside][np.argmax(np.abs(predicted[outside] - (low + high) / 2))]
+            text += (
+                f"; on {int(outside.sum())} of the {days} days it forecast sales outside anything in its data "
+                f"({format_amount(low, unit)} to {format_amount(high, unit)}), down to {format_amount(extreme, unit)}"
+                if extreme < low
+                else f"; on {int(outside.sum())} of the {days} days it forecast sales outside anything in its data "
+                f"({format_amount(low, unit)} to {format_amount(high, unit)}), up to {format_amount(extreme, unit)}"
+            )
+        sentences.append(text + ".")
+    return " ".join(sentences)
+
+
+def miss_to_accept(path, dataset):
+    """What miss to accept, judged against a typical value and against the luck no model can predict (made-up data)."""
+    unit = dataset.y_unit
+    best, new = path.best_index, _new_miss(path)
+    typical = dataset.typical if dataset.typical else float(np.mean(np.abs(dataset.y_train)))
+    share = round(100 * new[best] / typical)
+    text = (
+        f"Judge a miss against a typical day: here about {format_amount(typical, unit)}. At the sweet spot the model "
+        f"misses new days by {format_miss(new[best], unit)}, about {share}% of a typical day. "
+    )
+    luck = noise_in_units(dataset)
+    if luck:
+        text += f"The day-to-day luck alone is about {format_miss(luck, unit)}, so no model can do much better. "
+    return text + (
+        f"With no penalty it misses by {format_miss(new[0], unit)}, about {round(100 * new[0] / typical)}% of a "
+        "typical day. "
+        "Ask a vendor for the miss on new days and put it next to your typical day: a miss you could live with "
+        "when you order stock is a good sign; one near a typical day's takings is no forecast at all."
+    )
+
+
+def history_sentence(rows, unit=""):
+    """How much history helps: ``rows`` of (number of training points, miss with no penalty, miss at the sweet spot)."""
+    first, *middle, last = rows
+    parts = [
+        f"With {first[0]} days, no penalty misses new days by {format_miss(first[1], unit)} and the sweet spot by "
+        f"{format_miss(first[2], unit)}."
+    ]
+    parts += [f"With {n} days: {format_miss(a, unit)} and {format_miss(b, unit)}." for n, a, b in middle]
+    parts.append(
+        f"With {last[0]} days: {format_miss(last[1], unit)} and {format_miss(last[2], unit)}, almost the same."
+    )
+    return (
+        "More history helps most when the model is flexible and has no penalty. "
+        + " ".join(parts)
+        + " With the penalty, even a short history does nearly as well as a long one."
     )

@@ -16,3 +16,16 @@ L2_IS_STANDARD = (
     "L2 is standard, not a selling point: nearly every tool that learns from data has it, under names "
     "such as ridge, weight decay or alpha. What matters is how its strength was chosen."
 )
+#: Made-up data: said in each made-up dataset's own story.
+MADE_UP_DATA = "The numbers are made up, so we know the true pattern."
+#: The curves are a teaching model; what carries over to a real forecasting tool.
+TEACHING_MODEL = (
+    "The curves here are a teaching model: a real forecasting tool uses a model made for time, with weekdays and "
+    "seasons. It faces the same choice, though: memorize the past or learn its pattern, and a penalty like L2 is "
+    "one of its usual guards."
+)
+#: One sweet spot: the penalty cross-validation picks; what a buyer should hear.
+ONE_SWEET_SPOT = (
+    "There is one sweet spot: the penalty with the smallest miss on training data the model was not allowed to "
+    "learn from. The new data only show afterwards how that choice does."
+)

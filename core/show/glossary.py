@@ -153,11 +153,16 @@ def link(word: str, shown: str | None = None) -> str:
 
 @dataclass(frozen=True)
 class VendorQuestion:
-    """A question a business owner can ask about an AI tool, why it matters, and the page that shows it."""
+    """A question a business owner can ask about an AI tool, why it matters, and the page that shows it.
+
+    ``good`` is what a good answer sounds like, ``red_flag`` what should make the buyer wary.
+    """
 
     question: str
     why: str
     page: str
+    good: str
+    red_flag: str
 
 
 VENDOR_QUESTIONS = (
@@ -165,35 +170,50 @@ VENDOR_QUESTIONS = (
         "How do you check the model on data it never saw while learning?",
         "A model can look perfect on its own training data and still fail on your next customer.",
         "/curves",
+        "“We held back the last weeks, which it never learned from, and here is its miss on them.”",
+        "“It fits your past sales perfectly.” A perfect fit to the past is what memorizing looks like.",
     ),
     VendorQuestion(
         "What is the typical miss on new data, in my units, next to the miss on training data?",
-        "A plain number like ±2 thousand € tells you what to expect; a much lower training miss is a warning sign.",
-        "/playground",
+        "A plain number like ±€300 a day tells you what to expect; a much lower training miss is a warning sign.",
+        "/your-data",
+        "“About ±€300 a day on weeks it never saw, and ±€250 on the weeks it learned from.”",
+        "A score with no unit (“98% accurate”), or only the miss on the data it learned from.",
     ),
     VendorQuestion(
         "How do you keep the model from memorizing, and how strong is that setting?",
         "A penalty such as L2, also called weight decay, is the usual answer, and its strength should be chosen by testing.",
         "/",
+        "“A penalty on big weights, L2, set by testing on data the model did not learn from. Here is its value.”",
+        "“Our AI does not need that”, or “we use L2” as if that settled it, with no word on how strong.",
     ),
     VendorQuestion(
         "How did you choose that strength, and what happens with more or less?",
         "Too little lets the model memorize; too much makes it too simple to see the real pattern.",
         "/curves",
+        "“We tried weak to strong and kept the one with the smallest miss on data left out. Less made it "
+        "memorize, more made it too stiff.”",
+        "“We left the default”, or “we tuned it until the test results looked best”: that peeks at the new data.",
     ),
     VendorQuestion(
         "If you trained it again on a fresh sample of my data, how much would its answers change?",
         "A steady model gives about the same answers each time; a model that jumps around is memorizing.",
         "/faq",
+        "“Very little: here are the forecasts from models trained on different months side by side.”",
+        "“We never checked”, or forecasts that change a lot from one sample to the next.",
     ),
     VendorQuestion(
         "When two of my inputs move together, how does the model share the credit between them?",
         "Without a penalty, one can take all the credit or the pair can swing to huge opposite values.",
         "/signals",
+        "“The penalty shares the credit between them, so we do not read much into either one alone.”",
+        "“This one input drives 90% of your sales”, from a model with no penalty.",
     ),
     VendorQuestion(
         "Can I try it on my own data and see the result before I buy?",
         "Your data may behave differently from the vendor's demo; a test on your own file shows the real miss.",
         "/your-data",
+        "“Yes. Send a file, and we will report the miss on the last weeks we held back from the model.”",
+        "“Only on our demo data.”",
     ),
 )

@@ -24,15 +24,20 @@ from .palette import (
     DARK_NOTE_GREY,
     GREEN,
     GRID_GREY,
+    NEW_DATA,
+    NO_PENALTY,
     ORANGE,
     SKY_BLUE,
+    SWEET_SPOT,
+    TOO_MUCH,
+    TRAINING,
     VERMILLION,
     WHITE,
     YELLOW,
     ZERO_GREY,
     veil,
 )
-from .plain_numbers import lam_axis_ticks, log_axis_ticks, plain_number
+from .plain_numbers import LAM_WORDS, format_amount, lam_axis_ticks, log_axis_ticks, plain_number
 from .precision import light
 
 #: Plotly (d3) format for numbers in hover labels: 3 significant digits, commas, never e-notation
@@ -48,6 +53,15 @@ ZERO_LINE = dict(color=ZERO_GREY, width=1)
 #: The sweet spot's star.
 STAR = dict(symbol="star", size=16, color=YELLOW, line=dict(color=BLACK, width=1.5))
 ZONE_LABELS = ("memorizing<br>(too wiggly)", "about as good<br>as the best", "too simple<br>(too stiff)")
+#: The verdict zones' shades (memorizing, about right, too simple) as drawn before the palette had roles.
+ZONE_COLOURS = (ORANGE, GREEN, SKY_BLUE)
+#: The verdict zones' shades by the roles they stand for, so they clash with no role: memorizing is what no
+#: penalty does (pink), the band holds the sweet spot (green), too simple is too much penalty (dark blue).
+ROLE_ZONE_COLOURS = (NO_PENALTY.colour, SWEET_SPOT.colour, TOO_MUCH.colour)
+#: The words a caption uses for the zones drawn in ``ROLE_ZONE_COLOURS``, in the same order.
+ROLE_ZONE_WORDS = (NO_PENALTY.word, SWEET_SPOT.word, TOO_MUCH.word)
+#: The sweet spot's star in the sweet spot's own colour.
+SWEET_STAR = dict(symbol="star", size=17, color=SWEET_SPOT.colour, line=dict(color=BLACK, width=1.5))
 
 
 def plain(text: object) -> str:
@@ -175,6 +189,30 @@ def lam_axis(fig: FigureSpec, lams: ArrayLike, sparse: bool = False, **where: An
     fig.update_xaxes(tickvals=ticks, ticktext=labels, title_text="Penalty strength λ", range=lam_range(lams), **where)
 
 
+#: Where each phrase of ``plain_numbers.LAM_WORDS`` is written on a story page's λ axis: the middle of its
+#: range (log10 λ), and the number shown under it (none below 0.0001: a story reader never meets one).
+_STORY_TICKS = ((1.0, "10"), (-1.0, "0.1"), (-3.0, "0.001"), (-5.0, None), (-7.0, None))
+
+
+def story_lam_axis(fig: FigureSpec, lams: ArrayLike, **where: Any) -> None:
+    """A λ axis in words for the story track: 'none', 'very light', 'light', 'medium', 'strong', 'very strong'.
+
+    Each word sits in the middle of the λ range ``plain_numbers.lam_words`` names with it; from medium on,
+    a number in small print under it. λ = 0 is 'none', one decade left of the smallest positive λ.
+    """
+    lams = np.asarray(lams, dtype=float)
+    positive = lams[lams > 0]
+    low, high = np.log10(positive.min()), np.log10(positive.max())
+    ticks: list[float] = [float(low) - 1.0] if np.any(lams == 0) else []
+    labels: list[str] = ["none"] if np.any(lams == 0) else []
+    for (_, phrase), (middle, number) in reversed(list(zip(LAM_WORDS, _STORY_TICKS))):  # weakest first
+        if low <= middle <= high:
+            word = phrase.removeprefix("a ").removesuffix(" penalty")
+            ticks.append(middle)
+            labels.append(word if number is None else f"{word}<br>({number})")
+    fig.update_xaxes(tickvals=ticks, ticktext=labels, title_text="Penalty", range=lam_range(lams), **where)
+
+
 def plain_log_axis(values: ArrayLike | list[ArrayLike], pad: float | None = None, **where: Any) -> dict[str, Any]:
     """Keyword arguments for a log axis over ``values`` with plain tick labels (no powers of ten).
 
@@ -209,12 +247,18 @@ def clipped_top(*series: ArrayLike, floor: float = 0.0) -> float:
 
 
 def verdict_zones(
-    fig: FigureSpec, x: Sequence[float] | NDArray[np.float64], low: int, high: int, labels: Sequence[str] = ZONE_LABELS
+    fig: FigureSpec,
+    x: Sequence[float] | NDArray[np.float64],
+    low: int,
+    high: int,
+    labels: Sequence[str] = ZONE_LABELS,
+    colours: Sequence[str] = ZONE_COLOURS,
 ) -> None:
-    """Shade the three verdicts along a λ axis: x[:low] memorizing, x[low:high] the band, beyond it too simple."""
-    for start, stop, colour, label in zip(
-        (x[0], x[low], x[high]), (x[low], x[high], x[-1]), (ORANGE, GREEN, SKY_BLUE), labels
-    ):
+    """Shade the three verdicts along a λ axis: x[:low] memorizing, x[low:high] the band, beyond it too simple.
+
+    ``colours`` gives the three shades (``ROLE_ZONE_COLOURS``: by the roles they stand for).
+    """
+    for start, stop, colour, label in zip((x[0], x[low], x[high]), (x[low], x[high], x[-1]), colours, labels):
         if stop > start:
             fig.add_vrect(
                 x0=start,
@@ -238,17 +282,26 @@ def miss_title(unit: str) -> str:
 
 
 @figure_builder
-def error_curves_figure(path: LamPath, index: int, unit: str, height: int = 460) -> FigureSpec:
-    """Training, held-out and cross-validated error against λ, with the zones and the best λ."""
+def error_curves_figure(
+    path: LamPath, index: int, unit: str, height: int = 460, by_role: bool = False, story: bool = False
+) -> FigureSpec:
+    """Training, held-out and cross-validated error against λ, with the zones and the best λ.
+
+    ``by_role`` draws it in the palette's roles (training data black, new data light blue, the check on
+    left-out training points black dashed, the zones in ``ROLE_ZONE_COLOURS``, the star green), with the
+    y axis up to no penalty's misses on the data and a note with its unit for each line that starts above it;
+    ``story`` writes the λ axis in words (``story_lam_axis``).
+    """
     x = lam_positions(path.lams)
     cv = np.sqrt(path.cv_mse)
     low, high = path.good_range
     best = path.best_index
     fig = FigureSpec()
-    verdict_zones(fig, x, low, high)
+    verdict_zones(fig, x, low, high, colours=ROLE_ZONE_COLOURS if by_role else ZONE_COLOURS)
+    train_colour, new_colour = (TRAINING.colour, NEW_DATA.colour) if by_role else (BLUE, VERMILLION)
     for values, name, colour, dash in (
-        (path.train_rmse, "Training data", BLUE, "solid"),
-        (path.test_rmse, "New data (held out)", VERMILLION, "solid"),
+        (path.train_rmse, "Training data", train_colour, "solid"),
+        (path.test_rmse, "New data (held out)", new_colour, "solid"),
         (cv, f"Checked on left-out training points ({path.cv})", BLACK, "dash"),
     ):
         fig.add_trace(
@@ -267,18 +320,32 @@ def error_curves_figure(path: LamPath, index: int, unit: str, height: int = 460)
             y=[cv[best]],
             mode="markers",
             name="Sweet spot (best by cross-validation)",
-            marker=STAR,
+            marker=SWEET_STAR if by_role else STAR,
             cliponaxis=False,  # whole even at an end of the λ axis
         )
     )
     you_are_here(fig, x[index])
-    lam_axis(fig, path.lams)
-    top = clipped_top(path.train_rmse[low:], path.test_rmse[low:], cv[low:])
-    if np.isfinite(cv[0]) and cv[0] > top:
+    if story:
+        story_lam_axis(fig, path.lams)
+    else:
+        lam_axis(fig, path.lams)
+    if by_role:  # the axis fits no penalty's misses on the data (not the check's, often far above): drawn, not told
+        top = clipped_top(
+            path.train_rmse[low:], path.test_rmse[low:], cv[low:], path.train_rmse[:1], path.test_rmse[:1]
+        )
+    else:
+        top = clipped_top(path.train_rmse[low:], path.test_rmse[low:], cv[low:])
+    starts = ((cv, "dashed line"), (path.test_rmse, "new data line"), (path.train_rmse, "training line"))
+    above = [(values[0], line) for values, line in starts if np.isfinite(values[0]) and values[0] > top]
+    for place, (start, line) in enumerate(above if by_role else above[:1]):
         fig.add_annotation(
-            text=f"dashed line starts at {plain_number(cv[0])}, above the chart",
+            text=(
+                f"{line} starts at {format_amount(start, unit)} at λ = 0, above the chart"
+                if by_role
+                else f"dashed line starts at {plain_number(start)}, above the chart"
+            ),
             x=x[0],
-            y=0.97 * top,
+            y=(0.97 - 0.07 * place) * top,
             xanchor="left",
             yanchor="top",
             xshift=8,
@@ -287,5 +354,5 @@ def error_curves_figure(path: LamPath, index: int, unit: str, height: int = 460)
             bgcolor=veil(0.8),
         )
     fig.update_yaxes(range=[0, top], rangemode="tozero")
-    fig = base_layout(fig, "Penalty strength λ", miss_title(unit), height)
+    fig = base_layout(fig, "Penalty" if story else "Penalty strength λ", miss_title(unit), height)
     return fig.update_layout(margin_t=75, legend_y=1.08)  # the legend above "you are here"

@@ -78,3 +78,14 @@ TOO_MUCH = Role(BLUE, "dark blue")
 #: The true pattern behind made-up data.
 TRUE_PATTERN = Role(NOTE_GREY, "grey", "dash")
 ROLES = (TRAINING, NEW_DATA, YOUR_PENALTY, NO_PENALTY, SWEET_SPOT, TOO_MUCH, TRUE_PATTERN)
+
+
+def grey_ramp(position: int, count: int, light: int = 0xC8, dark: int = 0x2A) -> str:
+    """A grey from light (``position`` 0) to dark (``count`` − 1): lines that are one family, told apart by order.
+
+    For lines that carry no role (one per weight, say): the palette's roles keep their colours for what
+    they mean.
+    """
+    share = position / max(count - 1, 1)
+    level = round(light + (dark - light) * share)
+    return f"#{level:02x}{level:02x}{level:02x}"

@@ -2,8 +2,10 @@
 
 Tiny numbers are written out in full ("0.00000001"); big ones use thousands
 separators up to a million and then words ("2.5 million", "181 billion").
-Log-scale axes get ticks at whole powers of ten labelled the same way. Also plain
-text: ordinals, and Markdown made literal (``markdown_safe``) or dropped (``unmarked``).
+Money is written with its sign first ("€204", "$0.91": ``format_money``, and ``format_miss``
+for a unit in ``CURRENCY_SIGNS``). Log-scale axes get ticks at whole powers of ten labelled the
+same way. λ on the story track: in words with its number small (``lam_words``, ``lam_in_words``).
+Also plain text: ordinals, and Markdown made literal (``markdown_safe``) or dropped (``unmarked``).
 """
 
 import math
@@ -113,9 +115,41 @@ def lam_in_words(lam: float) -> str:
     return f"{lam_words(lam)} ({lam_small_print(lam)})"
 
 
+#: Units written before the number, as money is: "€204", "$0.91".
+CURRENCY_SIGNS = ("€", "$", "£")
+
+
+def format_money(amount: float, sign: str) -> str:
+    """An amount of money as a reader writes it: '€204', '€1,240', '$0.91', '–€9,650'.
+
+    Below 10 it keeps cents (two places, '$1.25'); from 10 on, whole units ('€56', '€1,240',
+    '€20,400'); words only from a million on.
+    """
+    amount = float(amount)
+    if not math.isfinite(amount):
+        return plain_number(amount).replace("∞", sign + "∞")
+    minus = "–" if amount < 0 else ""
+    size = abs(amount)
+    if size == 0:
+        return f"{sign}0"
+    if size < 0.005:
+        return f"{minus}under {sign}0.01"
+    digits = f"{size:,.2f}" if round(size, 2) < 10 else f"{round(size):,}" if size < 1e6 else plain_number(size)
+    return f"{minus}{sign}{digits}"
+
+
+def format_amount(value: float, unit: str = "") -> str:
+    """A value in the data's own unit: '€204' for money, '312 visitors', '0.907' with no unit."""
+    if unit in CURRENCY_SIGNS:
+        return format_money(value, unit)
+    return plain_number(value) + (f" {unit}" if unit else "")
+
+
 def format_miss(miss: float, unit: str = "") -> str:
-    """A typical miss (a root-mean-square error) in the data's own units: '±1,240 dollars'."""
+    """A typical miss (a root-mean-square error) in the data's own units: '±1,240 dollars', '±€204'."""
     text = plain_number(miss)
+    if unit in CURRENCY_SIGNS:
+        return "almost 0" if text == "almost 0" or 0 < miss < 0.005 else f"±{format_money(miss, unit)}"
     return ("almost 0" if text == "almost 0" else f"±{text}") + (f" {unit}" if unit else "")
 
 

@@ -6,7 +6,7 @@ import functools
 import streamlit as st
 
 from core.curve import export, words
-from core.curve.data import N_RANGE, NOISE_RANGE, SHAPES
+from core.curve.data import N_RANGE, NOISE_RANGE, SHAPES, noise_in_units
 from core.models.grid import SLIDER_LAMS
 from core.show.plain_numbers import format_lam
 from core.viewstate import DEFAULT_VIEW, DEGREE_RANGE, NOISE_STEP, snap_lam
@@ -30,13 +30,18 @@ def degree_slider(container=st):
     )
 
 
-def fit_controls(pick_data=True, rerun_page=True):
-    """The controls every explorer page shares (dataset in the sidebar, λ and degree side by side); returns the fit.
+def fit_controls(pick_data=True, rerun_page=True, degree=True):
+    """The controls the curve's pages share (dataset in the sidebar, λ and degree side by side); returns the fit.
 
     ``rerun_page``: see ``ui.live.lam_control`` (False on pages whose only λ-dependent output is live).
+    ``degree=False`` leaves the degree slider for the page to place (``degree_slider``), λ then takes the whole
+    width.
     """
     if pick_data:
         data_controls()
+    if not degree:
+        live.lam_control(rerun_page=rerun_page)
+        return current_fit()
     left, right = st.columns(2)
     with left:
         live.lam_control(rerun_page=rerun_page)
@@ -71,15 +76,19 @@ def data_controls():
             f"(the default is {DEFAULT_VIEW['noise']}).",
         )
         bar.button("New sample", on_click=_new_sample, help="Draw fresh points from the same curve.")
-        bar.caption(words.noise_caption(view()["noise"], SHAPES[view()["data"]].y_unit, view()["seed"]))
+        dataset = current_dataset()[1]
+        bar.caption(words.noise_caption(view()["noise"], dataset.y_unit, view()["seed"], noise_in_units(dataset)))
     else:
         bar.caption(current_dataset()[1].story)
 
 
-def guess_first(fit):
-    """The "guess first" challenge: returns True once the answer may be shown (or the reader skips it)."""
+def guess_first(fit, toggle=True):
+    """The "guess first" challenge: returns True once the answer may be shown (or the reader skips it).
+
+    With ``toggle=False`` the challenge is always on: the answer waits until the reader has guessed.
+    """
     state = st.session_state
-    if not st.toggle("Guess first: hide the answer until I have guessed", key="guess_mode"):
+    if toggle and not st.toggle("Guess first: hide the answer until I have guessed", key="guess_mode"):
         return True
     answer_key = (current_dataset()[0], fit.path.degree)
     if state.get("guess_revealed") != answer_key:
@@ -114,7 +123,7 @@ def sweet_spot_button(fit, container=st):
         on_click=_go_to_sweet_spot,
         args=(best,),
         help="Sets λ to the sweet spot: the penalty with the lowest miss when checked on points the model did not "
-        "learn from (the star on Overfitting curves).",
+        "learn from (the star on The sweet spot).",
     )
 
 

@@ -17,7 +17,7 @@ from core.models.grid import SLIDER_LAMS
 from core.models.lasso import lasso_weights
 from core.models.path import ridge_path
 from core.models.path_base import RidgePath
-from core.show.plain_numbers import markdown_safe
+from core.show.plain_numbers import CURRENCY_SIGNS, markdown_safe
 from core.verdict import verdict
 from core.viewstate import DEFAULT_VIEW, UPLOAD
 
@@ -135,3 +135,33 @@ def resampled_curves(fit):
 def unit_text(dataset):
     """The dataset's unit, safe where Streamlit renders Markdown (it may come from a stranger's file)."""
     return markdown_safe(dataset.y_unit)
+
+
+def for_markdown(text, dataset):
+    """A sentence written with the dataset's raw unit, made safe where Streamlit renders Markdown.
+
+    Money keeps its sign first (a "$" escaped, or Markdown would read a formula); any other unit, which may come
+    from a stranger's file, is made literal wherever it appears.
+    """
+    unit = dataset.y_unit
+    if unit in CURRENCY_SIGNS:
+        return text.replace("$", "\\$")
+    return text.replace(unit, markdown_safe(unit)) if unit else text
+
+
+@st.cache_data(max_entries=16, ttl=CACHE_TTL, show_spinner=False)
+def _history(key, degree, _dataset):
+    return curve_fit.history(_dataset, degree)
+
+
+def history_for(fit):
+    """How the miss on new data shrinks with more days of the same made-up data (None for real data)."""
+    return _history(fit.key, fit.path.degree, fit.dataset)
+
+
+def cafe_fit():
+    """The café as the story tells it: the view's own fit when it shows the café, else the café's first view."""
+    fit = current_fit()
+    return (
+        fit if fit.dataset.key == DEFAULT_VIEW["data"] else fit_for(DEFAULT_VIEW["data"], DEFAULT_VIEW["degree"], 0.0)
+    )

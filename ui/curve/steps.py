@@ -9,9 +9,11 @@ import dataclasses
 import numpy as np
 
 from core.curve import charts, words
+from core.curve import fit as curve_fit
 from core.curve.fit import spread
 from core.models.grid import SLIDER_LAMS
 from core.show import kit, live
+from core.show.palette import NO_PENALTY, SWEET_SPOT, TOO_MUCH
 from core.show.plain_numbers import unmarked
 from core.verdict import verdict
 
@@ -37,23 +39,29 @@ def _texts(name, fit, sentence, tone=None, *options):
 # --- The fit ---
 
 
-def fit_chart(fit, height=440, unpenalized=False, truth=True):
-    """Points, true curve and the model's curve (optionally the no-penalty curve too) at every step.
+def fit_chart(fit, height=440, compare=False, truth=True):
+    """Points, true curve and the model's curve at every step; ``compare`` adds a curve to compare with.
 
-    ``truth=False`` leaves the true curve out, for made-up data presented as if it were a real file.
+    The curve compared with is the sweet spot's while the reader's λ is 0, else no penalty's
+    (``charts.comparison_at``), so the first view shows a before and an after. ``truth=False`` leaves the
+    true curve out, for made-up data presented as if it were a real file.
     """
     dataset = fit.dataset if truth else dataclasses.replace(fit.dataset, truth=None)
+    rows = fit.path.slider_rows
 
     def build():
-        return charts.fit_figure.steps(
-            fit.curves[fit.path.slider_rows],
-            dataset,
-            fit.curve_x,
-            height=height,
-            unpenalized_y=fit.curves[0] if unpenalized else None,
+        return live.stepped(
+            lambda step: charts.fit_figure.spec(
+                dataset,
+                fit.curve_x,
+                fit.curves[rows[step]],
+                height=height,
+                compare=charts.comparison_at(fit.path, rows[step], fit.curves.__getitem__) if compare else None,
+            ),
+            len(rows),
         )
 
-    return _cached("fit", fit, build, height, unpenalized, truth)
+    return _cached("fit", fit, build, height, compare, truth)
 
 
 def sweet_spot_step(fit):
@@ -61,13 +69,69 @@ def sweet_spot_step(fit):
     return int(np.argmin(np.abs(fit.path.slider_rows - fit.path.best_index)))
 
 
-def fit_summaries(fit):
+def fit_summaries(fit, story=False, compared=False):
+    """What the fit chart shows at every step; ``compared`` when it draws a curve to compare with."""
     window = charts.chart_window(fit.dataset)
     return _texts(
         "fit summary",
         fit,
-        lambda row: words.fit_summary(fit.path, row, charts.leaves_window(fit.curves[row], window)),
+        lambda row: words.fit_summary(fit.path, row, charts.leaves_window(fit.curves[row], window), story, compared),
+        None,
+        story,
+        compared,
     )
+
+
+def unpenalized_leaves_chart(fit):
+    """Whether the curve with no penalty leaves the fit chart (said the same way under the curve and the weights)."""
+    return charts.leaves_window(fit.curves[0], charts.chart_window(fit.dataset))
+
+
+# --- The story's first page ---
+
+
+def pictures(fit):
+    """The three small pictures (no penalty · sweet spot · too much) and their captions: no control needed."""
+
+    def build():
+        rows = curve_fit.picture_rows(fit.path)
+        unit = fit.dataset.y_unit
+        return [
+            (
+                charts.picture_figure(fit.dataset, fit.curve_x, fit.curves[row], role, title),
+                words.picture_caption(fit.path, row, unit, fit.n),
+            )
+            for row, role, title in zip(
+                rows, (NO_PENALTY, SWEET_SPOT, TOO_MUCH), ("No penalty", "Sweet spot", "Too much")
+            )
+        ]
+
+    return _cached("pictures", fit, build)
+
+
+def pictures_sentence(fit):
+    return words.pictures_sentence(fit.path, curve_fit.picture_rows(fit.path)[2], fit.dataset.y_unit)
+
+
+def forecast(fit):
+    """The forecast chart and its words: no penalty and the sweet spot asked about the next two weeks (or None)."""
+
+    def build():
+        rows = curve_fit.picture_rows(fit.path)[:2]
+        found = curve_fit.forecast(fit.dataset, fit.path, rows)
+        if found is None:
+            return None
+        future, curve_x, curves, on_days = found
+        roles, names = (NO_PENALTY, SWEET_SPOT), ("No penalty", "Sweet spot")
+        figure = charts.forecast_figure(
+            fit.dataset, future, [(role, name, curve_x, curve) for role, name, curve in zip(roles, names, curves)]
+        )
+        said = words.forecast_sentences(
+            fit.dataset, future, list(zip(("With no penalty", "At the sweet spot"), on_days))
+        )
+        return figure, said
+
+    return _cached("forecast", fit, build)
 
 
 def misses(fit):
@@ -106,8 +170,8 @@ def weight_totals(fit):
 
 
 def weights_sentences(fit):
-    swings = words.swings_of(fit.dataset)
-    return _texts("weights sentence", fit, lambda row: words.weights_sentence(fit.path, row, swings))
+    swings, leaves = words.swings_of(fit.dataset), unpenalized_leaves_chart(fit)
+    return _texts("weights sentence", fit, lambda row: words.weights_sentence(fit.path, row, swings, leaves))
 
 
 def paths_summaries(fit):
@@ -123,22 +187,26 @@ def total_summaries(fit):
 # --- Overfitting curves ---
 
 
-def error_curves(fit):
+def error_curves(fit, story=False):
+    """The miss against λ at every step, in the palette's roles; ``story`` writes the λ axis in words."""
     unit = fit.dataset.y_unit
     return _cached(
-        "error curves", fit, lambda: kit.error_curves_figure.steps(fit.path.slider_rows, fit.path, unit=unit)
+        "error curves",
+        fit,
+        lambda: kit.error_curves_figure.steps(fit.path.slider_rows, fit.path, unit=unit, by_role=True, story=story),
+        story,
     )
 
 
-def sweet_spot_sentences(fit):
+def sweet_spot_sentences(fit, story=False):
     unit = fit.dataset.y_unit
-    return _texts("sweet spot", fit, lambda row: words.sweet_spot_sentence(fit.path, row, unit))
+    return _texts("sweet spot", fit, lambda row: words.sweet_spot_sentence(fit.path, row, unit, story), None, story)
 
 
-def curves_summaries(fit):
+def curves_summaries(fit, story=False):
     """The error-against-λ chart read aloud at every step: its shape on this data and the verdict."""
     unit = fit.dataset.y_unit
-    return _texts("curves summary", fit, lambda row: words.curves_summary(fit.path, row, unit))
+    return _texts("curves summary", fit, lambda row: words.curves_summary(fit.path, row, unit, story), None, story)
 
 
 def degree_chart(fit, sweep):

@@ -1,0 +1,50 @@
+"""The story's additions to the shared kit: the λ axis in words, zones and lines by role, a grey ramp."""
+
+import numpy as np
+
+from core.models.grid import LAM_GRID
+from core.models.path import ridge_path
+from core.show import kit, palette
+from core.show.figspec import FigureSpec
+from core.show.plain_numbers import lam_words
+
+
+def test_story_lam_axis_names_the_penalty_in_words_where_lam_words_does():
+    fig = FigureSpec()
+    kit.story_lam_axis(fig, LAM_GRID)
+    axis = fig.figure().layout.xaxis
+    assert list(axis.ticktext) == [
+        "none",
+        "very light",
+        "light",
+        "medium<br>(0.001)",
+        "strong<br>(0.1)",
+        "very strong<br>(10)",
+    ]
+    for position, text in zip(axis.tickvals[1:], axis.ticktext[1:]):
+        assert lam_words(10.0**position).startswith("a " + text.split("<br>")[0])
+    assert axis.tickvals[0] == np.log10(LAM_GRID[LAM_GRID > 0].min()) - 1  # λ = 0, one decade to the left
+
+
+def test_error_curves_by_role_take_the_roles_colours():
+    rng = np.random.default_rng(0)
+    x = np.sort(rng.uniform(0, 1, 30))
+    path = ridge_path(x, np.sin(6 * x) + 0.3 * rng.standard_normal(30), 10, x_test=x, y_test=np.sin(6 * x))
+    figure = kit.error_curves_figure(path, 0, "€", by_role=True, story=True)
+    colours = {trace.name: trace.line.color for trace in figure.data if trace.mode != "markers"}
+    assert colours["Training data"] == palette.TRAINING.colour
+    assert colours["New data (held out)"] == palette.NEW_DATA.colour
+    star = next(trace for trace in figure.data if trace.name.startswith("Sweet spot"))
+    assert star.marker.color == palette.SWEET_SPOT.colour
+    zones = [shape.fillcolor for shape in figure.layout.shapes if shape.type == "rect"]
+    assert zones == list(kit.ROLE_ZONE_COLOURS)
+    assert figure.layout.xaxis.ticktext[0] == "none"
+    plain = kit.error_curves_figure(path, 0, "€")  # the default look is unchanged
+    assert [shape.fillcolor for shape in plain.layout.shapes if shape.type == "rect"] == list(kit.ZONE_COLOURS)
+
+
+def test_grey_ramp_runs_from_light_to_dark_and_is_no_role():
+    greys = [palette.grey_ramp(k, 5) for k in range(5)]
+    levels = [int(grey[1:3], 16) for grey in greys]
+    assert levels == sorted(levels, reverse=True) and len(set(greys)) == 5
+    assert not {grey.lower() for grey in greys} & {role.colour.lower() for role in palette.ROLES}
