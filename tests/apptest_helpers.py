@@ -1,6 +1,7 @@
 """Reading what an AppTest run drew, the way a reader would see it."""
 
 import base64
+import functools
 import json
 import re
 from pathlib import Path
@@ -27,6 +28,15 @@ def open_page(page=None, **query):
         at.switch_page(page).run()
     assert not at.exception, [e.value for e in at.exception]
     return at
+
+
+@functools.cache
+def live_chart_count(path):
+    """How many live charts the registered page at ``path`` draws on its first view (read from the app itself)."""
+    from ui import registry
+
+    page = registry.BY_PATH[path]
+    return len(live_data(open_page(None if page.is_home else page.file), "chart"))
 
 
 def _in_page_order(node):

@@ -8,8 +8,9 @@ import pandas as pd
 import pytest
 
 from core.curve.data import from_columns, load_dataset
-from core.curve.export import predictions_csv, spreadsheet_safe, summary_markdown
+from core.curve.export import predictions_csv, summary_markdown
 from core.models.path import ridge_path
+from core.show.plain_numbers import spreadsheet_safe
 
 
 def fitted(dataset, degree=6):

@@ -5,17 +5,9 @@ import io
 import numpy as np
 import pandas as pd
 
-from ..show.plain_numbers import format_lam, format_miss, markdown_safe
+from ..show.plain_numbers import format_lam, format_miss, markdown_safe, spreadsheet_safe
 from ..verdict import verdict as verdict_of
 from .words import sklearn_code
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(text):
-    """Text that a spreadsheet will not run as a formula: such cells get a leading apostrophe."""
-    text = str(text)
-    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def predictions_csv(dataset, path, index):

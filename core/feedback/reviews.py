@@ -33,6 +33,7 @@ import pandas as pd
 
 from ..models.grid import HELD_OUT_SHARE, N_FOLDS, SLIDER_LAMS
 from ..reader import DataProblem, Table
+from ..show.plain_numbers import spreadsheet_safe
 from . import words
 from .data import Comments
 from .fit import MAX_COMMENT_CHARS, NEAR_EVEN, make_vectorizer, model_from_features
@@ -374,8 +375,6 @@ def sorted_rows(fitted, index):
 
 def rows_csv(fitted, index):
     """``sorted_rows`` as CSV bytes (UTF-8), every text cell made safe from spreadsheet formulas."""
-    from ..curve.export import spreadsheet_safe
-
     frame = sorted_rows(fitted, index)
     for column in ("comment", "label", "category", "model says", "leans to"):
         frame[column] = [spreadsheet_safe(cell) for cell in frame[column]]

@@ -5,7 +5,8 @@ separators up to a million and then words ("2.5 million", "181 billion").
 Money is written with its sign first ("€204", "$0.91": ``format_money``, and ``format_miss``
 for a unit in ``CURRENCY_SIGNS``). Log-scale axes get ticks at whole powers of ten labelled the
 same way. λ on the story track: in words with its number small (``lam_words``, ``lam_in_words``).
-Also plain text: ordinals, and Markdown made literal (``markdown_safe``) or dropped (``unmarked``).
+Also plain text: ordinals, and Markdown made literal (``markdown_safe``) or dropped (``unmarked``), cells a spreadsheet will not run
+(``spreadsheet_safe``).
 """
 
 import math
@@ -226,6 +227,16 @@ def ordinal(number: int) -> str:
 
 
 _MARKDOWN_SPECIAL = set("\\`*_{}[]()<>#+-.!|~&$=:")
+
+
+#: What a spreadsheet reads as the start of a formula.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(text: object) -> str:
+    """Text that a spreadsheet will not run as a formula: such cells get a leading apostrophe."""
+    text = str(text)
+    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def markdown_safe(text: object) -> str:

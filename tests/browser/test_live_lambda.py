@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 from core.models.grid import SLIDER_LAMS
 from core.two_weights import TWO_WEIGHT_LAMS, format_two_weight_lam
 from core.viewstate import DEFAULT_VIEW
+from tests.apptest_helpers import live_chart_count
 from tests.browser.driver import TIMEOUT_MS, count_finished_runs, go_to, open_app, wait_for_app
 from tests.browser.stepper import (
     LAM_NAME,
@@ -33,9 +34,9 @@ from tests.browser.stepper import (
 pytestmark = pytest.mark.browser
 
 #: Pages whose charts follow the shared λ, and how many live charts each has.
-LIVE_PAGES = {"/": 1, "/playground": 1, "/weights": 3, "/curves": 3}
+LIVE_PAGES = ("/", "/playground", "/weights", "/curves")
 #: Every page with live charts (Your data has none until a file is uploaded).
-ALL_PAGES = {**LIVE_PAGES, "/faq": 3, "/why": 2}
+ALL_PAGES = (*LIVE_PAGES, "/faq", "/why")
 WHY_NAME = "Penalty strength λ (for this picture)"
 DRAG = [0.05, 0.15, 0.25, 0.35, 0.45, 0.55, 0.65, 0.75, 0.85, 0.95]
 DEFAULT_STEP = int(SLIDER_LAMS.tolist().index(DEFAULT_VIEW["lam"]))  # a link with no lam=
@@ -53,10 +54,10 @@ def _sklearn_line_shows(page, lam):
     expect(page.get_by_test_id("stCode").first).to_contain_text(f"# alpha = n × λ = 30 × {lam!r}")
 
 
-@pytest.mark.parametrize("path", list(LIVE_PAGES))
+@pytest.mark.parametrize("path", LIVE_PAGES)
 def test_a_drag_moves_every_chart_before_release_and_tells_the_server_once(page, path):
     sent = record_sent_frames(page)
-    open_live(page, path, LIVE_PAGES[path])
+    open_live(page, path, live_chart_count(path))
     control = lam_range(page)
     before = live_snapshot(page)
     during = len(sent)
@@ -67,7 +68,7 @@ def test_a_drag_moves_every_chart_before_release_and_tells_the_server_once(page,
     assert sent_during_drag == 0, "no message to the server while the reader drags"
     for state in seen:  # every chart and text shows the step under the reader's hand, in the same frame
         assert state["steps"] == [state["control"]] * len(state["steps"])
-    for chart in range(LIVE_PAGES[path]):
+    for chart in range(live_chart_count(path)):
         drawn = {state["charts"][chart] for state in seen} | {before[chart]}
         assert len(drawn) >= 5, f"chart {chart} changed only {len(drawn) - 1} times during the drag"
     step = seen[-1]["control"]
@@ -87,9 +88,9 @@ def test_a_drag_moves_every_chart_before_release_and_tells_the_server_once(page,
     _sklearn_line_shows(page, lam_at(step))
 
 
-@pytest.mark.parametrize("path", list(LIVE_PAGES))
+@pytest.mark.parametrize("path", LIVE_PAGES)
 def test_keyboard_steps_move_every_chart_and_reach_the_ends(page, path):
-    open_live(page, f"{path}?{MID}", LIVE_PAGES[path])
+    open_live(page, f"{path}?{MID}", live_chart_count(path))
     control = lam_range(page)
     expect(control).to_have_attribute("aria-valuetext", valuetext(MID_STEP, path))
     assert "λ" in control.get_attribute("aria-label")
@@ -188,7 +189,7 @@ def _record_problems(page, path):
 def test_no_errors_in_the_browser(page, path):
     problems = _record_problems(page, path)
     if path in ALL_PAGES:
-        open_live(page, path, ALL_PAGES[path])
+        open_live(page, path, live_chart_count(path))
         control = lam_range(page, WHY_NAME if path == "/why" else LAM_NAME)
         press_and_wait_for_rerun(page, control, "ArrowRight")
         wait_for_app(page)
@@ -223,9 +224,9 @@ _WIDTHS = """() => ({
 })"""
 
 
-@pytest.mark.parametrize("path", list(ALL_PAGES))
+@pytest.mark.parametrize("path", ALL_PAGES)
 def test_fits_a_phone_screen(phone, path):
-    open_live(phone, path, ALL_PAGES[path])
+    open_live(phone, path, live_chart_count(path))
     widths = phone.evaluate(_WIDTHS)
     assert widths["page"] <= 390, "no sideways scrolling"
     for control in widths["controls"]:
