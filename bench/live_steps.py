@@ -22,7 +22,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import core
-from core.curve import charts
+from core.curve import charts, weight_charts
 from core.curve.data import load_dataset
 from core.curve.fit import degree_sweep, resampled_curves
 from core.models.grid import SLIDER_LAMS
@@ -85,8 +85,8 @@ def cases():
     )
     yield (
         "L2 against L1 (Questions)",
-        lambda: charts.l2_l1_paths_figure.steps(SLIDER_LAMS, path, LASSO_LAMS, lasso),
-        lambda: charts.l2_l1_paths_figure(path, LASSO_LAMS, lasso, 1e-3),
+        lambda: weight_charts.l2_l1_paths_figure.steps(SLIDER_LAMS, path, LASSO_LAMS, lasso),
+        lambda: weight_charts.l2_l1_paths_figure(path, LASSO_LAMS, lasso, 1e-3),
     )
 
 

@@ -1,7 +1,7 @@
 import streamlit as st
 
 import ui
-from core.curve import words
+from core.curve import buyer
 from core.show import facts
 from core.show.glossary import VENDOR_QUESTIONS
 from core.show.glossary import link as term
@@ -85,12 +85,12 @@ st.markdown(
 )
 
 st.subheader("If you are buying a model")
-st.markdown(for_markdown(f"**What miss to accept.** {words.miss_to_accept(cafe.path, cafe.dataset)}", cafe.dataset))
+st.markdown(for_markdown(f"**What miss to accept.** {buyer.miss_to_accept(cafe.path, cafe.dataset)}", cafe.dataset))
 history = history_for(cafe)
 if history is not None:
     st.markdown(
         for_markdown(
-            f"**How much history helps.** {words.history_sentence(history, cafe.dataset.y_unit)}", cafe.dataset
+            f"**How much history helps.** {buyer.history_sentence(history, cafe.dataset.y_unit)}", cafe.dataset
         )
     )
 _SHOWN_ON = {

@@ -2,7 +2,7 @@ import streamlit as st
 
 import ui
 from core import reader
-from core.curve import words
+from core.curve import buyer, words
 from core.show.palette import NEW_DATA, TRAINING, YOUR_PENALTY
 from core.show.plain_numbers import format_lam, lam_in_words, markdown_safe
 from core.viewstate import UPLOAD
@@ -44,7 +44,7 @@ if current is None:
         "A shared link cannot carry the file itself, so whoever opens your link uploads it again."
     )
     example = fit_for("line", 15, 0.0)
-    st.markdown(words.worked_example(example.path, example.dataset))
+    st.markdown(buyer.worked_example(example.path, example.dataset))
     # At its recommended λ, with no control of its own; it also loads the chart library while the reader picks a file.
     live.chart(
         steps.fit_chart(example, height=320, truth=False),  # shown as a real file would be: no true curve

@@ -10,7 +10,7 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
 from core import verdict as verdict_rule
-from core.curve import words
+from core.curve import buyer, words
 from core.curve.data import DATASET_TITLES, SHAPES, TABLES, load_dataset
 from core.curve.fit import DegreeSweep
 from core.models.path import ridge_path
@@ -572,8 +572,8 @@ def test_worked_example_explains_its_wide_band_and_its_higher_training_miss():
     dataset = load_dataset("line")
     path = ridge_path(dataset.x_train, dataset.y_train, 15, x_test=dataset.x_test, y_test=dataset.y_test)
     spot = verdict_rule.reading(path, 0).spot
-    said = words.worked_example(path, dataset)
-    assert path.lams[spot.high] / path.lams[spot.low] >= words.WIDE_BAND
+    said = buyer.worked_example(path, dataset)
+    assert path.lams[spot.high] / path.lams[spot.low] >= buyer.WIDE_BAND
     assert "That range is wide, which is good news" in said
     assert path.train_rmse[spot.best] > path.test_rmse[spot.best]
     assert "Here it is larger because one of those months had a one-off bulk order" in said

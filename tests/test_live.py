@@ -6,7 +6,7 @@ import json
 import numpy as np
 import pytest
 
-from core.curve import charts
+from core.curve import charts, weight_charts
 from core.curve.data import from_columns, load_dataset
 from core.curve.fit import degree_sweep, resampled_curves
 from core.models.grid import SLIDER_LAMS
@@ -85,10 +85,13 @@ def test_fit_chart_steps(wave):
     assert all(changed), "the model's curve moves at every step"
 
 
-@pytest.mark.parametrize("builder", ["weight_bars_figure", "weight_paths_figure", "weight_total_figure"])
-def test_weight_chart_steps(wave, builder):
+@pytest.mark.parametrize(
+    "build",
+    [weight_charts.weight_bars_figure, weight_charts.weight_paths_figure, weight_charts.weight_total_figure],
+    ids=["bars", "paths", "total"],
+)
+def test_weight_chart_steps(wave, build):
     _, path, _, _, rows = wave
-    build = getattr(charts, builder)
     assert_every_step_equals(build.steps(rows, path), lambda k: build(path, rows[k]))
 
 
@@ -111,8 +114,10 @@ def test_degree_and_spaghetti_steps(wave):
 def test_l2_l1_steps(wave):
     dataset, path, _, _, _ = wave
     lasso = lasso_weights(path, dataset.x_train, dataset.y_train, LASSO_LAMS)
-    stepped = charts.l2_l1_paths_figure.steps(SLIDER_LAMS, path, LASSO_LAMS, lasso)
-    assert_every_step_equals(stepped, lambda k: charts.l2_l1_paths_figure(path, LASSO_LAMS, lasso, SLIDER_LAMS[k]))
+    stepped = weight_charts.l2_l1_paths_figure.steps(SLIDER_LAMS, path, LASSO_LAMS, lasso)
+    assert_every_step_equals(
+        stepped, lambda k: weight_charts.l2_l1_paths_figure(path, LASSO_LAMS, lasso, SLIDER_LAMS[k])
+    )
 
 
 def _curve_charts(wave):
@@ -129,17 +134,18 @@ def _curve_charts(wave):
             ),
             rows.size,
         ),
-        "weight bars": charts.weight_bars_figure.steps(rows, path),
-        "weight paths": charts.weight_paths_figure.steps(rows, path),
-        "weight total": charts.weight_total_figure.steps(rows, path),
+        "weight bars": weight_charts.weight_bars_figure.steps(rows, path),
+        "weight paths": weight_charts.weight_paths_figure.steps(rows, path),
+        "weight total": weight_charts.weight_total_figure.steps(rows, path),
         "error curves": kit.error_curves_figure.steps(rows, path, unit=dataset.y_unit),
         "error curves, story": kit.error_curves_figure.steps(rows, path, unit=dataset.y_unit, by_role=True, story=True),
         "degree": live.stepped(lambda k: charts.degree_figure.spec(sweep, rows[k], 15, dataset.y_unit), rows.size),
         "spaghetti": charts.spaghetti_figure.steps(resampled, dataset, curve_x, height=320),
         "gap": live.stepped(
-            lambda k: charts.gap_figure.spec(path.train_rmse[rows[k]], path.test_rmse[rows[k]], top=top), rows.size
+            lambda k: weight_charts.gap_figure.spec(path.train_rmse[rows[k]], path.test_rmse[rows[k]], top=top),
+            rows.size,
         ),
-        "l2 l1": charts.l2_l1_paths_figure.steps(SLIDER_LAMS, path, LASSO_LAMS, lasso),
+        "l2 l1": weight_charts.l2_l1_paths_figure.steps(SLIDER_LAMS, path, LASSO_LAMS, lasso),
     }
 
 
@@ -185,7 +191,7 @@ def test_dates_on_the_x_axis_reach_the_browser_as_json():
 
 def test_steps_must_draw_the_same_traces():
     def build(step):
-        return charts.gap_figure.spec(1.0, 2.0) if step == 0 else charts.fit_figure.spec(*_tiny())
+        return weight_charts.gap_figure.spec(1.0, 2.0) if step == 0 else charts.fit_figure.spec(*_tiny())
 
     with pytest.raises(ValueError, match="same traces"):
         live.stepped(build, 2)

@@ -16,15 +16,9 @@ import numpy as np
 
 from ..show.figspec import FigureSpec, trace
 from ..show.kit import (
-    HERE_LINE,
     HOVER_FORMAT,
-    ZERO_LINE,
     base_layout,
     figure_builder,
-    lam_axis,
-    lam_line,
-    lam_positions,
-    lam_range,
     light,
     miss_title,
     plain,
@@ -45,10 +39,9 @@ from ..show.palette import (
     WHITE,
     YOUR_PENALTY,
     ZERO_GREY,
-    grey_ramp,
     veil,
 )
-from ..show.plain_numbers import CURRENCY_SIGNS, format_amount, ordinal, plain_number
+from ..show.plain_numbers import CURRENCY_SIGNS, format_amount
 
 CURVE_POINTS = 300
 
@@ -442,208 +435,6 @@ def forecast_figure(dataset, future, forecasts, height=380):
     fig.update_yaxes(range=list(window), **money_ticks(dataset.y_unit))
     fig.update_xaxes(range=[start, float(future_x[-1]) + 0.3])
     return base_layout(fig, dataset.x_label, dataset.y_label, height)
-
-
-def term_names(degree):
-    """The curve's ingredients by plain names: '1st' (the straight line), '2nd' (a gentle bend), … (power of x)."""
-    return [ordinal(power) for power in range(1, degree + 1)]
-
-
-# --- Weights ---
-
-WEIGHT_FLOOR = 1e-6
-
-
-def relative_weights(path):
-    """|wⱼ| / sd(y) for every λ (rows): how big a swing each term adds, in spreads of y."""
-    return np.maximum(np.abs(path.coef) / (path.y_sd or 1.0), WEIGHT_FLOOR)
-
-
-@figure_builder
-def weight_bars_figure(path, index, height=380):
-    """Each weight's size with no penalty beside its size at the reader's λ (at λ = 0: beside the sweet spot's).
-
-    Log axis with a line at 1, over every λ's weights, so the axis holds still while λ moves.
-    """
-    sizes = relative_weights(path)
-    names = term_names(path.degree)
-    hover = f"how much the %{{x}} ingredient moves the curve: %{{y:{HOVER_FORMAT}}} × the usual ups and downs<extra>%{{fullData.name}}</extra>"
-    if path.lams[index] == 0:
-        first = Comparison(sizes[0], "No penalty: your λ = 0", NO_PENALTY.colour)
-        second = Comparison(sizes[path.best_index], "Sweet spot, for comparison", SWEET_SPOT.colour)
-    else:
-        first = Comparison(sizes[0], "No penalty (λ = 0)", NO_PENALTY.colour)
-        second = Comparison(sizes[index], "Your λ", YOUR_PENALTY.colour)
-    fig = FigureSpec()
-    for bars in (first, second):
-        fig.add_trace(
-            trace("bar", x=names, y=light(bars.values), name=bars.name, marker_color=bars.colour, hovertemplate=hover)
-        )
-    fig.add_hline(y=1, line=dict(color=BLACK, width=1, dash="dash"))  # named in the axis title, not on the bars
-    fig.update_yaxes(**plain_log_axis(np.append(sizes, 1.0), pad=0.03))  # every λ: the axis stays put
-    fig.update_xaxes(type="category")
-    fig.update_layout(barmode="group", bargap=0.25)
-    return base_layout(
-        fig,
-        "Ingredient of the curve (1st = straight line, 2nd = gentle bend, 3rd = sharper bend, …)",
-        "Weight size (dashed line: 1 × the usual ups and downs)",
-        height,
-    )
-
-
-def _weight_lines(fig, lams, weights, limit, show_legend=False, **where):
-    """One grey line per weight against λ (darker for sharper bends), clipped far outside ±limit; λ = 0 a point of its own."""
-    count = weights.shape[1]
-    for power, name in enumerate(term_names(count)):
-        fig.add_trace(
-            trace(
-                "scatter",
-                **lam_line(lams, np.clip(weights[:, power], -1e6 * limit, 1e6 * limit), marker_size=6),
-                name=name,
-                line=dict(color=grey_ramp(power, count), width=1.5),
-                legendgroup=name,
-                showlegend=show_legend,
-                hovertemplate=f"{name} ingredient: %{{y:{HOVER_FORMAT}}} × the usual ups and downs<extra></extra>",
-            ),
-            **where,
-        )
-
-
-def _off_chart_note(fig, x, weights, limit, swings_word="× the usual ups and downs", **where):
-    """Where weight lines leave the chart (beyond ±limit): one note at that place, above and below, with how far they go."""
-    for side in (1, -1):
-        beyond = side * weights > limit
-        if not beyond.any():
-            continue
-        rows = np.flatnonzero(beyond.any(axis=1))
-        farthest = float(np.max(side * weights[beyond]))
-        fig.add_annotation(
-            x=float(np.mean(x[[rows[0], rows[-1]]])),
-            y=side * limit,
-            text=f"{'▲' if side > 0 else '▼'} lines off the chart (to {'' if side > 0 else '–'}{plain_number(farthest)} {swings_word})",
-            showarrow=False,
-            xanchor="left" if rows[-1] < x.size // 2 else "center",
-            yanchor="top" if side > 0 else "bottom",
-            font=dict(size=11, color=DARK_NOTE_GREY),
-            bgcolor=veil(0.85),
-            **where,
-        )
-
-
-@figure_builder
-def weight_paths_figure(path, index, height=380):
-    """Every weight (signed, in spreads of y) as λ grows, with a marker at the current λ.
-
-    The y axis fits the weights from the start of the "about as good" range on; to its left,
-    unpenalized weights run off the chart by orders of magnitude, and a note says so there.
-    λ = 0 is a point of its own on every line (``kit.lam_line``). Greys from light (the straight
-    line) to dark (the sharpest bend): no line takes a role's colour.
-    """
-    weights = path.coef / (path.y_sd or 1.0)
-    low, _ = path.good_range
-    limit = max(1.5, 1.2 * np.abs(weights[max(low, 1) :]).max())
-    fig = FigureSpec()
-    _weight_lines(fig, path.lams, weights, limit)
-    _off_chart_note(fig, lam_positions(path.lams), weights, limit)
-    fig.add_hline(y=0, line=ZERO_LINE)
-    you_are_here(fig, lam_positions(path.lams)[index])
-    lam_axis(fig, path.lams)
-    fig.update_yaxes(range=[-limit, limit])
-    fig.update_layout(showlegend=False)
-    return base_layout(fig, "Penalty strength λ", "Weight (× the usual ups and downs)", height)
-
-
-@figure_builder
-def l2_l1_paths_figure(path, lasso_lams, lasso_coef, lam, height=400):
-    """Ridge (L2) and lasso (L1) weight paths on the same features, side by side, with the current λ marked.
-
-    One grey per weight, the same in both panels (light: the straight line; dark: the sharpest bend).
-    """
-    scale = path.y_sd or 1.0
-    ridge = path.coef[path.lams > 0] / scale
-    lasso = lasso_coef / scale
-    limit = max(1.5, 1.2 * max(np.abs(ridge[path.lams[path.lams > 0] >= 1e-4]).max(), np.abs(lasso).max()))
-    fig = FigureSpec.make_subplots(
-        rows=1,
-        cols=2,
-        shared_yaxes=True,
-        horizontal_spacing=0.1,
-        subplot_titles=("L2 (ridge): all kept, smaller", "L1 (lasso): some set to 0"),
-    )
-    _weight_lines(fig, path.lams[path.lams > 0], ridge, limit, row=1, col=1)
-    _weight_lines(fig, lasso_lams, lasso, limit, row=1, col=2)
-    here = float(np.log10(lam)) if lam > 0 else float(lam_positions(path.lams).min())
-    for col in (1, 2):
-        fig.add_vline(x=here, line=HERE_LINE, row=1, col=col)
-        fig.add_hline(y=0, line=ZERO_LINE, row=1, col=col)
-        lam_axis(fig, path.lams[path.lams > 0], sparse=True, row=1, col=col)
-    fig.update_xaxes(range=lam_range(path.lams))  # both panels, from λ = 0 on: aligned, and the line always shows
-    fig.update_yaxes(range=[-limit, limit])
-    fig.update_layout(showlegend=False)
-    return base_layout(fig, "Penalty strength λ", "Weight (× the usual ups and downs)", height)
-
-
-@figure_builder
-def gap_figure(train_miss, test_miss, height=220, top=None):
-    """Typical miss on training data against new data: the gap that says "more penalty".
-
-    ``top``: the largest miss the chart must hold (give the largest at any λ, so the axis stays put
-    while λ moves); by default the larger of the two.
-    """
-    fig = FigureSpec().add_trace(
-        trace(
-            "bar",
-            x=[train_miss, test_miss],
-            y=["Training data", "New data"],
-            orientation="h",
-            marker_color=[TRAINING.colour, NEW_DATA.colour],
-            text=[plain_number(train_miss), plain_number(test_miss)],
-            textposition="outside",
-            hoverinfo="skip",
-        )
-    )
-    fig.update_xaxes(range=[0, 1.25 * (max(train_miss, test_miss) if top is None else top)])
-    fig.update_yaxes(type="category")
-    fig = base_layout(fig, "Typical miss", "", height)
-    return fig.update_layout(margin_l=125)  # the bars' names
-
-
-@figure_builder
-def weight_total_figure(path, index, height=320):
-    """The size of all weights together, and the effective number of free weights, against λ (λ = 0 a point of its own)."""
-    x = lam_positions(path.lams)
-    total = np.sqrt(np.sum(np.square(path.coef), axis=1)) / (path.y_sd or 1.0)
-    fig = FigureSpec.make_subplots(
-        rows=1,
-        cols=2,
-        horizontal_spacing=0.12,
-        subplot_titles=("Size of all weights together", "Weights really used"),
-    )
-    for col, values, name, hover in (
-        (1, total, "Total size", f"%{{y:{HOVER_FORMAT}}}<extra></extra>"),
-        (2, path.df, "Free weights", "%{y:.1f}<extra></extra>"),
-    ):
-        fig.add_trace(
-            trace(
-                "scatter",
-                **lam_line(path.lams, values),
-                line=dict(color=DARK_NOTE_GREY, width=2.5),
-                name=name,
-                hovertemplate=hover,
-            ),
-            row=1,
-            col=col,
-        )
-    for col in (1, 2):
-        fig.add_vline(x=x[index], line=HERE_LINE, row=1, col=col)
-        lam_axis(fig, path.lams, sparse=True, row=1, col=col)
-    fig.update_yaxes(**plain_log_axis(total, pad=0.0), row=1, col=1)  # fixed: where a line ends, as Plotly would
-    fig.update_yaxes(range=[0, path.degree + 0.5], row=1, col=2)
-    fig.update_layout(showlegend=False)
-    return base_layout(fig, "Penalty strength λ", "", height)
-
-
-# --- Overfitting curves ---
 
 
 def _true_curve(fig, dataset, curve_x, width, offset=0.0):

@@ -11,9 +11,8 @@ import numpy as np
 
 from ..models.grid import LEAVE_ONE_OUT, N_FOLDS
 from ..show.kit import ROLE_ZONE_WORDS
-from ..show.palette import NEW_DATA, NO_PENALTY, SWEET_SPOT, TOO_MUCH
+from ..show.palette import NEW_DATA, NO_PENALTY, SWEET_SPOT
 from ..show.plain_numbers import (
-    format_amount,
     format_lam,
     format_miss,
     lam_in_words,
@@ -22,7 +21,7 @@ from ..show.plain_numbers import (
     plain_number,
 )
 from ..verdict import MEMORIZING, TOO_SIMPLE, known_errors, reading, verdict
-from .data import N_HELD_OUT, noise_in_units
+from .data import N_HELD_OUT
 
 #: What the reader sees while the fits are computed.
 WAIT_FIT = "Fitting the curve for every λ…"
@@ -56,7 +55,7 @@ _CV_IN_WORDS = {
 # --- The verdict (one rule, core/verdict.py) ---
 
 
-def _new_miss(path):
+def new_miss(path):
     """Typical miss on new data for every λ: held out when there are held-out points, else cross-validated."""
     held_out = known_errors(path.test_rmse)
     return np.sqrt(path.cv_mse) if held_out is None else held_out
@@ -65,7 +64,7 @@ def _new_miss(path):
 def verdict_advice(path, index, unit=""):
     """What the verdict at this λ means and what to do, in words (the sentences after "Verdict: …")."""
     here = reading(path, index)
-    new = _new_miss(path)
+    new = new_miss(path)
     best_new = new[here.spot.best]
     if here.verdict is MEMORIZING:
         luck = (
@@ -97,7 +96,7 @@ def verdict_sentence(path, index, unit=""):
     """The verdict for this λ in words, with the two misses and what to do."""
     return (
         f"Typical miss on training data: {format_miss(path.train_rmse[index], unit)}. "
-        f"On new data: {format_miss(_new_miss(path)[index], unit)}. " + verdict_text(path, index, unit)
+        f"On new data: {format_miss(new_miss(path)[index], unit)}. " + verdict_text(path, index, unit)
     )
 
 
@@ -245,7 +244,7 @@ def training_fit(path, index, unit="", n=None):
 
     'Almost perfect' only when the training miss is under a tenth of the new-data miss.
     """
-    train, new = path.train_rmse[index], _new_miss(path)[index]
+    train, new = path.train_rmse[index], new_miss(path)[index]
     days = f"the {n} points it learned from" if n else "the points it learned from"
     closeness = "almost perfectly, " if train < 0.1 * new else ""
     return (
@@ -442,7 +441,7 @@ def _why_no_penalty_wins(better_free, degrees):
 
 def curves_summary(path, index, unit="", story=False):
     """The error-against-λ chart read aloud: whether the miss on new data falls then rises on this data."""
-    new = _new_miss(path)
+    new = new_miss(path)
     shape, lowest = _shape(new)
     low_miss, first, last = format_miss(new[lowest], unit), format_miss(new[0], unit), format_miss(new[-1], unit)
     strongest = lam_words(path.lams[-1]) if story else f"λ = {format_lam(path.lams[-1])}"
@@ -581,142 +580,4 @@ def sklearn_code(degree, n, lam):
         ")\n"
         "model.fit(x_train.reshape(-1, 1), y_train)\n"
         "y_curve = model.predict(x_curve.reshape(-1, 1))"
-    )
-
-
-#: Above this ratio of the band's ends, the band is "wide": λ matters little on these data.
-WIDE_BAND = 1000
-
-
-def worked_example(path, dataset):
-    """What the reader would see for a shop's sales file, as Markdown: a clearly labelled example result.
-
-    ``dataset`` is the built-in advertising and sales data, with its one odd month (its words are safe as
-    Markdown); ``path`` its fit at the highest flexibility.
-    """
-    spot = reading(path, 0).spot
-    new, unit = _new_miss(path), dataset.y_unit
-    low, high = path.lams[spot.low], path.lams[spot.high]
-    wide = (
-        " That range is wide, which is good news: on this file the exact penalty matters little."
-        if low > 0 and high / low >= WIDE_BAND
-        else ""
-    )
-    train_higher = path.train_rmse[spot.best] > new[spot.best]
-    return (
-        f"**An example of the result.** Say your file holds a shop's monthly advertising budget and its sales "
-        f"(our built-in “{dataset.title}” data, whose numbers are made up, shown here as if they were your file). "
-        "With the most flexible curve, you would see:\n"
-        f"- **Recommended penalty (the sweet spot): {lam_in_words(path.lams[spot.best])}.** Anything from "
-        f"{lam_in_words(low)} to {lam_in_words(high)} does about as well.{wide}\n"
-        f"- With it, the **typical miss on new months is {format_miss(new[spot.best], unit)}**, against "
-        f"{format_miss(path.train_rmse[spot.best], unit)} on the months it learned from"
-        + (
-            ". Usually the miss on the months learned from is the smaller one. Here it is larger because one of "
-            "those months had a one-off bulk order: the penalized curve rightly refuses to chase it, so it misses "
-            "that month by a lot"
-            if train_higher
-            else ""
-        )
-        + f". Verdict: {verdict(path, spot.best).label}.\n"
-        f"- With no penalty, the miss on new months is {format_miss(new[0], unit)}. "
-        f"Verdict: {verdict(path, 0).label}.\n\n"
-        "For your own file you also get the chart of your data with the model's curve, the weights, and the miss "
-        "for every λ, all following the λ control, and a download of the model's predictions."
-    )
-
-
-# --- The story's first page: three pictures, the forecast, and the buyer's numbers ---
-
-
-def picture_caption(path, index, unit="", n=None):
-    """Under one of the three small pictures: the penalty in words, its verdict and the two misses."""
-    train, new = path.train_rmse[index], _new_miss(path)[index]
-    days = f"the {n} points it learned from" if n else "the points it learned from"
-    return (
-        f"{lam_in_words(path.lams[index])[0].upper()}{lam_in_words(path.lams[index])[1:]}: "
-        f"{verdict(path, index).label}. Misses {days} by {format_miss(train, unit)} and new data by "
-        f"{format_miss(new, unit)}."
-    )
-
-
-def pictures_sentence(path, too_much, unit=""):
-    """One sentence over the three pictures: what each colour is and what to see, from the numbers drawn."""
-    best = path.best_index
-    return (
-        f"The same data and the same model three times. With no penalty ({NO_PENALTY.word}, dotted) the curve "
-        f"chases every point. At the sweet spot ({SWEET_SPOT.word}) it follows the pattern; it misses new data by "
-        f"{format_miss(_new_miss(path)[best], unit)} instead of {format_miss(_new_miss(path)[0], unit)}. With far too "
-        f"much ({TOO_MUCH.word}) it flattens and misses the rise and fall: {format_miss(_new_miss(path)[too_much], unit)}."
-    )
-
-
-def forecast_sentences(dataset, future, forecasts):
-    """The forecast read aloud: each forecast's two-week total against what happened, and days outside the data.
-
-    ``future`` is (x, y) of the next days; ``forecasts`` is a list of (how the sentence names the model's
-    setting, "With no penalty"; its forecast on those days).
-    A day whose forecast lies outside everything the model learned from is counted, and its most extreme
-    value named: a forecast there is a guess beyond the data.
-    """
-    _, happened = future
-    unit = dataset.y_unit
-    low, high = float(dataset.y_train.min()), float(dataset.y_train.max())
-    days = happened.size
-    sentences = [f"In the {days} days after the data, the café took {format_amount(happened.sum(), unit)} in all."]
-    for name, predicted in forecasts:
-        outside = (predicted < low) | (predicted > high)
-        text = (
-            f"{name}, the model forecast {format_amount(predicted.sum(), unit)}, off by "
-            f"{format_amount(abs(predicted.sum() - happened.sum()), unit)}"
-        )
-        if outside.any():
-            extreme = predicted[outside][np.argmax(np.abs(predicted[outside] - (low + high) / 2))]
-            text += (
-                f"; on {int(outside.sum())} of the {days} days it forecast sales outside anything in its data "
-                f"({format_amount(low, unit)} to {format_amount(high, unit)}), down to {format_amount(extreme, unit)}"
-                if extreme < low
-                else f"; on {int(outside.sum())} of the {days} days it forecast sales outside anything in its data "
-                f"({format_amount(low, unit)} to {format_amount(high, unit)}), up to {format_amount(extreme, unit)}"
-            )
-        sentences.append(text + ".")
-    return " ".join(sentences)
-
-
-def miss_to_accept(path, dataset):
-    """What miss to accept, judged against a typical value and against the luck no model can predict (made-up data)."""
-    unit = dataset.y_unit
-    best, new = path.best_index, _new_miss(path)
-    typical = dataset.typical if dataset.typical else float(np.mean(np.abs(dataset.y_train)))
-    share = round(100 * new[best] / typical)
-    text = (
-        f"Judge a miss against a typical day: here about {format_amount(typical, unit)}. At the sweet spot the model "
-        f"misses new days by {format_miss(new[best], unit)}, about {share}% of a typical day. "
-    )
-    luck = noise_in_units(dataset)
-    if luck:
-        text += f"The day-to-day luck alone is about {format_miss(luck, unit)}, so no model can do much better. "
-    return text + (
-        f"With no penalty it misses by {format_miss(new[0], unit)}, about {round(100 * new[0] / typical)}% of a "
-        "typical day. "
-        "Ask a vendor for the miss on new days and put it next to your typical day: a miss you could live with "
-        "when you order stock is a good sign; one near a typical day's takings is no forecast at all."
-    )
-
-
-def history_sentence(rows, unit=""):
-    """How much history helps: ``rows`` of (number of training points, miss with no penalty, miss at the sweet spot)."""
-    first, *middle, last = rows
-    parts = [
-        f"With {first[0]} days, no penalty misses new days by {format_miss(first[1], unit)} and the sweet spot by "
-        f"{format_miss(first[2], unit)}."
-    ]
-    parts += [f"With {n} days: {format_miss(a, unit)} and {format_miss(b, unit)}." for n, a, b in middle]
-    parts.append(
-        f"With {last[0]} days: {format_miss(last[1], unit)} and {format_miss(last[2], unit)}, almost the same."
-    )
-    return (
-        "More history helps most when the model is flexible and has no penalty. "
-        + " ".join(parts)
-        + " With the penalty, even a short history does nearly as well as a long one."
     )

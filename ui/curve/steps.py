@@ -8,7 +8,7 @@ import dataclasses
 
 import numpy as np
 
-from core.curve import charts, words
+from core.curve import buyer, charts, weight_charts, words
 from core.curve import fit as curve_fit
 from core.curve.fit import spread
 from core.models.grid import SLIDER_LAMS
@@ -99,7 +99,7 @@ def pictures(fit):
         return [
             (
                 charts.picture_figure(fit.dataset, fit.curve_x, fit.curves[row], role, title),
-                words.picture_caption(fit.path, row, unit, fit.n),
+                buyer.picture_caption(fit.path, row, unit, fit.n),
             )
             for row, role, title in zip(
                 rows, (NO_PENALTY, SWEET_SPOT, TOO_MUCH), ("No penalty", "Sweet spot", "Too much")
@@ -110,7 +110,7 @@ def pictures(fit):
 
 
 def pictures_sentence(fit):
-    return words.pictures_sentence(fit.path, curve_fit.picture_rows(fit.path)[2], fit.dataset.y_unit)
+    return buyer.pictures_sentence(fit.path, curve_fit.picture_rows(fit.path)[2], fit.dataset.y_unit)
 
 
 def forecast(fit):
@@ -126,7 +126,7 @@ def forecast(fit):
         figure = charts.forecast_figure(
             fit.dataset, future, [(role, name, curve_x, curve) for role, name, curve in zip(roles, names, curves)]
         )
-        said = words.forecast_sentences(
+        said = buyer.forecast_sentences(
             fit.dataset, future, list(zip(("With no penalty", "At the sweet spot"), on_days))
         )
         return figure, said
@@ -158,15 +158,17 @@ def verdicts(fit):
 
 
 def weight_bars(fit):
-    return _cached("weight bars", fit, lambda: charts.weight_bars_figure.steps(fit.path.slider_rows, fit.path))
+    return _cached("weight bars", fit, lambda: weight_charts.weight_bars_figure.steps(fit.path.slider_rows, fit.path))
 
 
 def weight_paths(fit):
-    return _cached("weight paths", fit, lambda: charts.weight_paths_figure.steps(fit.path.slider_rows, fit.path))
+    return _cached("weight paths", fit, lambda: weight_charts.weight_paths_figure.steps(fit.path.slider_rows, fit.path))
 
 
 def weight_totals(fit):
-    return _cached("weight totals", fit, lambda: charts.weight_total_figure.steps(fit.path.slider_rows, fit.path))
+    return _cached(
+        "weight totals", fit, lambda: weight_charts.weight_total_figure.steps(fit.path.slider_rows, fit.path)
+    )
 
 
 def weights_sentences(fit):
@@ -265,7 +267,9 @@ def gap_chart(fit):
 
     def build():
         return live.stepped(
-            lambda step: charts.gap_figure.spec(path.train_rmse[rows[step]], path.test_rmse[rows[step]], top=top),
+            lambda step: weight_charts.gap_figure.spec(
+                path.train_rmse[rows[step]], path.test_rmse[rows[step]], top=top
+            ),
             len(rows),
         )
 
@@ -274,7 +278,9 @@ def gap_chart(fit):
 
 def l2_l1_chart(fit, lasso_lams, lasso):
     """Ridge and lasso weight paths side by side, the step's λ marked."""
-    return _cached("l2 l1", fit, lambda: charts.l2_l1_paths_figure.steps(SLIDER_LAMS, fit.path, lasso_lams, lasso))
+    return _cached(
+        "l2 l1", fit, lambda: weight_charts.l2_l1_paths_figure.steps(SLIDER_LAMS, fit.path, lasso_lams, lasso)
+    )
 
 
 def l1_switched_off_sentences(fit, lasso_lams, lasso):
