@@ -25,4 +25,4 @@ EXPOSE 8501
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
     CMD ["python", "-c", "import sys, urllib.request; sys.exit(0 if urllib.request.urlopen('http://127.0.0.1:8501/_stcore/health', timeout=4).status == 200 else 1)"]
 
-CMD ["python", "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.enableXsrfProtection", "true", "--server.maxUploadSize", "50"]
+CMD ["python", "deploy/start.py", "run", "app.py", "--server.headless", "true", "--server.enableXsrfProtection", "true", "--server.maxUploadSize", "50"]

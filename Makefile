@@ -10,7 +10,7 @@ LOCK_FLAGS := --python-version 3.11 --python-platform x86_64-manylinux_2_28 --qu
 .PHONY: run test check lint types unit browser format chromium bench upgrade clean
 
 run: $(VENV)/.installed
-	$(PY) -m streamlit run app.py
+	$(PY) deploy/start.py run app.py
 
 test: check browser
 

@@ -2,7 +2,7 @@
 
     .venv/bin/python deploy/serve.py [--port 8501] [--processes N] [--bind 0.0.0.0]
 
-Starts ``--processes`` app processes (``streamlit run app.py``, default ``L2LAB_PROCESSES`` or the
+Starts ``--processes`` app processes (``streamlit run app.py`` by ``deploy/start.py``, default ``L2LAB_PROCESSES`` or the
 number of cores) on free loopback ports, waits until each answers its health check, then HAProxy
 (Debian's package; ``scripts/ensure-haproxy.sh`` installs it) on ``--port`` (default ``PORT`` or
 8501) with the configuration ``deploy/haproxy.cfg.template``: sticky sessions by cookie, websocket
@@ -74,8 +74,7 @@ def render_config(port, app_ports, bind="0.0.0.0"):
 def app_command(port):
     return [
         sys.executable,
-        "-m",
-        "streamlit",
+        str(ROOT / "deploy" / "start.py"),
         "run",
         "app.py",
         "--server.headless",

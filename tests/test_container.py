@@ -48,9 +48,9 @@ def test_container_installs_and_starts_like_make_run():
 
     command = json.loads(instructions("CMD")[-1])
     make_run = make_recipe("run:")
-    assert make_run == ["$(PY) -m streamlit run app.py"], make_run
-    assert command[:5] == ["python", "-m", "streamlit", "run", "app.py"]
-    flags = dict(zip(command[5::2], command[6::2]))
+    assert make_run == ["$(PY) deploy/start.py run app.py"], make_run
+    assert command[:4] == ["python", "deploy/start.py", "run", "app.py"]
+    flags = dict(zip(command[4::2], command[5::2]))
     assert flags == {
         "--server.headless": "true",
         "--server.enableXsrfProtection": "true",
