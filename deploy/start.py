@@ -1,6 +1,9 @@
 """Start one app server with the app's maths already imported: ``streamlit run`` with a warm module cache.
 
-    .venv/bin/python deploy/start.py run app.py [streamlit options]
+    .venv/bin/python deploy/start.py run app.py [streamlit options]     # from the project's root, as make run
+
+The app's ``core`` is imported from the working directory, where ``app.py`` is (a benchmark may start
+another checkout's app with this script).
 
 ``streamlit run app.py`` imports the app's modules on the first script run, so the first reader after a
 start waits for scikit-learn, SciPy, pandas and plotly (1.5–3 s on a loaded 2-core box; BENCHMARKS.md,
@@ -15,12 +18,9 @@ import pkgutil
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
 def import_core():
     """Import ``core`` and every module under it; return their names."""
-    sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(Path.cwd()))
     import core
 
     names = [module.name for module in pkgutil.walk_packages(core.__path__, "core.")]

@@ -102,9 +102,17 @@ def _new_log(port):
     return LOG_DIR / f"server-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{port}.log"
 
 
+def start_command(root):
+    """How ``make run`` starts the app in ``root``: ``deploy/start.py run`` (a checkout from before that script,
+    as benchmarks compare against, ``streamlit run``)."""
+    start = Path(root) / "deploy" / "start.py"
+    return [sys.executable, str(start), "run"] if start.exists() else [sys.executable, "-m", "streamlit", "run"]
+
+
 @contextlib.contextmanager
 def serve_app(root=ROOT, env=None):
-    """`streamlit run app.py` (from ``root``, the project by default) on a free loopback port; stops it after.
+    """The app started as ``make run`` starts it (from ``root``, the project by default) on a free loopback port;
+    stops it after.
 
     ``env``: extra environment variables for the server process.
 
@@ -117,10 +125,7 @@ def serve_app(root=ROOT, env=None):
     with log.open("wb") as output:  # the server keeps its own handle on the file
         process = subprocess.Popen(
             [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
+                *start_command(root),
                 "app.py",
                 "--server.headless",
                 "true",
