@@ -18,6 +18,7 @@ import pkgutil
 import sys
 from pathlib import Path
 
+
 def import_core():
     """Import ``core`` and every module under it; return their names."""
     sys.path.insert(0, str(Path.cwd()))
