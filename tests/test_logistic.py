@@ -295,7 +295,8 @@ def test_a_guess_near_even_says_it_is_unsure(model):
     assert abs(probability - 0.5) < feedback_fit.NEAR_EVEN and reading.sureness(BEST) == feedback_fit.UNSURE
     said = feedback_words.comment_text(model, reading, BEST)
     assert said.startswith(
-        f"With a light penalty (λ under 0.0001): not sure (leans praise, {feedback_words.percent(1 - probability)})."
+        "With your setting (orange), a light penalty (λ under 0.0001): not sure (leans praise, "
+        f"{feedback_words.percent(1 - probability)})."
     )
     assert feedback_fit.sureness(0.61, 3) == feedback_fit.SURE and feedback_fit.sureness(0.59, 3) == feedback_fit.UNSURE
 
@@ -303,7 +304,11 @@ def test_a_guess_near_even_says_it_is_unsure(model):
 def test_comment_text_names_unknown_words_and_both_models(model):
     reading = feedback_fit.read_comment(model, "Frobnicated: the parcel was late and nobody answered")
     text = feedback_words.comment_text(model, reading, 21)
-    assert "With a medium penalty (λ = 0.001): complaint" in text and "With no penalty: complaint" in text
+    assert text.startswith("With your setting (orange), a medium penalty (λ = 0.001): complaint")
+    assert "\nWith no penalty (pink): complaint" in text
+    at_zero = feedback_words.comment_text(model, reading, 0)  # beside your λ = 0: the sweet spot
+    assert at_zero.startswith("With your setting (orange), no penalty (λ = 0): complaint")
+    assert "\nAt the sweet spot (green), a light penalty (λ under 0.0001): complaint" in at_zero
     assert "carry no weight: frobnicated." in text
     assert "toward complaint: nobody (+" in text
 
@@ -439,15 +444,19 @@ def test_word_charts_share_one_scale_that_holds_both_models(model):
 def test_the_strongest_word_is_told_as_sureness_not_odds(model):
     text = feedback_words.words_text(model, 0)
     assert text.startswith(
-        "With no penalty the word that pushes hardest is “not once” (in 2 training comments): on its own it makes "
-        "the model all but certain (more than 99.9% sure) of praise, and 5 of its 10 strongest words appear in 3 "
-        "training comments or fewer (“not once”, “zero”, “nope”, “gorgous”, “app not”)."
+        "With your setting (orange), no penalty (λ = 0), the word that pushes hardest is “not once” (in 2 training "
+        "comments): on its own it makes the model all but certain (more than 99.9% sure) of praise, and 5 of its 10 "
+        "strongest words appear in 3 training comments or fewer (“not once”, “zero”, “nope”, “gorgous”, “app not”)."
     )
     top = feedback_fit.strongest(model, BEST, 1)[0]
     sure = 1 / (1 + np.exp(-abs(model.pushes(BEST)[top])))
+    beside = "At the sweet spot (green), a light penalty (λ under 0.0001), the word that pushes hardest is “not once”"
+    assert beside in text and "The largest push at the sweet spot is 4.0 times smaller than yours." in text
     at_best = feedback_words.words_text(model, BEST)
     assert f"from a 50–50 guess to {feedback_words.percent(sure)} sure of praise" in at_best
-    assert "The largest push is 4.0 times smaller than with no penalty." in at_best
+    assert "Your largest push is 4.0 times smaller than with no penalty." in at_best
+    assert "With no penalty (pink), the word that pushes hardest is “not once”" in at_best
+    assert "1 of its 10 strongest words appears in 3" in feedback_words.words_text(model, 21)
 
 
 def test_scores_text_counts_the_sure_mistakes_behind_a_low_confidence(model):

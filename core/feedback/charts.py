@@ -4,15 +4,24 @@ Every builder returns a ``FigureSpec`` for one step and draws the same traces at
 Words on the axes go through ``core.show.kit.plain``: a typed comment's words, and a reader's own
 comments, are a stranger's text; their axes are categorical (``names_axis``), whatever the words look like.
 Bars of words show pushes (``core.feedback.fit``): a weight times the word's typical value.
+
+The charts that compare two models (the words, a typed comment's words, the boundary) draw the reader's
+penalty (``yours``, orange) beside another (``compared``): the sweet spot while the reader's λ is 0, no
+penalty once it moves, so the first view never draws the same model twice (docs/story.md). Every colour
+is a palette role's.
 """
+
+from dataclasses import dataclass
 
 import numpy as np
 
 from ..show.figspec import FigureSpec, trace
 from ..show.kit import (
-    STAR,
+    ROLE_ZONE_COLOURS,
+    SWEET_STAR,
     base_layout,
     lam_axis,
+    lam_line,
     lam_positions,
     light,
     names_axis,
@@ -20,9 +29,42 @@ from ..show.kit import (
     verdict_zones,
     you_are_here,
 )
-from ..show.palette import BLACK, BLUE, FRAME_GREY, PURPLE, VERMILLION, WHITE
+from ..show.palette import FRAME_GREY, NEW_DATA, NO_PENALTY, SWEET_SPOT, TRAINING, YOUR_PENALTY, Role
+from ..show.plain_numbers import lam_in_words
 from .data import SIGNAL_NAMES
-from .fit import RARE_COUNT, strongest
+from .fit import RARE_COUNT, reference_row, strongest, sweet_spot
+
+
+@dataclass(frozen=True)
+class Setting:
+    """A model a chart draws: its row of the path, its palette role, and its name in a legend or a panel's title."""
+
+    row: int
+    role: Role
+    name: str
+
+
+def compared(path, index):
+    """What the reader's model at row ``index`` is drawn beside: the sweet spot while λ is 0, else no penalty."""
+    if index > 0:
+        return Setting(0, NO_PENALTY, "No penalty")
+    row = reference_row(path)
+    lam = lam_in_words(path.lams[row])
+    if row == sweet_spot(path).best:
+        return Setting(row, SWEET_SPOT, f"Sweet spot: {lam}")
+    return Setting(row, SWEET_SPOT, f"About as good as none: {lam}")
+
+
+def yours(path, index):
+    """The reader's own model, at row ``index``."""
+    lam = path.lams[index]
+    return Setting(index, YOUR_PENALTY, "Your penalty: none" if lam == 0 else f"Your penalty: {lam_in_words(lam)}")
+
+
+def both(path, index):
+    """The two models a comparing chart draws at row ``index``: (``compared``, ``yours``)."""
+    return compared(path, index), yours(path, index)
+
 
 TOP_WORDS = 10
 MAX_COMMENT_WORDS = 15
@@ -38,74 +80,81 @@ def _toward_title(model, middle):
     return plain(f"← {model.categories[0]}    {middle}    {model.categories[1]} →")
 
 
-def _word_bar(model, index, name):
-    columns = strongest(model, index, TOP_WORDS)
-    weights = model.pushes(index)[columns]
+def _word_bar(model, setting):
+    """The ten largest pushes of one model, in its role's colour; hatched bars are rare words."""
+    columns = strongest(model, setting.row, TOP_WORDS)
+    weights = model.pushes(setting.row)[columns]
     return trace(
         "bar",
         x=light(weights),
         y=[_word_label(model, column) for column in columns],
         orientation="h",
-        name=name,
+        name=plain(setting.name),
         marker=dict(
-            color=[VERMILLION if weight > 0 else BLUE for weight in weights],
+            color=setting.role.colour,
             pattern=dict(shape=["/" if model.counts[column] <= RARE_COUNT else "" for column in columns]),
         ),
         text=[f"{weight:+.1f}".replace("-", "−") for weight in weights],
         textposition="outside",
         cliponaxis=False,
-        hovertemplate="%{y}: push %{x:.2f}<extra></extra>",
+        hovertemplate="%{y}: push %{x:.2f}<extra>" + plain(setting.name) + "</extra>",
         showlegend=False,
     )
 
 
-def word_weights_figure(model, index, height=460):
-    """The words with the largest pushes with no penalty (left) and at this λ (right); right means label 1.
+def _panel_titles(fig, settings):
+    """Each panel's title: its model's name in its role's colour, the penalty on a line of its own."""
+    for title, setting in zip(fig.layout["annotations"], settings):
+        title.update(text=plain(setting.name).replace(": ", ":<br>", 1), font=dict(size=14, color=setting.role.colour))
 
-    Both panels share one scale (the larger of the two models' biggest pushes), so the pushes are seen
-    to shrink; each bar carries its value. Each word is labelled with how many training comments contain
-    it; hatched bars are words found in at most ``RARE_COUNT`` comments.
+
+def word_weights_figure(model, index, height=480):
+    """The words with the largest pushes in two models (``both``): the compared model's left, the reader's right.
+
+    Each panel shows its own model's ten strongest words; right means label 1. Both panels share one scale
+    (the larger of the two models' biggest pushes), so the pushes are seen to shrink; each bar carries its
+    value. Each word is labelled with how many training comments contain it; hatched bars are words found in
+    at most ``RARE_COUNT`` comments.
     """
-    fig = FigureSpec.make_subplots(
-        rows=1,
-        cols=2,
-        horizontal_spacing=0.25,
-        subplot_titles=("With no penalty", "At this λ"),
-    )
-    fig.add_trace(_word_bar(model, 0, "With no penalty"), row=1, col=1)
-    fig.add_trace(_word_bar(model, index, "At this λ"), row=1, col=2)
-    reach = 1.25 * float(max(np.abs(model.pushes(0)).max(), np.abs(model.pushes(index)).max()) or 1.0)
+    settings = both(model.path, index)
+    fig = FigureSpec.make_subplots(rows=1, cols=2, horizontal_spacing=0.25, subplot_titles=("compared", "yours"))
+    for col, setting in enumerate(settings, start=1):
+        fig.add_trace(_word_bar(model, setting), row=1, col=col)
+    _panel_titles(fig, settings)
+    reach = 1.4 * float(max(np.abs(model.pushes(shown.row)).max() for shown in settings) or 1.0)
     for col in (1, 2):
         fig.update_xaxes(range=[-reach, reach], title_text=_toward_title(model, "push"), row=1, col=col)
         fig.update_yaxes(autorange="reversed", row=1, col=col)
         names_axis(fig, row=1, col=col)
     base_layout(fig, height=height)
-    return fig.update_layout(margin_l=190, margin_t=60, bargap=0.3)
+    return fig.update_layout(margin_l=190, margin_t=80, bargap=0.3)
 
 
 def scores_figure(path, index, spot, height=540, new="new comments"):
     """Right answers and confidence in the right answer (in %) against λ, with the zones and the sweet spot.
 
     "Confidence in the right answer" is exp(−mean log-loss): the geometric mean of the probability
-    the model gave the right category. ``new`` names the held-out comments in the legend.
+    the model gave the right category. ``new`` names the held-out comments in the legend. Drawn in the
+    roles: training comments black, new ones light blue, the zones and the star by the roles they stand for.
     """
     x = lam_positions(path.lams)
     fig = FigureSpec()
-    verdict_zones(fig, x, spot.low, spot.high, labels=("memorizing", "about right", "too simple"))
-    for values, name, colour, dash in (
-        (path.train_accuracy, "Right answers, training comments", BLUE, "solid"),
-        (path.test_accuracy, f"Right answers, {new}", VERMILLION, "solid"),
-        (np.exp(-path.test_log_loss), f"Confidence in the right answer, {new}", VERMILLION, "dot"),
-        (np.exp(-path.cv_log_loss), "Confidence in the right answer, cross-validated", BLACK, "dash"),
+    verdict_zones(
+        fig, x, spot.low, spot.high, labels=("memorizing", "about right", "too simple"), colours=ROLE_ZONE_COLOURS
+    )
+    for values, name, role, dash in (
+        (path.train_accuracy, "Right answers, training comments", TRAINING, "solid"),
+        (path.test_accuracy, f"Right answers, {new}", NEW_DATA, "solid"),
+        (np.exp(-path.test_log_loss), f"Confidence in the right answer, {new}", NEW_DATA, "dot"),
+        (np.exp(-path.cv_log_loss), "Confidence in the right answer, cross-validated", TRAINING, "dash"),
     ):
         fig.add_trace(
             trace(
                 "scatter",
-                x=light(x),
-                y=light(100 * values),
-                mode="lines",
+                **lam_line(path.lams, 100 * values),
                 name=name,
-                line=dict(color=colour, width=2.5, dash=dash),
+                line=dict(color=role.colour, width=2.5, dash=dash),
+                cliponaxis=False,  # the λ = 0 point sits on the axis's left end: drawn whole
                 hovertemplate="%{y:.1f}%<extra>" + name + "</extra>",
             )
         )
@@ -116,7 +165,7 @@ def scores_figure(path, index, spot, height=540, new="new comments"):
             y=[float(100 * np.exp(-path.cv_log_loss[spot.best]))],
             mode="markers",
             name="Sweet spot (cross-validation)",
-            marker=STAR,
+            marker=SWEET_STAR,
             cliponaxis=False,  # whole even at an end of the λ axis
         )
     )
@@ -128,7 +177,7 @@ def scores_figure(path, index, spot, height=540, new="new comments"):
 
 
 def comment_figure(model, reading, index, height=None):
-    """Each known word of a typed comment: its push in this comment at this λ and with no penalty.
+    """Each known word of a typed comment: its push in this comment in two models (``both``), the reader's orange.
 
     A push is the word's weight times its value in this comment; the pushes and the intercept add up to
     the comment's score. With more than ``MAX_COMMENT_WORDS`` known words, those with the largest pushes
@@ -138,21 +187,23 @@ def comment_figure(model, reading, index, height=None):
     if keep.size > MAX_COMMENT_WORDS:
         keep = np.sort(np.argsort(-np.abs(reading.pushes(model, 0)), kind="stable")[:MAX_COMMENT_WORDS])
     labels = [plain(model.words[column]) for column in reading.known[keep]]
-    free, here = reading.pushes(model, 0)[keep], reading.pushes(model, index)[keep]
+    settings = both(model.path, index)
+    pushes = [reading.pushes(model, setting.row)[keep] for setting in settings]
     fig = FigureSpec()
-    for pushes, name, colour in ((free, "With no penalty", PURPLE), (here, "At this λ", VERMILLION)):
+    for setting, values in zip(settings, pushes):
+        name = plain(setting.name)
         fig.add_trace(
             trace(
                 "bar",
-                x=light(pushes),
+                x=light(values),
                 y=labels,
                 orientation="h",
                 name=name,
-                marker_color=colour,
+                marker_color=setting.role.colour,
                 hovertemplate="%{y}: push %{x:.2f}<extra>" + name + "</extra>",
             )
         )
-    reach = 1.15 * float(max(np.abs(free).max(), np.abs(here).max())) if keep.size else 1.0
+    reach = 1.15 * float(max(np.abs(values).max() for values in pushes)) if keep.size else 1.0
     fig.update_xaxes(range=[-reach, reach], title_text=_toward_title(model, "push in this comment"))
     fig.update_yaxes(autorange="reversed")
     names_axis(fig)
@@ -161,7 +212,8 @@ def comment_figure(model, reading, index, height=None):
 
 
 def _customers(fig, X, y):
-    for label, name, colour, symbol in ((1, "Complained", VERMILLION, "x"), (0, "Did not complain", BLUE, "circle")):
+    """The training customers, in the training data's colour: a cross who complained, a ring who did not."""
+    for label, name, symbol in ((1, "Complained", "x"), (0, "Did not complain", "circle-open")):
         rows = y == label
         fig.add_trace(
             trace(
@@ -170,41 +222,46 @@ def _customers(fig, X, y):
                 y=light(X[rows, 1]),
                 mode="markers",
                 name=name,
-                marker=dict(color=colour, symbol=symbol, size=9, line=dict(color=WHITE, width=1)),
+                marker=dict(color=TRAINING.colour, symbol=symbol, size=9, line=dict(color=TRAINING.colour, width=1.5)),
                 cliponaxis=False,  # customers on the chart's edge are drawn whole
                 hovertemplate="order %{x:.0f} €, %{y:.1f} days late<extra>" + name + "</extra>",
             )
         )
 
 
-def _boundary(model, index, name, colour, width, opacity=1.0):
+def _boundary(model, setting, width):
+    """Where one model says 50 % "will complain": a contour line in its role's colour and dash."""
     # The grid as three flat columns (x, y, z of each grid point): a flat z keeps its meaning when a
     # step's patch replaces it (an encoded 2-D array's shape is not part of the patch).
     value, days = np.meshgrid(model.grid_value, model.grid_days)
+    colour = setting.role.colour
     return trace(
         "contour",
         x=light(value.ravel()),
         y=light(days.ravel()),
-        z=light(model.grid_probability[index].ravel()),
+        z=light(model.grid_probability[setting.row].ravel()),
         autocontour=False,
         contours=dict(start=0.5, end=0.5, size=1, coloring="lines"),
         colorscale=[[0, colour], [1, colour]],  # with coloring="lines" the line takes its colour from here
-        line=dict(width=width),
-        opacity=opacity,
+        line=dict(width=width, dash=setting.role.dash),
         showscale=False,
         hoverinfo="skip",
-        name=name,
+        name=plain(setting.name),
         showlegend=True,
     )
 
 
 def boundary_figure(model, index, height=460):
-    """The training customers and the line where the model says 50 % "will complain", at this λ and with no penalty."""
+    """The training customers and the line where the model says 50 % "will complain", in two models (``both``).
+
+    The reader's line (orange, wide) is drawn first and the compared one over it, so a dotted no-penalty line
+    stays visible where the two run together.
+    """
+    compared_setting, your_setting = both(model.path, index)
     fig = FigureSpec()
     _customers(fig, model.X_train, model.y_train)
-    # The no-penalty boundary as a wide purple band under the black line: visible beside it, and around it at λ = 0.
-    fig.add_trace(_boundary(model, 0, "Boundary with no penalty", PURPLE, 6, 0.55))
-    fig.add_trace(_boundary(model, index, "Boundary at this λ", BLACK, 2.5))
+    fig.add_trace(_boundary(model, your_setting, 4))
+    fig.add_trace(_boundary(model, compared_setting, 2.5))
     # The axes end where the grid ends, so the boundaries run to the chart's frame and no further.
     fig.update_xaxes(
         range=_ends(model.grid_value), title_text=SIGNAL_NAMES[0], showline=True, linecolor=FRAME_GREY, mirror=True

@@ -26,6 +26,8 @@ from sklearn.preprocessing import MinMaxScaler, PolynomialFeatures, StandardScal
 
 from ..models.grid import SLIDER_LAMS
 from ..models.logistic import LogisticPath, logistic_path
+from ..verdict import SweetSpot
+from ..verdict import sweet_spot as cross_validated_spot
 from .data import DAYS_RANGE, VALUE_RANGE, Comments, load_comments, load_customers
 
 #: Longest comment read; the rest is cut (with a note on the page).
@@ -110,6 +112,18 @@ def model_from_features(comments, vectorizer, X, X_test, lams=SLIDER_LAMS, progr
         typical=totals / np.maximum(counts, 1),
         path=path,
     )
+
+
+def sweet_spot(path: LogisticPath) -> SweetSpot:
+    """The path's sweet spot and its band: the lowest cross-validated log-loss (``core.verdict.sweet_spot``)."""
+    return cross_validated_spot(path.cv_log_loss, path.cv_log_loss_se)
+
+
+def reference_row(path: LogisticPath) -> int:
+    """The row the reader's λ = 0 is compared with: the sweet spot, or, when that is no penalty itself, the
+    strongest penalty about as good (so a comparison never draws no penalty twice)."""
+    spot = sweet_spot(path)
+    return spot.best if spot.best > 0 else spot.high
 
 
 def strongest(model, index, k):

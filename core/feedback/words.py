@@ -1,16 +1,21 @@
 """The Sorting-feedback page in words: what the charts show at each λ, and what the model makes of a comment.
 
 Sentences are plain text (the live texts are never rendered as Markdown), numbers in plain
-digits (``plain_numbers``), λ as the slider shows it. A typed comment's words appear only in
-texts shown as plain text.
+digits (``plain_numbers``), λ named in words with its number small (``lam_in_words``). A sentence
+about a chart that compares two models names them as the chart draws them (``charts.both``: the
+reader's setting beside the sweet spot while λ is 0, else beside no penalty), each with its
+palette role's word for its colour. A typed comment's words appear only in texts shown as plain text.
 """
 
 import numpy as np
 from scipy.special import expit
 
 from ..models.logistic import NO_PENALTY_STAND_IN
+from ..show.kit import ROLE_ZONE_WORDS
+from ..show.palette import NEW_DATA, NO_PENALTY, SWEET_SPOT, TRAINING, YOUR_PENALTY
 from ..show.plain_numbers import lam_in_words, lam_words, plain_number
 from ..verdict import ABOUT_RIGHT, MEMORIZING, TOO_SIMPLE
+from .charts import both
 from .data import CATEGORIES
 from .fit import (
     MAX_COMMENT_CHARS,
@@ -21,6 +26,7 @@ from .fit import (
     rare_in_strongest,
     strongest,
     sureness,
+    sweet_spot,
     words_carrying,
 )
 
@@ -47,6 +53,48 @@ INTRO = (
     "far less often sure of a wrong answer."
 )
 
+#: After the story: what to remember, and what to ask of a tool that sorts comments.
+TAKEAWAY = (
+    "**The takeaway.** With no penalty, a comment sorter lets a word or pair seen in two or three comments make "
+    "it all but certain. L2 shrinks every push, so a sure answer needs several words that agree. The sorter is "
+    "right about as often, and far less often sure of a wrong answer. If you buy a tool that sorts comments, ask "
+    "how often it was wrong on comments it never saw, and how sure it was when it was wrong."
+)
+SWEET_SPOT_BUTTON = "Find the sweet spot for me"
+SWEET_SPOT_HELP = "Moves λ to the value that cross-validation says sorts new comments best."
+#: Above the line the model reads of a typed comment.
+MODEL_READS = "The model reads:"
+#: When the comment box is empty.
+TYPE_A_COMMENT = "Type a comment above and press Ctrl+Enter (or click outside the box) to see how the model sorts it."
+
+
+def comment_help():
+    """The comment box's help."""
+    return f"Anything up to {MAX_COMMENT_CHARS:,} characters. Nothing you type is stored or shared with anyone."
+
+
+def boundary_intro(n_customers, degree):
+    """In depth, above the decision boundary: the two signals, the customers and the lines, by their colours."""
+    return (
+        "Another shop predicts complaints from two numbers it already has: how much the order was worth and how "
+        f"many days late it arrived. Each {TRAINING.word} cross is a customer who complained, each ring one who did "
+        f"not ({n_customers} customers to learn from). The model may bend its boundary freely (every combination of "
+        f"the two numbers up to power {degree}). The {YOUR_PENALTY.word} line is where it says “50 % chance of a "
+        f"complaint” with your setting; beside it, the {SWEET_SPOT.word} line is the same at the sweet spot while "
+        f"your penalty is 0, and the {NO_PENALTY.word} dotted line with no penalty once you add one. Drag λ and "
+        "watch the boundary calm down from a shape that loops around single customers to a smooth curve."
+    )
+
+
+def boundary_code_intro(degree):
+    """In depth, above the boundary's scikit-learn code."""
+    return (
+        "**The two signals.** The same penalty on the same kind of model, with the features of the other pages: "
+        f"both numbers rescaled to [0, 1], every product of their powers up to degree {degree}, each standardized "
+        "on the training customers:"
+    )
+
+
 _ADVICE = {
     MEMORIZING.key: (
         "The model lets words that happened to sit in two or three training comments decide on their own, and "
@@ -63,6 +111,49 @@ _ADVICE = {
 def _with(lam):
     """ "With a light penalty (λ under 0.0001)": the story names λ in words, its number in small print."""
     return f"With {lam_in_words(lam)}"
+
+
+def _who(path, setting):
+    """A model a sentence names (a ``charts.Setting``): who it is, and its penalty in words ("" for no penalty).
+
+    ('with your setting', 'no penalty (λ = 0)'), ('at the sweet spot', 'a light penalty (λ under 0.0001)'),
+    ('with no penalty', '').
+    """
+    lam = lam_in_words(path.lams[setting.row])
+    if setting.role == NO_PENALTY:
+        return "with no penalty", ""
+    if setting.role == YOUR_PENALTY:
+        return "with your setting", lam
+    if setting.row == sweet_spot(path).best:
+        return "at the sweet spot", lam
+    return "with the strongest penalty about as good as none", lam
+
+
+def _at(path, setting, colour=True):
+    """``_who`` as one phrase, with the colour the model is drawn in unless ``colour`` is False.
+
+    'with your setting (orange), no penalty (λ = 0)', 'at the sweet spot (green), a light penalty (λ under
+    0.0001)', 'with no penalty (pink)'.
+    """
+    who, penalty = _who(path, setting)
+    word = f" ({setting.role.word})" if colour else ""
+    return who + word + (f", {penalty}" if penalty else "")
+
+
+def _capital(text):
+    return text[:1].upper() + text[1:]
+
+
+def in_100(share):
+    """A share of comments as a reader counts them: 'all', '87 in 100', 'more than 99 in 100' (never a rounded-up all)."""
+    share = float(share)
+    if share == 1:
+        return "all"
+    if share > 0.99:
+        return "more than 99 in 100"
+    if share < 0.005:
+        return "none" if share == 0 else "fewer than 1 in 100"
+    return f"{round(100 * share)} in 100"
 
 
 def percent(share):
@@ -105,36 +196,54 @@ def _word_with_count(model, column):
 
 
 def _rare_clause(model, index):
+    """'5 of its 10 strongest words appear in 3 training comments or fewer (“not once”, …)', or none of them."""
     rare = rare_in_strongest(model, index, STRONGEST_SHOWN)
+    fewer = f"in {RARE_COUNT} training comments or fewer"
     if not rare:
-        return f"none of its {STRONGEST_SHOWN} strongest words is that rare"
+        return f"none of its {STRONGEST_SHOWN} strongest words appears {fewer}"
     listed = ", ".join(f"“{word}”" for word in rare)
+    verb = "appears" if len(rare) == 1 else "appear"
+    return f"{len(rare)} of its {STRONGEST_SHOWN} strongest words {verb} {fewer} ({listed})"
+
+
+def _hardest(model, row):
+    """The strongest push at ``row`` told by what it does alone, and how rare the strongest words are."""
+    top = strongest(model, row, 1)[0]
     return (
-        f"{len(rare)} of its {STRONGEST_SHOWN} strongest words appear in {RARE_COUNT} training comments or fewer "
-        f"({listed})"
+        f"the word that pushes hardest is {_word_with_count(model, top)}: on its own it "
+        f"{_alone(model, model.pushes(row)[top])}, and {_rare_clause(model, row)}"
     )
+
+
+def _largest_push(model, row):
+    return float(np.abs(model.pushes(row)).max())
+
+
+def _smaller(factor):
+    """'3.6 times smaller than', or 'about as large as' for a factor under 1.05."""
+    return "about as large as" if factor < 1.05 else f"{_times(factor)} smaller than"
 
 
 def words_text(model, index):
-    """The word chart read aloud: the strongest push, how rare the strongest words are, how many carry half."""
-    n_words = model.words.size
-    free_top = strongest(model, 0, 1)[0]
-    free = (
-        f"With no penalty the word that pushes hardest is {_word_with_count(model, free_top)}: on its own it "
-        f"{_alone(model, model.pushes(0)[free_top])}, and "
-        f"{_rare_clause(model, 0)}. Half of all the push sits on {words_carrying(model, 0):,} of the "
-        f"{n_words:,} words and pairs."
-    )
+    """The word chart read aloud: in both models it draws (``charts.both``), the strongest push and how rare the
+    strongest words are; how much smaller the more penalized model's largest push is; how many words carry half."""
+    path = model.path
+    other, mine = both(path, index)
+    sentences = [
+        f"{_capital(_at(path, mine))}, {_hardest(model, index)}.",
+        f"{_capital(_at(path, other))}, {_hardest(model, other.row)}.",
+    ]
     if index == 0:
-        return free
-    top = strongest(model, index, 1)[0]
-    shrink = np.abs(model.pushes(0)).max() / max(np.abs(model.pushes(index)).max(), 1e-300)
-    return (
-        f"{_with(model.path.lams[index])} the word that pushes hardest is "
-        f"{_word_with_count(model, top)}: on its own it {_alone(model, model.pushes(index)[top])}, and "
-        f"{_rare_clause(model, index)}. "
-        f"The largest push is {_times(shrink)} smaller than with no penalty. " + free
+        factor = _largest_push(model, 0) / max(_largest_push(model, other.row), 1e-300)
+        sentences.append(f"The largest push {_who(path, other)[0]} is {_smaller(factor)} yours.")
+    else:
+        factor = _largest_push(model, 0) / max(_largest_push(model, index), 1e-300)
+        sentences.append(f"Your largest push is {_smaller(factor)} with no penalty.")
+    sentences.append(
+        f"With yours, half of all the push sits on {words_carrying(model, index):,} of the {model.words.size:,} "
+        "words and pairs."
     )
+    return " ".join(sentences)
 
 
 def _times(factor):
@@ -158,26 +267,30 @@ def _mistakes(right):
     return int(wrong.sum()), int((right[wrong] < 1.0 - SURE_MISTAKE).sum())
 
 
+def _sure_mistakes(wrong, sure):
+    """'58 of the 420 new comments wrong, and on 37 of those it was more than 90% sure ...' (after "It gets")."""
+    if sure:
+        return f", and on {sure:,} of those it was more than {SURE_MISTAKE:.0%} sure of the wrong answer."
+    return f", none of them while more than {SURE_MISTAKE:.0%} sure."
+
+
 def scores_text(model, index, right=None, new="new"):
-    """Right answers, sure mistakes and the confidence in the right answer, at ``index`` and at λ = 0.
+    """Right answers, sure mistakes and the confidence in the right answer: with the reader's setting, then with
+    the model the charts compare it with (``charts.both``: the sweet spot while λ is 0, else no penalty).
 
     ``right`` is ``new_comment_probabilities(model)`` (computed here when not given); ``new`` names the
-    held-out comments ("new" for the shipped ones, "held-out" for a reader's).
+    held-out comments ("new" for the shipped ones, "held-out" for a reader's). Shares of comments are
+    told in whole numbers ("87 in 100").
     """
     path = model.path
     right = new_comment_probabilities(model) if right is None else right
-    m = right.shape[1]
+    other, mine = both(path, index)
     wrong, sure = _mistakes(right[index])
     here = (
-        f"{_with(path.lams[index])} the model sorts {percent(path.train_accuracy[index])} of its "
-        f"training comments right and {percent(path.test_accuracy[index])} of {new} ones. It gets {wrong:,} of "
-        f"the {m:,} {new} comments wrong"
-        + (
-            f", and on {sure:,} of those it was more than {SURE_MISTAKE:.0%} sure of the wrong answer. "
-            if sure
-            else f", none of them while more than {SURE_MISTAKE:.0%} sure. "
-        )
-        + f"Its confidence in the right answer averages {percent(np.exp(-path.test_log_loss[index]))}"
+        f"{_capital(_at(path, mine, colour=False))}, the model sorts {in_100(path.train_accuracy[index])} of its "
+        f"training comments right and {in_100(path.test_accuracy[index])} {new} ones. It gets {wrong:,} of "
+        f"the {right.shape[1]:,} {new} comments wrong{_sure_mistakes(wrong, sure)} "
+        f"Its confidence in the right answer averages {percent(np.exp(-path.test_log_loss[index]))}"
     )
     if sure and 2 * sure >= wrong:  # most mistakes are sure ones: that is what pulls the average down
         here += (
@@ -186,15 +299,14 @@ def scores_text(model, index, right=None, new="new"):
         )
     else:
         here += "."
-    if index == 0:
-        return (
-            here + " That is the price of trusting rare words: when it is wrong, it is often wrong with near certainty."
-        )
-    wrong0, sure0 = _mistakes(right[0])
+    if index == 0 and sure:
+        here += " That is the price of trusting rare words: when it is wrong, it is often wrong with near certainty."
+    wrong0, sure0 = _mistakes(right[other.row])
     return (
-        here + f" With no penalty: {percent(path.train_accuracy[0])} and {percent(path.test_accuracy[0])} right, "
-        f"{sure0:,} of its {wrong0:,} mistakes made while more than {SURE_MISTAKE:.0%} sure, and "
-        f"{percent(np.exp(-path.test_log_loss[0]))} confidence in the right answer."
+        here + f" {_capital(_at(path, other, colour=False))}, it sorts {in_100(path.train_accuracy[other.row])} of "
+        f"its training comments right and {in_100(path.test_accuracy[other.row])} {new} ones, makes {sure0:,} of "
+        f"its {wrong0:,} mistakes while more than {SURE_MISTAKE:.0%} sure, and its confidence in the right answer "
+        f"averages {percent(np.exp(-path.test_log_loss[other.row]))}."
     )
 
 
@@ -202,9 +314,10 @@ def sweet_spot_text(path, spot, comments="training comments"):
     """Where cross-validation puts the sweet spot, and the band that is about as good."""
     return (
         f"Cross-validation (split the {comments} into 5 parts, learn from 4, check on the fifth, for each "
-        f"part in turn) finds the most trustworthy model with {lam_in_words(path.lams[spot.best])} (the star). "
-        f"Every penalty in the green band, from {lam_words(path.lams[spot.low])} to "
-        f"{lam_words(path.lams[spot.high])}, is about as good: the differences there are within the margin of error."
+        f"part in turn) finds the most trustworthy model with {lam_in_words(path.lams[spot.best])}: the sweet "
+        f"spot, drawn in {SWEET_SPOT.word} beside your setting while your penalty is 0. Every penalty from "
+        f"{lam_words(path.lams[spot.low])} to {lam_words(path.lams[spot.high])} is about as good: the differences "
+        "there are within the margin of error."
     )
 
 
@@ -258,15 +371,18 @@ def _pushes(model, reading, index):
     return "; ".join(parts) if parts else "no word it knows pushes either way"
 
 
-def _verdict_on_comment(model, reading, index, label):
-    probability = float(reading.label1_probability[index])
+def _verdict_on_comment(model, reading, setting):
+    """What one model (a ``charts.Setting``) makes of the comment, and which words push it which way."""
+    probability = float(reading.label1_probability[setting.row])
     return (
-        f"{label}: {guess_words(model, probability, reading.known.size)}. Words push {_pushes(model, reading, index)}."
+        f"{_capital(_at(model.path, setting))}: {guess_words(model, probability, reading.known.size)}. "
+        f"Words push {_pushes(model, reading, setting.row)}."
     )
 
 
 def comment_text(model, reading, index):
-    """What the model makes of a typed comment at ``index`` and with no penalty (plain text: it holds the reader's words).
+    """What the model makes of a typed comment with the reader's setting and with the model its chart compares it
+    with (``charts.both``); plain text: it holds the reader's words.
 
     With no word it knows, it says it is not sure and why, instead of offering its starting guess.
     """
@@ -278,9 +394,8 @@ def comment_text(model, reading, index):
             "about this comment."
         )
     else:
-        lines.append(_verdict_on_comment(model, reading, index, _with(model.path.lams[index])))
-        if index != 0:
-            lines.append(_verdict_on_comment(model, reading, 0, "With no penalty"))
+        other, mine = both(model.path, index)
+        lines += [_verdict_on_comment(model, reading, mine), _verdict_on_comment(model, reading, other)]
     if reading.unknown:
         lines.append(
             "Never seen in two or more training comments, so they carry no weight: " + ", ".join(reading.unknown) + "."
@@ -296,10 +411,11 @@ def cut_note():
 
 
 def boundary_text(model, index):
-    """The decision-boundary chart read aloud at ``index``."""
+    """The decision-boundary chart read aloud at ``index``: the reader's line, then the one drawn beside it."""
     path = model.path
+    other, mine = both(path, index)
     here = (
-        f"{_with(path.lams[index])} the boundary sorts {percent(path.train_accuracy[index])} of the "
+        f"{_capital(_at(path, mine))}, the boundary sorts {percent(path.train_accuracy[index])} of the "
         f"{model.y_train.size} customers it learned from right, and {percent(path.test_accuracy[index])} of "
         f"{model.y_test.size} new customers."
     )
@@ -310,11 +426,12 @@ def boundary_text(model, index):
             " The chance of a complaint stays on one side of 50 % everywhere on the chart, so there is no "
             f"boundary to draw: the model says every customer {answer}."
         )
+    shape = "a smoother boundary" if other.row > index else "a boundary that twists around single customers"
     if index == 0:
-        return here + " It twists around single customers to get every one of them right."
+        here += " It twists around single customers to get every one of them right."
     return here + (
-        f" With no penalty: {percent(path.train_accuracy[0])} and {percent(path.test_accuracy[0])}, "
-        "from a boundary that twists around single customers."
+        f" {_capital(_at(path, other))}: {percent(path.train_accuracy[other.row])} and "
+        f"{percent(path.test_accuracy[other.row])}, from {shape}."
     )
 
 
@@ -372,25 +489,36 @@ def phrase_words_note(model):
 
 
 WORDS_CAPTION = (
-    "The ten words and pairs that push hardest, with no penalty (left) and at the λ you chose (right): how far "
-    "each moves the guess in a typical comment that contains it. Bars to the right push toward complaint, bars "
-    "to the left toward praise. Both charts use the same scale, so you see the pushes shrink as λ grows; each "
-    "bar shows its push."
+    "The ten words and pairs that push hardest in each of two models: how far each moves the guess in a typical "
+    "comment that contains it. Bars to the right push toward complaint, bars to the left toward praise. Right, in "
+    f"{YOUR_PENALTY.word}: your setting. Left, for comparison: the sweet spot in {SWEET_SPOT.word} while your "
+    f"penalty is 0, and no penalty in {NO_PENALTY.word} once you add one. Both sides use the same scale, so you see "
+    "the pushes shrink; each bar shows its push."
 )
 THEIR_WORDS_CAPTION = (
-    "The ten words and pairs of your comments that push hardest, with no penalty (left) and at the λ you chose "
-    "(right), as in the chart of the shipped comments above."
+    "The ten words and pairs of your comments that push hardest: your setting on the right, in "
+    f"{YOUR_PENALTY.word}; on the left the sweet spot for your comments ({SWEET_SPOT.word}) while your penalty is "
+    f"0, or no penalty ({NO_PENALTY.word}) once you add one, as in the chart of the shipped comments above."
+)
+COMMENT_CAPTION = (
+    "Each word and pair of your comment that the model knows, and how far it pushes this comment: with your "
+    f"setting in {YOUR_PENALTY.word}, beside the sweet spot in {SWEET_SPOT.word} while your penalty is 0, or no "
+    f"penalty in {NO_PENALTY.word} once you add one."
 )
 
 
 def scores_caption(n_train, n_new, new="new comments"):
-    """Under the right-answers chart: what its lines are (``new`` names the held-out comments)."""
+    """Above the right-answers chart: what its lines, zones and star are (``new`` names the held-out comments)."""
+    memorizing, about_right, too_simple = ROLE_ZONE_WORDS
     return (
-        f"Solid lines: the share of comments sorted right, among the {n_train:,} training comments (blue) and "
-        f"{n_new:,} {new} the model never saw (orange). Dotted and dashed lines: the model's confidence in the "
-        "right answer (the probability it gave the right category), on average. A mistake made with near "
-        "certainty gives the right answer a chance near zero and pulls this average far down, so a model can be "
-        "right most of the time and still score low here."
+        f"Solid lines: the share of comments sorted right, among the {n_train:,} training comments "
+        f"({TRAINING.word}) and {n_new:,} {new} the model never saw ({NEW_DATA.word}). Dotted and dashed lines: the "
+        f"model's confidence in the right answer (the probability it gave the right category), on average: on the "
+        f"{new} ({NEW_DATA.word} dots) and on training comments left out in turn ({TRAINING.word} dashes). A "
+        "mistake made with near certainty gives the right answer a chance near zero and pulls this average far "
+        "down, so a model can be right most of the time and still score low here. The shaded zones: memorizing "
+        f"({memorizing}), about right ({about_right}, the band about as good as the best) and too simple "
+        f"({too_simple}); the {SWEET_SPOT.word} star is the sweet spot."
     )
 
 

@@ -21,17 +21,18 @@ def test_typed_comment_is_sorted_and_shown_as_plain_text(page):
     requests = []
     page.on("request", lambda request: requests.append(request.url))
     open_app(page, "/feedback?lam=0.0000032")  # the first reader of a fresh server waits for every λ to be fitted
-    # The box holds an example comment, already sorted: its words chart is the fourth chart.
+    # The box holds an example comment, already sorted: its words chart is the second of the four charts.
     expect(page.locator(".stepper-chart")).to_have_count(4, timeout=TIMEOUT_MS)
     box = page.get_by_test_id("stTextArea").locator("textarea")
     expect(box).to_have_value(EXAMPLE_COMMENT)
-    expect(page.locator(".stepper-text").filter(has_text="With a light penalty (λ under 0.0001): ")).to_have_count(1)
+    yours = "With your setting (orange), a light penalty (λ under 0.0001): "
+    expect(page.locator(".stepper-text").filter(has_text=yours)).to_have_count(1)
     box.fill(COMMENT)
     act_and_wait_for_rerun(page, lambda: box.press("Control+Enter"))
     texts = page.locator(".stepper-text")
-    verdict = texts.filter(has_text="With a light penalty (λ under 0.0001): complaint")
+    verdict = texts.filter(has_text=yours + "complaint")
     expect(verdict).to_have_count(1, timeout=TIMEOUT_MS)
-    expect(verdict).to_contain_text("With no penalty: complaint")
+    expect(verdict).to_contain_text("With no penalty (pink): complaint")
     expect(verdict).to_contain_text("Never seen in two or more training comments")
     expect(page.get_by_test_id("stText").filter(has_text="<b>Priya</b> was **lovely**")).to_have_count(1)
     assert page.locator("b", has_text="Priya").count() == 0, "typed HTML must not be rendered"
@@ -44,25 +45,27 @@ def test_typed_comment_is_sorted_and_shown_as_plain_text(page):
     control = page.locator(".stepper-range")
     control.focus()
     control.press("End")
-    expect(texts.filter(has_text="With a very strong penalty (λ = 100): ")).to_have_count(1, timeout=TIMEOUT_MS)
-    assert texts.filter(has_text="With a very strong penalty (λ = 100): ").inner_text() != before
+    strongest = "With your setting (orange), a very strong penalty (λ = 100): "
+    expect(texts.filter(has_text=strongest)).to_have_count(1, timeout=TIMEOUT_MS)
+    assert texts.filter(has_text=strongest).inner_text() != before
     page.wait_for_url("**lam=100**")
     expect(page.get_by_test_id("stException")).to_have_count(0)
 
 
 def test_zone_labels_and_the_no_penalty_boundary_are_readable(page):
-    """The zone labels sit on a white box (the "you are here" line passes behind); the boundaries end at the frame."""
+    """The zone labels sit on a white box (the "you are here" line passes behind); the no-penalty boundary is
+    drawn dotted over the reader's (so both show where they run together)."""
     open_live(page, "/feedback?lam=0.001", 4)
     labels = page.evaluate(
         """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(p => (p._fullLayout.annotations || [])
             .filter(a => ['memorizing', 'about right', 'too simple'].includes(a.text)).map(a => a.bgcolor))"""
     )
     assert labels and all(colour.replace(" ", "").startswith("rgba(255,255,255") for colour in labels), labels
-    purple = page.evaluate(
+    no_penalty = page.evaluate(
         """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(p => p._fullData
-            .filter(t => t.name === 'Boundary with no penalty').map(t => t.line.width))"""
+            .filter(t => t.type === 'contour' && t.name === 'No penalty').map(t => [t.line.width, t.line.dash]))"""
     )
-    assert purple == [6]
+    assert no_penalty == [[2.5, "dot"]]
     expect(page.get_by_test_id("stException")).to_have_count(0)
 
 
@@ -82,7 +85,7 @@ def test_an_uploaded_review_export_is_sorted_and_shown_as_plain_text(page, tmp_p
     expect(page.get_by_test_id("stText").filter(has_text="File: **reviews** <b>2024.csv (420 rows)")).to_have_count(1)
     assert page.locator("b", has_text="2024").count() == 0 and page.locator("strong", has_text="reviews").count() == 0
     texts = page.locator(".stepper-text")
-    expect(texts.filter(has_text="of held-out ones")).to_have_count(1)
+    expect(texts.filter(has_text=" in 100 held-out ones")).to_have_count(1)
     expect(page.get_by_test_id("stDataFrame")).to_have_count(1)
     assert not [url for url in requests if "127.0.0.1:9" in url], "an image link in a comment must never be fetched"
 
@@ -96,7 +99,9 @@ def test_an_uploaded_review_export_is_sorted_and_shown_as_plain_text(page, tmp_p
     control = page.locator(".stepper-range")
     control.focus()
     control.press("End")
-    expect(texts.filter(has_text="With a very strong penalty (λ = 100) the model sorts")).to_have_count(2)
+    expect(texts.filter(has_text="With your setting, a very strong penalty (λ = 100), the model sorts")).to_have_count(
+        2
+    )
     page.wait_for_url("**lam=100**")
 
     bad = tmp_path / "numbers.csv"

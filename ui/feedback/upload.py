@@ -15,13 +15,14 @@ from pathlib import PurePath
 
 import streamlit as st
 
-from core import reader, verdict
-from core.feedback import charts, reviews, words
+from core import reader
+from core.feedback import charts, fit, reviews, words
 from core.models.grid import SLIDER_LAMS
 from core.reader import words as reader_words
 from core.show import live
 from core.show.plain_numbers import markdown_safe
 
+from .. import live as ui_live
 from ..state import set_view
 from ..upload import FILE_TYPES
 
@@ -170,7 +171,7 @@ def _steps(build):
 def _views(fitted):
     """Their comments' charts and texts for every λ step, the sweet spot, and what the page writes once."""
     model, path = fitted.model, fitted.model.path
-    spot = verdict.sweet_spot(path.cv_log_loss, path.cv_log_loss_se)
+    spot = fit.sweet_spot(path)
     right = words.new_comment_probabilities(model)
     return {
         "spot": spot,
@@ -209,6 +210,25 @@ def fitted(upload):
         kept.pop(next(iter(kept)))
     kept[upload.key] = result
     return result
+
+
+def story(model, views, step):
+    """Their comments' story, as the shipped comments': the verdict, the words chart and what it says, the right
+    answers, the sweet spot and its button, the comments it sorts against their label and the download; the right
+    answers for every penalty in an "In depth" box."""
+    ui_live.text(views["verdict"], key="feedback_upload_verdict")
+    st.caption(words.THEIR_WORDS_CAPTION)
+    ui_live.chart(views["words"], key="feedback_upload_words")
+    ui_live.text(views["words_text"], key="feedback_upload_words_text")
+    ui_live.text(views["scores_text"], key="feedback_upload_scores_text")
+    st.markdown(words.their_sweet_spot_text(model.model.path, views["spot"]))
+    sweet_spot_button(views["spot"])
+    mistakes_table(model, step)
+    download_button(model, step)
+    with st.expander("In depth: right answers on your comments for every penalty"):
+        n_train, n_held_out = len(model.model.comments.train_texts), model.held_out_probability.shape[1]
+        st.caption(words.scores_caption(n_train, n_held_out, new="held-out comments"))
+        ui_live.chart(views["scores"], key="feedback_upload_scores")
 
 
 def sweet_spot_button(spot):

@@ -8,7 +8,6 @@ built per session and kept in that session's state only, never in a shared cache
 
 import streamlit as st
 
-from core import verdict
 from core.feedback import charts as feedback_charts
 from core.feedback import fit as feedback_fit
 from core.feedback import words as feedback_words
@@ -26,8 +25,8 @@ def _each_step(build):
 
 
 def words_spot():
-    path = word_model().path
-    return verdict.sweet_spot(path.cv_log_loss, path.cv_log_loss_se)
+    """The word model's sweet spot and its band."""
+    return feedback_fit.sweet_spot(word_model().path)
 
 
 @st.cache_resource(max_entries=1, ttl=CACHE_TTL, show_spinner=False)
@@ -57,7 +56,7 @@ def word_views():
 def boundary_views():
     """Stepped figure and text of the two-signal boundary, and its verdict."""
     model = boundary_model()
-    spot = verdict.sweet_spot(model.path.cv_log_loss, model.path.cv_log_loss_se)
+    spot = feedback_fit.sweet_spot(model.path)
     return {
         "boundary": live.stepped(lambda k: feedback_charts.boundary_figure(model, k), SLIDER_LAMS.size),
         "boundary_text": live.stepped_text(
