@@ -287,10 +287,10 @@ def open_app(page, path):
 
 
 def model_curve(page, chart=0):
-    """y of the fitted curve as drawn in the browser."""
+    """y of the fitted curve as drawn in the browser, on the page's ``chart``-th live chart (the one following λ)."""
     return page.evaluate(
         """(index) => {
-            const plot = document.querySelectorAll('.js-plotly-plot')[index];
+            const plot = document.querySelectorAll('.stepper-chart')[index];
             const trace = plot._fullData.find(t => t.name === "Model's curve");
             return Array.from(trace.y);
         }""",
@@ -299,10 +299,10 @@ def model_curve(page, chart=0):
 
 
 def wait_for_curve_change(page, before, chart=0):
-    """Until the fitted curve differs from ``before``, then until the app is idle."""
+    """Until the fitted curve on the ``chart``-th live chart differs from ``before``, then until the app is idle."""
     page.wait_for_function(
         """([index, before]) => {
-            const plot = document.querySelectorAll('.js-plotly-plot')[index];
+            const plot = document.querySelectorAll('.stepper-chart')[index];
             const trace = plot && plot._fullData && plot._fullData.find(t => t.name === "Model's curve");
             if (!trace) return false;
             const y = Array.from(trace.y);

@@ -9,12 +9,14 @@
 
 import asyncio
 import concurrent.futures
+from urllib.parse import urlencode
 
 import pytest
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from bench.reader_protocol import Tab, check_loopback
+from core.viewstate import DEFAULT_VIEW, view_to_params
 from tests.browser.driver import (
     TIMEOUT_MS,
     act_and_wait_for_rerun,
@@ -200,7 +202,7 @@ async def _bad_messages(url):
 def test_bad_client_messages_are_ignored():
     with serve_app() as url:
         outcomes = run_async(_bad_messages, url)
-    default_link = "lam=0&degree=15&data=wave&n=30&noise=0.3&seed=0"
+    default_link = urlencode(view_to_params(DEFAULT_VIEW))
     for label, result, link, shown in outcomes:
         assert result.exceptions == [], (label, result.exceptions)
         assert result.status in DONE, label

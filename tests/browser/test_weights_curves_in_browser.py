@@ -5,6 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.apptest_helpers import live_chart_count
 from tests.browser.driver import TIMEOUT_MS, open_app, serve_app
 from tests.browser.stepper import (
     act_and_wait_for_rerun,
@@ -24,19 +25,19 @@ pytestmark = pytest.mark.browser
 @pytest.mark.parametrize("path", ["/weights", "/curves"])
 def test_lam_arrow_key_changes_every_chart(page, path):
     """Every chart on the page follows λ (the separate fast preview on /curves is gone)."""
-    open_live(page, f"{path}?lam=0.001", 3)
-    expect(page.locator(".js-plotly-plot")).to_have_count(3)
+    count = live_chart_count(path)
+    open_live(page, f"{path}?lam=0.001", count)
     before = live_snapshot(page)
     press_and_wait_for_rerun(page, lam_range(page), "ArrowRight")
     wait_for_step(page, 22)
     after = live_snapshot(page)
-    assert len(after) == 3
+    assert len(after) == count
     assert all(old != new for old, new in zip(before, after, strict=True)), "every chart follows λ"
     expect(page).to_have_url(re.compile(r"lam=0\.00178"))
 
 
 def test_sweet_spot_button_moves_the_control(page):
-    open_live(page, "/curves?lam=100", 3)
+    open_live(page, "/curves?lam=100", live_chart_count("/curves"))
     control = lam_range(page)
     expect(control).to_have_attribute("aria-valuetext", valuetext(41, "/curves"))
     snapshot = live_snapshot(page)
@@ -68,16 +69,14 @@ def test_a_shared_link_to_a_page_works_on_a_fresh_server(browser, path):
         context.close()
 
 
-WIDENED_MARGINS = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap((plot, chart) =>
+WIDENED_MARGINS = """() => [...document.querySelectorAll('.stepper-chart')].flatMap((plot, chart) =>
     ['l', 'r', 't', 'b'].filter(side => plot._fullLayout._size[side] > plot._fullLayout.margin[side] + 0.5)
         .map(side => `chart ${chart}: ${side} set ${plot._fullLayout.margin[side]}, drawn ${plot._fullLayout._size[side]}`))"""
 
 
-LIVE_CHARTS = {"/": 1, "/playground": 1, "/weights": 3, "/curves": 3, "/faq": 3, "/why": 2}
-
-
-@pytest.mark.parametrize("path", list(LIVE_CHARTS))
+@pytest.mark.parametrize("path", ["/", "/playground", "/weights", "/curves", "/faq", "/why"])
 def test_charts_have_room_for_their_labels(page, path):
-    """Margins fit the labels as given: a margin Plotly has to widen costs a second drawing per λ step."""
-    open_live(page, path, LIVE_CHARTS[path])
+    """A live chart's margins fit its labels as given: a margin Plotly has to widen costs a second drawing per λ
+    step."""
+    open_live(page, path, live_chart_count(path))
     assert page.evaluate(WIDENED_MARGINS) == []
