@@ -10,7 +10,6 @@ import numpy as np
 
 from ..show.palette import NO_PENALTY, YOUR_PENALTY
 from ..show.plain_numbers import lam_in_words
-from .fit import sweet_spot
 
 
 def who_and_penalty(path, setting):
@@ -19,14 +18,12 @@ def who_and_penalty(path, setting):
     ('with your setting', 'no penalty (λ = 0)'), ('at the sweet spot', 'a light penalty (λ under 0.0001)'),
     ('with no penalty', '').
     """
-    lam = lam_in_words(path.lams[setting.row])
     if setting.role == NO_PENALTY:
-        return "with no penalty", ""
+        return f"with {setting.phrase}", ""
+    lam = lam_in_words(path.lams[setting.row])
     if setting.role == YOUR_PENALTY:
-        return "with your setting", lam
-    if setting.row == sweet_spot(path).best:
-        return "at the sweet spot", lam
-    return "with the strongest penalty about as good as none", lam
+        return f"with {setting.phrase}", lam
+    return f"at {setting.phrase}", lam
 
 
 def named(path, setting, colour=True):

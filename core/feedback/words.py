@@ -15,6 +15,7 @@ model's answer about one comment), ``upload_words`` (the reader's own file of co
 import numpy as np
 from scipy.special import expit
 
+from ..show.compare import compared_with
 from ..show.kit import ROLE_ZONE_WORDS
 from ..show.palette import NEW_DATA, NO_PENALTY, SWEET_SPOT, TRAINING, YOUR_PENALTY
 from ..show.plain_numbers import lam_in_words, lam_words, plain_number
@@ -229,11 +230,19 @@ def scores_text(model, index, right=None, new="new"):
 
 
 def sweet_spot_text(path, spot, comments="training comments"):
-    """Where cross-validation puts the sweet spot, and the band that is about as good."""
+    """Where cross-validation puts the sweet spot, what the charts draw beside the reader's λ = 0 (the sweet
+    spot, or ``core.show.compare``'s stand-in when the sweet spot is no penalty itself), and the band that is
+    about as good."""
+    beside = compared_with(path.lams, 0, spot.best, spot.high)
+    drawn = (
+        f"drawn in {beside.role.word} beside your setting while your penalty is 0"
+        if beside.is_sweet_spot
+        else f"so beside your penalty of 0 the charts draw {beside.phrase}, in {beside.role.word}"
+    )
     return (
         f"Cross-validation (split the {comments} into 5 parts, learn from 4, check on the fifth, for each "
         f"part in turn) finds the most trustworthy model with {lam_in_words(path.lams[spot.best])}: the sweet "
-        f"spot, drawn in {SWEET_SPOT.word} beside your setting while your penalty is 0. Every penalty from "
+        f"spot, {drawn}. Every penalty from "
         f"{lam_words(path.lams[spot.low])} to {lam_words(path.lams[spot.high])} is about as good: the differences "
         "there are within the margin of error."
     )
