@@ -2,7 +2,7 @@ import streamlit as st
 
 import ui
 from core import reader
-from core.feedback import words
+from core.feedback import comment_words, method_words, upload_words, words
 from core.feedback.fit import DEGREE, MAX_COMMENT_CHARS
 from core.models.grid import SLIDER_LAMS
 from core.show.plain_numbers import markdown_safe
@@ -37,35 +37,35 @@ st.button(
 st.subheader("Try your own comment")
 typed = st.text_area(
     "Your comment",
-    value=words.EXAMPLE_COMMENT,  # a result shows before anyone types; edit it or write your own
+    value=comment_words.EXAMPLE_COMMENT,  # a result shows before anyone types; edit it or write your own
     key="feedback_comment",
-    help=words.comment_help(),
+    help=comment_words.comment_help(),
 )
 if len(typed) > MAX_COMMENT_CHARS:
-    st.info(words.cut_note())
+    st.info(comment_words.cut_note())
 if not typed.strip():
-    st.info(words.TYPE_A_COMMENT)
+    st.info(comment_words.TYPE_A_COMMENT)
 else:
     comment = views.comment_views(typed)
-    st.caption(words.MODEL_READS)
+    st.caption(comment_words.MODEL_READS)
     st.text(comment["reading"].text)
     live.text(comment["text"], key="feedback_comment_text")
     if comment["figure"] is not None:
-        st.caption(words.COMMENT_CAPTION)
+        st.caption(comment_words.COMMENT_CAPTION)
         live.chart(comment["figure"], key="feedback_comment_chart")
 
-st.subheader(words.UPLOAD_TITLE)
-st.markdown(words.UPLOAD_INTRO)
+st.subheader(upload_words.UPLOAD_TITLE)
+st.markdown(upload_words.UPLOAD_INTRO)
 file = st.file_uploader(
-    words.upload_label(reader.MAX_UPLOAD_BYTES),
+    upload_words.upload_label(reader.MAX_UPLOAD_BYTES),
     key="feedback_file",  # no type=: Streamlit would refuse other files with its own words; the page names them
 )
 their.receive(file)
 upload = their.current()
 if upload is None:
-    st.info(words.NO_UPLOAD_YET)
+    st.info(upload_words.NO_UPLOAD_YET)
 else:
-    st.text(words.file_line(upload.name, upload.table.n_rows))
+    st.text(upload_words.file_line(upload.name, upload.table.n_rows))
     for note in [*upload.table.notes, *upload.reviews.notes]:
         st.caption(markdown_safe(note))
     their.column_controls(upload)
@@ -90,13 +90,13 @@ with st.expander("In depth: two signals, a decision boundary"):
     live.text(boundary_views["boundary_text"], key="feedback_boundary_text")
 
 with st.expander("In depth: the formulas and the scikit-learn equivalents"):
-    for paragraph in words.IN_DEPTH:
+    for paragraph in method_words.IN_DEPTH:
         st.markdown(paragraph)
-    st.markdown(words.no_penalty_note())
-    st.markdown(words.stand_in_note())
+    st.markdown(method_words.no_penalty_note())
+    st.markdown(method_words.stand_in_note())
     lam = float(SLIDER_LAMS[step])
-    st.code(words.sklearn_words_code(lam, model.path.n), language="python")
-    st.markdown(words.boundary_code_intro(DEGREE))
-    st.code(words.sklearn_boundary_code(lam, boundary_model.path.n, DEGREE), language="python")
+    st.code(method_words.sklearn_words_code(lam, model.path.n), language="python")
+    st.markdown(method_words.boundary_code_intro(DEGREE))
+    st.code(method_words.sklearn_boundary_code(lam, boundary_model.path.n, DEGREE), language="python")
 next_in_story("/feedback")
 ui.finish_page()

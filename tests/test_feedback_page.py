@@ -5,8 +5,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from core import verdict
+from core.feedback import comment_words, upload_words
 from core.feedback import fit as feedback_fit
-from core.feedback import words
 from core.models.grid import SLIDER_LAMS
 from core.show.palette import NO_PENALTY, SWEET_SPOT, YOUR_PENALTY
 from tests.apptest_helpers import (
@@ -263,9 +263,9 @@ def test_typed_comment_stays_in_its_session():
     second = AppTest.from_file(APP, default_timeout=TIMEOUT)
     second.run()
     second.switch_page(FEEDBACK).run()
-    assert second.session_state["feedback_comment_views"][0] == words.EXAMPLE_COMMENT
+    assert second.session_state["feedback_comment_views"][0] == comment_words.EXAMPLE_COMMENT
     assert all("Priya was lovely" not in text for text in live_texts(second))
-    assert second.text_area(key="feedback_comment").value == words.EXAMPLE_COMMENT
+    assert second.text_area(key="feedback_comment").value == comment_words.EXAMPLE_COMMENT
 
 
 def test_boundary_follows_lam(at):
@@ -279,12 +279,12 @@ def test_boundary_follows_lam(at):
 
 
 def test_the_example_comment_is_sorted_before_anyone_types(at):
-    assert at.text_area(key="feedback_comment").value == words.EXAMPLE_COMMENT
-    assert at.text[0].value == words.EXAMPLE_COMMENT
+    assert at.text_area(key="feedback_comment").value == comment_words.EXAMPLE_COMMENT
+    assert at.text[0].value == comment_words.EXAMPLE_COMMENT
     text = comment_text(at)
     assert text.startswith("With your setting (orange), a light penalty (λ under 0.0001): ")
     assert "Type a comment above" not in shown_as_markdown(at)
-    assert words.EXAMPLE_COMMENT not in shown_as_markdown(at)
+    assert comment_words.EXAMPLE_COMMENT not in shown_as_markdown(at)
 
 
 # --- Sort your own comments: a review export built in the test (tests/review_exports.py) ---
@@ -340,7 +340,7 @@ def test_an_uploaded_review_export_gets_the_same_story(uploaded):
     wrong = at.dataframe[0].value
     assert list(wrong.columns) == ["comment", "label", "category", "model says", "sure (%)"]
     assert (wrong["model says"] != wrong["category"]).all()
-    assert [button.label for button in at.get("download_button")] == [words.DOWNLOAD_LABEL]
+    assert [button.label for button in at.get("download_button")] == [upload_words.DOWNLOAD_LABEL]
 
 
 def test_their_charts_and_texts_follow_lam(uploaded):

@@ -11,7 +11,7 @@ from sklearn.exceptions import ConvergenceWarning
 from sklearn.linear_model import LogisticRegression
 
 from core import reader
-from core.feedback import reviews, words
+from core.feedback import comment_words, reviews
 from core.feedback.fit import MAX_COMMENT_CHARS
 from core.models.grid import HELD_OUT_SHARE, SLIDER_LAMS
 from tests.review_exports import MARKER, SPECIAL, review_export
@@ -215,11 +215,11 @@ def test_every_row_is_sorted_in_the_download_with_formulas_made_safe(fitted):
 
 def test_rows_the_model_cannot_judge_are_not_sure(fitted):
     _, _, notes = reviews.predictions(fitted, 11)
-    assert notes[5] == words.NOT_SURE_NO_COMMENT
+    assert notes[5] == comment_words.NOT_SURE_NO_COMMENT
     unknown = np.flatnonzero((fitted.row_known == 0) & np.array([text != "" for text in fitted.reviews.texts]))
-    assert all(notes[row] == words.NOT_SURE_NO_WORDS for row in unknown)
+    assert all(notes[row] == comment_words.NOT_SURE_NO_WORDS for row in unknown)
     near = (np.abs(fitted.row_probability[11] - 0.5) < 0.1) & (fitted.row_known > 0)
-    assert near.any() and all(note == words.NOT_SURE_NEAR_EVEN for note in notes[near])
+    assert near.any() and all(note == comment_words.NOT_SURE_NEAR_EVEN for note in notes[near])
     sure = (np.abs(fitted.row_probability[11] - 0.5) >= 0.1) & (fitted.row_known > 0)
     assert all(note == "" for note in notes[sure])
 

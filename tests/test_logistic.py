@@ -21,6 +21,7 @@ from sklearn.pipeline import make_pipeline
 
 from core import verdict
 from core.feedback import charts as feedback_charts
+from core.feedback import comment_words, method_words, phrases
 from core.feedback import data as feedback_data
 from core.feedback import fit as feedback_fit
 from core.feedback import words as feedback_words
@@ -215,7 +216,7 @@ def test_the_features_are_words_and_pairs_from_the_vectorizer(model):
     column = model.vectorizer.vocabulary_["not bad"]
     values = X[:, column].data
     assert model.typical[column] == pytest.approx(values.mean())
-    assert feedback_words.VECTORIZER_CODE in feedback_words.sklearn_words_code(1e-3, 1_628)
+    assert method_words.VECTORIZER_CODE in method_words.sklearn_words_code(1e-3, 1_628)
     assert repr(feedback_fit.make_vectorizer()) == repr(vectorizer)
 
 
@@ -284,7 +285,7 @@ def test_long_comment_is_cut_at_the_limit(model):
 def test_a_comment_with_no_known_word_gets_not_sure_not_the_intercept(model, text):
     reading = feedback_fit.read_comment(model, text)
     assert reading.sureness(BEST) == feedback_fit.NO_KNOWN_WORDS
-    said = feedback_words.comment_text(model, reading, BEST)
+    said = comment_words.comment_text(model, reading, BEST)
     assert said.startswith("The model is not sure: none of these words were in the comments it learned from.")
     assert "%" not in said and "complaint," not in said and "praise," not in said
 
@@ -293,20 +294,20 @@ def test_a_guess_near_even_says_it_is_unsure(model):
     reading = feedback_fit.read_comment(model, "10 service")
     probability = reading.label1_probability[BEST]
     assert abs(probability - 0.5) < feedback_fit.NEAR_EVEN and reading.sureness(BEST) == feedback_fit.UNSURE
-    said = feedback_words.comment_text(model, reading, BEST)
+    said = comment_words.comment_text(model, reading, BEST)
     assert said.startswith(
         "With your setting (orange), a light penalty (λ under 0.0001): not sure (leans praise, "
-        f"{feedback_words.percent(1 - probability)})."
+        f"{phrases.percent(1 - probability)})."
     )
     assert feedback_fit.sureness(0.61, 3) == feedback_fit.SURE and feedback_fit.sureness(0.59, 3) == feedback_fit.UNSURE
 
 
 def test_comment_text_names_unknown_words_and_both_models(model):
     reading = feedback_fit.read_comment(model, "Frobnicated: the parcel was late and nobody answered")
-    text = feedback_words.comment_text(model, reading, 21)
+    text = comment_words.comment_text(model, reading, 21)
     assert text.startswith("With your setting (orange), a medium penalty (λ = 0.001): complaint")
     assert "\nWith no penalty (pink): complaint" in text
-    at_zero = feedback_words.comment_text(model, reading, 0)  # beside your λ = 0: the sweet spot
+    at_zero = comment_words.comment_text(model, reading, 0)  # beside your λ = 0: the sweet spot
     assert at_zero.startswith("With your setting (orange), no penalty (λ = 0): complaint")
     assert "\nAt the sweet spot (green), a light penalty (λ under 0.0001): complaint" in at_zero
     assert "carry no weight: frobnicated." in text
@@ -314,12 +315,12 @@ def test_comment_text_names_unknown_words_and_both_models(model):
 
 
 def test_a_long_list_of_pushes_names_the_strongest_and_counts_the_rest(model):
-    reading = feedback_fit.read_comment(model, feedback_words.EXAMPLE_COMMENT)
+    reading = feedback_fit.read_comment(model, comment_words.EXAMPLE_COMMENT)
     pushes = reading.pushes(model, BEST)
-    text = feedback_words.comment_text(model, reading, BEST).split("\n")[0]
+    text = comment_words.comment_text(model, reading, BEST).split("\n")[0]
     toward_complaint = text.split("toward complaint: ")[1].split(";")[0]
     assert toward_complaint.endswith(f" and {int((pushes > 0).sum()) - 6} more")
-    assert toward_complaint.count("(+") == feedback_words.PUSHES_NAMED == 6
+    assert toward_complaint.count("(+") == comment_words.PUSHES_NAMED == 6
     strongest = reading.known[np.argmax(pushes)]
     assert toward_complaint.startswith(f"{model.words[strongest]} (+{pushes.max():.2f})")
 
@@ -410,8 +411,8 @@ def test_a_comment_of_number_like_words_keeps_a_category_axis(model):
 def test_every_sentence_is_plain(model, boundary):
     spot = verdict.sweet_spot(model.path.cv_log_loss, model.path.cv_log_loss_se)
     readings = [feedback_fit.read_comment(model, text) for text in ("late again", "😀", "10 service")]
-    texts = [feedback_words.no_penalty_note(), feedback_words.sweet_spot_text(model.path, spot)]
-    texts.append(feedback_words.phrase_words_note(model))
+    texts = [method_words.no_penalty_note(), feedback_words.sweet_spot_text(model.path, spot)]
+    texts.append(method_words.phrase_words_note(model))
     right = feedback_words.new_comment_probabilities(model)
     for step in range(SLIDER_LAMS.size):
         texts += [
@@ -420,14 +421,14 @@ def test_every_sentence_is_plain(model, boundary):
             feedback_words.scores_text(model, step, right),
             feedback_words.boundary_text(boundary, step),
         ]
-        texts += [feedback_words.comment_text(model, reading, step) for reading in readings]
+        texts += [comment_words.comment_text(model, reading, step) for reading in readings]
     for text in texts:
         assert not re.search(r"\d[eE][+-]?\d", text), text
         assert "100%" not in text or "100% of" in text or "100% and" in text, text  # only an exact 100%
         assert not re.search(r"\d{4}", re.sub(r"\d+\.\d+", "", text)), text  # 1,234 with its comma
     assert "billion" not in " ".join(texts) and "odds" not in " ".join(texts)
-    assert "0.0000000001" not in feedback_words.no_penalty_note()  # "no penalty" means none, in plain words
-    assert "0.0000000001" in feedback_words.stand_in_note()  # the stand-in is told in depth
+    assert "0.0000000001" not in method_words.no_penalty_note()  # "no penalty" means none, in plain words
+    assert "0.0000000001" in method_words.stand_in_note()  # the stand-in is told in depth
 
 
 def test_word_charts_share_one_scale_that_holds_both_models(model):
@@ -453,7 +454,7 @@ def test_the_strongest_word_is_told_as_sureness_not_odds(model):
     beside = "At the sweet spot (green), a light penalty (λ under 0.0001), the word that pushes hardest is “not once”"
     assert beside in text and "The largest push at the sweet spot is 4.0 times smaller than yours." in text
     at_best = feedback_words.words_text(model, BEST)
-    assert f"from a 50–50 guess to {feedback_words.percent(sure)} sure of praise" in at_best
+    assert f"from a 50–50 guess to {phrases.percent(sure)} sure of praise" in at_best
     assert "Your largest push is 4.0 times smaller than with no penalty." in at_best
     assert "With no penalty (pink), the word that pushes hardest is “not once”" in at_best
     assert "1 of its 10 strongest words appears in 3" in feedback_words.words_text(model, 21)
@@ -475,10 +476,10 @@ def test_scores_text_counts_the_sure_mistakes_behind_a_low_confidence(model):
 
 def test_pairs_are_explained_by_their_counts(model):
     """The counts in the note are the training comments that contain each word or pair, and on which side."""
-    note = feedback_words.phrase_words_note(model)
+    note = method_words.phrase_words_note(model)
     assert "“not bad” is in 9 training comments, 8 of them praise while “bad” is in 30 training comments" in note
     assert "“not worth” is in 12 training comments, all of them complaints" in note
-    for pair in feedback_words.PAIRS:
+    for pair in method_words.PAIRS:
         column = model.vectorizer.vocabulary_[pair]
         word = model.vectorizer.vocabulary_[pair.split()[-1]]
         assert np.sign(model.pushes(BEST)[column]) != np.sign(model.pushes(BEST)[word])  # they point opposite ways

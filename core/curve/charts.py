@@ -5,8 +5,9 @@ the error-against-λ chart is the kit's, shared with the many-signals story. Eve
 (``core.show.palette.ROLES``: training data black, new data light blue, your penalty orange, no
 penalty pink dotted, the sweet spot green, too much dark blue, the true pattern grey dashed); lines
 that carry no role (one per weight) are greys. A chart that compares the reader's λ with another
-setting compares it with the sweet spot while the reader's λ is 0 (``Comparison``), so a first view
-never shows the same thing twice. A line that leaves a chart is marked where it leaves (``exit_notes``).
+setting compares it with the sweet spot while the reader's λ is 0 (``comparison_at``, by the one rule of
+``core.show.compare``), so a first view never shows the same thing twice. A line that leaves a chart is
+marked where it leaves (``exit_notes``).
 """
 
 import functools
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..show.compare import compared_with
 from ..show.figspec import FigureSpec, trace
 from ..show.kit import (
     HOVER_FORMAT,
@@ -194,13 +196,27 @@ class Comparison:
 
 
 def comparison_at(path, row, values_at, no_penalty_name="No penalty", sweet_spot_name="Sweet spot"):
-    """What the reader's λ at ``row`` is compared with: the sweet spot while the reader's λ is 0, else no penalty.
+    """What the reader's λ at ``row`` is compared with (``core.show.compare.compared_with``): the sweet spot
+    while the reader's λ is 0, else no penalty.
 
-    ``values_at(row)`` gives what is drawn at a row of the path (a curve, the weights).
+    ``values_at(row)`` gives what is drawn at a row of the path (a curve, the weights). When the sweet spot
+    is λ = 0 itself, the setting drawn instead is named by the rule's label.
     """
-    if path.lams[row] == 0:
-        return Comparison(values_at(path.best_index), sweet_spot_name, SWEET_SPOT.colour)
-    return Comparison(values_at(0), no_penalty_name, NO_PENALTY.colour, NO_PENALTY.dash)
+    other = compared_setting(path, row)
+    if other.role == NO_PENALTY:
+        name = no_penalty_name
+    else:
+        name = sweet_spot_name if other.is_sweet_spot else other.label
+    return Comparison(values_at(other.row), name, other.role.colour, other.role.dash)
+
+
+def compared_setting(path, row):
+    """The one rule (``core.show.compare.compared_with``) on a curve's path: what the reader's λ at ``row`` is
+    compared with."""
+    best = path.best_index
+    # The band's end is read only when the sweet spot is λ = 0 (the rule's edge): found only then.
+    band_end = path.good_range[1] if best == 0 else best
+    return compared_with(path.lams, row, best, band_end)
 
 
 @figure_builder

@@ -28,14 +28,13 @@ from ..show.palette import (
     DARK_NOTE_GREY,
     NEW_DATA,
     NO_PENALTY,
-    SWEET_SPOT,
     TRAINING,
     YOUR_PENALTY,
     grey_ramp,
     veil,
 )
 from ..show.plain_numbers import ordinal, plain_number
-from .charts import Comparison
+from .charts import Comparison, compared_setting
 
 CURVE_POINTS = 300
 
@@ -64,12 +63,14 @@ def weight_bars_figure(path, index, height=380):
     sizes = relative_weights(path)
     names = term_names(path.degree)
     hover = f"how much the %{{x}} ingredient moves the curve: %{{y:{HOVER_FORMAT}}} × the usual ups and downs<extra>%{{fullData.name}}</extra>"
-    if path.lams[index] == 0:
-        first = Comparison(sizes[0], "No penalty: your λ = 0", NO_PENALTY.colour)
-        second = Comparison(sizes[path.best_index], "Sweet spot, for comparison", SWEET_SPOT.colour)
-    else:
+    other = compared_setting(path, index)
+    if other.role == NO_PENALTY:
         first = Comparison(sizes[0], "No penalty (λ = 0)", NO_PENALTY.colour)
         second = Comparison(sizes[index], "Your λ", YOUR_PENALTY.colour)
+    else:  # the reader's λ is 0: the bars with no penalty are theirs, beside the sweet spot's
+        first = Comparison(sizes[0], "No penalty: your λ = 0", NO_PENALTY.colour)
+        name = "Sweet spot, for comparison" if other.is_sweet_spot else f"{other.label}, for comparison"
+        second = Comparison(sizes[other.row], name, other.role.colour)
     fig = FigureSpec()
     for bars in (first, second):
         fig.add_trace(

@@ -21,6 +21,7 @@ from ..show.plain_numbers import (
     plain_number,
 )
 from ..verdict import MEMORIZING, TOO_SIMPLE, known_errors, reading, verdict
+from .charts import compared_setting
 from .data import N_HELD_OUT
 
 #: What the reader sees while the fits are computed.
@@ -231,10 +232,11 @@ def fit_summary(path, index, leaves_chart, story=False, compared=False):
     else:
         text = f"{where} the model's curve stays within the range of the data."
     if compared:
+        other = compared_setting(path, index)
         text += (
-            f" The {SWEET_SPOT.word} curve is the sweet spot, drawn for comparison."
-            if path.lams[index] == 0
-            else f" The {NO_PENALTY.word} dotted curve has no penalty, drawn for comparison."
+            f" The {NO_PENALTY.word} dotted curve has no penalty, drawn for comparison."
+            if other.role == NO_PENALTY
+            else f" The {other.role.word} curve is {other.phrase}, drawn for comparison."
         )
     return text
 
@@ -272,11 +274,12 @@ def weights_sentence(path, index, swings=SWINGS, leaves_chart=True):
     sizes = np.abs(path.coef) / (path.y_sd or 1.0)
     unpenalized = plain_number(sizes[0].max())
     if index == 0:
+        other = compared_setting(path, index)
         return (
             f"There is no penalty now: the largest weight is {unpenalized} times {swings}. "
             "Such giant weights cancel each other out, so the curve still passes near the training points, "
-            f"but {unpenalized_swing(leaves_chart)}. That is the sign of memorizing. The {SWEET_SPOT.word} bars "
-            f"show the sweet spot for comparison: its largest weight is {plain_number(sizes[path.best_index].max())} "
+            f"but {unpenalized_swing(leaves_chart)}. That is the sign of memorizing. The {other.role.word} bars "
+            f"show {other.phrase} for comparison: its largest weight is {plain_number(sizes[other.row].max())} "
             "times."
         )
     now = sizes[index]

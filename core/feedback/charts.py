@@ -6,15 +6,16 @@ comments, are a stranger's text; their axes are categorical (``names_axis``), wh
 Bars of words show pushes (``core.feedback.fit``): a weight times the word's typical value.
 
 The charts that compare two models (the words, a typed comment's words, the boundary) draw the reader's
-penalty (``yours``, orange) beside another (``compared``): the sweet spot while the reader's λ is 0, no
-penalty once it moves, so the first view never draws the same model twice (docs/story.md). Every colour
-is a palette role's.
+penalty (``yours``, orange) beside another (``compared``, by the one rule of ``core.show.compare``): the
+sweet spot while the reader's λ is 0, no penalty once it moves, so the first view never draws the same model
+twice (docs/story.md). Every colour is a palette role's.
 """
 
 from dataclasses import dataclass
 
 import numpy as np
 
+from ..show.compare import compared_with
 from ..show.figspec import FigureSpec, trace
 from ..show.kit import (
     ROLE_ZONE_COLOURS,
@@ -29,36 +30,36 @@ from ..show.kit import (
     verdict_zones,
     you_are_here,
 )
-from ..show.palette import FRAME_GREY, NEW_DATA, NO_PENALTY, SWEET_SPOT, TRAINING, YOUR_PENALTY, Role
+from ..show.palette import FRAME_GREY, NEW_DATA, TRAINING, YOUR_PENALTY, Role
 from ..show.plain_numbers import lam_in_words
 from .data import SIGNAL_NAMES
-from .fit import RARE_COUNT, reference_row, strongest, sweet_spot
+from .fit import RARE_COUNT, strongest, sweet_spot
 
 
 @dataclass(frozen=True)
 class Setting:
-    """A model a chart draws: its row of the path, its palette role, and its name in a legend or a panel's title."""
+    """A model a chart draws: its row of the path, its palette role, its name in a legend or a panel's title,
+    and how a sentence names it ("your setting", "no penalty", "the sweet spot", ``core.show.compare``'s)."""
 
     row: int
     role: Role
     name: str
+    phrase: str
 
 
 def compared(path, index):
-    """What the reader's model at row ``index`` is drawn beside: the sweet spot while λ is 0, else no penalty."""
-    if index > 0:
-        return Setting(0, NO_PENALTY, "No penalty")
-    row = reference_row(path)
-    lam = lam_in_words(path.lams[row])
-    if row == sweet_spot(path).best:
-        return Setting(row, SWEET_SPOT, f"Sweet spot: {lam}")
-    return Setting(row, SWEET_SPOT, f"About as good as none: {lam}")
+    """What the reader's model at row ``index`` is drawn beside (``core.show.compare.compared_with``): the sweet
+    spot while λ is 0, else no penalty."""
+    spot = sweet_spot(path)
+    other = compared_with(path.lams, index, spot.best, spot.high)
+    return Setting(other.row, other.role, other.label, other.phrase)
 
 
 def yours(path, index):
     """The reader's own model, at row ``index``."""
     lam = path.lams[index]
-    return Setting(index, YOUR_PENALTY, "Your penalty: none" if lam == 0 else f"Your penalty: {lam_in_words(lam)}")
+    name = "Your penalty: none" if lam == 0 else f"Your penalty: {lam_in_words(lam)}"
+    return Setting(index, YOUR_PENALTY, name, "your setting")
 
 
 def both(path, index):

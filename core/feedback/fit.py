@@ -119,13 +119,6 @@ def sweet_spot(path: LogisticPath) -> SweetSpot:
     return cross_validated_spot(path.cv_log_loss, path.cv_log_loss_se)
 
 
-def reference_row(path: LogisticPath) -> int:
-    """The row the reader's λ = 0 is compared with: the sweet spot, or, when that is no penalty itself, the
-    strongest penalty about as good (so a comparison never draws no penalty twice)."""
-    spot = sweet_spot(path)
-    return spot.best if spot.best > 0 else spot.high
-
-
 def strongest(model, index, k):
     """Columns of the ``k`` largest pushes (by size) at ``index``, largest first."""
     sizes = np.abs(model.pushes(index))

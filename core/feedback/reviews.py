@@ -21,8 +21,8 @@ safety apply):
    vocabulary, the L2 path over every slider λ with 5-fold cross-validation; every row's probability is
    computed when first asked for (the download), not before the first chart.
 
-Every problem the reader can fix raises ``DataProblem`` with words from ``core.feedback.words``; none of
-them repeats the file's text. Nothing here is random at run time: the split is seeded.
+Every problem the reader can fix raises ``DataProblem`` with words from ``core.feedback.upload_words``; none
+of them repeats the file's text. The download's "not sure" notes are ``core.feedback.comment_words``'s. Nothing here is random at run time: the split is seeded.
 """
 
 import functools
@@ -34,7 +34,7 @@ import pandas as pd
 from ..models.grid import HELD_OUT_SHARE, N_FOLDS, SLIDER_LAMS
 from ..reader import DataProblem, Table
 from ..show.plain_numbers import spreadsheet_safe
-from . import words
+from . import comment_words, upload_words
 from .data import Comments
 from .fit import MAX_COMMENT_CHARS, NEAR_EVEN, make_vectorizer, model_from_features
 
@@ -100,11 +100,11 @@ def guess_columns(table: Table):
     """
     texts = text_columns(table)
     if not texts:
-        raise DataProblem(words.NO_TEXT_COLUMN)
+        raise DataProblem(upload_words.NO_TEXT_COLUMN)
     text = texts[0]
     others = [name for name in table.frame.columns if name != text]
     if not others:
-        raise DataProblem(words.NO_LABEL_COLUMN)
+        raise DataProblem(upload_words.NO_LABEL_COLUMN)
     stars = [name for name in others if table.frame[name].dtype.kind in "fiu" and _is_stars(_numbers(table, name))]
     stars = [name for name in stars if len(_distinct(table, name)) >= 2]
     two = [name for name in others if len(_distinct(table, name)) == 2]
@@ -144,13 +144,13 @@ def label_rule(table: Table, name):
     column = table.frame[name]
     distinct = _distinct(table, name)
     if column.dtype.kind in "fiu" and _is_stars(_numbers(table, name)) and len(distinct) >= 2:
-        return LabelRule(STARS, (words.PRAISE, words.COMPLAINT))
+        return LabelRule(STARS, (upload_words.PRAISE, upload_words.COMPLAINT))
     if column.dtype.kind in "mM":
-        raise DataProblem(words.DATES_AS_LABEL)
+        raise DataProblem(upload_words.DATES_AS_LABEL)
     if len(distinct) < 2:
-        raise DataProblem(words.one_value_label(len(distinct)))
+        raise DataProblem(upload_words.one_value_label(len(distinct)))
     if len(distinct) > 2:
-        raise DataProblem(words.many_values_label(len(distinct)))
+        raise DataProblem(upload_words.many_values_label(len(distinct)))
     values = tuple(sorted(distinct, key=_natural))
     return LabelRule(TWO_VALUES, values, values)
 
@@ -231,11 +231,11 @@ def read_reviews(table: Table, text_column, label_column):
     """
     columns = set(table.frame.columns)
     if text_column not in columns or label_column not in columns:
-        raise DataProblem(words.COLUMN_GONE)
+        raise DataProblem(upload_words.COLUMN_GONE)
     if text_column == label_column:
-        raise DataProblem(words.SAME_COLUMN)
+        raise DataProblem(upload_words.SAME_COLUMN)
     if text_column not in text_columns(table):
-        raise DataProblem(words.NUMBERS_AS_COMMENTS)
+        raise DataProblem(upload_words.NUMBERS_AS_COMMENTS)
     rule = label_rule(table, label_column)
     full = _text(table.frame[text_column])
     texts = np.array([text[:MAX_COMMENT_CHARS] for text in full], dtype=object)
@@ -246,12 +246,12 @@ def read_reviews(table: Table, text_column, label_column):
     labels[empty] = -1
     counts = [int((labels == label).sum()) for label in (0, 1)]
     if sum(counts) < MIN_LABELLED:
-        raise DataProblem(words.too_few_labelled(sum(counts), MIN_LABELLED))
+        raise DataProblem(upload_words.too_few_labelled(sum(counts), MIN_LABELLED))
     if min(counts) < MIN_PER_CATEGORY:
-        raise DataProblem(words.too_few_of_one(min(counts), MIN_PER_CATEGORY))
+        raise DataProblem(upload_words.too_few_of_one(min(counts), MIN_PER_CATEGORY))
     role = _split(labels)
     learn, held_out = np.flatnonzero(role == LEARN), np.flatnonzero(role == HELD_OUT)
-    notes = words.review_notes(
+    notes = upload_words.review_notes(
         n_rows=texts.size,
         n_learn=learn.size,
         n_held_out=held_out.size,
@@ -319,7 +319,7 @@ def reviews_model(reviews, lams=SLIDER_LAMS, progress=None):
     try:
         X = vectorizer.fit_transform(reviews.comments.train_texts)
     except ValueError:  # "empty vocabulary" or "no terms remain": no word in two comments
-        raise DataProblem(words.NO_SHARED_WORDS) from None
+        raise DataProblem(upload_words.NO_SHARED_WORDS) from None
     X_test = vectorizer.transform(reviews.comments.test_texts)
     model = model_from_features(reviews.comments, vectorizer, X, X_test, lams, progress)
     return ReviewsModel(reviews, model, model.path.predict_proba(X_test))
@@ -340,9 +340,9 @@ def predictions(fitted, index):
     leans = np.where(label1 >= 0.5, reviews.categories[1], reviews.categories[0])
     sure = np.maximum(label1, 1.0 - label1)
     notes = np.full(label1.size, "", dtype=object)
-    notes[np.abs(label1 - 0.5) < NEAR_EVEN] = words.NOT_SURE_NEAR_EVEN
-    notes[fitted.row_known == 0] = words.NOT_SURE_NO_WORDS
-    notes[np.array([text == "" for text in reviews.texts], dtype=bool)] = words.NOT_SURE_NO_COMMENT
+    notes[np.abs(label1 - 0.5) < NEAR_EVEN] = comment_words.NOT_SURE_NEAR_EVEN
+    notes[fitted.row_known == 0] = comment_words.NOT_SURE_NO_WORDS
+    notes[np.array([text == "" for text in reviews.texts], dtype=bool)] = comment_words.NOT_SURE_NO_COMMENT
     return leans, sure, notes
 
 
@@ -357,7 +357,7 @@ def sorted_rows(fitted, index):
     category = np.array(
         [reviews.categories[label] if label >= 0 else "" for label in reviews.labels.tolist()], dtype=object
     )
-    says = np.where(notes == "", leans, words.NOT_SURE)
+    says = np.where(notes == "", leans, comment_words.NOT_SURE)
     return pd.DataFrame(
         {
             "row": np.arange(1, reviews.n_rows + 1),

@@ -2,7 +2,8 @@
 
 Every builder records a ``FigureSpec`` for one step and draws the same traces at every step. Beside
 the network with no penalty each chart draws the *compared* network (``fit.compared_row``): the
-reader's λ, or the sweet spot while the reader's λ is 0, labelled so. Axis ranges are fixed over all
+reader's λ, or while the reader's λ is 0 what the one rule of ``core.show.compare`` compares it with
+(the sweet spot), labelled so. Axis ranges are fixed over all
 steps, so a step changes the lines and never the scale. Colours are the palette's roles: training
 customers black, new customers light blue, no penalty pink dotted, the reader's penalty orange, the
 sweet spot green, the real pattern grey dashes.
@@ -32,7 +33,6 @@ from ..show.palette import (
     NEW_DATA,
     NO_PENALTY,
     NOTE_GREY,
-    SWEET_SPOT,
     TRAINING,
     TRUE_PATTERN,
     WHITE,
@@ -41,7 +41,7 @@ from ..show.palette import (
 )
 from ..show.plain_numbers import format_lam
 from . import data
-from .fit import NetworkPath, compared_row, lowest_new_loss_epoch
+from .fit import NetworkPath, compared_row, comparison, lowest_new_loss_epoch
 
 #: The mean log-loss of a model that always says 50–50: log 2.
 COIN_TOSS = float(np.log(2.0))
@@ -50,16 +50,19 @@ CHANCE_COLOURS = [[0.0, WHITE], [1.0, tint(BLACK, 0.2)]]
 
 
 def compared_role(path: NetworkPath, step):
-    """The palette role of the network drawn beside the one with no penalty: the sweet spot or the reader's λ."""
-    return SWEET_SPOT if compared_row(path, step) != step else YOUR_PENALTY
+    """The palette role of the network drawn beside the one with no penalty: the reader's λ, or while it is 0
+    the comparison's (``fit.comparison``: the sweet spot)."""
+    other = comparison(path, step)
+    return YOUR_PENALTY if other.role == NO_PENALTY else other.role
 
 
 def compared_title(path: NetworkPath, step):
     """The name of the network drawn beside the one with no penalty, at ``step``."""
-    row = compared_row(path, step)
-    if row != step:
-        return f"The sweet spot: λ = {format_lam(path.lams[row])} (by cross-validation)"
-    return f"Your λ = {format_lam(path.lams[row])}"
+    other = comparison(path, step)
+    if other.role == NO_PENALTY:
+        return f"Your λ = {format_lam(path.lams[step])}"
+    phrase = other.phrase[:1].upper() + other.phrase[1:]
+    return f"{phrase}: λ = {format_lam(path.lams[other.row])} (by cross-validation)"
 
 
 def _panels(titles, spacing=0.1):

@@ -31,6 +31,8 @@ from sklearn.model_selection import StratifiedKFold
 from sklearn.neural_network import MLPClassifier
 
 from ..models.checks import check_binary, check_lams
+from ..show.compare import compared_with
+from ..show.palette import NO_PENALTY
 from ..verdict import SweetSpot, sweet_spot
 
 #: Folds of the cross-validation (stratified, shuffled with seed 0), as on the other classifier pages.
@@ -402,9 +404,18 @@ def network_path(X, y, lams, X_test, y_test, settings=SETTINGS, folds=N_FOLDS, p
     )
 
 
+def comparison(path, step):
+    """What the reader's λ at ``step`` is compared with, by the one rule (``core.show.compare.compared_with``):
+    the sweet spot while λ is 0, else no penalty."""
+    spot = path.spot
+    return compared_with(path.lams, step, spot.best, spot.high)
+
+
 def compared_row(path, step):
-    """The network drawn beside the one with no penalty at ``step``: the reader's λ, or the sweet spot at λ = 0."""
-    return path.spot.best if path.lams[step] == 0 else step
+    """The network drawn beside the one with no penalty at ``step``: the reader's λ once it moves; while it is 0,
+    what ``comparison`` compares it with (the sweet spot, or its stand-in when the sweet spot is λ = 0 itself)."""
+    other = comparison(path, step)
+    return step if other.role == NO_PENALTY else other.row
 
 
 def lowest_new_loss_epoch(path, row):

@@ -11,7 +11,7 @@ from ..show.palette import NEW_DATA, NO_PENALTY, SWEET_SPOT, TRAINING, TRUE_PATT
 from ..show.plain_numbers import format_lam, plain_number
 from ..verdict import ABOUT_RIGHT, MEMORIZING, TOO_SIMPLE
 from . import data
-from .fit import FULL_BATCH_ROWS, N_FOLDS, SETTINGS, compared_row, lowest_new_loss_epoch, sklearn_alpha
+from .fit import FULL_BATCH_ROWS, N_FOLDS, SETTINGS, compared_row, comparison, lowest_new_loss_epoch, sklearn_alpha
 
 #: What a reader sees while the page is busy (the first visit of a server only).
 WAIT_TRAINING = "Training the network for every penalty strength (first visit only)…"
@@ -51,11 +51,11 @@ def _passes(count):
 
 
 def _at(path, step):
-    """'At the sweet spot (λ = 0.01)' or 'At your λ = 0.0001': who the compared network is."""
-    row = compared_row(path, step)
-    if row != step:
-        return f"At the sweet spot (λ = {format_lam(path.lams[row])})"
-    return f"At your λ = {format_lam(path.lams[row])}"
+    """'At the sweet spot (λ = 0.01)' or 'At your λ = 0.0001': who the compared network is (``fit.comparison``)."""
+    other = comparison(path, step)
+    if other.role == NO_PENALTY:
+        return f"At your λ = {format_lam(path.lams[step])}"
+    return f"At {other.phrase} (λ = {format_lam(path.lams[other.row])})"
 
 
 INTRO = (
@@ -153,8 +153,6 @@ def answer_text(path, probability, step):
         f"it learned from, but only {percent(path.test_accuracy[0])} of {data.N_TEST} new ones: it has carved out "
         "islands around single customers."
     )
-    if row == 0:
-        return free
     return (
         f"{free} {_at(path, step)} it is right about {percent(path.train_accuracy[row])} of the customers it "
         f"learned from and {percent(path.test_accuracy[row])} of the new ones, and {_shape(path, probability, row)}."
@@ -180,8 +178,6 @@ def loss_text(path, step):
         "is called early stopping."
     )
     row = compared_row(path, step)
-    if row == 0:
-        return free
     at = _at(path, step)
     here = lowest_new_loss_epoch(path, row)
     if _decayed(path, row):
@@ -220,8 +216,6 @@ def size_text(path, step):
         "around single customers."
     )
     row = compared_row(path, step)
-    if row == 0:
-        return free
     end = size[row, -1]
     if _decayed(path, row):
         return (
@@ -323,7 +317,7 @@ def sklearn_code(path, step):
     s = path.settings
     row = compared_row(path, step)
     lam = float(path.lams[row])
-    why = "  # the sweet spot (your λ is 0)" if row != step else ""
+    why = f"  # {comparison(path, step).phrase} (your λ is 0)" if row != step else ""
     return (
         "from sklearn.neural_network import MLPClassifier\n"
         "from sklearn.pipeline import make_pipeline\n"

@@ -3,9 +3,10 @@
 ``stepped(builder, fit, rows)`` makes the ``core.show.live.SteppedFigure`` of every slider step.
 Signal names come from the reader's file: every label goes through ``core.show.kit.plain``.
 
-The two bar charts compare the reader's penalty with another setting (``comparison``): with no
-penalty once the reader has added one, and with the sweet spot while they have not (so the first
-view, at λ = 0, never draws the same bars twice). Colours are the palette's roles.
+The two bar charts compare the reader's penalty with another setting (``comparison``, by the one rule
+of ``core.show.compare``): with no penalty once the reader has added one, and with the sweet spot while
+they have not (so the first view, at λ = 0, never draws the same bars twice). Colours are the palette's
+roles.
 """
 
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..show import live
+from ..show.compare import compared_with
 from ..show.figspec import FigureSpec, trace
 from ..show.kit import (
     HERE_LINE,
@@ -31,12 +33,12 @@ from ..show.palette import (
     EVEN_GREY,
     LINE_COLOURS,
     NEW_DATA,
-    NO_PENALTY,
     NOTE_GREY,
     SWEET_SPOT,
     TRAINING,
     YOUR_PENALTY,
     ZERO_GREY,
+    Role,
     veil,
 )
 from ..show.plain_numbers import lam_in_words
@@ -50,35 +52,28 @@ MAX_LINES = MAX_BARS
 
 @dataclass(frozen=True)
 class Setting:
-    """A setting a chart or a sentence shows: its row of the path, its palette role and its name."""
+    """A setting a chart or a sentence shows: its row of the path, its palette role, its name in a legend, and
+    how a sentence names it ("your penalty", "no penalty", "the sweet spot", ``core.show.compare``'s)."""
 
     row: int
-    role: object
+    role: Role
     name: str
-
-
-def reference_row(fit):
-    """The row the reader's λ = 0 is compared with: the sweet spot, or, when that is no penalty itself,
-    the strongest penalty about as good (so the comparison never draws the same weights twice)."""
-    path = fit.path
-    return path.best_index if path.best_index > 0 else path.good_range[1]
+    phrase: str
 
 
 def comparison(fit, index):
-    """What the reader's setting at row ``index`` is compared with: the sweet spot at λ = 0, else no penalty."""
-    if index > 0:
-        return Setting(0, NO_PENALTY, "No penalty")
-    row = reference_row(fit)
-    lam = fit.path.lams[row]
-    if row == fit.path.best_index:
-        return Setting(row, SWEET_SPOT, f"Sweet spot: {lam_in_words(lam)}")
-    return Setting(row, SWEET_SPOT, f"Strongest penalty about as good as none: {lam_in_words(lam)}")
+    """What the reader's setting at row ``index`` is compared with (``core.show.compare.compared_with``): the
+    sweet spot at λ = 0, else no penalty."""
+    path = fit.path
+    other = compared_with(path.lams, index, path.best_index, path.good_range[1])
+    return Setting(other.row, other.role, other.label, other.phrase)
 
 
 def yours(fit, index):
     """The reader's own setting at row ``index``."""
     lam = fit.path.lams[index]
-    return Setting(index, YOUR_PENALTY, "Your penalty: none" if lam == 0 else f"Your penalty: {lam_in_words(lam)}")
+    name = "Your penalty: none" if lam == 0 else f"Your penalty: {lam_in_words(lam)}"
+    return Setting(index, YOUR_PENALTY, name, "your penalty")
 
 
 def shown_signals(fit, limit=MAX_BARS):

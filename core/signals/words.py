@@ -137,9 +137,8 @@ def _at(fit, row, index):
         return f"with your penalty ({YOUR_PENALTY.word}), {lam_in_words(lam)}"
     if row == 0:
         return f"with no penalty ({NO_PENALTY.word})"
-    if row == fit.path.best_index:
-        return f"at the sweet spot ({SWEET_SPOT.word}), {lam_in_words(lam)}"
-    return f"with {lam_in_words(lam)} ({SWEET_SPOT.word}), about as good as the sweet spot"
+    other = comparison(fit, index)
+    return f"at {other.phrase} ({other.role.word}), {lam_in_words(lam)}"
 
 
 def _rows(fit, index):
@@ -242,7 +241,7 @@ def forecast_sentence(fit, index):
         if not _moved(fit, other_row):
             return same + "This penalty is still too weak to change the weights."
         return same + "Here what the penalty gains is steadier weights, not a better forecast."
-    who = "the model at the sweet spot" if index == 0 else "the model with your penalty"
+    who = f"the model at {comparison(fit, index).phrase}" if index == 0 else "the model with your penalty"
     text = (
         start + f"{who} is off by {spread(other, unit)} for a typical {one}; with no penalty, by {spread(free, unit)}."
     )

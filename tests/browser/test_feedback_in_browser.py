@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from core.feedback.words import DOWNLOAD_LABEL, EXAMPLE_COMMENT
+from core.feedback.comment_words import EXAMPLE_COMMENT
+from core.feedback.upload_words import DOWNLOAD_LABEL
 from tests.browser.driver import TIMEOUT_MS, act_and_wait_for_rerun, open_app
 from tests.browser.stepper import open_live
 from tests.review_exports import review_export

@@ -16,7 +16,7 @@ from pathlib import PurePath
 import streamlit as st
 
 from core import reader
-from core.feedback import charts, fit, reviews, words
+from core.feedback import charts, fit, reviews, upload_words, words
 from core.models.grid import SLIDER_LAMS
 from core.reader import words as reader_words
 from core.show import live
@@ -142,26 +142,28 @@ def column_controls(upload):
     state, table = st.session_state, upload.table
     if len(table.sheets) > 1:
         state.widget_feedback_sheet = table.sheet
-        st.selectbox(words.SHEET_LABEL, options=table.sheets, key="widget_feedback_sheet", on_change=_choose_sheet)
+        st.selectbox(
+            upload_words.SHEET_LABEL, options=table.sheets, key="widget_feedback_sheet", on_change=_choose_sheet
+        )
     left, right = st.columns(2)
     state.widget_feedback_text = upload.reviews.text_column
     state.widget_feedback_label = upload.reviews.label_column
     left.selectbox(
-        words.TEXT_COLUMN_LABEL,
+        upload_words.TEXT_COLUMN_LABEL,
         options=reviews.text_columns(table),
         key="widget_feedback_text",
         on_change=_choose_text,
     )
     right.selectbox(
-        words.LABEL_COLUMN_LABEL,
+        upload_words.LABEL_COLUMN_LABEL,
         options=[name for name in table.frame.columns if name != upload.reviews.text_column],
         key="widget_feedback_label",
         on_change=_choose_label,
-        help=words.LABEL_COLUMN_HELP,
+        help=upload_words.LABEL_COLUMN_HELP,
     )
     problem = state.pop(_CHOICE_PROBLEM, None)
     if problem:
-        show_problem(problem + " " + words.PREVIOUS_CHOICE_KEPT)
+        show_problem(problem + " " + upload_words.PREVIOUS_CHOICE_KEPT)
 
 
 def _steps(build):
@@ -179,7 +181,7 @@ def _views(fitted):
             _steps(lambda k: words.verdict_text(spot, k)), _steps(lambda k: spot.verdict(k).tone)
         ),
         "scores": live.stepped(
-            lambda k: charts.scores_figure(path, k, spot, new=words.THEIR_HELD_OUT), SLIDER_LAMS.size
+            lambda k: charts.scores_figure(path, k, spot, new=upload_words.THEIR_HELD_OUT), SLIDER_LAMS.size
         ),
         "scores_text": live.stepped_text(_steps(lambda k: words.scores_text(model, k, right, new="held-out"))),
         "words": live.stepped(lambda k: charts.word_weights_figure(model, k), SLIDER_LAMS.size),
@@ -192,10 +194,10 @@ def fitted(upload):
     kept = st.session_state.setdefault(FITTED, {})
     if upload.key in kept:
         return kept[upload.key]
-    bar = st.progress(0.0, text=words.learning(0, 1))
+    bar = st.progress(0.0, text=upload_words.learning(0, 1))
 
     def progress(done, total):
-        bar.progress(done / total, text=words.learning(done, total))
+        bar.progress(done / total, text=upload_words.learning(done, total))
 
     try:
         model = reviews.reviews_model(upload.reviews, SLIDER_LAMS, progress)
@@ -203,7 +205,7 @@ def fitted(upload):
         bar.empty()
         show_problem(str(problem))
         return None
-    bar.progress(1.0, text=words.DRAWING)
+    bar.progress(1.0, text=upload_words.DRAWING)
     result = (model, _views(model))
     bar.empty()
     while len(kept) >= KEPT:
@@ -217,11 +219,11 @@ def story(model, views, step):
     answers, the sweet spot and its button, the comments it sorts against their label and the download; the right
     answers for every penalty in an "In depth" box."""
     ui_live.text(views["verdict"], key="feedback_upload_verdict")
-    st.caption(words.THEIR_WORDS_CAPTION)
+    st.caption(upload_words.THEIR_WORDS_CAPTION)
     ui_live.chart(views["words"], key="feedback_upload_words")
     ui_live.text(views["words_text"], key="feedback_upload_words_text")
     ui_live.text(views["scores_text"], key="feedback_upload_scores_text")
-    st.markdown(words.their_sweet_spot_text(model.model.path, views["spot"]))
+    st.markdown(upload_words.their_sweet_spot_text(model.model.path, views["spot"]))
     sweet_spot_button(views["spot"])
     mistakes_table(model, step)
     download_button(model, step)
@@ -233,10 +235,10 @@ def story(model, views, step):
 
 def sweet_spot_button(spot):
     st.button(
-        words.THEIR_SWEET_SPOT_BUTTON,
+        upload_words.THEIR_SWEET_SPOT_BUTTON,
         on_click=set_view,
         kwargs={"lam": float(SLIDER_LAMS[spot.best])},
-        help=words.THEIR_SWEET_SPOT_HELP,
+        help=upload_words.THEIR_SWEET_SPOT_HELP,
         key="feedback_upload_sweet_spot",
     )
 
@@ -245,17 +247,17 @@ def mistakes_table(model, step):
     """The held-out comments it sorts wrong at this λ (surest first), as a table: their text is never Markdown."""
     wrong = reviews.mistakes(model, step)
     m = len(model.model.comments.test_texts)
-    st.caption(words.mistakes_caption(wrong.attrs["total"], len(wrong), m, float(SLIDER_LAMS[step])))
+    st.caption(upload_words.mistakes_caption(wrong.attrs["total"], len(wrong), m, float(SLIDER_LAMS[step])))
     if len(wrong):
         st.dataframe(wrong, hide_index=True, width="stretch")
 
 
 def download_button(model, step):
     st.download_button(
-        words.DOWNLOAD_LABEL,
+        upload_words.DOWNLOAD_LABEL,
         data=functools.partial(reviews.rows_csv, model, step),
         file_name="l2lab-sorted-comments.csv",
         mime="text/csv",
         on_click="ignore",
-        help=words.DOWNLOAD_HELP,
+        help=upload_words.DOWNLOAD_HELP,
     )

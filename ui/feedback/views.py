@@ -9,6 +9,7 @@ built per session and kept in that session's state only, never in a shared cache
 import streamlit as st
 
 from core.feedback import charts as feedback_charts
+from core.feedback import comment_words, method_words
 from core.feedback import fit as feedback_fit
 from core.feedback import words as feedback_words
 from core.models.grid import SLIDER_LAMS
@@ -31,7 +32,7 @@ def words_spot():
 
 @st.cache_resource(max_entries=1, ttl=CACHE_TTL, show_spinner=False)
 def phrase_words_note():
-    return feedback_words.phrase_words_note(word_model())
+    return method_words.phrase_words_note(word_model())
 
 
 @st.cache_resource(max_entries=1, ttl=CACHE_TTL, show_spinner=False)
@@ -78,7 +79,7 @@ def comment_views(text):
         "figure": live.stepped(lambda k: feedback_charts.comment_figure(model, reading, k), SLIDER_LAMS.size)
         if reading.known.size
         else None,
-        "text": live.stepped_text(_each_step(lambda k: feedback_words.comment_text(model, reading, k))),
+        "text": live.stepped_text(_each_step(lambda k: comment_words.comment_text(model, reading, k))),
     }
     state[_COMMENT_STATE] = (text, views)
     return views
