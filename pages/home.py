@@ -1,11 +1,11 @@
 import streamlit as st
 
 import ui
-from core.curve import buyer
+from core.curve import buyer, words
 from core.show import facts
 from core.show.glossary import VENDOR_QUESTIONS
 from core.show.glossary import link as term
-from core.show.palette import NEW_DATA, TRAINING, TRUE_PATTERN, YOUR_PENALTY
+from core.show.palette import TRUE_PATTERN, YOUR_PENALTY
 from ui import live
 from ui.controls import next_in_story
 from ui.curve import steps
@@ -48,12 +48,11 @@ for column, (figure, caption) in zip(st.columns(3), steps.pictures(fit)):
 
 st.subheader("Try it: drag the penalty")
 st.markdown(
-    f"**The data:** {fit.dataset.story} The {TRAINING.word} dots are the points the model learns from; the "
-    f"{NEW_DATA.word} dots are new points it never saw. "
+    f"**The data:** {fit.dataset.story} {words.sample_sentence(fit.dataset)} "
     + (f"The {TRUE_PATTERN.word} dashed line is that true pattern. " if fit.dataset.is_synthetic else "")
     + f"The {YOUR_PENALTY.word} curve is the model with your penalty: a little calms it down, too much flattens it."
 )
-live.lam_control(rerun_page=False)  # everything that follows λ here is live
+live.lam_control(rerun_page=False, explain=True)  # everything that follows λ here is live
 live.chart(steps.fit_chart(fit, height=420, compare=True), key="home_fit")
 live.text(steps.fit_summaries(fit, story=True, compared=True), key="home_fit_summary")
 show_misses(fit)

@@ -3,7 +3,6 @@ import streamlit as st
 import ui
 from core.curve import words
 from core.show import glossary
-from core.show.palette import NEW_DATA, NO_PENALTY, SWEET_SPOT, TRAINING
 from core.show.plain_numbers import format_lam
 from ui import live
 from ui.controls import view_actions
@@ -34,12 +33,7 @@ sweet_spot_button(fit)
 view_actions()
 
 st.subheader("Error against flexibility")
-st.caption(
-    "Each point is the typical miss for one curve flexibility, called the degree: degree 1 is a straight line, "
-    f"and each step up allows one more bend. {TRAINING.word.capitalize()}: training data, and {NEW_DATA.word}: new "
-    f"data, both with your λ. For comparison, {NO_PENALTY.word} dotted: new data with no penalty; while your λ is 0, "
-    f"{SWEET_SPOT.word}: new data with each degree at its own sweet spot."
-)
+live.text(steps.degree_captions(fit), key="degree_caption")
 sweep = degree_sweep()
 live.chart(steps.degree_chart(fit, sweep), key="degree_chart")
 live.text(steps.degree_summaries(fit, sweep), key="degree_summary")

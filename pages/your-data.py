@@ -65,6 +65,7 @@ else:
     with st.expander("Preview of the first rows", expanded=False):
         st.dataframe(table.frame.head(20), hide_index=True)
     if several_columns_view(current):  # the many-signals story for several columns (ui/signals/story.py)
+        st.markdown(buyer.WHAT_NEXT_SIGNALS)
         next_in_story("/your-data")
         ui.finish_page()
         st.stop()
@@ -108,5 +109,9 @@ else:
             "`x_train` and `y_train` are the training rows from the predictions download (column "
             "'used for' = training)" + ("; x is the number of days since the first date." if xy.x_is_date else ".")
         )
-next_in_story("/your-data")
+if current is None:
+    st.markdown(buyer.WHAT_NEXT_WITHOUT_FILE)
+else:
+    st.markdown(for_markdown(buyer.what_next(fit.path, fit.dataset.y_unit), fit.dataset))
+next_in_story("/your-data")  # the story's last page: no next one, the words above end it
 ui.finish_page()

@@ -10,7 +10,7 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
 from core import verdict as verdict_rule
-from core.curve import buyer, words
+from core.curve import buyer, degree_words, words
 from core.curve.data import DATASET_TITLES, SHAPES, TABLES, load_dataset
 from core.curve.fit import DegreeSweep
 from core.models.path import ridge_path
@@ -355,14 +355,14 @@ def _sweep(here, free):
 def test_degree_summary_says_u_or_l():
     l_shape = [1.0, 0.6, 0.5, 0.5, 0.5, 0.5, 0.51, 0.51]
     u_shape = [1.0, 0.6, 0.45, 0.45, 0.5, 0.7, 0.9, 1.2]
-    said = words.degree_summary(_sweep(l_shape, u_shape), 1, "years")
+    said = degree_words.degree_summary(_sweep(l_shape, u_shape), 1, "years")
     assert "with your penalty, the miss on new data falls, then stays about level (an L, not a U)" in said
     assert "With no penalty it falls, then climbs again (a U): ±0.45 years at degree 3, ±1.2 years at degree 8." in said
     assert "At degrees 3 to 4 no penalty does better. A curve with few weights is too stiff to memorize" in said
-    said = words.degree_summary(_sweep(u_shape, u_shape), 1)
+    said = degree_words.degree_summary(_sweep(u_shape, u_shape), 1)
     assert "with your penalty, the miss on new data falls, then climbs again (a U)" in said
     assert "no penalty does better" not in said
-    many = words.degree_summary(_sweep([1.0] * 8, [0.5] * 8), 1)
+    many = degree_words.degree_summary(_sweep([1.0] * 8, [0.5] * 8), 1)
     assert "At 8 of the 8 degrees no penalty does better" in many
 
 
@@ -371,10 +371,28 @@ def test_degree_summary_on_the_wave_explains_why_no_penalty_wins_at_low_degrees(
 
     dataset = load_dataset("wave")
     sweep = degree_sweep(dataset)
-    said = words.degree_summary(sweep, int(np.argmin(np.abs(sweep.lams - 0.001))), dataset.y_unit)
+    said = degree_words.degree_summary(sweep, int(np.argmin(np.abs(sweep.lams - 0.001))), dataset.y_unit)
     assert "(an L, not a U)" in said and "With no penalty it falls, then climbs again (a U)" in said
     better = sweep.degrees[sweep.test_rmse[:, 0] < 0.99 * sweep.test_rmse[:, 101]]
     assert f"At degrees {better[0]} to {better[-1]} no penalty does better" in said
+
+
+def test_degree_summary_tells_a_line_with_two_lows_and_a_jump_as_drawn():
+    """The first view's green line (each degree's sweet spot) is low at 4 to 7 and 12 to 15 with a jump at 10: no U."""
+    tuned = [610.0, 635, 368, 341, 337, 336.5, 339, 373, 412, 876, 414, 336.4, 336.1, 336.0, 336.4, 530, 558, 571]
+    sweep = _sweep(tuned, tuned)  # no cross-validated error: each degree's sweet spot is column 0, these values
+    said = degree_words.degree_summary(sweep, 0, "€")
+    assert (
+        "green line gives each degree its own sweet spot: then the miss on new data is near its lowest, about "
+        "±€336, at degrees 4 to 7 and 12 to 15, jumps to ±€876 at degree 10, and ends at ±€571 at degree 18." in said
+    )
+    assert said.count("(a U)") == 0
+
+
+def test_degree_caption_names_the_line_drawn_at_each_step():
+    at_zero, moved = degree_words.degree_caption(True), degree_words.degree_caption(False)
+    assert "green: new data with each degree at its own sweet spot" in at_zero and "pink" not in at_zero
+    assert "pink dotted: new data with no penalty" in moved and "green" not in moved
 
 
 def _fake_path(coef):

@@ -13,17 +13,34 @@ def test_story_lam_axis_names_the_penalty_in_words_where_lam_words_does():
     fig = FigureSpec()
     kit.story_lam_axis(fig, LAM_GRID)
     axis = fig.figure().layout.xaxis
-    assert list(axis.ticktext) == [
-        "none",
-        "very light",
-        "light",
-        "medium<br>(0.001)",
-        "strong<br>(0.1)",
-        "very strong<br>(10)",
-    ]
+    assert list(axis.ticktext) == ["none", "very light", "light", "medium", "strong", "very strong"]
     for position, text in zip(axis.tickvals[1:], axis.ticktext[1:]):
-        assert lam_words(10.0**position).startswith("a " + text.split("<br>")[0])
+        assert lam_words(10.0**position).startswith("a " + text)
     assert axis.tickvals[0] == np.log10(LAM_GRID[LAM_GRID > 0].min()) - 1  # λ = 0, one decade to the left
+
+
+def test_story_lam_axis_writes_no_number_a_word_would_contradict_elsewhere():
+    """A word under one number ("medium (0.001)") contradicts the same word with another elsewhere (λ = 0.0001)."""
+    fig = FigureSpec()
+    kit.story_lam_axis(fig, LAM_GRID)
+    assert not any(character.isdigit() for text in fig.figure().layout.xaxis.ticktext for character in text)
+
+
+def test_zone_words_name_the_pale_shades_drawn():
+    assert kit.ROLE_ZONE_WORDS == ("pale pink", "pale green", "pale blue")
+    assert kit.ZONE_OPACITY < 0.5  # a pale wash: the words say so
+
+
+def test_error_curves_by_role_make_no_penalty_readable():
+    rng = np.random.default_rng(0)
+    x = np.sort(rng.uniform(0, 1, 30))
+    path = ridge_path(x, np.sin(6 * x) + 0.3 * rng.standard_normal(30), 15, x_test=x, y_test=np.sin(6 * x))
+    figure = kit.error_curves_figure(path, 0, "€", by_role=True, story=True)
+    left = figure.layout.xaxis.range[0]
+    assert left < kit.lam_positions(path.lams)[0] - 0.5  # the λ = 0 dots whole, not cut by the edge
+    notes = [note.text for note in figure.layout.annotations if note.text.startswith("With no penalty")]
+    assert len(notes) == 1
+    assert all(f"{line} ±" in notes[0] for line in ("new data", "training data", "dashed check"))
 
 
 def test_error_curves_by_role_take_the_roles_colours():

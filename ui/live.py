@@ -93,15 +93,19 @@ _stepper = st.components.v2.component(
 )
 
 
-def control(key, group, label, labels, index, on_release, help=""):
+def control(key, group, label, labels, index, on_release, help="", help_shown=True):
     """A live control for the steps ``labels``; ``on_release()`` reads ``released_step(key)``.
 
-    Charts and texts of the same ``group`` follow it while the reader drags.
+    Charts and texts of the same ``group`` follow it while the reader drags. ``help`` is written under it
+    (``help_shown``) or only given to screen readers and as the control's tooltip.
     """
     install_plotly_js()
+    data = {"kind": "control", "group": group, "label": label, "help": help, "labels": list(labels), "index": index}
+    if not help_shown:
+        data["helpShown"] = False
     _stepper(
         key=key,
-        data={"kind": "control", "group": group, "label": label, "help": help, "labels": list(labels), "index": index},
+        data=data,
         on_release_change=on_release,
         height="content",
     )
@@ -137,8 +141,11 @@ def step_labels(story):
     return [f"{lam_words(lam)} (λ = {plain_number(lam, digits=2)})" for lam in SLIDER_LAMS]
 
 
-def lam_control(rerun_page=True):
+def lam_control(rerun_page=True, explain=False):
     """Draw the λ control of the shared view; return its step (position in ``SLIDER_LAMS``).
+
+    ``explain`` writes what λ is (``LAM_HELP``) under the control: on the first one a reader meets (Home).
+    Elsewhere it is the control's tooltip and its description for screen readers, not repeated on the page.
 
     ``rerun_page=False`` is for a page whose only output that depends on λ is its live charts and texts
     (``chart``, ``text``): a release then reruns the control alone (a fragment) and writes the new λ into
@@ -148,14 +155,14 @@ def lam_control(rerun_page=True):
     that a page marked light draws nothing else from λ.
     """
     if rerun_page:
-        _draw_lam_control()
+        _draw_lam_control(explain)
         st.session_state.pop(_RELEASED, None)
     else:
-        _lam_fragment()
+        _lam_fragment(explain)
     return slider_index()
 
 
-def _draw_lam_control():
+def _draw_lam_control(explain):
     control(
         CONTROL_KEY,
         GROUP,
@@ -164,12 +171,13 @@ def _draw_lam_control():
         slider_index(),
         _lam_released,
         help=LAM_HELP,
+        help_shown=explain,
     )
 
 
 @st.fragment
-def _lam_fragment():
-    _draw_lam_control()
+def _lam_fragment(explain=False):
+    _draw_lam_control(explain)
     if st.session_state.pop(_RELEASED, False):
         finish_page()  # the URL follows λ (in a whole-page run the page writes it again at its end)
 

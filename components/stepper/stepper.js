@@ -197,6 +197,9 @@ function mountControl(root, data, setTriggerValue) {
   state.input.max = String(count - 1);
   state.name.textContent = data.label;
   state.help.textContent = data.help || "";
+  // Written under the control, or (helpShown false) only for screen readers and as the control's tooltip.
+  state.help.className = data.helpShown === false ? "stepper-help stepper-unseen" : "stepper-help";
+  state.input.title = data.help || "";
   state.input.setAttribute("aria-label", data.label);
   state.low.textContent = data.labels[0];
   state.high.textContent = data.labels[count - 1];

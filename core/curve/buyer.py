@@ -151,3 +151,37 @@ def history_sentence(rows, unit=""):
         + " ".join(parts)
         + " With the penalty, even a short history does nearly as well as a long one."
     )
+
+
+#: The go-deeper pages the story's last page points to, as Markdown links.
+DEEPER_LINKS = (
+    "[Playground](/playground) (change the data, the flexibility and the noise), [Weights](/weights) (what the "
+    "penalty shrinks), [Why it works](/why) (the picture behind it) and [Questions](/faq) (common questions, each "
+    "with a live demo)"
+)
+
+
+def what_next(path, unit=""):
+    """The story's last words on the reader's file: the two numbers to take to a vendor, and where to look deeper."""
+    best = path.best_index
+    return (
+        "**What to do next.** Take two numbers to whoever builds or sells your model: the recommended penalty, "
+        f"{lam_in_words(path.lams[best])}, and the typical miss at that penalty on rows the model never saw, "
+        f"{format_miss(path.test_rmse[best], unit)}. Ask for the same two numbers from their tool on the same rows "
+        "(the predictions download holds them), and put to them the questions under “If you are buying a model” on "
+        f"[Home](/). To see why this works: {DEEPER_LINKS}."
+    )
+
+
+#: The story's last words after the many-signals story of the reader's file (it gives its own numbers above).
+WHAT_NEXT_SIGNALS = (
+    "**What to do next.** Take the penalty the story above recommends and the model's miss on rows it never saw to "
+    "whoever builds or sells your model, with the questions under “If you are buying a model” on [Home](/). To see "
+    f"why this works: {DEEPER_LINKS}."
+)
+#: The story's last words before a file is in.
+WHAT_NEXT_WITHOUT_FILE = (
+    "**What to do next.** With your file in, this page gives a recommended penalty and the miss on rows the model "
+    "never saw: take both to whoever builds or sells your model, with the questions under “If you are buying a "
+    f"model” on [Home](/). To see why this works: {DEEPER_LINKS}."
+)

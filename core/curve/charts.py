@@ -129,21 +129,28 @@ def exit_runs(curve_x, curve_y, window):
 
 
 def exit_notes(fig, curve_x, curve_y, window, colour, unit="", show=None, offset=0.0, row=None, col=None):
-    """Mark where a curve leaves the chart: an arrow at the edge, over the run, saying how far it goes.
+    """Mark where a curve leaves the chart: a note inside the plot, where the curve crosses the edge, saying how far it goes.
 
-    ``show`` maps x to the axis's values (dates); notes are drawn in the curve's ``colour``.
+    The note starts at the crossing and runs over the stretch where the curve is off the chart (nothing drawn
+    there), set in from the edge so it does not sit on the axis and its labels. A curve that starts off the chart
+    is marked where it comes back. ``show`` maps x to the axis's values (dates); notes are drawn in ``colour``.
     """
     where = {} if row is None else dict(row=row, col=col)
     for start, stop, side, farthest in exit_runs(curve_x, curve_y, window):
-        middle = (start + stop) / 2
+        comes_back = start == curve_x[0] and stop != curve_x[-1]
+        at = stop if comes_back else start
         fig.add_annotation(
-            x=(show([middle])[0] if show is not None else middle),
+            x=(show([at])[0] if show is not None else at),
             y=(window[1] if side > 0 else window[0]) - offset,
             text=f"{'▲' if side > 0 else '▼'} off the chart (to {format_amount(farthest, unit)})",
             showarrow=False,
+            xanchor="right" if comes_back else "left",
             yanchor="top" if side > 0 else "bottom",
+            yshift=-6 if side > 0 else 6,
             font=dict(size=11, color=colour),
             bgcolor=veil(0.85),
+            bordercolor=colour,
+            borderwidth=1,
             **where,
         )
 
@@ -220,13 +227,14 @@ def compared_setting(path, row):
 
 
 @figure_builder
-def fit_figure(dataset, curve_x, curve_y, height=440, compare=None):
+def fit_figure(dataset, curve_x, curve_y, height=440, compare=None, legend_name=None):
     """Training points, held-out points, the true curve (when known) and the fitted curve.
 
     The y axis shows the data; where a curve shoots beyond it, a note at that place says so.
     ``compare``, when given (a ``Comparison``), adds a second curve for contrast: the sweet spot's or
-    no penalty's. Big data are drawn as a shade of where all points lie plus a sample, and the
-    chart says how many points it shows. The fitted curve keeps full precision
+    no penalty's; ``legend_name`` is then what the legend calls the reader's curve ("Your penalty: none"), on a
+    legend entry of its own (the curve keeps its name, "Model's curve"). Big data are drawn as a shade of where all
+    points lie plus a sample, and the chart says how many points it shows. The fitted curve keeps full precision
     (it is small), so what the chart shows can be checked against scikit-learn exactly.
     """
     window = chart_window(dataset)
@@ -306,8 +314,21 @@ def fit_figure(dataset, curve_x, curve_y, height=440, compare=None):
             mode="lines",
             name="Model's curve",
             line=dict(color=YOUR_PENALTY.colour, width=3),
+            showlegend=legend_name is None,
         )
     )
+    if legend_name is not None:  # a legend entry only: the curve above, named for the reader's penalty
+        fig.add_trace(
+            trace(
+                "scatter",
+                x=[None],
+                y=[None],
+                mode="lines",
+                name=legend_name,
+                line=dict(color=YOUR_PENALTY.colour, width=3),
+                hoverinfo="skip",
+            )
+        )
     train_low, train_high = dataset.x_train.min(), dataset.x_train.max()
     for low, high in ((curve_x[0], train_low), (train_high, curve_x[-1])):
         if high > low:
@@ -377,11 +398,13 @@ def picture_figure(dataset, curve_x, curve_y, role, title, height=260):
     )
     exit_notes(fig, curve_x, curve_y, window, role.colour, dataset.y_unit, show, offset)
     fig.update_yaxes(range=[window[0] - offset, window[1] - offset], **money_ticks(dataset.y_unit, offset))
-    fig = base_layout(fig, None, None, height)
+    fig = base_layout(fig, dataset.x_label, offset_title(dataset.y_label, offset), height)
+    fig.update_xaxes(title_font_size=11)
+    fig.update_yaxes(title_font_size=11)
     return fig.update_layout(
         title=dict(text=plain(title), x=0.5, xanchor="center", font=dict(size=15, color=role.colour)),
         showlegend=False,
-        margin=dict(l=50, r=10, t=40, b=30),
+        margin=dict(l=62, r=10, t=40, b=45),
     )
 
 
@@ -421,7 +444,8 @@ def forecast_figure(dataset, future, forecasts, height=380):
             mode="markers",
             name="What happened",
             marker=dict(color=NEW_DATA.colour, size=9, line=dict(color=BLACK, width=1)),
-            hovertemplate=f"week %{{x:.1f}}: %{{y:{HOVER_FORMAT}}}<extra>what happened</extra>",
+            customdata=np.arange(1, len(future_x) + 1),
+            hovertemplate=f"day %{{customdata}} after: %{{y:{HOVER_FORMAT}}}<extra>what happened</extra>",
         )
     )
     for role, name, x, y in forecasts:
@@ -449,8 +473,19 @@ def forecast_figure(dataset, future, forecasts, height=380):
         annotation_font=dict(size=11, color=DARK_NOTE_GREY),
     )
     fig.update_yaxes(range=list(window), **money_ticks(dataset.y_unit))
-    fig.update_xaxes(range=[start, float(future_x[-1]) + 0.3])
-    return base_layout(fig, dataset.x_label, dataset.y_label, height)
+    fig.update_xaxes(range=[start, float(future_x[-1]) + 0.3], **forecast_ticks(start, future_x))
+    return base_layout(fig, f"{dataset.x_label}, then the days after it", dataset.y_label, height)
+
+
+def forecast_ticks(start, future_x):
+    """The forecast chart's x ticks: every other week of the data by its number, then the days after the data by
+    their count ("day 7 after"), never a week past the year's end ("week 54")."""
+    weeks = [float(week) for week in range(int(np.ceil(start)), int(np.floor(future_x[0])) + 1, 2)]
+    days = [day for day in (7, 14) if day <= len(future_x)]
+    return dict(
+        tickvals=weeks + [float(future_x[day - 1]) for day in days],
+        ticktext=[f"{week:.0f}" for week in weeks] + [f"day {day}<br>after" for day in days],
+    )
 
 
 def _true_curve(fig, dataset, curve_x, width, offset=0.0):
@@ -503,16 +538,22 @@ def degree_figure(sweep, lam_index, degree, unit, height=380):
             )
         )
     below = np.flatnonzero(sweep.train_rmse[:, lam_index] < floor)
-    if below.size:
+    if below.size:  # a ▼ where the black line leaves, and the words in the empty bottom-left corner, off the lines
         tiny = np.all(sweep.train_rmse[below, lam_index] < floor / 10)
+        leaves = float(sweep.degrees[below[0]])
         fig.add_annotation(
-            x=float(sweep.degrees[below[0]]),
+            x=leaves, y=float(np.log10(floor)), text="▼", showarrow=False, yanchor="bottom",
+            font=dict(size=12, color=TRAINING.colour),
+        )  # fmt: skip
+        fig.add_annotation(
+            x=float(sweep.degrees.min()) - 0.4,
             y=float(np.log10(floor)),
             text=f"▼ from degree {sweep.degrees[below[0]]}, the training miss is "
             + ("almost 0:<br>the curve passes through every point" if tiny else f"below {format_amount(floor, unit)}"),
             showarrow=False,
-            xanchor="right" if below[0] > sweep.degrees.size // 2 else "left",
+            xanchor="left",
             yanchor="bottom",
+            align="left",
             font=dict(size=11, color=DARK_NOTE_GREY),
             bgcolor=veil(0.85),
         )

@@ -35,6 +35,7 @@ class Dataset:
     reader's words ("daily sales"), for sentences such as "the usual ups and downs of daily sales".
     ``x_per_day`` is how far x moves in a day when x is time in the story (the café's weeks: 1/7), else
     None; ``typical`` is a typical value of y in the story ("an average day takes about €2,000"), or None.
+    ``point_name`` names one point ("days"), ``period`` the time the points are picked from ("the year"), if any.
     """
 
     key: str
@@ -55,6 +56,8 @@ class Dataset:
     y_name: str = ""
     x_per_day: float | None = None
     typical: float | None = None
+    point_name: str = "points"
+    period: str = ""
 
     @property
     def is_synthetic(self):
@@ -91,6 +94,8 @@ class _Shape:
     scale: float = 1.0
     x_span: float = 1.0
     x_per_day: float | None = None
+    point_name: str = "points"
+    period: str = ""
 
 
 @dataclass(frozen=True)
@@ -133,6 +138,8 @@ SHAPES = {
         scale=1000.0,
         x_span=52.0,
         x_per_day=1 / 7,
+        point_name="days",
+        period="the year",
     ),
     "step": _Shape(
         "Shop visitors, new road",
@@ -148,6 +155,8 @@ SHAPES = {
         scale=1000.0,
         x_span=52.0,
         x_per_day=1 / 7,
+        point_name="weeks",
+        period="the year",
     ),
     "line": _Shape(
         "Advertising and sales",
@@ -164,6 +173,7 @@ SHAPES = {
         level=20000.0,
         scale=4000.0,
         x_span=5000.0,
+        point_name="months",
     ),
 }
 
@@ -289,6 +299,8 @@ def make_synthetic(shape="wave", n=DEFAULT_N, noise=DEFAULT_NOISE, seed=DEFAULT_
         seed=seed,
         x_per_day=spec.x_per_day,
         typical=spec.level or None,
+        point_name=spec.point_name,
+        period=spec.period,
     )
 
 

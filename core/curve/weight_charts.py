@@ -205,11 +205,35 @@ def gap_figure(train_miss, test_miss, height=220, top=None):
     return fig.update_layout(margin_l=125)  # the bars' names
 
 
+def total_sizes(path):
+    """The size of all weights together at every λ of the path (‖w‖ / sd(y))."""
+    return np.sqrt(np.sum(np.square(path.coef), axis=1)) / (path.y_sd or 1.0)
+
+
+def no_penalty_total_off(path):
+    """The top of the total-size axis when no penalty's total is far above every penalized one, else None.
+
+    The axis then fits the penalized totals, and a note says where no penalty's is: drawn to scale, it would flatten
+    every other value against the bottom.
+    """
+    total = total_sizes(path)
+    positive = total[path.lams > 0]
+    positive = positive[np.isfinite(positive) & (positive > 0)]
+    if path.lams[0] != 0 or not positive.size or not total[0] > 10 * positive.max():
+        return None
+    return float(positive.max())
+
+
 @figure_builder
 def weight_total_figure(path, index, height=320):
-    """The size of all weights together, and the effective number of free weights, against λ (λ = 0 a point of its own)."""
+    """The size of all weights together, and the effective number of free weights, against λ (λ = 0 a point of its own).
+
+    When no penalty's total is far above the rest (``no_penalty_total_off``), the axis fits the rest and a note at
+    the top says how big no penalty's is.
+    """
     x = lam_positions(path.lams)
-    total = np.sqrt(np.sum(np.square(path.coef), axis=1)) / (path.y_sd or 1.0)
+    total = total_sizes(path)
+    off = no_penalty_total_off(path)
     fig = FigureSpec.make_subplots(
         rows=1,
         cols=2,
@@ -234,7 +258,24 @@ def weight_total_figure(path, index, height=320):
     for col in (1, 2):
         fig.add_vline(x=x[index], line=HERE_LINE, row=1, col=col)
         lam_axis(fig, path.lams, sparse=True, row=1, col=col)
-    fig.update_yaxes(**plain_log_axis(total, pad=0.0), row=1, col=1)  # fixed: where a line ends, as Plotly would
+    if off is None:
+        fig.update_yaxes(**plain_log_axis(total, pad=0.0), row=1, col=1)  # fixed: where a line ends, as Plotly would
+    else:
+        axis = plain_log_axis(total[path.lams > 0], pad=0.05)
+        fig.update_yaxes(**axis, row=1, col=1)
+        fig.add_annotation(
+            text=f"▲ no penalty: far above the chart<br>({plain_number(total[0])})",
+            x=float(x[0]),
+            y=axis["range"][1],
+            xanchor="left",
+            yanchor="top",
+            align="left",
+            showarrow=False,
+            font=dict(size=11, color=DARK_NOTE_GREY),
+            bgcolor=veil(0.85),
+            xref="x",
+            yref="y",  # the left panel's axes
+        )
     fig.update_yaxes(range=[0, path.degree + 0.5], row=1, col=2)
     fig.update_layout(showlegend=False)
     return base_layout(fig, "Penalty strength λ", "", height)

@@ -11,7 +11,7 @@ import numpy as np
 
 from ..models.grid import LEAVE_ONE_OUT, N_FOLDS
 from ..show.kit import ROLE_ZONE_WORDS
-from ..show.palette import NEW_DATA, NO_PENALTY, SWEET_SPOT
+from ..show.palette import NEW_DATA, NO_PENALTY, SWEET_SPOT, TRAINING
 from ..show.plain_numbers import (
     format_lam,
     format_miss,
@@ -23,6 +23,7 @@ from ..show.plain_numbers import (
 from ..verdict import MEMORIZING, TOO_SIMPLE, known_errors, reading, verdict
 from .charts import compared_setting
 from .data import N_HELD_OUT
+from .weight_charts import no_penalty_total_off, total_sizes
 
 #: What the reader sees while the fits are computed.
 WAIT_FIT = "Fitting the curve for every λ…"
@@ -60,6 +61,26 @@ def new_miss(path):
     """Typical miss on new data for every λ: held out when there are held-out points, else cross-validated."""
     held_out = known_errors(path.test_rmse)
     return np.sqrt(path.cv_mse) if held_out is None else held_out
+
+
+def sample_sentence(dataset):
+    """Which points the model learns from and which it is checked on: why 18 days of a year of daily sales."""
+    n, m, points = dataset.x_train.size, dataset.x_test.size, dataset.point_name
+    if dataset.period:
+        return (
+            f"The model sees only {n:,} {points} picked from {dataset.period}: the {TRAINING.word} dots. So few that "
+            f"luck weighs heavily, as it does when a business has little history. The {NEW_DATA.word} dots are "
+            f"{m:,} other {points} of {dataset.period}, kept back to check the model on {points} it never saw."
+        )
+    return (
+        f"The model learns from {n:,} {points}: the {TRAINING.word} dots. The {NEW_DATA.word} dots are {m:,} "
+        f"other {points} it never saw, kept back to check it."
+    )
+
+
+def your_penalty_name(lam):
+    """The legend's name for the reader's curve beside a curve compared with: 'Your penalty: none', '…: medium'."""
+    return "Your penalty: " + ("none" if lam == 0 else lam_words(lam).removeprefix("a ").removesuffix(" penalty"))
 
 
 def verdict_advice(path, index, unit=""):
@@ -183,17 +204,16 @@ def guess_verdict(path, guess):
 # --- Captions computed from what the chart shows ---
 
 
-def noise_caption(noise, unit, seed, amount=None):
-    """Under the synthetic data's sliders: what the noise means in the data's units, and which sample this is.
+def noise_caption(unit, amount):
+    """Under the made-up data's sliders, in plain words: how scattered the points are, in the data's units.
 
-    ``amount`` is the noise in the data's units (``data.noise_in_units``); by default the setting itself.
+    ``amount`` is the noise in the data's units (``data.noise_in_units``). No setting's number and no sample's
+    number: a reader reads the scatter in euros, and a new sample as another draw of the same kind of data.
     """
-    amount = noise if amount is None else amount
     return (
-        f"Noise is the day-to-day luck on top of the true pattern: at {noise:.2f}, a typical point "
-        f"sits about {format_miss(amount, unit)} from it. This is sample number {seed}: New sample draws "
-        "another set of points with the same pattern and the same amount of luck. The new data are "
-        f"{N_HELD_OUT} more points drawn the same way."
+        "Noise is how scattered the points are around the true pattern: now a typical point sits about "
+        f"{format_miss(amount, unit)} from it. New sample draws a different set of points of the same kind. The "
+        f"new data are {N_HELD_OUT} more points drawn the same way."
     )
 
 
@@ -340,9 +360,15 @@ def paths_summary(path, index, swings=SWINGS):
 
 def total_summary(path, index, swings=SWINGS):
     """One sentence on the total-size and free-weights chart (the free weights rounded to a whole number)."""
-    total = np.sqrt(np.sum(np.square(path.coef[index]))) / (path.y_sd or 1.0)
+    total = total_sizes(path)[index]
     used = int(np.rint(path.df[index]))
-    size = f"{_with_this(path, index)} all weights together measure {plain_number(total)} times {swings}. "
+    off = no_penalty_total_off(path) if path.lams[index] == 0 else None
+    size = (
+        f"{_with_this(path, index)} all weights together measure {plain_number(total)} times {swings}. "
+        if off is None
+        else f"{_with_this(path, index)}, all weights together are far above the chart: {plain_number(total)} on its "
+        f"scale, where any penalty keeps them at {plain_number(off)} or less. "
+    )
     if used >= path.degree:
         return size + f"The model uses all {path.degree} weights freely: nothing holds them back."
     return size + (
@@ -351,7 +377,7 @@ def total_summary(path, index, swings=SWINGS):
     )
 
 
-def _shape(values):
+def shape_of(values):
     """'falls', 'rises', 'falls then rises', 'falls then flat' or 'flat' for a curve, with ``FLAT`` tolerance."""
     values = np.asarray(values, dtype=float)
     finite = np.flatnonzero(np.isfinite(values))
@@ -368,84 +394,10 @@ def _shape(values):
     return "flat", int(finite[lowest])
 
 
-def _degree_run(degrees):
-    """'degree 4', 'degrees 3 to 9' or 'degrees 3, 5 and 8'."""
-    degrees = [int(d) for d in degrees]
-    if len(degrees) == 1:
-        return f"degree {degrees[0]}"
-    if degrees == list(range(degrees[0], degrees[-1] + 1)):
-        return f"degrees {degrees[0]} to {degrees[-1]}"
-    return "degrees " + ", ".join(map(str, degrees[:-1])) + f" and {degrees[-1]}"
-
-
-def degree_summary(sweep, lam_index, unit=""):
-    """The error-against-degree chart read aloud: a U or an L on this data, and why."""
-    here = sweep.test_rmse[:, lam_index]
-    free = sweep.test_rmse[:, 0]
-    degrees = sweep.degrees
-    shape_here, best_here = _shape(here)
-    shape_free, best_free = _shape(free)
-    said = {
-        "falls then rises": "falls, then climbs again (a U)",
-        "falls then flat": "falls, then stays about level (an L, not a U)",
-        "rises": "is near its lowest for simple curves and climbs at high degrees",
-        "flat": "hardly changes with the degree",
-    }
-    why = {
-        "falls then rises": "the extra flexibility goes into memorizing.",
-        "falls then flat": "the penalty stops the extra flexibility from doing harm.",
-        "rises": "this data needs little flexibility, and the extra goes into memorizing.",
-        "flat": "the penalty keeps even the most flexible curve steady.",
-    }
-    last = f"degree {degrees[-1]}"
-    lowest = (
-        f"It is lowest at the highest degree, {degrees[-1]} ({format_miss(here[-1], unit)})."
-        if best_here == degrees.size - 1
-        else f"It is lowest at degree {degrees[best_here]} ({format_miss(here[best_here], unit)}) and "
-        f"{format_miss(here[-1], unit)} at {last}."
-    )
-    yours = "with no penalty" if sweep.lams[lam_index] == 0 else "with your penalty"
-    sentences = [f"On this data, {yours}, the miss on new data {said[shape_here]}: {why[shape_here]}", lowest]
-    if lam_index == 0:
-        tuned = sweep.sweet_spot_test_rmse
-        shape_tuned, best_tuned = _shape(tuned)
-        sentences.append(
-            f"The {SWEET_SPOT.word} line gives each degree its own sweet spot: then the miss on new data "
-            f"{said[shape_tuned]}, {format_miss(tuned[best_tuned], unit)} at degree {degrees[best_tuned]} and "
-            f"{format_miss(tuned[-1], unit)} at {last}."
-        )
-    else:
-        sentences.append(
-            f"With no penalty it {said[shape_free]}: {format_miss(free[best_free], unit)} at degree "
-            f"{degrees[best_free]}, {format_miss(free[-1], unit)} at {last}."
-        )
-        better_free = degrees[free < (1 - FLAT / 5) * here]  # clearly better: by more than 1%
-        sentences.extend(_why_no_penalty_wins(better_free, degrees))
-    return " ".join(sentences)
-
-
-def _why_no_penalty_wins(better_free, degrees):
-    """Sentences on the degrees where no penalty beats the reader's penalty (none if there are none)."""
-    if better_free.size == 0:
-        return []
-    contiguous = np.array_equal(better_free, np.arange(better_free[0], better_free[0] + better_free.size))
-    if contiguous and better_free[-1] <= degrees[degrees.size // 2]:
-        return [
-            f"At {_degree_run(better_free)} no penalty does better. A curve with few weights is too stiff to "
-            "memorize, so a penalty only holds it back from the real pattern."
-        ]
-    if 2 * better_free.size >= degrees.size:
-        return [
-            f"At {better_free.size} of the {degrees.size} degrees no penalty does better: on this data your penalty "
-            "holds the curve back from the real pattern more than it stops memorizing."
-        ]
-    return [f"At {_degree_run(better_free)} no penalty also does better on these particular held-out points."]
-
-
 def curves_summary(path, index, unit="", story=False):
     """The error-against-λ chart read aloud: whether the miss on new data falls then rises on this data."""
     new = new_miss(path)
-    shape, lowest = _shape(new)
+    shape, lowest = shape_of(new)
     low_miss, first, last = format_miss(new[lowest], unit), format_miss(new[0], unit), format_miss(new[-1], unit)
     strongest = lam_words(path.lams[-1]) if story else f"λ = {format_lam(path.lams[-1])}"
     said = {

@@ -37,7 +37,7 @@ from .palette import (
     ZERO_GREY,
     veil,
 )
-from .plain_numbers import LAM_WORDS, format_amount, lam_axis_ticks, log_axis_ticks, plain_number
+from .plain_numbers import LAM_WORDS, format_miss, lam_axis_ticks, log_axis_ticks, plain_number
 from .precision import light
 
 #: Plotly (d3) format for numbers in hover labels: 3 significant digits, commas, never e-notation
@@ -58,8 +58,18 @@ ZONE_COLOURS = (ORANGE, GREEN, SKY_BLUE)
 #: The verdict zones' shades by the roles they stand for, so they clash with no role: memorizing is what no
 #: penalty does (pink), the band holds the sweet spot (green), too simple is too much penalty (dark blue).
 ROLE_ZONE_COLOURS = (NO_PENALTY.colour, SWEET_SPOT.colour, TOO_MUCH.colour)
-#: The words a caption uses for the zones drawn in ``ROLE_ZONE_COLOURS``, in the same order.
-ROLE_ZONE_WORDS = (NO_PENALTY.word, SWEET_SPOT.word, TOO_MUCH.word)
+#: How opaque ``verdict_zones`` paints a zone: a pale wash over the chart.
+ZONE_OPACITY = 0.13
+
+
+def shade_word(word: str) -> str:
+    """A role's word as its pale wash looks ('dark blue' → 'pale blue'): a zone drawn at ``ZONE_OPACITY``."""
+    return "pale " + word.removeprefix("dark ").removeprefix("light ")
+
+
+#: The words a caption uses for the zones drawn in ``ROLE_ZONE_COLOURS``, in the same order: the roles' words as
+#: their pale washes look (pale pink, pale green, pale blue), not as their lines do.
+ROLE_ZONE_WORDS = tuple(shade_word(role.word) for role in (NO_PENALTY, SWEET_SPOT, TOO_MUCH))
 #: The sweet spot's star in the sweet spot's own colour.
 SWEET_STAR = dict(symbol="star", size=17, color=SWEET_SPOT.colour, line=dict(color=BLACK, width=1.5))
 
@@ -190,26 +200,27 @@ def lam_axis(fig: FigureSpec, lams: ArrayLike, sparse: bool = False, **where: An
 
 
 #: Where each phrase of ``plain_numbers.LAM_WORDS`` is written on a story page's λ axis: the middle of its
-#: range (log10 λ), and the number shown under it (none below 0.0001: a story reader never meets one).
-_STORY_TICKS = ((1.0, "10"), (-1.0, "0.1"), (-3.0, "0.001"), (-5.0, None), (-7.0, None))
+#: range (log10 λ), strongest first. Words only: a number under a word would be one point of its range, and the
+#: same word elsewhere (a caption, the λ control) names another point of it with another number.
+_STORY_TICKS = (1.0, -1.0, -3.0, -5.0, -7.0)
 
 
 def story_lam_axis(fig: FigureSpec, lams: ArrayLike, **where: Any) -> None:
     """A λ axis in words for the story track: 'none', 'very light', 'light', 'medium', 'strong', 'very strong'.
 
-    Each word sits in the middle of the λ range ``plain_numbers.lam_words`` names with it; from medium on,
-    a number in small print under it. λ = 0 is 'none', one decade left of the smallest positive λ.
+    Each word sits in the middle of the λ range ``plain_numbers.lam_words`` names with it, with no number (the λ
+    control and the captions give the number of the reader's own λ). λ = 0 is 'none', one decade left of the
+    smallest positive λ.
     """
     lams = np.asarray(lams, dtype=float)
     positive = lams[lams > 0]
     low, high = np.log10(positive.min()), np.log10(positive.max())
     ticks: list[float] = [float(low) - 1.0] if np.any(lams == 0) else []
     labels: list[str] = ["none"] if np.any(lams == 0) else []
-    for (_, phrase), (middle, number) in reversed(list(zip(LAM_WORDS, _STORY_TICKS))):  # weakest first
+    for (_, phrase), middle in reversed(list(zip(LAM_WORDS, _STORY_TICKS))):  # weakest first
         if low <= middle <= high:
-            word = phrase.removeprefix("a ").removesuffix(" penalty")
             ticks.append(middle)
-            labels.append(word if number is None else f"{word}<br>({number})")
+            labels.append(phrase.removeprefix("a ").removesuffix(" penalty"))
     fig.update_xaxes(tickvals=ticks, ticktext=labels, title_text="Penalty", range=lam_range(lams), **where)
 
 
@@ -264,7 +275,7 @@ def verdict_zones(
                 x0=start,
                 x1=stop,
                 fillcolor=colour,
-                opacity=0.13,
+                opacity=ZONE_OPACITY,
                 line_width=0,
                 annotation_text=label,
                 annotation_position="bottom",
@@ -307,7 +318,7 @@ def error_curves_figure(
         fig.add_trace(
             trace(
                 "scatter",
-                **lam_line(path.lams, values),
+                **lam_line(path.lams, values, marker_size=11 if by_role else 8),
                 name=name,
                 line=dict(color=colour, width=2.5, dash=dash),
                 hovertemplate=f"typical miss %{{y:{HOVER_FORMAT}}}<extra>" + name + "</extra>",
@@ -335,24 +346,54 @@ def error_curves_figure(
         )
     else:
         top = clipped_top(path.train_rmse[low:], path.test_rmse[low:], cv[low:])
-    starts = ((cv, "dashed line"), (path.test_rmse, "new data line"), (path.train_rmse, "training line"))
-    above = [(values[0], line) for values, line in starts if np.isfinite(values[0]) and values[0] > top]
-    for place, (start, line) in enumerate(above if by_role else above[:1]):
-        fig.add_annotation(
-            text=(
-                f"{line} starts at {format_amount(start, unit)} at λ = 0, above the chart"
-                if by_role
-                else f"dashed line starts at {plain_number(start)}, above the chart"
-            ),
-            x=x[0],
-            y=(0.97 - 0.07 * place) * top,
-            xanchor="left",
-            yanchor="top",
-            xshift=8,
-            showarrow=False,
-            font=dict(size=11, color=DARK_NOTE_GREY),
-            bgcolor=veil(0.8),
-        )
+    if by_role and path.lams[0] == 0:
+        _no_penalty_note(fig, x, top, unit, path.test_rmse[0], path.train_rmse[0], cv[0])
+    else:
+        starts = ((cv, "dashed line"), (path.test_rmse, "new data line"), (path.train_rmse, "training line"))
+        above = [(values[0], line) for values, line in starts if np.isfinite(values[0]) and values[0] > top]
+        for start, line in above[:1]:
+            fig.add_annotation(
+                text=f"{line} starts at {plain_number(start)}, above the chart",
+                x=x[0],
+                y=0.97 * top,
+                xanchor="left",
+                yanchor="top",
+                xshift=8,
+                showarrow=False,
+                font=dict(size=11, color=DARK_NOTE_GREY),
+                bgcolor=veil(0.8),
+            )
     fig.update_yaxes(range=[0, top], rangemode="tozero")
     fig = base_layout(fig, "Penalty" if story else "Penalty strength λ", miss_title(unit), height)
     return fig.update_layout(margin_t=75, legend_y=1.08)  # the legend above "you are here"
+
+
+#: Room left of the λ = 0 point on a chart drawn by role (in decades of λ): its dots are whole, not cut by the edge.
+NO_PENALTY_ROOM = 0.6
+
+
+def no_penalty_words(unit: str, new: float, train: float, check: float, top: float) -> str:
+    """What the dots at λ = 0 say, with each value ('with no penalty (the dots at the far left): …')."""
+    parts = [
+        f"new data {format_miss(new, unit)}",
+        f"training data {format_miss(train, unit)}",
+        f"dashed check {format_miss(check, unit)}" + (", above the chart" if check > top else ""),
+    ]
+    return "With no penalty (the dots at the far left):<br>" + ", ".join(parts[:2]) + ";<br>" + parts[2]
+
+
+def _no_penalty_note(fig: FigureSpec, x: NDArray[np.float64], top: float, unit: str, *values: float) -> None:
+    """λ = 0 made readable: room left of its dots, and a note with its three misses (one may be above the chart)."""
+    fig.update_xaxes(range=[float(x[0]) - NO_PENALTY_ROOM, float(x[-1])])
+    new, train, check = (float(value) for value in values)
+    fig.add_annotation(
+        text=no_penalty_words(unit, new, train, check, top),
+        x=float(x[0]) - NO_PENALTY_ROOM,
+        y=0.98 * top,
+        xanchor="left",
+        yanchor="top",
+        align="left",
+        showarrow=False,
+        font=dict(size=11, color=DARK_NOTE_GREY),
+        bgcolor=veil(0.85),
+    )

@@ -9,7 +9,7 @@ from core.curve import export, words
 from core.curve.data import N_RANGE, NOISE_RANGE, SHAPES, noise_in_units
 from core.models.grid import SLIDER_LAMS
 from core.show.plain_numbers import format_lam
-from core.viewstate import DEFAULT_VIEW, DEGREE_RANGE, NOISE_STEP, snap_lam
+from core.viewstate import DEGREE_RANGE, NOISE_STEP, snap_lam
 
 from .. import live
 from ..state import bound, set_view, view
@@ -72,12 +72,15 @@ def data_controls():
             *NOISE_RANGE,
             step=NOISE_STEP,
             **bound("noise"),
-            help="How much luck each point adds on top of the true pattern: 0 is none, 1 is a lot "
-            f"(the default is {DEFAULT_VIEW['noise']}).",
+            help="How scattered the points are around the true pattern: 0 is not at all, 1 is a lot.",
         )
-        bar.button("New sample", on_click=_new_sample, help="Draw fresh points from the same curve.")
+        bar.button(
+            "New sample",
+            on_click=_new_sample,
+            help="A different draw of the same kind of data: same pattern, same scatter.",
+        )
         dataset = current_dataset()[1]
-        bar.caption(words.noise_caption(view()["noise"], dataset.y_unit, view()["seed"], noise_in_units(dataset)))
+        bar.caption(words.noise_caption(dataset.y_unit, noise_in_units(dataset)))
     else:
         bar.caption(current_dataset()[1].story)
 

@@ -8,7 +8,7 @@ import dataclasses
 
 import numpy as np
 
-from core.curve import buyer, charts, weight_charts, words
+from core.curve import buyer, charts, degree_words, weight_charts, words
 from core.curve import fit as curve_fit
 from core.curve.fit import spread
 from core.models.grid import SLIDER_LAMS
@@ -43,7 +43,8 @@ def fit_chart(fit, height=440, compare=False, truth=True):
     """Points, true curve and the model's curve at every step; ``compare`` adds a curve to compare with.
 
     The curve compared with is the sweet spot's while the reader's λ is 0, else no penalty's
-    (``charts.comparison_at``), so the first view shows a before and an after. ``truth=False`` leaves the
+    (``charts.comparison_at``), so the first view shows a before and an after; the legend then names the reader's
+    curve by its penalty ("Your penalty: none" at λ = 0: that curve is no penalty's). ``truth=False`` leaves the
     true curve out, for made-up data presented as if it were a real file.
     """
     dataset = fit.dataset if truth else dataclasses.replace(fit.dataset, truth=None)
@@ -57,6 +58,7 @@ def fit_chart(fit, height=440, compare=False, truth=True):
                 fit.curves[rows[step]],
                 height=height,
                 compare=charts.comparison_at(fit.path, rows[step], fit.curves.__getitem__) if compare else None,
+                legend_name=words.your_penalty_name(fit.path.lams[rows[step]]) if compare else None,
             ),
             len(rows),
         )
@@ -223,7 +225,12 @@ def degree_chart(fit, sweep):
 
 def degree_summaries(fit, sweep):
     unit = fit.dataset.y_unit
-    return _texts("degree summary", fit, lambda row: words.degree_summary(sweep, row, unit))
+    return _texts("degree summary", fit, lambda row: degree_words.degree_summary(sweep, row, unit))
+
+
+def degree_captions(fit):
+    """What the error-against-degree chart draws at every step: its comparison line is the sweet spot's at λ = 0."""
+    return _texts("degree caption", fit, lambda row: degree_words.degree_caption(fit.path.lams[row] == 0))
 
 
 #: Points per resampled fit sent to the browser: 20 fits × 42 steps of the full 300 would be over 1 MB.
