@@ -37,6 +37,7 @@ def drawn_range(limits):
     pad = ROOM * (high - low)
     return low - pad, high + pad
 
+
 __all__ = [
     "CUSTOMERS_SEED",
     "DAYS_RANGE",
