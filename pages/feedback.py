@@ -12,12 +12,12 @@ from ui.feedback import models, views
 from ui.feedback import upload as their
 
 ui.start_page()
-st.title("Sorting feedback: a penalty against trusting one-off words")
-st.markdown(words.INTRO)
-
-step = live.lam_control()  # the reader's comments' table, their download and In depth's code follow λ: a release reruns
+st.title("Sorting feedback: a penalty that shrinks every word's push")
 model = models.word_model()
 spot = views.words_spot()
+st.markdown(words.intro(model, spot))
+
+step = live.lam_control()  # the reader's comments' table, their download and In depth's code follow λ: a release reruns
 word_views = views.word_views()
 live.text(word_views["verdict"], key="feedback_verdict")
 
@@ -25,8 +25,7 @@ st.subheader("Which words does the model trust?")
 st.caption(words.WORDS_CAPTION + " " + words.rare_words_note())
 live.chart(word_views["weights"], key="feedback_weights")
 live.text(word_views["weights_text"], key="feedback_weights_text")
-live.text(word_views["scores_text"], key="feedback_scores_text")
-st.markdown(words.sweet_spot_text(model.path, spot))
+live.text(word_views["mistakes_text"], key="feedback_mistakes_text")
 st.button(
     words.SWEET_SPOT_BUTTON,
     on_click=ui.set_view,
@@ -48,10 +47,10 @@ if not typed.strip():
 else:
     comment = views.comment_views(typed)
     st.caption(comment_words.MODEL_READS)
-    st.text(comment["reading"].text)
+    st.text(comment_words.marked(model, comment["reading"].text))  # plain text: the reader's own words
     live.text(comment["text"], key="feedback_comment_text")
     if comment["figure"] is not None:
-        st.caption(comment_words.COMMENT_CAPTION)
+        st.caption(comment_words.comment_caption(model, comment["reading"]))
         live.chart(comment["figure"], key="feedback_comment_chart")
 
 st.subheader(upload_words.UPLOAD_TITLE)
@@ -76,11 +75,15 @@ else:
 st.markdown(words.TAKEAWAY)
 
 with st.expander("In depth: right answers and confidence for every penalty"):
+    live.text(word_views["scores_text"], key="feedback_scores_text")
+    st.markdown(words.sweet_spot_text(model.path, spot))
     st.caption(words.scores_caption(model.comments.n_train, len(model.comments.test_texts)))
     live.chart(word_views["scores"], key="feedback_scores")
 
-with st.expander("In depth: why the model reads pairs of words"):
+with st.expander("In depth: why the model reads pairs of words, and which it knows"):
     st.markdown(views.phrase_words_note())
+    st.markdown(words.known_words_note())
+    live.text(word_views["carrying_text"], key="feedback_carrying_text")
 
 with st.expander("In depth: two signals, a decision boundary"):
     boundary_model = models.boundary_model()

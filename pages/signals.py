@@ -26,8 +26,9 @@ story(fit, "signals")
 st.markdown(
     "**The takeaway.** When signals move together, a model with no penalty can give one of them a big plus "
     "and the other a big minus. Such weights jump about with every few weeks of new data, so do not cut a "
-    "budget because a model gave it a minus. With L2, signals that carry the same news share the credit, "
-    "and each weight stays small and steady."
+    "budget because a model gave it a minus. With L2, signals that carry the same news share the credit and "
+    "the weights jump about far less. It does not make every bar smaller: as the credit is shared out again, "
+    "a few bars can grow, and a signal that does nothing can keep a little credit by luck."
 )
 in_depth(fit, "signals")
 st.caption('Bring your own table: on the Your data page, choose "Several columns (signals)".')

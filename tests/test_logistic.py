@@ -319,8 +319,14 @@ def test_a_long_list_of_pushes_names_the_strongest_and_counts_the_rest(model):
     pushes = reading.pushes(model, BEST)
     text = comment_words.comment_text(model, reading, BEST).split("\n")[0]
     toward_complaint = text.split("toward complaint: ")[1].split(";")[0]
-    assert toward_complaint.endswith(f" and {int((pushes > 0).sum()) - 6} more")
-    assert toward_complaint.count("(+") == comment_words.PUSHES_NAMED == 6
+    # only words the chart draws are told, so the text and the chart agree
+    drawn = feedback_charts.comment_shown(model, reading)
+    assert drawn.size == feedback_charts.MAX_COMMENT_WORDS < reading.known.size
+    assert toward_complaint.endswith(f" and {int((pushes[drawn] > 0).sum()) - 4} more in the chart")
+    assert toward_complaint.count("(+") == comment_words.PUSHES_NAMED == 4
+    told = re.findall(r"([^,;:]+?) \([+−]\d", text.split("Words push ")[1])
+    drawn_words = {model.words[column] for column in reading.known[drawn]}
+    assert len(told) == 8 and {word.strip() for word in told} <= drawn_words, told
     strongest = reading.known[np.argmax(pushes)]
     assert toward_complaint.startswith(f"{model.words[strongest]} (+{pushes.max():.2f})")
 
@@ -483,3 +489,26 @@ def test_pairs_are_explained_by_their_counts(model):
         column = model.vectorizer.vocabulary_[pair]
         word = model.vectorizer.vocabulary_[pair.split()[-1]]
         assert np.sign(model.pushes(BEST)[column]) != np.sign(model.pushes(BEST)[word])  # they point opposite ways
+
+
+def test_the_story_words_are_honest_to_the_words_chart(model):
+    """At the sweet spot a rare word still leads, only weaker: the introduction says so, read from the model, and no
+    longer promises that no single word can make the model all but certain; jargon stays in depth."""
+    spot = feedback_fit.sweet_spot(model.path)
+    said = feedback_words.intro(model, spot)
+    top = feedback_fit.strongest(model, spot.best, 1)[0]
+    assert model.counts[top] <= feedback_fit.RARE_COUNT  # the chart's strongest word is still a rare one
+    assert "Rare words can still lead the list" in said and "no single word can" not in said
+    factor = np.abs(model.pushes(0)).max() / np.abs(model.pushes(spot.best)).max()
+    assert f"about {factor:.1f} times smaller" in said
+    assert "one rare word no longer makes the model all but certain" in said
+    assert expit(abs(model.pushes(spot.best)[top])) < 0.999
+    story = feedback_words.words_text(model, 0) + feedback_words.mistakes_text(
+        model, 0, feedback_words.new_comment_probabilities(model)
+    )
+    assert "half of all the push" not in story and "confidence" not in story and "column" not in story
+    reading = feedback_fit.read_comment(model, comment_words.EXAMPLE_COMMENT)
+    assert comment_words.comment_caption(model, reading).startswith(
+        f"The {feedback_charts.MAX_COMMENT_WORDS} words and pairs of your comment that push hardest with no penalty, "
+        f"of the {reading.known.size} the model knows"
+    )

@@ -142,3 +142,28 @@ def test_without_the_shipped_file_the_page_trains_the_same_networks(monkeypatch,
     np.testing.assert_allclose(trained.cv_log_loss, path.cv_log_loss, rtol=1e-9)
     assert live_texts(at)[0].startswith(f"Verdict at λ = 0.01: {ABOUT_RIGHT.label}.")
     assert not at.exception
+
+
+def test_the_lam_chart_draws_the_zones_and_star_by_their_roles_and_names_them_so(at, path):
+    """The zones are pink, green and dark blue and the star green, as on every page; the text names them so."""
+    from core.network import charts, words
+    from core.show.kit import ROLE_ZONE_COLOURS, ROLE_ZONE_WORDS, SWEET_STAR
+
+    lam_chart = figures(at)[4]
+    (star,) = [trace for trace in lam_chart["data"] if trace.get("marker", {}).get("symbol") == "star"]
+    assert star["marker"]["color"] == SWEET_STAR["color"] == SWEET_SPOT.colour
+    shaded = [shape["fillcolor"] for shape in lam_chart["layout"]["shapes"] if shape.get("type") == "rect"]
+    assert shaded and set(shaded) <= set(ROLE_ZONE_COLOURS), shaded
+    for word in ROLE_ZONE_WORDS:
+        assert word in words.LAM_INTRO
+    assert "Sorting feedback page, with the same customers" not in plain_text(at)
+    assert charts.lam_figure(path, 0).data  # builds at the first step
+
+
+def test_customers_on_the_edges_have_room_inside_the_frame():
+    """Late deliveries are capped at 14 days: the picture's axes reach past every customer, so none sits on the frame."""
+    problem = data.problem()
+    for column, grid in ((0, problem.grid_value), (1, problem.grid_days)):
+        low, high = problem.X_train[:, column].min(), problem.X_train[:, column].max()
+        room = 0.02 * (grid[-1] - grid[0])
+        assert grid[0] < low - room and grid[-1] > high + room

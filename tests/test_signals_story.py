@@ -237,3 +237,23 @@ def test_the_live_texts_follow_every_step(first_view):
 def test_a_readers_column_named_with_its_money_gets_amounts_in_it():
     assert data.unit_in_name("Weekly sales (€)") == "€" and data.unit_in_name("Tip ($)") == "$"
     assert data.unit_in_name("Price (thousand €)") == "" and data.unit_in_name("sales") == ""
+
+
+def test_the_words_name_the_bars_that_grow_and_the_signals_that_do_nothing(first_view, shop):
+    """Under the chart the words are read from the weights: every bar that grows at the sweet spot is named with
+    its two amounts, a do-nothing signal's credit is told, and no sentence says every weight stays small."""
+    best = shop.path.best_index
+    grown = words.grown_bars(shop, 0, best)
+    coef = shop.path.coef
+    assert grown and all(abs(coef[best, j]) > abs(coef[0, j]) for j in grown)
+    said = words.others_sentence(shop, 0)
+    for j in grown:
+        assert (
+            f"{shop.names[j]} {amount(coef[0, j], '€', signed=True)} → {amount(coef[best, j], '€', signed=True)}"
+            in said
+        )
+    assert "no longer cancelling" in said and L2_NEVER_ZERO in said
+    assert "Shop-window colour = green still gets −€1,990" in said
+    text = plain_text(first_view)
+    assert said in text and "each weight stays small" not in text and "typical swing" not in text
+    assert "That is about 15% of a typical week's €46,800 (no penalty: 19%)." in text

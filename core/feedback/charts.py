@@ -177,6 +177,15 @@ def scores_figure(path, index, spot, height=540, new="new comments"):
     return fig.update_layout(margin_t=40, margin_b=150, legend=dict(y=-0.22, yanchor="top"))
 
 
+def comment_shown(model, reading):
+    """Which of a typed comment's known words the comment chart draws (positions in ``reading.known``): all of them,
+    or with more than ``MAX_COMMENT_WORDS`` those with the largest pushes with no penalty, in the comment's order."""
+    keep = np.arange(reading.known.size)
+    if keep.size > MAX_COMMENT_WORDS:
+        keep = np.sort(np.argsort(-np.abs(reading.pushes(model, 0)), kind="stable")[:MAX_COMMENT_WORDS])
+    return keep
+
+
 def comment_figure(model, reading, index, height=None):
     """Each known word of a typed comment: its push in this comment in two models (``both``), the reader's orange.
 
@@ -184,9 +193,7 @@ def comment_figure(model, reading, index, height=None):
     the comment's score. With more than ``MAX_COMMENT_WORDS`` known words, those with the largest pushes
     with no penalty are shown, in the comment's order.
     """
-    keep = np.arange(reading.known.size)
-    if keep.size > MAX_COMMENT_WORDS:
-        keep = np.sort(np.argsort(-np.abs(reading.pushes(model, 0)), kind="stable")[:MAX_COMMENT_WORDS])
+    keep = comment_shown(model, reading)
     labels = [plain(model.words[column]) for column in reading.known[keep]]
     settings = both(model.path, index)
     pushes = [reading.pushes(model, setting.row)[keep] for setting in settings]

@@ -6,17 +6,33 @@ about any comment ("complaint, 87% sure", "not sure: …"), which ``reviews`` al
 the reader's own comments. A typed comment's words appear only in texts shown as plain text.
 """
 
+import re
+
 import numpy as np
 
 from ..show.palette import NO_PENALTY, SWEET_SPOT, YOUR_PENALTY
-from .charts import both
+from .charts import both, comment_shown
 from .fit import MAX_COMMENT_CHARS, NO_KNOWN_WORDS, UNSURE, sureness
 from .phrases import capital, named, percent
 
 #: The comment in the "Try your own comment" box before the reader types (edit it or replace it).
 EXAMPLE_COMMENT = "Not bad at all, but the delivery took two weeks and nobody answered my emails."
-#: Above the line the model reads of a typed comment.
-MODEL_READS = "The model reads:"
+#: Above the typed comment with the words the model knows in brackets.
+MODEL_READS = "The words the model knows are in [brackets]; the others carry no weight."
+
+
+def marked(model, text):
+    """The comment as typed, each single word the model knows in [brackets] (plain text: never Markdown)."""
+    vocabulary = model.vectorizer.vocabulary_
+    pattern = re.compile(model.vectorizer.token_pattern)
+
+    def mark(match):
+        word = match.group(0)
+        return f"[{word}]" if word.lower() in vocabulary else word
+
+    return pattern.sub(mark, text)
+
+
 #: When the comment box is empty.
 TYPE_A_COMMENT = "Type a comment above and press Ctrl+Enter (or click outside the box) to see how the model sorts it."
 
@@ -56,12 +72,14 @@ def guess_words(model, probability, n_known):
 
 
 #: Words named per side when a comment's pushes are told (the strongest first; the rest are counted).
-PUSHES_NAMED = 6
+PUSHES_NAMED = 4
 
 
 def _pushes(model, reading, index):
+    """The strongest pushes each way among the words the chart draws (``charts.comment_shown``)."""
     pushes = reading.pushes(model, index)
-    order = np.argsort(-np.abs(pushes), kind="stable")
+    drawn = comment_shown(model, reading)
+    order = drawn[np.argsort(-np.abs(pushes[drawn]), kind="stable")]
     toward = {True: [], False: []}
     for k in order:
         if pushes[k] != 0:
@@ -72,7 +90,7 @@ def _pushes(model, reading, index):
         told = toward[side][:PUSHES_NAMED]
         if told:
             more = len(toward[side]) - len(told)
-            parts.append(f"toward {name}: " + ", ".join(told) + (f" and {more} more" if more else ""))
+            parts.append(f"toward {name}: " + ", ".join(told) + (f" and {more} more in the chart" if more else ""))
     return "; ".join(parts) if parts else "no word it knows pushes either way"
 
 
@@ -120,3 +138,15 @@ COMMENT_CAPTION = (
     f"setting in {YOUR_PENALTY.word}, beside the sweet spot in {SWEET_SPOT.word} while your penalty is 0, or no "
     f"penalty in {NO_PENALTY.word} once you add one."
 )
+
+
+def comment_caption(model, reading):
+    """``COMMENT_CAPTION``, or when the chart draws only some of the known words, how many of how many."""
+    drawn, known = comment_shown(model, reading).size, reading.known.size
+    if drawn == known:
+        return COMMENT_CAPTION
+    return (
+        f"The {drawn} words and pairs of your comment that push hardest with no penalty, of the {known} the model "
+        "knows, and how far each pushes this comment: with your "
+        + COMMENT_CAPTION.split("pushes this comment: with your ", 1)[1]
+    )

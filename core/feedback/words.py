@@ -41,16 +41,41 @@ INTRO = (
     "a huge push on a word or pair found in only two or three training comments, such as *not once* or a "
     "typo like *gorgous*: on its own, such a word makes the model all but certain. It then gets every "
     "training comment right, and on new comments it is very sure of itself even when it is wrong. **L2** "
-    "charges for every large weight, so no single word can make the model all but certain: every push "
-    "shrinks, and a sure answer needs several words that agree. The model is right about as often, and "
-    "far less often sure of a wrong answer."
+    "charges for every large weight, so every push shrinks."
 )
+
+
+def intro(model, spot):
+    """The page's introduction, its last sentences read from the shipped model at the sweet spot: how much the
+    largest push shrinks, whether one rare word still settles it, and that rare words can still lead."""
+    best = spot.best
+    factor = _largest_push(model, 0) / max(_largest_push(model, best), 1e-300)
+    top = strongest(model, best, 1)[0]
+    alone = float(expit(abs(model.pushes(best)[top])))
+    settled = (
+        "one rare word no longer makes the model all but certain"
+        if alone <= 0.999
+        else "yet one word can still make the model all but certain"
+    )
+    rare = rare_in_strongest(model, best, STRONGEST_SHOWN)
+    lead = (
+        f" Rare words can still lead the list ({len(rare)} of the {STRONGEST_SHOWN} strongest at the sweet spot): "
+        "L2 makes them weaker, it does not remove them."
+        if rare
+        else ""
+    )
+    return (
+        f"{INTRO} At the sweet spot the largest push is about {_times(factor)} smaller, and {settled}.{lead} A sure "
+        "answer now needs several words that agree, and the model is far less often sure of a wrong answer."
+    )
+
 
 #: After the story: what to remember, and what to ask of a tool that sorts comments.
 TAKEAWAY = (
     "**The takeaway.** With no penalty, a comment sorter lets a word or pair seen in two or three comments make "
-    "it all but certain. L2 shrinks every push, so a sure answer needs several words that agree. The sorter is "
-    "right about as often, and far less often sure of a wrong answer. If you buy a tool that sorts comments, ask "
+    "it all but certain. L2 shrinks every push, rare words' too (they can still lead, only weaker), so a sure "
+    "answer needs several words that agree. The sorter is right about as often, and far less often sure of a "
+    "wrong answer. If you buy a tool that sorts comments, ask "
     "how often it was wrong on comments it never saw, and how sure it was when it was wrong."
 )
 SWEET_SPOT_BUTTON = "Find the sweet spot for me"
@@ -158,11 +183,37 @@ def words_text(model, index):
     else:
         factor = _largest_push(model, 0) / max(_largest_push(model, index), 1e-300)
         sentences.append(f"Your largest push is {_smaller(factor)} with no penalty.")
-    sentences.append(
-        f"With yours, half of all the push sits on {words_carrying(model, index):,} of the {model.words.size:,} "
-        "words and pairs."
-    )
+    weaker = other.row if index == 0 else index  # the more penalized of the two
+    if index != 0 or other.row > 0:
+        rare = rare_in_strongest(model, weaker, STRONGEST_SHOWN)
+        if rare:
+            sentences.append(
+                "The penalty shrinks rare words like every other word; it does not remove them, so they can still "
+                "lead the list."
+            )
     return " ".join(sentences)
+
+
+def carrying_text(model, index):
+    """In depth: on how many of all the words and pairs half of all the push sits, at ``index``."""
+    return (
+        f"With your setting, half of all the push sits on {words_carrying(model, index):,} of the "
+        f"{model.words.size:,} words and pairs: add up the pushes from the largest down, and these carry half."
+    )
+
+
+def mistakes_text(model, index, right):
+    """The story's plain count of mistakes on new comments, and the sure ones, in the two models drawn."""
+    path = model.path
+    other, mine = both(path, index)
+    parts = []
+    for setting in (mine, other):
+        wrong, sure = _mistakes(right[setting.row])
+        parts.append(
+            f"{named(path, setting, colour=False)}, it gets {wrong:,} wrong and is more than {SURE_MISTAKE:.0%} "
+            f"sure of {sure:,} of those"
+        )
+    return f"On {right.shape[1]:,} new comments, {parts[0]}; {parts[1]}."
 
 
 def _times(factor):
@@ -300,8 +351,15 @@ def scores_caption(n_train, n_new, new="new comments"):
 def rare_words_note():
     return (
         f"Hatched bars are words found in {RARE_COUNT} training comments or fewer; the number in brackets is how "
-        f"many training comments contain the word. A word or pair becomes a column once {MIN_COMMENTS} training "
-        "comments contain it."
+        "many training comments contain the word."
+    )
+
+
+def known_words_note():
+    """In depth: which words the model knows at all."""
+    return (
+        f"The model knows a word or pair once at least {MIN_COMMENTS} training comments contain it; rarer ones "
+        "carry no weight at all."
     )
 
 

@@ -14,7 +14,8 @@ import numpy as np
 from ..show.figspec import FigureSpec, trace
 from ..show.kit import (
     HOVER_FORMAT,
-    STAR,
+    ROLE_ZONE_COLOURS,
+    SWEET_STAR,
     ZERO_LINE,
     base_layout,
     clipped_top,
@@ -269,11 +270,16 @@ def size_figure(path: NetworkPath, step, height=360):
 
 @figure_builder
 def lam_figure(path: NetworkPath, step, height=440):
-    """Log-loss on training customers, new customers and cross-validated, against λ, with the zones and the sweet spot."""
+    """Log-loss on training customers, new customers and cross-validated, against λ, with the zones and the sweet spot.
+
+    The zones and the star are drawn by the roles they stand for, as on every page: memorizing in no penalty's pink,
+    the band about as good as the best in the sweet spot's green, too simple in too much penalty's dark blue, and
+    the star green.
+    """
     x = lam_positions(path.lams)
     spot = path.spot
     fig = FigureSpec()
-    verdict_zones(fig, x, spot.low, spot.high)
+    verdict_zones(fig, x, spot.low, spot.high, colours=ROLE_ZONE_COLOURS)  # shaded by the roles they stand for
     for values, name, colour, dash in (
         (path.train_log_loss, "Training customers", TRAINING.colour, "solid"),
         (path.test_log_loss, "New customers", NEW_DATA.colour, "solid"),
@@ -296,7 +302,8 @@ def lam_figure(path: NetworkPath, step, height=440):
             y=[float(path.cv_log_loss[spot.best])],
             mode="markers",
             name="Sweet spot (best by cross-validation)",
-            marker=STAR,
+            marker=SWEET_STAR,
+            cliponaxis=False,  # whole even at an end of the λ axis
         )
     )
     you_are_here(fig, float(x[step]))

@@ -26,6 +26,17 @@ from ..customers import (
 
 #: Points along each signal of the grid on which the network's answer is drawn.
 GRID_POINTS = 41
+#: Room around the customers on the pictures, as a share of each signal's range: customers sit on the ranges'
+#: ends (late deliveries are capped at 14 days), and a cross drawn on the chart's frame looks cut off.
+ROOM = 0.04
+
+
+def drawn_range(limits):
+    """A signal's range widened by ``ROOM`` on each side: the chart's axis and the grid the answer is drawn on."""
+    low, high = limits
+    pad = ROOM * (high - low)
+    return low - pad, high + pad
+
 
 __all__ = [
     "CUSTOMERS_SEED",
@@ -36,6 +47,7 @@ __all__ = [
     "SIGNAL_NAMES",
     "VALUE_RANGE",
     "Problem",
+    "drawn_range",
     "even_odds_days",
     "problem",
 ]
@@ -70,8 +82,8 @@ def problem():
     """The training and new customers (fixed seed) and the standardized inputs; the same for everyone."""
     X_train, y_train, X_test, y_test = load_customers()
     scaler = StandardScaler().fit(X_train)
-    grid_value = np.linspace(*VALUE_RANGE, GRID_POINTS)
-    grid_days = np.linspace(*DAYS_RANGE, GRID_POINTS)
+    grid_value = np.linspace(*drawn_range(VALUE_RANGE), GRID_POINTS)
+    grid_days = np.linspace(*drawn_range(DAYS_RANGE), GRID_POINTS)
     value, days = np.meshgrid(grid_value, grid_days)
     grid = scaler.transform(np.column_stack([value.ravel(), days.ravel()]))
     return Problem(
@@ -98,4 +110,5 @@ def even_odds_days(value):
     start = true_log_odds(value, 0.0)
     slope = true_log_odds(value, 1.0) - start
     days = -start / slope
-    return np.where((days >= DAYS_RANGE[0]) & (days <= DAYS_RANGE[1]), days, np.nan)
+    low, high = drawn_range(DAYS_RANGE)
+    return np.where((days >= low) & (days <= high), days, np.nan)

@@ -7,6 +7,7 @@ scikit-learn lines that reproduce the page's networks.
 
 import itertools
 
+from ..show.kit import ROLE_ZONE_WORDS
 from ..show.palette import NEW_DATA, NO_PENALTY, SWEET_SPOT, TRAINING, TRUE_PATTERN, YOUR_PENALTY
 from ..show.plain_numbers import format_lam, plain_number
 from ..verdict import ABOUT_RIGHT, MEMORIZING, TOO_SIMPLE
@@ -69,8 +70,9 @@ INTRO = (
 PROBLEM = (
     f"Here a small network ({weight_count()} weights in two layers of {SETTINGS.hidden[0]}) learns from "
     f"{data.N_TRAIN} customers whether a customer will complain, from two numbers the shop already has: how much "
-    "the order was worth and how many days late it arrived. It is the shop of the Sorting feedback page, with "
-    "the same customers. Each cross is a customer who complained, each circle one who did not. The shading is "
+    "the order was worth and how many days late it arrived. These are the same customers as in the two-number "
+    "example (a decision boundary) in the In depth part of Sorting feedback. Each cross is a customer who "
+    "complained, each circle one who did not. The shading is "
     "the network's answer for any customer: white where it expects no complaint, darker the surer it is of one. "
     "Its line marks where it says 50–50. The "
     f"{TRUE_PATTERN.word} dashed line is the real pattern's 50–50 line (we made the customers up, so we know it). "
@@ -80,8 +82,9 @@ PROBLEM = (
 )
 
 LOSS_INTRO = (
-    "A network learns in passes over its examples, called **epochs**. After every pass we measure its **loss**: "
-    "how surprised it is by what each customer really did. The loss is small when the network gave the real "
+    "A network learns in passes over its examples, called **epochs** (one epoch: every training customer seen "
+    "once). After every pass we measure its **loss**, a score of how wrong it is: how surprised it is by what "
+    "each customer really did. The loss is small when the network gave the real "
     "outcome a high chance and large when it was sure of the wrong one; lower is better, and a network that "
     f"always says 50–50 scores 0.69 (dotted line). The {TRAINING.word} line is the loss on the customers it "
     f"learns from, the {NEW_DATA.word} line on {data.N_TEST} new customers it never sees."
@@ -96,11 +99,15 @@ SIZE_INTRO = (
     "balance."
 )
 
+_ZONES = ROLE_ZONE_WORDS  # the zones' shades as lam_figure draws them (memorizing, about right, too simple)
+
 LAM_INTRO = (
     f"The loss after all the training, for every penalty strength: on the training customers ({TRAINING.word}), "
     f"on the new customers ({NEW_DATA.word}), and checked on training customers left out in turn "
-    f"({N_FOLDS}-fold cross-validation, dashed). The star is the sweet spot, found without looking at the new "
-    "customers, and the shading gives the app's one verdict for every λ."
+    f"({N_FOLDS}-fold cross-validation, dashed). The {SWEET_SPOT.word} star is the sweet spot, found without "
+    "looking at the new customers, and the shading gives the app's one verdict for every λ: "
+    f"{_ZONES[0]} where the network memorizes, {_ZONES[1]} where it is about as good as the best, {_ZONES[2]} where "
+    "it is too simple."
 )
 
 _ADVICE = {
@@ -239,7 +246,7 @@ def sweet_spot_text(path):
     best = spot.best
     band = (
         f"Every λ from {format_lam(path.lams[spot.low])} to {format_lam(path.lams[spot.high])} does about as well "
-        "(the green band): the differences there are within the margin of error."
+        f"(the {SWEET_SPOT.word} band): the differences there are within the margin of error."
         if spot.high > spot.low
         else "No other λ comes within the margin of error."
     )

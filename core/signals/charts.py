@@ -161,7 +161,7 @@ def _bars(fit, index, values, jumps, x_title):
 
 def weights_figure(fit, index):
     """The story's main chart: each signal's weight at the reader's λ beside the comparison's (``comparison``)."""
-    return _bars(fit, index, fit.path.coef, False, f"Weight ({plain(_unit(fit))} per typical swing of the signal)")
+    return _bars(fit, index, fit.path.coef, False, f"Moves the forecast by ({plain(_unit(fit))})")
 
 
 #: λ from which the weights count as settled when choosing the paths chart's height.

@@ -130,7 +130,8 @@ def shop_table():
         story=(
             f"A shop kept {SHOP_WEEKS} weeks of records: its sales and what might drive them. "
             "Online clicks follow online ad spend closely, so those two move together. Staff on shift, rain, "
-            "the newsletter's length and the shop-window colour do not affect sales at all. "
+            "the newsletter's length and the shop-window colour do not affect sales at all, but the model is not told "
+            "which signals matter. "
             f"The forecasts are checked on {SHOP_NEW_WEEKS} more weeks from the same shop."
         ),
         target=SHOP_TARGET,

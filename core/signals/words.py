@@ -22,9 +22,9 @@ from .money import amount, spread
 WAIT_FIT = "Fitting every signal for every λ…"
 #: Above the main chart: how to read it, with the colours drawn.
 WEIGHTS_CAPTION = (
-    "Each bar is how much the forecast moves when that signal is one typical swing higher than usual "
-    "(for a choice, such as a promotion: when it applies). Bars to the right raise the forecast, bars to the "
-    f"left lower it. {YOUR_PENALTY.word.capitalize()}: your penalty. Beside it, {SWEET_SPOT.word}: the sweet "
+    "Each bar is how far that signal moves the forecast when it is on the high side: above its average by "
+    "about as much as it usually strays (for a choice, such as a promotion: when it applies). Bars to the right "
+    f"raise the forecast, bars to the left lower it. {YOUR_PENALTY.word.capitalize()}: your penalty. Beside it, {SWEET_SPOT.word}: the sweet "
     f"spot, while your penalty is 0; {NO_PENALTY.word}: no penalty, once you add one."
 )
 #: Added to it when the table has two signals that move together (their names are in bold).
@@ -51,6 +51,9 @@ NO_SIGNALS = "Choose at least one signal."
 CREDIT_MOVED = 0.05
 #: Two typical misses count as about the same when they differ by less than this share.
 ABOUT_THE_SAME = 0.03
+#: A bar counts as grown when it got bigger by more than this share of its own size and by more than
+#: ``GREW_OF_LARGEST`` of the largest weight with no penalty (so rounding never counts as growing).
+GREW, GREW_OF_LARGEST = 0.05, 0.005
 
 
 def weights_caption(fit):
@@ -89,7 +92,9 @@ def in_depth_model(n):
     """In depth: the exact model, before its scikit-learn pipeline (``n`` training rows)."""
     return (
         "Numbers (and dates, as days since the earliest date) are standardized to mean 0 and standard "
-        "deviation 1 on the training rows; each text category becomes a 0/1 column. The model minimizes "
+        "deviation 1 on the training rows, so a number's weight is the change in the forecast for one standard "
+        "deviation of that signal (the main chart's “on the high side”); each text category becomes a 0/1 "
+        "column. The model minimizes "
         "(1/n)·Σ(residual²) + λ·Σw², the intercept not penalized, so it equals scikit-learn's `Ridge` with "
         "alpha = n·λ on those columns. The pipeline below, fitted on the training rows, gives the same "
         f"weights (n = {n:,} training rows; lam is set to the sweet spot, change it to any λ):"
@@ -150,10 +155,6 @@ def _capital(text):
     return text[:1].upper() + text[1:]
 
 
-def _per(fit, j):
-    return " per typical swing" if fit.design.scaled[j] else " when it applies"
-
-
 # --- The main chart's sentences ---
 
 
@@ -182,7 +183,6 @@ def credit_sentence(fit, index):
     free_row, other_row = _rows(fit, index)
     free = path.coef[free_row, [pair.first, pair.second]]
     now = path.coef[other_row, [pair.first, pair.second]]
-    per = _per(fit, pair.first)
 
     def both(weights):
         return f"{a} {amount(weights[0], unit, signed=True)}, {b} {amount(weights[1], unit, signed=True)}"
@@ -190,11 +190,11 @@ def credit_sentence(fit, index):
     start = f"{a} and {b} move together. "
     if _fights(pair, free):
         start += (
-            f"{_capital(_at(fit, free_row, index))}, they pull against each other: {both(free)}{per}. "
+            f"{_capital(_at(fit, free_row, index))}, they pull against each other: {both(free)}. "
             "The two mostly cancel out."
         )
     else:
-        start += f"{_capital(_at(fit, free_row, index))}, they get {both(free)}{per}."
+        start += f"{_capital(_at(fit, free_row, index))}, they get {both(free)}."
     here = f" {_capital(_at(fit, other_row, index))}, "
     if index > 0 and np.abs(now - free).max() <= CREDIT_MOVED * np.abs(free).max():
         return start + here + f"they hardly change: {both(now)}. This penalty is still too weak to move the credit."
@@ -206,6 +206,93 @@ def credit_sentence(fit, index):
     if _evenness(now) > _evenness(free) + CREDIT_MOVED:
         return start + here + f"they share it more evenly: {both(now)}."
     return start + here + f"both shrink: {both(now)}."
+
+
+def _short(fit, row, index):
+    """The setting at ``row`` in a few words: 'with your penalty', 'at the sweet spot', 'with no penalty'."""
+    if row == index:
+        return "with no penalty" if fit.path.lams[row] == 0 else "with your penalty"
+    return "with no penalty" if row == 0 else f"at {comparison(fit, index).phrase}"
+
+
+def grown_bars(fit, free_row, other_row):
+    """Indices of the bars (not the pair's) bigger at ``other_row`` than at ``free_row`` (``GREW``), biggest growth first."""
+    coef = fit.path.coef
+    before, after = np.abs(coef[free_row]), np.abs(coef[other_row])
+    pair = () if fit.pair is None else (fit.pair.first, fit.pair.second)
+    floor = GREW_OF_LARGEST * before.max()
+    grown = [j for j in range(before.size) if j not in pair and after[j] > (1 + GREW) * before[j] + floor]
+    return sorted(grown, key=lambda j: before[j] - after[j])
+
+
+def _listed(names):
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def others_sentence(fit, index):
+    """Under the main chart: the bars that grow with the penalty, and why, and the signals known to do nothing.
+
+    The chart compares two settings; this says what else it shows, read from the weights: not every bar
+    shrinks (with the pair no longer cancelling, the credit is shared out again and some moves to other
+    signals), and signals that do nothing still get some credit (luck, in few rows; L2 never zeroes a weight).
+    """
+    path, unit = fit.path, fit.table.y_unit
+    free_row, other_row = _rows(fit, index)
+    if free_row == other_row:
+        return ""
+    sentences = []
+    grown = grown_bars(fit, free_row, other_row)
+    if grown:
+        told = [
+            f"{fit.names[j]} {amount(path.coef[free_row, j], unit, signed=True)} → "
+            f"{amount(path.coef[other_row, j], unit, signed=True)}"
+            for j in grown
+        ]
+        verb = "grows" if len(grown) == 1 else "grow"
+        sentences.append(
+            f"Not every bar shrinks {_short(fit, other_row, index)}: {_listed(told)} {verb} "
+            f"(first {_short(fit, free_row, index)}, then {_short(fit, other_row, index)})."
+        )
+        pair = fit.pair
+        now = None if pair is None else path.coef[other_row, [pair.first, pair.second]]
+        if pair is not None and _pair_fights(fit) and not _fights(pair, now):
+            a, b = fit.names[pair.first], fit.names[pair.second]
+            sentences.append(
+                f"With {a} and {b} no longer cancelling each other out, the model shares out the credit again, "
+                "and some of it moves to other signals."
+            )
+        else:
+            sentences.append("As the penalty shares out the credit again, some of it moves to other signals.")
+    noise = irrelevant_features(fit)
+    if noise.size:
+        biggest = int(noise[np.argmax(np.abs(path.coef[other_row, noise]))])
+        sentences.append(
+            f"{_listed(list(fit.table.irrelevant))} do nothing here, yet {fit.names[biggest]} still gets "
+            f"{amount(path.coef[other_row, biggest], unit, signed=True)} {_short(fit, other_row, index)}: with only "
+            f"{path.n} {fit.table.rows_called} to learn from, luck gives signals that do nothing some credit. "
+            f"{L2_NEVER_ZERO}"
+        )
+    return " ".join(sentences)
+
+
+def _typical(fit):
+    """A typical value of the column predicted on the new rows (their median), or None when it is not above 0."""
+    values = pd.to_numeric(fit.table.test[fit.table.target], errors="coerce") if len(fit.table.test) else None
+    if values is None or not values.notna().any():
+        return None
+    middle = float(values.median())
+    return middle if middle > 0 else None
+
+
+def _of_typical(fit, other, free, one):
+    """'That is about 15% of a typical week's €46,900 (no penalty: 19%).', or '' without a typical value."""
+    typical = _typical(fit)
+    if typical is None:
+        return ""
+    share = f"about {other / typical:.0%} of a typical {one}'s {amount(typical, fit.table.y_unit)}"
+    if free is None:
+        return f" That is {share}."
+    return f" That is {share} (no penalty: {free / typical:.0%})."
 
 
 def _moved(fit, row):
@@ -220,8 +307,8 @@ def _credit_without_pair(fit, index):
     top = int(np.argmax(np.abs(path.coef[free_row])))
     return (
         "No two signals here move closely together, so none has to fight another for the credit. "
-        f"The biggest weight, {fit.names[top]}, is {amount(path.coef[free_row, top], unit, signed=True)}"
-        f"{_per(fit, top)} {_at(fit, free_row, index)} and {amount(path.coef[other_row, top], unit, signed=True)} "
+        f"The biggest weight, {fit.names[top]}, is {amount(path.coef[free_row, top], unit, signed=True)} "
+        f"{_at(fit, free_row, index)} and {amount(path.coef[other_row, top], unit, signed=True)} "
         f"{_at(fit, other_row, index)}."
     )
 
@@ -237,14 +324,15 @@ def forecast_sentence(fit, index):
     one = rows[:-1] if rows.endswith("s") else rows
     start = f"Forecasting {fit.n_test:,} new {rows}, "
     if abs(other - free) <= ABOUT_THE_SAME * free:
-        same = start + f"the two are about as good: off by {spread(other, unit)} for a typical {one}. "
+        same = start + f"the two are about as good: off by {spread(other, unit)} for a typical {one}."
+        same += _of_typical(fit, other, None, one) + " "
         if not _moved(fit, other_row):
             return same + "This penalty is still too weak to change the weights."
         return same + "Here what the penalty gains is steadier weights, not a better forecast."
     who = f"the model at {comparison(fit, index).phrase}" if index == 0 else "the model with your penalty"
     text = (
         start + f"{who} is off by {spread(other, unit)} for a typical {one}; with no penalty, by {spread(free, unit)}."
-    )
+    ) + _of_typical(fit, other, free, one)
     if other > free:
         text += f" On these new {rows}, no penalty does better."
     return text

@@ -50,6 +50,8 @@ def word_views():
         "weights_text": live.stepped_text(_each_step(lambda k: feedback_words.words_text(model, k))),
         "scores": live.stepped(lambda k: feedback_charts.scores_figure(model.path, k, spot), SLIDER_LAMS.size),
         "scores_text": live.stepped_text(_each_step(lambda k: feedback_words.scores_text(model, k, right))),
+        "mistakes_text": live.stepped_text(_each_step(lambda k: feedback_words.mistakes_text(model, k, right))),
+        "carrying_text": live.stepped_text(_each_step(lambda k: feedback_words.carrying_text(model, k))),
     }
 
 

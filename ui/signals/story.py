@@ -40,6 +40,7 @@ CHARTS = {
 #: The page's λ-following sentences, by name (the verdict, with its tone, is drawn apart).
 SENTENCES = {
     "credit": words.credit_sentence,
+    "others": words.others_sentence,
     "forecast": words.forecast_sentence,
     "noise": words.noise_sentence,
     "share": words.share_sentence,
@@ -122,6 +123,7 @@ def story(signal_fit, prefix):
     st.caption(words.weights_caption(signal_fit))
     chart("weights", signal_fit, f"{prefix}_weights")
     text("credit", signal_fit, f"{prefix}_credit")
+    text("others", signal_fit, f"{prefix}_others")
     if signal_fit.n_test:
         text("forecast", signal_fit, f"{prefix}_forecast")
 
