@@ -2,19 +2,20 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from core.curve import charts, words
+from core.curve import charts, faq_words, words
 from core.curve.data import DATASET_TITLES
 from core.curve.fit import LASSO_LAMS
 from core.models.grid import SLIDER_LAMS
 from core.show.glossary import TERMS, anchor
 from core.show.glossary import link as term
+from core.show.palette import NEW_DATA, TRAINING
 from core.show.plain_numbers import format_lam, format_miss
 from core.verdict import GAP_HINT_IN_WORDS, verdict
-from ui import live
+from ui import live, registry
 from ui.controls import chart_summary
 from ui.curve import steps
 from ui.curve.controls import fit_controls, show_verdict, sweet_spot_button
-from ui.curve.fits import fit_for, lasso_for, resampled_curves, unit_text
+from ui.curve.fits import fit_for, for_markdown, lasso_for, resampled_compared, resampled_curves
 
 ui.start_page()
 st.title("Questions")
@@ -25,70 +26,83 @@ st.markdown(
 )
 fit = fit_controls()
 sweet_spot_button(fit)
-unit = unit_text(fit.dataset)
 
 st.header("Does it make my model smarter?")
 st.markdown(
     "Not smarter: **steadier**. The penalty does not add knowledge. It stops the model from reacting to every "
-    "accident in its training data. Below, the same model learned from 20 different samples. Without the penalty "
-    "the curves disagree wildly. With it they agree, so any one of them is more trustworthy."
+    "accident in its training data. Below, the same model learned from 20 different samples: on the left with no "
+    "penalty, on the right with a penalty, the sweet spot's until you move λ, then yours. The sentence under them "
+    "says how much the curves move from one sample to the next."
 )
-resampled = resampled_curves(fit)
+resampled, compared = resampled_curves(fit), resampled_compared(fit)
 left, right = st.columns(2)
-left.markdown("**No penalty (λ = 0)**")
 left.plotly_chart(
-    charts.spaghetti_figure(fit.dataset, fit.curve_x, resampled[0], height=320),
-    width="stretch",
-    key="faq_spread_unpenalized",
+    steps.spaghetti_unpenalized(fit, resampled, height=340), width="stretch", key="faq_spread_unpenalized"
 )
-right.markdown("**With your λ**")
 with right:
-    live.chart(steps.spaghetti(fit, resampled, height=320), key="faq_spread_yours")
-live.text(steps.spread_sentences(fit, resampled, unpenalized_shown=True), key="faq_spread_sentence")
+    live.chart(steps.spaghetti(fit, resampled, compared, height=340), key="faq_spread_yours")
+live.text(steps.spread_sentences(fit, resampled, compared), key="faq_spread_sentence")
 
 st.header("Do I have to set it myself?")
 st.markdown(
     f"Usually not. Most ready-made tools pick it for you by {term('cross-validation')}: they leave some data out, "
     "check the miss on it, and keep the λ that missed least. You set it yourself when you build or tune a model. "
-    "Does the automatic choice work? On three different datasets, it lands close to the λ that really was "
-    "best on new data:"
+    "Does the automatic choice work? Here it is on three datasets, each with new data kept aside, so we can also "
+    "see which λ really was best on them:"
 )
-rows, none_best = [], []
+PICKED, PICKED_MISS = "Sweet spot λ", "Its miss"  # short: the table is narrow; the caption says what each is
+BEST, BEST_MISS = "Hindsight λ", "Hindsight miss"
+rows, picks, none_best = [], [], []
 for key in ("wave", "step", "tips"):
     other = fit_for(key, 15, fit.lam)
     chosen, truly_best = other.path.best_index, int(other.path.test_rmse.argmin())
     if other.path.lams[truly_best] == 0:
         none_best.append(DATASET_TITLES[key])
+    picks.append(
+        faq_words.PickedAndBest(
+            DATASET_TITLES[key],
+            float(other.path.lams[chosen]),
+            float(other.path.lams[truly_best]),
+            float(other.path.test_rmse[chosen]),
+            float(other.path.test_rmse[truly_best]),
+        )
+    )
     rows.append(
         {
             "Data": DATASET_TITLES[key],
-            "Sweet spot λ": format_lam(other.path.lams[chosen]),
-            "Best λ": format_lam(other.path.lams[truly_best]),
-            "Its miss": format_miss(other.path.test_rmse[chosen], other.dataset.y_unit),
-            "Best miss": format_miss(other.path.test_rmse[truly_best], other.dataset.y_unit),
+            PICKED: format_lam(other.path.lams[chosen]),
+            PICKED_MISS: format_miss(other.path.test_rmse[chosen], other.dataset.y_unit),
+            BEST: format_lam(other.path.lams[truly_best]),
+            BEST_MISS: format_miss(other.path.test_rmse[truly_best], other.dataset.y_unit),
         }
     )
 st.dataframe(pd.DataFrame(rows), hide_index=True)
 chart_summary(
-    "For each dataset, with the most flexible curve: “Sweet spot λ” is what cross-validation chose without seeing "
-    "the new data, “Best λ” the one that turned out best on the new data (known only afterwards), and the last two "
-    "columns give the typical miss on new data with each."
+    f"For each dataset, with the most flexible curve: “{PICKED}” is what cross-validation chose without seeing the "
+    f"new data; “{BEST}” is the λ that turned out best on the new data, known only here, afterwards (it is not the "
+    f"sweet spot); “{PICKED_MISS}” and “{BEST_MISS}” are the typical misses on new data with each."
 )
+st.markdown(faq_words.cross_validation_sentence(picks).replace("$", "\\$"))  # built-in data: money signs only
 if none_best:
     st.markdown(
-        f"Where “Best λ” reads 0 (off), as for “{none_best[0]}”, no penalty at all did best on the new data: "
+        f"Where “{BEST}” reads 0 (off), as for “{none_best[0]}”, no penalty at all did best on the new data: "
         "some data need none, because the curve has little luck to chase there, and any penalty only holds it back "
         "a little. Cross-validation cannot know that in advance, so it picked a small penalty: compare the two "
         "misses in the table to see what that cost."
     )
 
 st.header("How do I know my model needs more?")
+curves_page = registry.BY_PATH["/curves"]
 st.markdown(
-    "Test it on data it did not learn from, at weaker and stronger penalties. If a stronger penalty gives a "
-    "clearly smaller miss on new data, the model needs more. The verdict below follows that rule, written out "
-    "in full on the [Overfitting curves](/curves#the-rule) page."
+    "Test it on data it did not learn from. The two bars below are the typical miss at your λ: on the data the "
+    f"model learned from ({TRAINING.word}) and on new data it never saw ({NEW_DATA.word}). When the second is much "
+    "bigger, the model may be memorizing, and more penalty would likely help. To be sure, compare the miss on new "
+    "data at weaker and stronger penalties: if a stronger one gives a clearly smaller miss, the model needs more. "
+    f"The verdict below follows that rule, written out in full on the page [{curves_page.title}]"
+    f"({curves_page.path}#the-rule)."
 )
 live.chart(steps.gap_chart(fit), key="faq_gap")
+live.text(steps.gap_sentences(fit), key="faq_gap_sentence")
 st.markdown(f"**What about the gap between the two misses?** {GAP_HINT_IN_WORDS}")
 show_verdict(fit)
 
@@ -108,9 +122,12 @@ too_much = st.select_slider(
 strong = fit.path.index_of(too_much)
 st.plotly_chart(charts.fit_figure(fit.dataset, fit.curve_x, fit.curves[strong], height=360), width="stretch")
 chart_summary(
-    f"At λ = {format_lam(too_much)} the verdict is {verdict(fit.path, strong).label}: typical miss "
-    f"{format_miss(fit.path.train_rmse[strong], unit)} on training data and "
-    f"{format_miss(fit.path.test_rmse[strong], unit)} on new data."
+    for_markdown(
+        f"At λ = {format_lam(too_much)} the verdict is {verdict(fit.path, strong).label}: typical miss "
+        f"{format_miss(fit.path.train_rmse[strong], fit.dataset.y_unit)} on training data and "
+        f"{format_miss(fit.path.test_rmse[strong], fit.dataset.y_unit)} on new data.",
+        fit.dataset,
+    )
 )
 
 st.header("How is L2 different from L1 (lasso)?")

@@ -12,13 +12,13 @@ st.title("Why it works: a circle, a diamond and zero")
 st.markdown(
     f"Picture a model with just two {glossary.link('weight', 'weights')}, one for each of two clues that overlap. "
     "Say it guesses a flat's price, counted in hundred thousand €, from its floor area and its number of rooms. Every choice of the two weights is a point on the pictures "
-    "below. The grey rings are like the contour lines of a valley on a map: every point on one ring makes the same "
-    "error, and the bottom of the valley (✕) is the best fit with no penalty."
+    f"below. The {tw.RINGS} are like the contour lines of a valley on a map: every point on one ring makes the "
+    "same error, and the bottom of the valley (✕) is the best fit with no penalty."
 )
 st.markdown(
     "The penalty charges for being far from zero. With **L2** (ridge) that charge is the same all around a "
     "**circle** centred on zero. The chosen weights are the lowest point of the valley that still fits inside "
-    "the circle, the spot where a ring just touches it. As λ grows the circle tightens, so the point slides "
+    f"the circle, the spot where a ring just touches it (drawn as the {tw.TOUCHING_RING}). As λ grows the circle tightens, so the point slides "
     "smoothly toward zero, both weights getting smaller. A circle has no corners, so a ring almost never touches "
     "it exactly on an axis, and no weight ever becomes exactly zero."
 )

@@ -595,3 +595,12 @@ def test_worked_example_explains_its_wide_band_and_its_higher_training_miss():
     assert "That range is wide, which is good news" in said
     assert path.train_rmse[spot.best] > path.test_rmse[spot.best]
     assert "Here it is larger because one of those months had a one-off bulk order" in said
+
+
+def test_vendor_questions_ask_how_the_penalty_was_chosen_and_tell_the_two_answers_apart():
+    """The buyer asks how λ was chosen, never for its value; the good answer and the red flag differ in plain words."""
+    said = " ".join(f"{item.question} {item.why} {item.good} {item.red_flag}" for item in glossary.VENDOR_QUESTIONS)
+    assert "Here is its value" not in said and "how strong is that setting" not in said
+    (chosen,) = [item for item in glossary.VENDOR_QUESTIONS if "other data than the test results" in item.question]
+    assert "held back from training for that choice" in chosen.good and "tested the finished model once" in chosen.good
+    assert "the very results they report to you" in chosen.red_flag

@@ -180,13 +180,14 @@ def test_degree_figure_at_zero_lam_compares_with_each_degree_s_sweet_spot():
 
 def test_resampled_fits_are_wild_without_penalty_and_a_bundle_with_it():
     spreads = []
-    for lam in ("0", "0.001", "100"):
+    for lam, chart in (("0", 0), ("0", 1), ("0.001", 1), ("100", 1)):
         at = open_page("pages/faq.py", lam=lam)  # the fits to resampled data live on Questions
-        _, lines = trace(figures(at)[1], "Fits to resampled data")
+        # left: no penalty, always; right: the sweet spot while λ is 0 (the comparison rule), then the reader's λ
+        _, lines = trace(figures(at)[chart], "Fits to resampled data")
         curves = lines.reshape(20, -1)[:, :-1]
         assert curves.shape[0] == 20
         spreads.append(np.nanstd(curves, axis=0).mean())
-    assert spreads[0] > 2 * spreads[1] and spreads[0] > 2 * spreads[2]
+    assert all(spreads[0] > 2 * spread for spread in spreads[1:])
 
 
 @pytest.mark.parametrize("page", [WEIGHTS, CURVES])

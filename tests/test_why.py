@@ -326,3 +326,16 @@ def test_this_slider_leaves_the_readers_own_lam_alone():
     set_picture_lam(at, 4.7)
     assert at.session_state["view"]["lam"] == pytest.approx(0.01)
     assert at.query_params["lam"] == "0.01"
+
+
+def test_the_words_name_the_page_and_the_rings_as_drawn():
+    """The page's title comes from the registry; the ring the circle touches is named as the figure draws it."""
+    from core.show.palette import TOUCH_GREY
+    from ui import registry
+
+    pic = tw.picture(1.5)
+    said = tw.price_sentence(1.5, pic, registry.BY_PATH["/curves"].title)
+    assert "“The sweet spot”" in said and "real numbers" not in said and "Overfitting curves" not in said
+    assert f"the {tw.TOUCHING_RING}" in tw.ridge_caption(pic) and "dashed" in tw.TOUCHING_RING
+    (touching,) = [t for t in tw.ridge_figure(1.5).data if t.name == "Chosen point's contour"]
+    assert touching.line.color == TOUCH_GREY and touching.line.dash == "dash"

@@ -564,8 +564,11 @@ def degree_figure(sweep, lam_index, degree, unit, height=380):
 
 
 @figure_builder
-def spaghetti_figure(dataset, curve_x, curves, height=400):
-    """The fitted curves of many resampled training sets, drawn faintly together."""
+def spaghetti_figure(dataset, curve_x, curves, height=400, role=YOUR_PENALTY, title=None):
+    """The fitted curves of many resampled training sets, drawn faintly together in ``role``'s colour.
+
+    ``title`` (coloured like the role) names the setting they were fitted with, e.g. "No penalty".
+    """
     window = chart_window(dataset)
     offset = y_offset(window)
     pad = 10 * (window[1] - window[0])
@@ -582,11 +585,17 @@ def spaghetti_figure(dataset, curve_x, curves, height=400):
             y=light(np.concatenate(ys)),
             mode="lines",
             name="Fits to resampled data",
-            line=dict(color=YOUR_PENALTY.colour, width=1.2),
+            line=dict(color=role.colour, width=1.2),
             opacity=0.45,
             hoverinfo="skip",
         )
     )
     _true_curve(fig, dataset, curve_x, width=2.5, offset=offset)
     fig.update_yaxes(range=[window[0] - offset, window[1] - offset])
-    return base_layout(fig, dataset.x_label, offset_title(dataset.y_label, offset), height)
+    fig = base_layout(fig, dataset.x_label, offset_title(dataset.y_label, offset), height)
+    if title is not None:
+        fig.update_layout(
+            title=dict(text=plain(title), x=0.01, y=0.98, yanchor="top", font=dict(size=14, color=role.colour)),
+            margin_t=80,
+        )
+    return fig

@@ -119,8 +119,12 @@ def resampled_curves(dataset, degree, curve_x, lams, n_resamples=N_RESAMPLES):
 
 
 def spread(curves):
-    """How far the resampled curves sit from their average, typically (one number per λ)."""
-    return np.sqrt(np.nanmean(np.nanvar(curves, axis=1), axis=-1))
+    """How far the resampled curves sit from their average at a typical point of the curve (one number per λ).
+
+    Their standard deviation at each x, and the median of it along the curve: the few x near the ends where
+    every sample's curve swings away would otherwise decide it, while the picture shows the whole curve.
+    """
+    return np.nanmedian(np.nanstd(curves, axis=1), axis=-1)
 
 
 def picture_rows(path):

@@ -18,7 +18,6 @@ from ..show.kit import (
     lam_axis,
     lam_line,
     lam_positions,
-    lam_range,
     light,
     plain_log_axis,
     you_are_here,
@@ -33,7 +32,7 @@ from ..show.palette import (
     grey_ramp,
     veil,
 )
-from ..show.plain_numbers import ordinal, plain_number
+from ..show.plain_numbers import format_lam, format_miss, ordinal, plain_number
 from .charts import Comparison, compared_setting
 
 CURVE_POINTS = 300
@@ -152,14 +151,18 @@ def weight_paths_figure(path, index, height=380):
 
 @figure_builder
 def l2_l1_paths_figure(path, lasso_lams, lasso_coef, lam, height=400):
-    """Ridge (L2) and lasso (L1) weight paths on the same features, side by side, with the current λ marked.
+    """Ridge (L2) and lasso (L1) weight paths on the same features, side by side, with the reader's λ marked.
 
-    One grey per weight, the same in both panels (light: the straight line; dark: the sharpest bend).
+    Both panels span the lasso's λ (from its smallest on), so neither has an empty stretch; lines that leave
+    the chart get a note where they leave. The reader's λ is the dotted line labelled "your λ"; a λ left of
+    the chart (0, or below the lasso's smallest) is marked at the left edge and says so. One grey per weight,
+    the same in both panels (light: the straight line; dark: the sharpest bend).
     """
     scale = path.y_sd or 1.0
-    ridge = path.coef[path.lams > 0] / scale
+    shown = path.lams >= lasso_lams[0]
+    ridge = path.coef[shown] / scale
     lasso = lasso_coef / scale
-    limit = max(1.5, 1.2 * max(np.abs(ridge[path.lams[path.lams > 0] >= 1e-4]).max(), np.abs(lasso).max()))
+    limit = max(1.5, 1.2 * max(np.abs(ridge[path.lams[shown] >= 1e-4]).max(), np.abs(lasso).max()))
     fig = FigureSpec.make_subplots(
         rows=1,
         cols=2,
@@ -167,21 +170,33 @@ def l2_l1_paths_figure(path, lasso_lams, lasso_coef, lam, height=400):
         horizontal_spacing=0.1,
         subplot_titles=("L2 (ridge): all kept, smaller", "L1 (lasso): some set to 0"),
     )
-    _weight_lines(fig, path.lams[path.lams > 0], ridge, limit, row=1, col=1)
-    _weight_lines(fig, lasso_lams, lasso, limit, row=1, col=2)
-    here = float(np.log10(lam)) if lam > 0 else float(lam_positions(path.lams).min())
+    for col, lams, weights in ((1, path.lams[shown], ridge), (2, lasso_lams, lasso)):
+        _weight_lines(fig, lams, weights, limit, row=1, col=col)
+        _off_chart_note(fig, lam_positions(lams), weights, limit, xref=f"x{col}", yref=f"y{col}")
+    left = float(np.log10(lasso_lams[0]))
+    inside = lam >= lasso_lams[0]
+    here = float(np.log10(lam)) if inside else left
+    label = "your λ" if inside else f"◀ your λ = {'0 (no penalty)' if lam == 0 else format_lam(lam)} is left of here"
     for col in (1, 2):
-        fig.add_vline(x=here, line=HERE_LINE, row=1, col=col)
+        fig.add_vline(
+            x=here,
+            line=HERE_LINE,
+            annotation_text=label,
+            annotation_position="top right" if not inside or here < left + 2 else "top left",
+            annotation_font_size=11,
+            row=1,
+            col=col,
+        )
         fig.add_hline(y=0, line=ZERO_LINE, row=1, col=col)
-        lam_axis(fig, path.lams[path.lams > 0], sparse=True, row=1, col=col)
-    fig.update_xaxes(range=lam_range(path.lams))  # both panels, from λ = 0 on: aligned, and the line always shows
+        lam_axis(fig, lasso_lams, sparse=True, row=1, col=col)
+    fig.update_xaxes(range=[left - 0.1, float(np.log10(lasso_lams[-1])) + 0.1])  # fixed over every step
     fig.update_yaxes(range=[-limit, limit])
     fig.update_layout(showlegend=False)
     return base_layout(fig, "Penalty strength λ", "Weight (× the usual ups and downs)", height)
 
 
 @figure_builder
-def gap_figure(train_miss, test_miss, height=220, top=None):
+def gap_figure(train_miss, test_miss, height=220, top=None, unit=""):
     """Typical miss on training data against new data: the gap that says "more penalty".
 
     ``top``: the largest miss the chart must hold (give the largest at any λ, so the axis stays put
@@ -194,7 +209,7 @@ def gap_figure(train_miss, test_miss, height=220, top=None):
             y=["Training data", "New data"],
             orientation="h",
             marker_color=[TRAINING.colour, NEW_DATA.colour],
-            text=[plain_number(train_miss), plain_number(test_miss)],
+            text=[format_miss(train_miss, unit), format_miss(test_miss, unit)],
             textposition="outside",
             hoverinfo="skip",
         )

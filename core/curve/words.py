@@ -432,62 +432,6 @@ def curves_summary(path, index, unit="", story=False):
     return text
 
 
-def spread_sentences(spreads, unit, off_chart, synthetic, unpenalized_shown=False):
-    """How much the curve moves between samples at every step, and with no penalty (step 0): one text per step.
-
-    ``spreads`` holds the typical distance of the resampled fits from their average at each step;
-    ``off_chart`` says whether the fits with no penalty leave the chart; ``synthetic`` whether the
-    samples are fresh draws from a true curve (else resamples of the training rows);
-    ``unpenalized_shown`` whether the page also draws the no-penalty fits (the sentence says where).
-    """
-    first = (
-        "Each line is the model fitted to a fresh sample from the same curve. "
-        if synthetic
-        else "Each line is the model fitted to a different resample of the training rows. "
-    )
-    if unpenalized_shown:
-        free = "With no penalty (left chart), " + (
-            f"{format_miss(spreads[0], unit)}: most of those lines shoot far off the chart in places."
-            if off_chart
-            else f"{format_miss(spreads[0], unit)}."
-        )
-    else:
-        free = "With no penalty (not drawn here), " + (
-            f"{format_miss(spreads[0], unit)}: its lines would shoot far off this chart in places."
-            if off_chart
-            else f"{format_miss(spreads[0], unit)}."
-        )
-
-    def sentence(step):
-        if step == 0:
-            return (
-                first
-                + f"With no penalty the curve moves by about {format_miss(spreads[0], unit)} "
-                + (
-                    "between samples: most lines shoot far off the chart in places."
-                    if off_chart
-                    else "between samples."
-                )
-            )
-        return (
-            first
-            + f"At this λ the curve moves by about {format_miss(spreads[step], unit)} "
-            + (f"between samples. {free}")
-        )
-
-    return [sentence(step) for step in range(len(spreads))]
-
-
-def l1_switched_off_sentence(lam, lasso_lams, lasso, degree):
-    """How many weights L1 has switched off at ``lam`` (its nearest lasso λ), against L2 keeping all."""
-    nearest = lasso[int(np.argmin(np.abs(lasso_lams - lam)))] if lam > 0 else lasso[0]
-    off = int((np.abs(nearest) < 1e-12).sum())
-    return (
-        f"At λ = {format_lam(max(lam, lasso_lams[0]))}, L1 has switched off {off} of {degree} weights; "
-        f"L2 keeps all {degree}, only smaller."
-    )
-
-
 def framework_settings(lam, n):
     """How to write this λ in other tools, with the data's n: rows of (tool, setting, note)."""
     return [

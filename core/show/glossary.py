@@ -6,6 +6,8 @@ as hover help or in a short glossary, and link a term with ``anchor(term)``.
 
 from dataclasses import dataclass
 
+from .palette import SWEET_SPOT
+
 
 @dataclass(frozen=True)
 class Term:
@@ -78,10 +80,11 @@ TERMS = (
     ),
     Term(
         "sweet spot",
-        ("best λ", "green band"),
+        (f"{SWEET_SPOT.word} band",),
         "The one penalty with the smallest miss when checked on data the model did not learn from "
-        "(cross-validation), found without peeking at the new data. Charts mark it with a star. "
-        "The green band around it holds the penalties that do about as well: the differences there are too small "
+        "(cross-validation), found without peeking at the new data; the λ that turns out best on the new data "
+        "is known only afterwards, and may differ. Charts mark the sweet spot with a star. "
+        f"The {SWEET_SPOT.word} band around it holds the penalties that do about as well: the differences there are too small "
         "to trust.",
     ),
     Term(
@@ -103,8 +106,8 @@ TERMS = (
         "A model that follows the noise is memorizing.",
     ),
     Term(
-        "true curve",
-        ("true pattern", "truth"),
+        "true pattern",
+        ("true curve", "truth"),
         "For our made-up data we know the rule that made the numbers before the noise was added. "
         "Real data never tell us this, which is why we check on new data.",
     ),
@@ -181,19 +184,24 @@ VENDOR_QUESTIONS = (
         "A score with no unit (“98% accurate”), or only the miss on the data it learned from.",
     ),
     VendorQuestion(
-        "How do you keep the model from memorizing, and how strong is that setting?",
-        "A penalty such as L2, also called weight decay, is the usual answer, and its strength should be chosen by testing.",
+        "How do you keep the model from memorizing, and how did you choose how strong that guard is?",
+        "A penalty such as L2 (weight decay) is the usual answer; its strength is a number with no meaning on its "
+        "own, since each tool and each dataset has its own scale, so ask how it was chosen, not its value.",
         "/",
-        "“A penalty on big weights, L2, set by testing on data the model did not learn from. Here is its value.”",
-        "“Our AI does not need that”, or “we use L2” as if that settled it, with no word on how strong.",
+        "“A penalty on big weights, L2. We chose its strength by testing: we tried weak to strong settings and "
+        "kept the one that missed least on data held back from training.”",
+        "“Our AI does not need that”, or “we use L2” as if that settled it, with no word on how its strength was "
+        "chosen, or just a number for it.",
     ),
     VendorQuestion(
-        "How did you choose that strength, and what happens with more or less?",
-        "Too little lets the model memorize; too much makes it too simple to see the real pattern.",
+        "Was that strength chosen on other data than the test results you show me?",
+        "Choosing a setting by the very test you report makes the test look better than the model will do.",
         "/curves",
-        "“We tried weak to strong and kept the one with the smallest miss on data left out. Less made it "
+        "“We chose it by cross-validation, on data held back from training for that choice only. Then we tested "
+        "the finished model once on weeks it had never seen, and that is the miss we report. Less penalty made it "
         "memorize, more made it too stiff.”",
-        "“We left the default”, or “we tuned it until the test results looked best”: that peeks at the new data.",
+        "“We left the default”, or “we tried settings until the test results we show you looked best”: the setting "
+        "was picked by looking at the very results they report to you, so those results flatter the model.",
     ),
     VendorQuestion(
         "If you trained it again on a fresh sample of my data, how much would its answers change?",

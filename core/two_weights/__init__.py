@@ -40,6 +40,8 @@ from .maths import (
     two_weight_ridge_path,
 )
 from .words import (
+    RINGS,
+    TOUCHING_RING,
     WAIT_PICTURES,
     format_two_weight_lam,
     format_weight,

@@ -3,6 +3,11 @@
 from ..show.plain_numbers import format_miss
 from .maths import l2_size
 
+#: How the text names the rings drawn (``figure``): the bowl's map lines in light grey (``CONTOUR_GREY``), and the one
+#: through the chosen point in dark grey dashes (``TOUCH_GREY``). Neither is a role of the palette.
+RINGS = "light grey rings"
+TOUCHING_RING = "dark grey dashed ring"
+
 #: What the reader sees while the pictures are drawn.
 WAIT_PICTURES = "Drawing the pictures for every λ…"
 
@@ -56,7 +61,7 @@ def ridge_caption(pic):
     ending = f"{_names(zero)} is exactly zero" if zero else "neither weight is exactly zero"
     return (
         f"At λ = {format_two_weight_lam(pic.lam)} the L2 point (weight 1 = {format_weight(w[0])}, weight 2 = "
-        f"{format_weight(w[1])}) sits where the circle just touches a grey ring: together the weights are "
+        f"{format_weight(w[1])}) sits where the circle just touches a ring, the {TOUCHING_RING}: together the weights are "
         f"{_share_in_words(share)} with no penalty, and {ending}."
     )
 
@@ -128,8 +133,11 @@ def lasso_verdict_line(pic):
     return f"{weights_line(pic.best, pic.lasso)}. {lasso_verdict(pic)}"
 
 
-def price_sentence(lam, pic):
-    """What smaller weights cost on the flats the model learned from (nothing at λ = 0)."""
+def price_sentence(lam, pic, curves_page):
+    """What smaller weights cost on the flats the model learned from (nothing at λ = 0).
+
+    ``curves_page`` is the title of the page that shows the gain on new data (from the page registry).
+    """
     if lam == 0:
         return ""
     misses = [format_miss(100 * miss, "thousand €") for miss in (pic.best_miss, pic.ridge_miss, pic.lasso_miss)]
@@ -138,5 +146,5 @@ def price_sentence(lam, pic):
         f"from {misses[0]} with no penalty to {misses[1]} with L2 and {misses[2]} with L1. That is expected: "
         "with no penalty the weights fit these flats as well as they can. The gain comes on new flats, which "
         "this picture does not have: there a moderate penalty often misses less, because the weights no longer "
-        "chase luck. The Overfitting curves page shows that on real numbers."
+        f"chase luck. The page “{curves_page}” shows that gain, on data with new points set aside for the check."
     )

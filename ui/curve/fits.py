@@ -17,6 +17,7 @@ from core.models.grid import SLIDER_LAMS
 from core.models.lasso import lasso_weights
 from core.models.path import ridge_path
 from core.models.path_base import RidgePath
+from core.show.compare import compared_with
 from core.show.plain_numbers import CURRENCY_SIGNS, markdown_safe
 from core.verdict import verdict
 from core.viewstate import DEFAULT_VIEW, UPLOAD
@@ -130,6 +131,23 @@ def resampled_curves(fit):
     """Fits to 20 resampled training sets, for every slider λ: shape (λ, resample, x)."""
     key, _ = current_dataset()
     return _resampled_curves(key, fit.path.degree, fit.dataset, fit.curve_x)
+
+
+@st.cache_data(max_entries=16, ttl=CACHE_TTL, show_spinner=words.WAIT_RESAMPLES)
+def _resampled_at(key, degree, lam, _dataset, _curve_x):
+    return curve_fit.resampled_curves(_dataset, degree, _curve_x, [lam])[0]
+
+
+def resampled_compared(fit):
+    """What the resampled fits are compared with while the reader's λ is 0 (``core.show.compare``), and its fits.
+
+    Returns (Compared, curves of shape (resample, x)): the same samples as ``resampled_curves``, fitted with the
+    sweet spot's λ (or the comparison the rule picks when the sweet spot is λ = 0).
+    """
+    path = fit.path
+    compared = compared_with(path.lams, 0, path.best_index, path.good_range[1])
+    lam = float(path.lams[compared.row])
+    return compared, _resampled_at(fit.key, path.degree, lam, fit.dataset, fit.curve_x)
 
 
 def unit_text(dataset):

@@ -8,13 +8,13 @@ import dataclasses
 
 import numpy as np
 
-from core.curve import buyer, charts, degree_words, weight_charts, words
+from core.curve import buyer, charts, degree_words, faq_words, weight_charts, words
 from core.curve import fit as curve_fit
 from core.curve.fit import spread
 from core.models.grid import SLIDER_LAMS
 from core.show import kit, live
-from core.show.palette import NO_PENALTY, SWEET_SPOT, TOO_MUCH
-from core.show.plain_numbers import unmarked
+from core.show.palette import NO_PENALTY, SWEET_SPOT, TOO_MUCH, YOUR_PENALTY
+from core.show.plain_numbers import format_lam, unmarked
 from core.verdict import verdict
 
 from ..cache import stepped
@@ -237,31 +237,71 @@ def degree_captions(fit):
 SPAGHETTI_POINTS = 100
 
 
-def spaghetti(fit, resampled, height=400):
-    """Fits to resampled data at every step; ``resampled`` has one row per step of the control."""
-    points = np.linspace(0, fit.curve_x.size - 1, SPAGHETTI_POINTS).round().astype(int)
-
-    def build():
-        return charts.spaghetti_figure.steps(resampled[..., points], fit.dataset, fit.curve_x[points], height=height)
-
-    return _cached("spaghetti", fit, build, height)
+def _thinned(fit):
+    return np.linspace(0, fit.curve_x.size - 1, SPAGHETTI_POINTS).round().astype(int)
 
 
-def spread_sentences(fit, resampled, unpenalized_shown=False):
-    """How much the curve moves between samples at every step, and with no penalty.
+def spaghetti_unpenalized(fit, resampled, height=400):
+    """The fits to resampled data with no penalty, in no penalty's colour: the left of a side-by-side pair."""
+    points = _thinned(fit)
+    return charts.spaghetti_figure(
+        fit.dataset, fit.curve_x[points], resampled[0][..., points], height=height, role=NO_PENALTY, title="No penalty"
+    )
 
-    ``unpenalized_shown`` says whether the page also draws the no-penalty fits; the sentence says where they are.
+
+def spaghetti(fit, resampled, compared, height=400):
+    """The fits to resampled data beside no penalty's, at every step (the comparison rule, ``core.show.compare``).
+
+    ``resampled`` has one row per step of the control; ``compared`` is ``fits.resampled_compared(fit)``, the
+    setting and its fits drawn while the reader's λ is 0 (so the pair never shows twins); at a λ above 0, the
+    reader's fits in the reader's colour.
     """
+    points = _thinned(fit)
+    setting, compared_curves = compared
+
+    def spec(step):
+        if step == 0:
+            curves, role, title = compared_curves, setting.role, setting.label
+        else:
+            curves, role, title = resampled[step], YOUR_PENALTY, f"Your penalty: λ = {format_lam(SLIDER_LAMS[step])}"
+        return charts.spaghetti_figure.spec(
+            fit.dataset, fit.curve_x[points], curves[..., points], height=height, role=role, title=title
+        )
+
+    return _cached("spaghetti", fit, lambda: live.stepped(spec, len(SLIDER_LAMS)), height)
+
+
+def spread_sentences(fit, resampled, compared):
+    """How much the curve moves between samples with no penalty (left) and beside it (right), at every step."""
+    setting, compared_curves = compared
+    path, rows = fit.path, fit.path.slider_rows
 
     def build():
         spreads = spread(resampled)
         low, high = charts.chart_window(fit.dataset)
-        off_chart = spreads[0] > high - low
+        shown = [
+            faq_words.SpreadShown(
+                float(spread(compared_curves[None])[0]),
+                f"at {setting.phrase}",
+                setting.role.word,
+                float(path.lams[setting.row]),
+            )
+            if step == 0
+            else faq_words.SpreadShown(
+                float(spreads[step]), "with your penalty", YOUR_PENALTY.word, float(SLIDER_LAMS[step])
+            )
+            for step in range(len(SLIDER_LAMS))
+        ]
+        stiff = [
+            verdict(path, setting.row if step == 0 else rows[step]).key == "too_simple" for step in range(len(rows))
+        ]
         return live.stepped_text(
-            words.spread_sentences(spreads, fit.dataset.y_unit, off_chart, fit.dataset.is_synthetic, unpenalized_shown)
+            faq_words.spread_sentences(
+                float(spreads[0]), shown, stiff, fit.dataset.y_unit, spreads[0] > high - low, fit.dataset.is_synthetic
+            )
         )
 
-    return _cached("spread", fit, build, unpenalized_shown)
+    return _cached("spread", fit, build, setting.row)
 
 
 # --- Questions ---
@@ -275,7 +315,7 @@ def gap_chart(fit):
     def build():
         return live.stepped(
             lambda step: weight_charts.gap_figure.spec(
-                path.train_rmse[rows[step]], path.test_rmse[rows[step]], top=top
+                path.train_rmse[rows[step]], path.test_rmse[rows[step]], top=top, unit=fit.dataset.y_unit
             ),
             len(rows),
         )
@@ -291,12 +331,19 @@ def l2_l1_chart(fit, lasso_lams, lasso):
 
 
 def l1_switched_off_sentences(fit, lasso_lams, lasso):
-    """How many weights L1 has switched off at every step's λ, against L2 keeping all."""
-    degree = fit.path.degree
+    """How L1 switches weights off as λ grows, against L2 keeping all, and how many at every step's λ."""
 
     def build():
-        return live.stepped_text(
-            [words.l1_switched_off_sentence(lam, lasso_lams, lasso, degree) for lam in SLIDER_LAMS]
-        )
+        return live.stepped_text(faq_words.l1_switched_off_sentences(SLIDER_LAMS, lasso_lams, lasso, fit.path.degree))
 
     return _cached("l1 off", fit, build)
+
+
+def gap_sentences(fit):
+    """The gap chart's two bars read aloud at every step."""
+    path, unit = fit.path, fit.dataset.y_unit
+    return _texts(
+        "gap sentence",
+        fit,
+        lambda row: faq_words.gap_sentence(path.train_rmse[row], path.test_rmse[row], path.lams[row], unit),
+    )

@@ -6,6 +6,8 @@ from core import two_weights
 from core.show import live
 from core.show.plain_numbers import unmarked
 
+from .. import registry
+
 
 @st.cache_resource(max_entries=1, show_spinner=two_weights.WAIT_PICTURES)
 def two_weight_pictures():
@@ -26,5 +28,10 @@ def two_weight_pictures():
         "lasso caption": texts(two_weights.lasso_caption),
         "ridge verdict": texts(two_weights.ridge_verdict_line),
         "lasso verdict": texts(two_weights.lasso_verdict_line),
-        "price": live.stepped_text([two_weights.price_sentence(lam, picture) for lam, picture in zip(lams, pictures)]),
+        "price": live.stepped_text(
+            [
+                two_weights.price_sentence(lam, picture, registry.BY_PATH["/curves"].title)
+                for lam, picture in zip(lams, pictures)
+            ]
+        ),
     }
