@@ -85,14 +85,14 @@ with st.expander("In depth: why the model reads pairs of words, and which it kno
     st.markdown(words.known_words_note())
     live.text(word_views["carrying_text"], key="feedback_carrying_text")
 
-with st.expander("In depth: two signals, a decision boundary"):
+with st.expander("In depth: the same penalty on two numbers (where the model draws its line)"):
     boundary_model = models.boundary_model()
     st.markdown(words.boundary_intro(boundary_model.y_train.size, DEGREE))
     boundary_views = views.boundary_views()
     live.chart(boundary_views["boundary"], key="feedback_boundary")
     live.text(boundary_views["boundary_text"], key="feedback_boundary_text")
 
-with st.expander("In depth: the formulas and the scikit-learn equivalents"):
+with st.expander("In depth: the formulas and the code, for analysts"):
     for paragraph in method_words.IN_DEPTH:
         st.markdown(paragraph)
     st.markdown(method_words.no_penalty_note())

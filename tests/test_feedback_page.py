@@ -186,7 +186,7 @@ def test_the_story_keeps_its_details_in_depth_and_ends_with_the_next_page(at):
     pairs = in_depth(at, "pairs of words")
     assert "“not bad” is in 9 training comments" in pairs.markdown[0].value
     assert "1,628 training comments (black) and 420 new comments" in in_depth(at, "right answers").caption[0].value
-    boundary = in_depth(at, "decision boundary")
+    boundary = in_depth(at, "two numbers")
     assert "customers to learn from" in boundary.markdown[0].value
     assert any(block.value.startswith("**The takeaway.**") for block in at.markdown)
     (link,) = [link.proto for link in at.get("page_link") if link.proto.label.startswith("Next:")]

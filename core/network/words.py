@@ -71,7 +71,7 @@ PROBLEM = (
     f"Here a small network ({weight_count()} weights in two layers of {SETTINGS.hidden[0]}) learns from "
     f"{data.N_TRAIN} customers whether a customer will complain, from two numbers the shop already has: how much "
     "the order was worth and how many days late it arrived. These are the same customers as in the two-number "
-    "example (a decision boundary) in the In depth part of Sorting feedback. Each cross is a customer who "
+    "example in Sorting feedback's In depth part (the same penalty on two numbers). Each cross is a customer who "
     "complained, each circle one who did not. The shading is "
     "the network's answer for any customer: white where it expects no complaint, darker the surer it is of one. "
     "Its line marks where it says 50–50. The "

@@ -2,7 +2,8 @@
 
 #: What L2 does to a weight, and how L1 differs.
 L2_NEVER_ZERO = (
-    "L2 shrinks every weight towards zero but never makes one exactly zero; "
+    "L2 pulls the weights as a whole towards zero (one weight can still grow while the credit is shared out) "
+    "but never makes one exactly zero; "
     "L1 (also called lasso) can switch weights off completely."
 )
 #: How the sweet spot is found: with the training data only.

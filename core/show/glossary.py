@@ -40,7 +40,7 @@ TERMS = (
         "penalty",
         ("λ", "lambda", "penalty strength"),
         "A charge the model pays for large weights while it learns. "
-        "λ (the Greek letter lambda) is how strong that charge is: 0 means no penalty, and more means smaller weights.",
+        "λ (the Greek letter lambda) is how strong that charge is: 0 means no penalty, and more means smaller weights overall.",
     ),
     Term(
         "L2",

@@ -423,7 +423,7 @@ def paths_caption(fit):
     """How to read the weight-paths chart; says which lines leave it only when some do."""
     _, leaving = paths_range(fit)
     text = (
-        "Read from left to right: the weights shrink toward zero as the penalty grows. The points on the far "
+        "Read from left to right: as the penalty grows the weights, taken together, shrink toward zero. The points on the far "
         "left are no penalty (λ = 0). Every line is named in the legend"
         + ("; the two thick lines are the signals that move together" if fit.pair is not None else "")
         + "; the dotted line is your penalty."

@@ -35,7 +35,8 @@ def test_typed_comment_is_sorted_and_shown_as_plain_text(page):
     expect(verdict).to_have_count(1, timeout=TIMEOUT_MS)
     expect(verdict).to_contain_text("With no penalty (pink): complaint")
     expect(verdict).to_contain_text("Never seen in two or more training comments")
-    expect(page.get_by_test_id("stText").filter(has_text="<b>Priya</b> was **lovely**")).to_have_count(1)
+    # the comment as typed, the words the model knows in brackets: its markup shown as characters
+    expect(page.get_by_test_id("stText").filter(has_text="<b>[Priya]</b> [was] **[lovely]**")).to_have_count(1)
     assert page.locator("b", has_text="Priya").count() == 0, "typed HTML must not be rendered"
     assert page.locator("strong", has_text="lovely").count() == 0, "typed Markdown must not be rendered"
     assert not [url for url in requests if "127.0.0.1:9" in url], "a typed image link must never be fetched"
