@@ -48,6 +48,7 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout  # noqa: E402
 
+from tests.apptest_helpers import live_chart_count  # noqa: E402
 from tests.browser.driver import (  # noqa: E402
     TIMEOUT_MS,
     count_finished_runs,
@@ -64,7 +65,13 @@ from tests.browser.stepper import (  # noqa: E402
 
 PATHS = ["/", "/playground", "/weights", "/curves"]
 #: How many charts follow λ on each page (the same in the older app: /curves had a fourth, fixed, preview).
-FOLLOWING = {"/": 1, "/playground": 1, "/weights": 3, "/curves": 3, "/faq": 3, "/why": 2}
+
+
+def following(path):
+    """How many live charts follow λ on ``path`` (read from the app itself, as the browser tests do)."""
+    return live_chart_count(path.split("?")[0])
+
+
 DRAG_MOVES = 60
 RERUN_WAIT_MS = 15_000
 
@@ -327,6 +334,7 @@ def lam_track(page):
     """The box a drag moves across: the range input, or the older slider's whole widget."""
     live = page.locator("input.stepper-range")
     if live.count():
+        live.first.scroll_into_view_if_needed()  # Home's control sits below its three small pictures
         return live.first.bounding_box(), None
     widget = page.get_by_test_id("stSlider").filter(has_text="Penalty strength λ").first
     return widget.bounding_box(), widget.get_by_role("slider").bounding_box()
@@ -364,7 +372,7 @@ class Reader:
         self.page = self.context.new_page()
         self.sent = record_sent_frames(self.page)
         count_finished_runs(self.page)
-        open_ready(self.page, path, FOLLOWING[path.split("?")[0]])
+        open_ready(self.page, path, following(path))
 
     @property
     def live(self):
@@ -376,7 +384,7 @@ class Reader:
         if self.live:
             page.evaluate(_KEY_WATCH_LIVE)
         else:
-            page.evaluate(_KEY_WATCH, [FOLLOWING[path]])
+            page.evaluate(_KEY_WATCH, [following(path)])
         control = lam_control(page)
         control.focus()
         latencies = []
