@@ -79,7 +79,7 @@ st.markdown(
 - Too much makes the curve too stiff, so it misses the real pattern. Some data need none at all.
 - The right amount is found by testing on data the model did not learn from ({term("cross-validation")}).
   Every verdict in this app follows [one simple rule](/curves#the-rule).
-- Most ready-made tools set this for you. It matters when you build or tune a model.
+- Most ready-made tools set this for you, by testing; ask how. It matters when you build or tune a model.
 """
 )
 

@@ -604,3 +604,14 @@ def test_vendor_questions_ask_how_the_penalty_was_chosen_and_tell_the_two_answer
     (chosen,) = [item for item in glossary.VENDOR_QUESTIONS if "other data than the test results" in item.question]
     assert "held back from training for that choice" in chosen.good and "tested the finished model once" in chosen.good
     assert "the very results they report to you" in chosen.red_flag
+
+
+def test_lay_words_agree_with_what_the_pages_show():
+    """The sweet spot is not called the band; the rule leaves one point or a small group out; no bare "default"."""
+    from core.show.glossary import TERMS, VENDOR_QUESTIONS
+
+    (spot,) = [entry for entry in TERMS if entry.word == "sweet spot"]
+    assert not any("band" in name for name in spot.also)
+    assert "one training point, or a small group" in RULE_IN_WORDS and "a few training points" not in RULE_IN_WORDS
+    flags = " ".join(question.red_flag for question in VENDOR_QUESTIONS)
+    assert "We left the default number, without testing it on your data" in flags

@@ -152,6 +152,9 @@ def test_the_gap_sentence_reads_the_two_bars():
     (said,) = [text for text in live_texts(at) if text.startswith("At your λ = 0")]
     assert all(text in said for text in bars["data"][0]["text"])
     assert "weaker and stronger" in plain_text(at) and "(/curves#the-rule)" in " ".join(m.value for m in at.markdown)
+    # the rule checks on data left out of training, not on the new data the sweet spot never sees
+    assert "compare the miss on new data" not in plain_text(at)
+    assert "left out of training (the check the sweet spot uses)" in plain_text(at)
 
 
 def test_the_l2_l1_chart_marks_your_lam_and_where_lines_leave():
