@@ -159,7 +159,28 @@ def sweet_spot_sentence(path, index, unit="", story=False):
         f"The sweet spot, the {SWEET_SPOT.word} star, is **{lam_named(path.lams[spot.best], story)}**. It was found "
         f"without peeking at the new data, by {check[0].lower()}{check[1:]}: there it has the lowest miss, typically "
         f"{format_miss(np.sqrt(path.cv_mse[spot.best]), unit)}.{held_out} {band} ({SWEET_SPOT.word} band) is about "
-        f"as good: the differences there are too small to trust. {yours} is **{here.verdict.label}**."
+        f"as good by the check on left-out training points: the differences there are too small to trust."
+        f"{_band_on_new_data(path, spot, unit, story)} {yours} is **{here.verdict.label}**."
+    )
+
+
+WORSE_ON_NEW = 1.25  # a band end whose new-data miss is this much above the sweet spot's is told
+
+
+def _band_on_new_data(path, spot, unit, story):
+    """How the new data turned out at the band's ends, when an end did clearly worse than the sweet spot; else ''."""
+    if known_errors(path.test_rmse) is None or spot.low == spot.high:
+        return ""
+    at_spot = path.test_rmse[spot.best]
+    ends = [(end, name) for end, name in ((spot.low, "weak"), (spot.high, "strong")) if end != spot.best]
+    worse = [(end, name) for end, name in ends if path.test_rmse[end] > WORSE_ON_NEW * at_spot]
+    if not worse:
+        return ""
+    end, name = max(worse, key=lambda pair: path.test_rmse[pair[0]])
+    which = f"the {name} end" if story else f"λ = {format_lam(path.lams[end])}"
+    return (
+        f" On the new data {which} did worse: {format_miss(path.test_rmse[end], unit)} against "
+        f"{format_miss(at_spot, unit)} at the sweet spot (the band is chosen without the new data)."
     )
 
 
