@@ -279,16 +279,22 @@ def spread_sentences(fit, resampled, compared):
     def build():
         spreads = spread(resampled)
         low, high = charts.chart_window(fit.dataset)
+        points = _thinned(fit)  # the ends as drawn
         shown = [
             faq_words.SpreadShown(
                 float(spread(compared_curves[None])[0]),
                 f"at {setting.phrase}",
                 setting.role.word,
                 float(path.lams[setting.row]),
+                *faq_words.middle_and_edge(compared_curves[..., points]),
             )
             if step == 0
             else faq_words.SpreadShown(
-                float(spreads[step]), "with your penalty", YOUR_PENALTY.word, float(SLIDER_LAMS[step])
+                float(spreads[step]),
+                "with your penalty",
+                YOUR_PENALTY.word,
+                float(SLIDER_LAMS[step]),
+                *faq_words.middle_and_edge(resampled[step][..., points]),
             )
             for step in range(len(SLIDER_LAMS))
         ]
