@@ -78,9 +78,15 @@ def sample_sentence(dataset):
     )
 
 
+#: Home's legend names for the training and held-out points: the two students' story on the chart.
+STORY_POINT_NAMES = ("Training data (the practice questions)", "New data (the exam)")
+
+
 def your_penalty_name(lam):
     """The legend's name for the reader's curve beside a curve compared with: 'Your penalty: none', '…: medium'."""
-    return "Your penalty: " + ("none" if lam == 0 else lam_words(lam).removeprefix("a ").removesuffix(" penalty"))
+    return "Your penalty: " + (
+        "none (no penalty)" if lam == 0 else lam_words(lam).removeprefix("a ").removesuffix(" penalty")
+    )
 
 
 def verdict_advice(path, index, unit=""):
