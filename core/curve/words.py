@@ -251,6 +251,12 @@ ZONES_CAPTION = (
     "point is the star. No penalty sits at the far left, set apart from the rest."
 ).format(*ROLE_ZONE_WORDS)
 
+#: The story λ axis's boundaries (``core.show.kit.story_lam_axis``), said under its chart.
+WORD_EDGES_CAPTION = (
+    "Faint dotted lines mark where one word's range of penalties ends and the next begins; a penalty right on a line "
+    "is named by the word to its right."
+)
+
 
 #: The guess-first challenge's question.
 GUESS_PROMPT = (
