@@ -36,6 +36,8 @@ class SpreadShown:
 
 #: The ends "still spread" when the fits sit this many times farther apart there than in the middle third.
 EDGE_RATIO = 2.0
+#: An end whose fits spread more than this many times the middle's is told in words, not by its number.
+FAR_SPREAD = 10
 
 
 def middle_and_edge(curves):
@@ -76,6 +78,12 @@ def spread_sentences(free_spread, shown, stiff, unit, off_chart, synthetic):
             "at a typical point."
         )
 
+    def edge_spread(here):
+        # a few wild fits at an end make its typical spread a number no chart shows: say it in words
+        if here.edge > FAR_SPREAD * here.middle:
+            return "far apart: a few of them leave the chart"
+        return f"about {format_miss(here.edge, unit)}"
+
     def sentence(here, too_stiff):
         right = (
             f" Right, {here.phrase} ({here.colour}, λ = {format_lam(here.lam)}), the curve moves by about "
@@ -85,7 +93,7 @@ def spread_sentences(free_spread, shown, stiff, unit, off_chart, synthetic):
         if ratio < 0.5 and here.edge > EDGE_RATIO * here.middle:
             then = (
                 f": in the middle the fits agree (about {format_miss(here.middle, unit)}), but at the ends they still "
-                f"spread (about {format_miss(here.edge, unit)}). The edges, and the future beyond them, are the "
+                f"spread ({edge_spread(here)}). The edges, and the future beyond them, are the "
                 "shakiest part even with a penalty."
             )
         elif ratio < 0.5:
