@@ -67,9 +67,9 @@ VERDICTS = (MEMORIZING, ABOUT_RIGHT, TOO_SIMPLE)
 
 RULE_IN_WORDS = (
     "Judge a model by its miss on data it did not learn from, found with its training data alone. "
-    "Try a range of penalties, from very weak to very strong. For each one, leave a few training points out, "
-    "let the model learn from the rest, note its miss on the points left out, and repeat until every point "
-    "has been left out once. The smallest miss marks the sweet spot. From there, step to weaker and to stronger penalties for as "
+    "Try a range of penalties, from very weak to very strong. For each one, leave one training point, or a small group, "
+    "out in turn: let the model learn from the rest, note its miss on the points left out, and repeat until every "
+    "point has been left out once. The smallest miss marks the sweet spot. From there, step to weaker and to stronger penalties for as "
     "long as the miss stays within the margin of error of the smallest: that whole range is about right. "
     "A weaker penalty than the range is memorizing (too wiggly). A stronger one is too simple (too stiff)."
 )

@@ -27,7 +27,7 @@ low, high = path.good_range
 
 st.subheader("Miss against the penalty")
 live.chart(steps.error_curves(fit, story=True), key="error_curves")
-st.caption(words.ZONES_CAPTION)
+st.caption(f"{words.ZONES_CAPTION} {words.WORD_EDGES_CAPTION} {facts.LAM_WORDS_NAME_SIZES}")
 live.text(steps.curves_summaries(fit, story=True), key="curves_summary")
 live.text(steps.sweet_spot_sentences(fit, story=True), key="sweet_spot_sentence")
 show_verdict(fit)

@@ -96,8 +96,9 @@ curves_page = registry.BY_PATH["/curves"]
 st.markdown(
     "Test it on data it did not learn from. The two bars below are the typical miss at your λ: on the data the "
     f"model learned from ({TRAINING.word}) and on new data it never saw ({NEW_DATA.word}). When the second is much "
-    "bigger, the model may be memorizing, and more penalty would likely help. To be sure, compare the miss on new "
-    "data at weaker and stronger penalties: if a stronger one gives a clearly smaller miss, the model needs more. "
+    "bigger, the model may be memorizing, and more penalty would likely help. To be sure, compare the miss on data left "
+    "out of training (the check the sweet spot uses) at weaker and stronger penalties: if a stronger one gives a "
+    "clearly smaller miss, the model needs more. "
     f"The verdict below follows that rule, written out in full on the page [{curves_page.title}]"
     f"({curves_page.path}#the-rule)."
 )

@@ -5,7 +5,7 @@ from core.curve import buyer, words
 from core.show import facts
 from core.show.glossary import VENDOR_QUESTIONS
 from core.show.glossary import link as term
-from core.show.palette import TRUE_PATTERN, YOUR_PENALTY
+from core.show.palette import NO_PENALTY, TRUE_PATTERN, YOUR_PENALTY
 from ui import live
 from ui.controls import next_in_story
 from ui.curve import steps
@@ -50,10 +50,11 @@ st.subheader("Try it: drag the penalty")
 st.markdown(
     f"**The data:** {fit.dataset.story} {words.sample_sentence(fit.dataset)} "
     + (f"The {TRUE_PATTERN.word} dashed line is that true pattern. " if fit.dataset.is_synthetic else "")
-    + f"The {YOUR_PENALTY.word} curve is the model with your penalty: a little calms it down, too much flattens it."
+    + f"Your penalty's curve is {NO_PENALTY.word} dotted while there is none (the no-penalty curve above), and "
+    f"{YOUR_PENALTY.word} once you add some: a little calms it down, too much flattens it."
 )
 live.lam_control(rerun_page=False, explain=True)  # everything that follows λ here is live
-live.chart(steps.fit_chart(fit, height=420, compare=True), key="home_fit")
+live.chart(steps.fit_chart(fit, height=420, compare=True, story_names=True), key="home_fit")
 live.text(steps.fit_summaries(fit, story=True, compared=True), key="home_fit_summary")
 show_misses(fit)
 show_verdict(fit)
@@ -79,7 +80,7 @@ st.markdown(
 - Too much makes the curve too stiff, so it misses the real pattern. Some data need none at all.
 - The right amount is found by testing on data the model did not learn from ({term("cross-validation")}).
   Every verdict in this app follows [one simple rule](/curves#the-rule).
-- Most ready-made tools set this for you. It matters when you build or tune a model.
+- Most ready-made tools set this for you, by testing; ask how. It matters when you build or tune a model.
 """
 )
 

@@ -453,7 +453,8 @@ def test_sweet_spot_sentence_names_the_check_it_used():
         "by leaving each training point out in turn and checking the miss on it: there it has the lowest miss" in said
     )
     assert "typically ±1 years. On the new data it misses by ±1.2 years." in said
-    assert "Every λ from 0.001 to 0.32 (green band) is about as good" in said
+    assert "Every λ from 0.001 to 0.32 (green band) is about as good by the check on left-out training points" in said
+    assert "did worse" not in said  # the band's ends did about as well on the new data: nothing more to say
     assert said.endswith("Your λ = 0.001 is **about right**.")
     assert "0.32" in said and said.count("λ = ") == 2  # one sweet spot, and the reader's λ: not the held-out best
     path.cv = "5-fold"
@@ -462,6 +463,13 @@ def test_sweet_spot_sentence_names_the_check_it_used():
     story = words.sweet_spot_sentence(path, 0, "years", story=True)
     assert "is **a medium penalty (λ = 0.001)**" in story and "Every penalty from a medium penalty to a strong" in story
     assert story.endswith("Your penalty, no penalty (λ = 0), is **memorizing (too wiggly)**.")
+    # When the new data disagree with the band (its strong end clearly worse there), the sentence says so.
+    path.test_rmse = np.array([2.0, 1.2, 1.0, 1.9, 1.5, 3.0])
+    assert "On the new data the strong end did worse: ±1.9 years against ±1.2 years" in words.sweet_spot_sentence(
+        path, 0, "years", story=True
+    )
+    assert "On the new data λ = 0.32 did worse" in words.sweet_spot_sentence(path, 0, "years")
+    path.test_rmse = np.array([2.0, 1.2, 1.0, 0.9, 1.5, 3.0])
     # The held-out points' own best λ is named apart from the sweet spot, and only afterwards.
     luckiest = words.held_out_best_sentence(path, "years")
     assert "λ = 0.32 happened to do best" in luckiest and "it is not the sweet spot" in luckiest
@@ -604,3 +612,14 @@ def test_vendor_questions_ask_how_the_penalty_was_chosen_and_tell_the_two_answer
     (chosen,) = [item for item in glossary.VENDOR_QUESTIONS if "other data than the test results" in item.question]
     assert "held back from training for that choice" in chosen.good and "tested the finished model once" in chosen.good
     assert "the very results they report to you" in chosen.red_flag
+
+
+def test_lay_words_agree_with_what_the_pages_show():
+    """The sweet spot is not called the band; the rule leaves one point or a small group out; no bare "default"."""
+    from core.show.glossary import TERMS, VENDOR_QUESTIONS
+
+    (spot,) = [entry for entry in TERMS if entry.word == "sweet spot"]
+    assert not any("band" in name for name in spot.also)
+    assert "one training point, or a small group" in RULE_IN_WORDS and "a few training points" not in RULE_IN_WORDS
+    flags = " ".join(question.red_flag for question in VENDOR_QUESTIONS)
+    assert "We left the default number, without testing it on your data" in flags

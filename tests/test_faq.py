@@ -152,6 +152,9 @@ def test_the_gap_sentence_reads_the_two_bars():
     (said,) = [text for text in live_texts(at) if text.startswith("At your λ = 0")]
     assert all(text in said for text in bars["data"][0]["text"])
     assert "weaker and stronger" in plain_text(at) and "(/curves#the-rule)" in " ".join(m.value for m in at.markdown)
+    # the rule checks on data left out of training, not on the new data the sweet spot never sees
+    assert "compare the miss on new data" not in plain_text(at)
+    assert "left out of training (the check the sweet spot uses)" in plain_text(at)
 
 
 def test_the_l2_l1_chart_marks_your_lam_and_where_lines_leave():
@@ -221,3 +224,21 @@ def test_l2_lines_that_leave_the_chart_say_so_in_their_panel():
     notes = [note for note in chart.layout.annotations if "lines off the chart" in note.text]
     assert notes and {note.xref for note in notes} == {"x"}  # in the L2 panel, where the lines leave
     assert [note.text for note in chart.layout.annotations].count("your λ") == 2
+
+
+def test_steadiness_sentence_says_the_ends_still_spread_when_they_do():
+    """At the sweet spot the fits agree in the middle, but the sentence must not say they agree everywhere."""
+    import numpy as np
+
+    from core.curve import faq_words
+
+    x = np.linspace(0, 1, 100)
+    calm = np.array([x + 0.01 * k for k in range(20)])
+    fanned = calm.copy()
+    fanned[:3, -5:] += 50.0  # a few fits shoot off at the right end, as in the café's
+    for curves, ends_spread in ((calm, False), (fanned, True)):
+        middle, edge = faq_words.middle_and_edge(curves)
+        shown = faq_words.SpreadShown(0.1, "at the sweet spot", "green", 0.0001, middle, edge)
+        (said,) = faq_words.spread_sentences(10.0, [shown], [False], "", False, True)
+        assert ("shakiest part" in said) is ends_spread
+        assert ("the fits agree, so any one" in said) is not ends_spread

@@ -19,6 +19,18 @@ def test_story_lam_axis_names_the_penalty_in_words_where_lam_words_does():
     assert axis.tickvals[0] == np.log10(LAM_GRID[LAM_GRID > 0].min()) - 1  # λ = 0, one decade to the left
 
 
+def test_story_lam_axis_draws_where_each_word_starts_so_a_value_and_its_word_agree():
+    """The café's sweet spot (λ = 0.0001) is called medium: on the axis it sits on the light|medium edge, drawn."""
+    fig = FigureSpec()
+    kit.story_lam_axis(fig, LAM_GRID)
+    layout = fig.figure().layout
+    edges = sorted(shape.x0 for shape in layout.shapes)
+    assert np.allclose(edges, [-6.0, -4.0, -2.0, 0.0])
+    assert layout.xaxis.showgrid is False  # no grid line under a word's middle to be mistaken for an edge
+    for edge in edges:  # a λ right on an edge is named by the word to its right, and differs from its left
+        assert lam_words(10.0**edge) == lam_words(10.0 ** (edge + 0.5)) != lam_words(10.0 ** (edge - 0.5))
+
+
 def test_story_lam_axis_writes_no_number_a_word_would_contradict_elsewhere():
     """A word under one number ("medium (0.001)") contradicts the same word with another elsewhere (λ = 0.0001)."""
     fig = FigureSpec()

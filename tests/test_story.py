@@ -197,6 +197,22 @@ def test_home_live_chart_compares_with_the_sweet_spot_until_lam_moves():
     names = {d.get("name") for d in live_chart["data"]}
     assert "No penalty" in names and "Sweet spot" not in names
     assert any("pink dotted curve has no penalty" in text for text in live_texts(home))
+    moved = {d.get("name"): d for d in live_chart["data"]}
+    assert moved["Model's curve"]["line"]["color"] == palette.YOUR_PENALTY.colour  # orange once λ moves
+
+
+def test_home_draws_no_penalty_the_same_way_everywhere_and_names_the_points_by_the_story():
+    """At λ = 0 the reader's curve is no penalty's: pink dotted, as in the small pictures, not orange."""
+    home = open_page()
+    live_chart = next(
+        figure for figure in figures(home) if any(d.get("name") == "Model's curve" for d in figure["data"])
+    )
+    drawn = {d.get("name"): d for d in live_chart["data"]}
+    line = drawn["Model's curve"]["line"]
+    assert (line["color"], line.get("dash")) == (palette.NO_PENALTY.colour, palette.NO_PENALTY.dash)
+    assert "Your penalty: none (no penalty)" in drawn
+    assert {"Training data (the practice questions)", "New data (the exam)"} <= set(drawn)
+    assert "pink dotted while there is none" in plain_text(home)
 
 
 def test_home_forecasts_the_next_two_weeks_and_flags_what_lies_outside_the_data():

@@ -47,3 +47,19 @@ def test_story_controls_and_charts_stay_live(path):
             assert len(data["patches"]) == 42, path
         if data["kind"] == "text":
             assert len(data["texts"]) == 42, path
+
+
+def test_a_forecast_below_nothing_is_called_impossible():
+    """A café cannot sell less than €0: a forecast total below it is named impossible, a sign of memorizing."""
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from core.curve import buyer
+
+    dataset = SimpleNamespace(y_unit="€", y_train=np.array([1000.0, 3000.0]))
+    future = (np.arange(3.0), np.array([2000.0, 2000.0, 2000.0]))
+    wild = buyer.forecast_sentences(dataset, future, [("With no penalty", np.array([-9000.0, 100.0, 2000.0]))])
+    assert "cannot sell less than nothing" in wild and "impossible" in wild
+    calm = buyer.forecast_sentences(dataset, future, [("At the sweet spot", np.array([1900.0, 2100.0, 2000.0]))])
+    assert "impossible" not in calm and "cannot sell" not in calm

@@ -110,6 +110,16 @@ def forecast_sentences(dataset, future, forecasts):
                 else f"; on {int(outside.sum())} of the {days} days it forecast sales outside anything in its data "
                 f"({format_amount(low, unit)} to {format_amount(high, unit)}), up to {format_amount(extreme, unit)}"
             )
+        if predicted.sum() < 0 and (happened >= 0).all():
+            text += (
+                f". A café cannot sell less than nothing, so a total below {format_amount(0, unit)} is impossible: "
+                "a sign of memorizing"
+            )
+        elif (predicted < 0).any() and (happened >= 0).all():
+            text += (
+                f". Some days it forecast less than {format_amount(0, unit)}, which a café cannot sell: "
+                "a sign of memorizing"
+            )
         sentences.append(text + ".")
     return " ".join(sentences)
 

@@ -1,13 +1,12 @@
 """The one-curve story's charts: the data and the fitted curve, the weights, errors against degree, resampled fits.
 
-Each builder records a ``FigureSpec`` and returns a Plotly figure (``core.show.kit.figure_builder``);
-the error-against-λ chart is the kit's, shared with the many-signals story. Every colour is a role's
-(``core.show.palette.ROLES``: training data black, new data light blue, your penalty orange, no
-penalty pink dotted, the sweet spot green, too much dark blue, the true pattern grey dashed); lines
-that carry no role (one per weight) are greys. A chart that compares the reader's λ with another
-setting compares it with the sweet spot while the reader's λ is 0 (``comparison_at``, by the one rule of
-``core.show.compare``), so a first view never shows the same thing twice. A line that leaves a chart is
-marked where it leaves (``exit_notes``).
+Each builder records a ``FigureSpec`` and returns a Plotly figure (``core.show.kit.figure_builder``); the
+error-against-λ chart is the kit's, shared with the many-signals story. Every colour is a role's
+(``core.show.palette.ROLES``: training data black, new data light blue, your penalty orange, no penalty pink dotted,
+the sweet spot green, too much dark blue, the true pattern grey dashed); lines that carry no role (one per weight) are
+greys. A chart that compares the reader's λ with another setting compares it with the sweet spot while the reader's λ
+is 0 (``comparison_at``, by the one rule of ``core.show.compare``), so a first view never shows the same thing twice.
+A line that leaves a chart is marked where it leaves (``exit_notes``).
 """
 
 import functools
@@ -165,8 +164,7 @@ def _points(dataset):
     Returns (train_xy, test_xy, density) where density is None or (x_edges, y_edges, counts)
     of all points, so the chart can shade where the undrawn points lie.
     """
-    train = (dataset.x_train, dataset.y_train)
-    test = (dataset.x_test, dataset.y_test)
+    train, test = (dataset.x_train, dataset.y_train), (dataset.x_test, dataset.y_test)
     total = dataset.n_rows
     if total <= MAX_POINTS:
         return train, test, None
@@ -181,8 +179,7 @@ def _points(dataset):
     rng = np.random.default_rng(0)
     budget = max(0, MAX_POINTS - int(rare.sum()))
     common = np.flatnonzero(~rare)
-    keep = np.zeros(total, dtype=bool)
-    keep[rare] = True
+    keep = rare.copy()  # every point in a sparse area, and a sample of the rest
     keep[rng.choice(common, size=min(budget, common.size), replace=False)] = True
     in_train = np.arange(total) < dataset.x_train.size
     return (
@@ -218,8 +215,7 @@ def comparison_at(path, row, values_at, no_penalty_name="No penalty", sweet_spot
 
 
 def compared_setting(path, row):
-    """The one rule (``core.show.compare.compared_with``) on a curve's path: what the reader's λ at ``row`` is
-    compared with."""
+    """The one rule (``core.show.compare.compared_with``) on a curve's path: what the reader's λ at ``row`` is compared with."""
     best = path.best_index
     # The band's end is read only when the sweet spot is λ = 0 (the rule's edge): found only then.
     band_end = path.good_range[1] if best == 0 else best
@@ -227,20 +223,23 @@ def compared_setting(path, row):
 
 
 @figure_builder
-def fit_figure(dataset, curve_x, curve_y, height=440, compare=None, legend_name=None):
+def fit_figure(
+    dataset, curve_x, curve_y, height=440, compare=None, legend_name=None, role=YOUR_PENALTY, point_names=None
+):
     """Training points, held-out points, the true curve (when known) and the fitted curve.
 
-    The y axis shows the data; where a curve shoots beyond it, a note at that place says so.
-    ``compare``, when given (a ``Comparison``), adds a second curve for contrast: the sweet spot's or
-    no penalty's; ``legend_name`` is then what the legend calls the reader's curve ("Your penalty: none"), on a
-    legend entry of its own (the curve keeps its name, "Model's curve"). Big data are drawn as a shade of where all
-    points lie plus a sample, and the chart says how many points it shows. The fitted curve keeps full precision
-    (it is small), so what the chart shows can be checked against scikit-learn exactly.
+    The y axis shows the data; where a curve shoots beyond it, a note at that place says so. ``compare``, when given
+    (a ``Comparison``), adds a second curve for contrast: the sweet spot's or no penalty's; ``legend_name`` is then
+    what the legend calls the reader's curve ("Your penalty: none"), on a legend entry of its own (the curve keeps its
+    name, "Model's curve"), drawn in ``role``; ``point_names`` names the training and held-out points. Big data are
+    drawn as a shade of where all points lie plus a sample, and the chart says how many points it shows. The fitted
+    curve keeps full precision (small), checkable against scikit-learn.
     """
     window = chart_window(dataset)
     offset = y_offset(window)
     show = dataset.x_for_display
     (x_train, y_train), (x_test, y_test), density = _points(dataset)
+    train_name, test_name = point_names or ("Training data", "New data (held out)")
     many = x_train.size + x_test.size > 1000
     scatter = functools.partial(trace, "scattergl" if many else "scatter")
     fig = FigureSpec()
@@ -277,7 +276,7 @@ def fit_figure(dataset, curve_x, curve_y, height=440, compare=None, legend_name=
             x=show(x_test),
             y=light(y_test - offset),
             mode="markers",
-            name="New data (held out)",
+            name=test_name,
             marker=dict(color=NEW_DATA.colour, size=6 if not many else 4, opacity=0.45),
             hoverinfo="skip",
         )
@@ -287,7 +286,7 @@ def fit_figure(dataset, curve_x, curve_y, height=440, compare=None, legend_name=
             x=show(x_train),
             y=light(y_train - offset),
             mode="markers",
-            name="Training data",
+            name=train_name,
             marker=dict(
                 color=TRAINING.colour, size=8 if not many else 4, line=dict(color=WHITE, width=0 if many else 1)
             ),
@@ -313,7 +312,7 @@ def fit_figure(dataset, curve_x, curve_y, height=440, compare=None, legend_name=
             y=np.clip(curve_y, -1e300, 1e300) - offset,
             mode="lines",
             name="Model's curve",
-            line=dict(color=YOUR_PENALTY.colour, width=3),
+            line=dict(color=role.colour, width=3, dash=role.dash),
             showlegend=legend_name is None,
         )
     )
@@ -325,7 +324,7 @@ def fit_figure(dataset, curve_x, curve_y, height=440, compare=None, legend_name=
                 y=[None],
                 mode="lines",
                 name=legend_name,
-                line=dict(color=YOUR_PENALTY.colour, width=3),
+                line=dict(color=role.colour, width=3, dash=role.dash),
                 hoverinfo="skip",
             )
         )
@@ -344,7 +343,7 @@ def fit_figure(dataset, curve_x, curve_y, height=440, compare=None, legend_name=
             )
     if compare is not None:
         exit_notes(fig, curve_x, compare.values, window, compare.colour, dataset.y_unit, show, offset)
-    exit_notes(fig, curve_x, curve_y, window, YOUR_PENALTY.colour, dataset.y_unit, show, offset)
+    exit_notes(fig, curve_x, curve_y, window, role.colour, dataset.y_unit, show, offset)
     fig.update_yaxes(range=[window[0] - offset, window[1] - offset], **money_ticks(dataset.y_unit, offset))
     return base_layout(fig, dataset.x_label, offset_title(dataset.y_label, offset), height)
 

@@ -30,6 +30,28 @@ class SpreadShown:
     phrase: str  # "at the sweet spot", "with your penalty", ...
     colour: str  # its role's word
     lam: float
+    middle: float = float("nan")  # how far the fits sit apart in the middle third of the curve
+    edge: float = float("nan")  # ... and at the more spread of its two ends (the outer tenth on each side)
+
+
+#: The ends "still spread" when the fits sit this many times farther apart there than in the middle third.
+EDGE_RATIO = 2.0
+#: An end whose fits spread more than this many times the middle's is told in words, not by its number.
+FAR_SPREAD = 10
+
+
+def middle_and_edge(curves):
+    """How far the fits (shape (fit, x)) sit from their average in the middle third, and at the wider of the two ends.
+
+    The median spread over the middle third of x, and over the outer tenth at each end (the larger of the two):
+    the ends are where a forecast starts, and where the fits of a bundle still fan out when the middle agrees.
+    """
+    width = np.nanstd(np.asarray(curves, dtype=float), axis=0)
+    n = width.size
+    tenth = max(1, n // 10)
+    middle = float(np.nanmedian(width[n // 3 : n - n // 3]))
+    edge = float(max(np.nanmedian(width[:tenth]), np.nanmedian(width[-tenth:])))
+    return middle, edge
 
 
 def spread_sentences(free_spread, shown, stiff, unit, off_chart, synthetic):
@@ -56,13 +78,25 @@ def spread_sentences(free_spread, shown, stiff, unit, off_chart, synthetic):
             "at a typical point."
         )
 
+    def edge_spread(here):
+        # a few wild fits at an end make its typical spread a number no chart shows: say it in words
+        if here.edge > FAR_SPREAD * here.middle:
+            return "far apart: a few of them leave the chart"
+        return f"about {format_miss(here.edge, unit)}"
+
     def sentence(here, too_stiff):
         right = (
             f" Right, {here.phrase} ({here.colour}, λ = {format_lam(here.lam)}), the curve moves by about "
             f"{format_miss(here.spread, unit)} at a typical point"
         )
         ratio = here.spread / free_spread if free_spread > 0 else 1.0
-        if ratio < 0.5:
+        if ratio < 0.5 and here.edge > EDGE_RATIO * here.middle:
+            then = (
+                f": in the middle the fits agree (about {format_miss(here.middle, unit)}), but at the ends they still "
+                f"spread ({edge_spread(here)}). The edges, and the future beyond them, are the "
+                "shakiest part even with a penalty."
+            )
+        elif ratio < 0.5:
             then = ": the fits agree, so any one of them is more trustworthy."
         elif ratio < 0.9:
             then = ": a little steadier than with no penalty."

@@ -78,9 +78,15 @@ def sample_sentence(dataset):
     )
 
 
+#: Home's legend names for the training and held-out points: the two students' story on the chart.
+STORY_POINT_NAMES = ("Training data (the practice questions)", "New data (the exam)")
+
+
 def your_penalty_name(lam):
     """The legend's name for the reader's curve beside a curve compared with: 'Your penalty: none', '…: medium'."""
-    return "Your penalty: " + ("none" if lam == 0 else lam_words(lam).removeprefix("a ").removesuffix(" penalty"))
+    return "Your penalty: " + (
+        "none (no penalty)" if lam == 0 else lam_words(lam).removeprefix("a ").removesuffix(" penalty")
+    )
 
 
 def verdict_advice(path, index, unit=""):
@@ -159,7 +165,28 @@ def sweet_spot_sentence(path, index, unit="", story=False):
         f"The sweet spot, the {SWEET_SPOT.word} star, is **{lam_named(path.lams[spot.best], story)}**. It was found "
         f"without peeking at the new data, by {check[0].lower()}{check[1:]}: there it has the lowest miss, typically "
         f"{format_miss(np.sqrt(path.cv_mse[spot.best]), unit)}.{held_out} {band} ({SWEET_SPOT.word} band) is about "
-        f"as good: the differences there are too small to trust. {yours} is **{here.verdict.label}**."
+        f"as good by the check on left-out training points: the differences there are too small to trust."
+        f"{_band_on_new_data(path, spot, unit, story)} {yours} is **{here.verdict.label}**."
+    )
+
+
+WORSE_ON_NEW = 1.25  # a band end whose new-data miss is this much above the sweet spot's is told
+
+
+def _band_on_new_data(path, spot, unit, story):
+    """How the new data turned out at the band's ends, when an end did clearly worse than the sweet spot; else ''."""
+    if known_errors(path.test_rmse) is None or spot.low == spot.high:
+        return ""
+    at_spot = path.test_rmse[spot.best]
+    ends = [(end, name) for end, name in ((spot.low, "weak"), (spot.high, "strong")) if end != spot.best]
+    worse = [(end, name) for end, name in ends if path.test_rmse[end] > WORSE_ON_NEW * at_spot]
+    if not worse:
+        return ""
+    end, name = max(worse, key=lambda pair: path.test_rmse[pair[0]])
+    which = f"the {name} end" if story else f"λ = {format_lam(path.lams[end])}"
+    return (
+        f" On the new data {which} did worse: {format_miss(path.test_rmse[end], unit)} against "
+        f"{format_miss(at_spot, unit)} at the sweet spot (the band is chosen without the new data)."
     )
 
 
@@ -223,6 +250,12 @@ ZONES_CAPTION = (
     "where it is too stiff. The black dashed line is the check on training points left out in turn: its lowest "
     "point is the star. No penalty sits at the far left, set apart from the rest."
 ).format(*ROLE_ZONE_WORDS)
+
+#: The story λ axis's boundaries (``core.show.kit.story_lam_axis``), said under its chart.
+WORD_EDGES_CAPTION = (
+    "Faint dotted lines mark where one word's range of penalties ends and the next begins; a penalty right on a line "
+    "is named by the word to its right."
+)
 
 
 #: The guess-first challenge's question.

@@ -30,3 +30,8 @@ ONE_SWEET_SPOT = (
     "There is one sweet spot: the penalty with the smallest miss on training data the model was not allowed to "
     "learn from. The new data only show afterwards how that choice does."
 )
+#: The penalty's words (very light … very strong) name its size, not whether it suits the data.
+LAM_WORDS_NAME_SIZES = (
+    "The words light, medium, strong name the penalty's size, the same on every page. Whether a size is too much "
+    "depends on the data: on one data set a strong penalty is about right, on another it makes the model too stiff."
+)

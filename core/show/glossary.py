@@ -80,7 +80,7 @@ TERMS = (
     ),
     Term(
         "sweet spot",
-        (f"{SWEET_SPOT.word} band",),
+        (),
         "The one penalty with the smallest miss when checked on data the model did not learn from "
         "(cross-validation), found without peeking at the new data; the λ that turns out best on the new data "
         "is known only afterwards, and may differ. Charts mark the sweet spot with a star. "
@@ -200,7 +200,7 @@ VENDOR_QUESTIONS = (
         "“We chose it by cross-validation, on data held back from training for that choice only. Then we tested "
         "the finished model once on weeks it had never seen, and that is the miss we report. Less penalty made it "
         "memorize, more made it too stiff.”",
-        "“We left the default”, or “we tried settings until the test results we show you looked best”: the setting "
+        "“We left the default number, without testing it on your data”, or “we tried settings until the test results we show you looked best”: the setting "
         "was picked by looking at the very results they report to you, so those results flatter the model.",
     ),
     VendorQuestion(

@@ -209,8 +209,9 @@ def story_lam_axis(fig: FigureSpec, lams: ArrayLike, **where: Any) -> None:
     """A λ axis in words for the story track: 'none', 'very light', 'light', 'medium', 'strong', 'very strong'.
 
     Each word sits in the middle of the λ range ``plain_numbers.lam_words`` names with it, with no number (the λ
-    control and the captions give the number of the reader's own λ). λ = 0 is 'none', one decade left of the
-    smallest positive λ.
+    control and the captions give the number of the reader's own λ). Faint dotted lines mark where one word's range
+    ends and the next begins (instead of grid lines under the words), so a λ at a boundary, named by the word above
+    it, is seen at that boundary. λ = 0 is 'none', one decade left of the smallest positive λ.
     """
     lams = np.asarray(lams, dtype=float)
     positive = lams[lams > 0]
@@ -221,7 +222,14 @@ def story_lam_axis(fig: FigureSpec, lams: ArrayLike, **where: Any) -> None:
         if low <= middle <= high:
             ticks.append(middle)
             labels.append(phrase.removeprefix("a ").removesuffix(" penalty"))
-    fig.update_xaxes(tickvals=ticks, ticktext=labels, title_text="Penalty", range=lam_range(lams), **where)
+    for start, _ in LAM_WORDS[:-1]:  # the edges between words
+        if low < np.log10(start) < high:
+            fig.add_vline(
+                float(np.log10(start)), line=dict(color=ZERO_GREY, width=1, dash="dot"), layer="below", **where
+            )
+    fig.update_xaxes(
+        tickvals=ticks, ticktext=labels, title_text="Penalty", range=lam_range(lams), showgrid=False, **where
+    )
 
 
 def plain_log_axis(values: ArrayLike | list[ArrayLike], pad: float | None = None, **where: Any) -> dict[str, Any]:

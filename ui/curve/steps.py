@@ -39,13 +39,14 @@ def _texts(name, fit, sentence, tone=None, *options):
 # --- The fit ---
 
 
-def fit_chart(fit, height=440, compare=False, truth=True):
+def fit_chart(fit, height=440, compare=False, truth=True, story_names=False):
     """Points, true curve and the model's curve at every step; ``compare`` adds a curve to compare with.
 
     The curve compared with is the sweet spot's while the reader's λ is 0, else no penalty's
     (``charts.comparison_at``), so the first view shows a before and an after; the legend then names the reader's
     curve by its penalty ("Your penalty: none" at λ = 0: that curve is no penalty's). ``truth=False`` leaves the
-    true curve out, for made-up data presented as if it were a real file.
+    true curve out, for made-up data presented as if it were a real file. ``story_names`` names the points in the
+    legend by the two students' story (Home): the practice questions and the exam.
     """
     dataset = fit.dataset if truth else dataclasses.replace(fit.dataset, truth=None)
     rows = fit.path.slider_rows
@@ -59,11 +60,13 @@ def fit_chart(fit, height=440, compare=False, truth=True):
                 height=height,
                 compare=charts.comparison_at(fit.path, rows[step], fit.curves.__getitem__) if compare else None,
                 legend_name=words.your_penalty_name(fit.path.lams[rows[step]]) if compare else None,
+                role=NO_PENALTY if compare and fit.path.lams[rows[step]] == 0 else YOUR_PENALTY,
+                point_names=words.STORY_POINT_NAMES if story_names else None,
             ),
             len(rows),
         )
 
-    return _cached("fit", fit, build, height, compare, truth)
+    return _cached("fit", fit, build, height, compare, truth, story_names)
 
 
 def sweet_spot_step(fit):
@@ -279,16 +282,22 @@ def spread_sentences(fit, resampled, compared):
     def build():
         spreads = spread(resampled)
         low, high = charts.chart_window(fit.dataset)
+        points = _thinned(fit)  # the ends as drawn
         shown = [
             faq_words.SpreadShown(
                 float(spread(compared_curves[None])[0]),
                 f"at {setting.phrase}",
                 setting.role.word,
                 float(path.lams[setting.row]),
+                *faq_words.middle_and_edge(compared_curves[..., points]),
             )
             if step == 0
             else faq_words.SpreadShown(
-                float(spreads[step]), "with your penalty", YOUR_PENALTY.word, float(SLIDER_LAMS[step])
+                float(spreads[step]),
+                "with your penalty",
+                YOUR_PENALTY.word,
+                float(SLIDER_LAMS[step]),
+                *faq_words.middle_and_edge(resampled[step][..., points]),
             )
             for step in range(len(SLIDER_LAMS))
         ]
