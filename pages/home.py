@@ -78,7 +78,8 @@ st.markdown(
 - A penalty does not make a model smarter. It makes it steadier: [Questions](/faq) shows it on 20 samples.
 - Too little, and the model memorizes: a stronger penalty would do better on new data.
 - Too much makes the curve too stiff, so it misses the real pattern. Some data need none at all.
-- The right amount is found by testing on data the model did not learn from ({term("cross-validation")}).
+- The right amount is found by testing on parts of the past data that the model is held back from learning, in
+  turn ({term("cross-validation")}); days it never saw only check the choice afterwards.
   Every verdict in this app follows [one simple rule](/curves#the-rule).
 - Most ready-made tools set this for you, by testing; ask how. It matters when you build or tune a model.
 """
