@@ -232,3 +232,16 @@ def test_weight_total_axis_tops_with_the_number_its_sentence_gives_and_lam_zero_
         assert layout[axis]["range"][0] < zero - 0.3, "λ = 0's dot clear of the y tick labels"
     note = next(a for a in layout["annotations"] if "far above the chart" in a["text"])
     assert note["xanchor"] == "right", "the note sits top right, away from the line's start at the left"
+
+
+def test_degree_figure_puts_the_almost_zero_note_beside_its_marker():
+    from core.curve import charts
+    from core.curve.fit import degree_sweep
+
+    dataset = load_dataset("wave")
+    sweep = degree_sweep(dataset)
+    layout = charts.degree_figure(sweep, 0, 15, dataset.y_unit).to_plotly_json()["layout"]
+    (marker,) = [note for note in layout["annotations"] if note["text"] == "▼"]
+    (words,) = [note for note in layout["annotations"] if "training miss is" in note["text"]]
+    assert f"from degree {int(marker['x'])}" in words["text"]
+    assert abs(words["x"] - marker["x"]) <= 1, "the note sits next to its ▼, not at the far left"
