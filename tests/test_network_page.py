@@ -160,6 +160,15 @@ def test_the_lam_chart_draws_the_zones_and_star_by_their_roles_and_names_them_so
     assert charts.lam_figure(path, 0).data  # builds at the first step
 
 
+def test_the_lam_chart_leaves_room_left_of_lam_zero(path):
+    """λ = 0's dots and the "you are here" line there sit right of the axis's left edge, clear of the y tick labels."""
+    from core.network import charts
+    from core.show.kit import lam_positions
+
+    layout = charts.lam_figure(path, 0).to_plotly_json()["layout"]
+    assert layout["xaxis"]["range"][0] < lam_positions(path.lams)[0] - 0.3
+
+
 def test_customers_on_the_edges_have_room_inside_the_frame():
     """Late deliveries are capped at 14 days: the picture's axes reach past every customer, so none sits on the frame."""
     problem = data.problem()

@@ -212,3 +212,36 @@ def test_guess_first_hides_the_answer_until_revealed():
     message = next(info.value for info in at.info if info.value.startswith("Your guess"))
     assert "λ = 0.000001" in message and "λ = 0.0001" in message
     assert "About 8 slider steps away (100 times less)" in message
+
+
+def test_weight_total_axis_tops_with_the_number_its_sentence_gives_and_lam_zero_has_room():
+    from core.curve import weight_charts, words
+    from core.show.plain_numbers import plain_number
+
+    dataset = load_dataset("wave")
+    path = ridge_path(dataset.x_train, dataset.y_train, 15, x_test=dataset.x_test, y_test=dataset.y_test)
+    off = weight_charts.no_penalty_total_off(path)
+    assert off is not None
+    layout = weight_charts.weight_total_figure(path, 0).to_plotly_json()["layout"]
+    top = layout["yaxis"]["range"][1]
+    assert top > np.log10(off) + 0.1, "room above the largest penalized total"
+    assert layout["yaxis"]["ticktext"][-1] == plain_number(off)
+    assert f"{plain_number(off)} or less" in words.total_summary(path, 0)
+    zero = weight_charts.lam_positions(path.lams)[0]
+    for axis in ("xaxis", "xaxis2"):
+        assert layout[axis]["range"][0] < zero - 0.3, "λ = 0's dot clear of the y tick labels"
+    note = next(a for a in layout["annotations"] if "far above the chart" in a["text"])
+    assert note["xanchor"] == "right", "the note sits top right, away from the line's start at the left"
+
+
+def test_degree_figure_puts_the_almost_zero_note_beside_its_marker():
+    from core.curve import charts
+    from core.curve.fit import degree_sweep
+
+    dataset = load_dataset("wave")
+    sweep = degree_sweep(dataset)
+    layout = charts.degree_figure(sweep, 0, 15, dataset.y_unit).to_plotly_json()["layout"]
+    (marker,) = [note for note in layout["annotations"] if note["text"] == "▼"]
+    (words,) = [note for note in layout["annotations"] if "training miss is" in note["text"]]
+    assert f"from degree {int(marker['x'])}" in words["text"]
+    assert abs(words["x"] - marker["x"]) <= 1, "the note sits next to its ▼, not at the far left"

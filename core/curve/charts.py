@@ -537,20 +537,20 @@ def degree_figure(sweep, lam_index, degree, unit, height=380):
             )
         )
     below = np.flatnonzero(sweep.train_rmse[:, lam_index] < floor)
-    if below.size:  # a ▼ where the black line leaves, and the words in the empty bottom-left corner, off the lines
+    if below.size:  # a ▼ where the black line leaves, the words beside it on the roomier side (off the line's drop)
         tiny = np.all(sweep.train_rmse[below, lam_index] < floor / 10)
         leaves = float(sweep.degrees[below[0]])
         fig.add_annotation(
             x=leaves, y=float(np.log10(floor)), text="▼", showarrow=False, yanchor="bottom",
             font=dict(size=12, color=TRAINING.colour),
         )  # fmt: skip
+        right = sweep.degrees.max() - leaves > leaves - sweep.degrees.min()  # left: ends before the line's drop
         fig.add_annotation(
-            x=float(sweep.degrees.min()) - 0.4,
+            **(dict(x=leaves, xanchor="left", xshift=10) if right else dict(x=leaves - 1, xanchor="right", xshift=-4)),
             y=float(np.log10(floor)),
             text=f"▼ from degree {sweep.degrees[below[0]]}, the training miss is "
             + ("almost 0:<br>the curve passes through every point" if tiny else f"below {format_amount(floor, unit)}"),
             showarrow=False,
-            xanchor="left",
             yanchor="bottom",
             align="left",
             font=dict(size=11, color=DARK_NOTE_GREY),

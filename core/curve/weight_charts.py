@@ -12,6 +12,7 @@ from ..show.figspec import FigureSpec, trace
 from ..show.kit import (
     HERE_LINE,
     HOVER_FORMAT,
+    NO_PENALTY_ROOM,
     ZERO_LINE,
     base_layout,
     figure_builder,
@@ -239,6 +240,19 @@ def no_penalty_total_off(path):
     return float(positive.max())
 
 
+def _penalized_total_axis(totals, top):
+    """The total-size axis over the penalized totals: the largest, ``top``, is a tick of its own with the number the
+    sentence gives (``words.total_summary``), above the line's start with room to spare; a decade tick too near it goes.
+    """
+    axis = plain_log_axis(totals, pad=0.05)
+    high = float(np.log10(top))
+    kept = [(tick, label) for tick, label in zip(axis["tickvals"], axis["ticktext"]) if tick < top / 2]
+    axis["tickvals"] = [tick for tick, _ in kept] + [top]
+    axis["ticktext"] = [label for _, label in kept] + [plain_number(top)]
+    axis["range"] = [axis["range"][0], high + 0.12 * (high - axis["range"][0])]
+    return axis
+
+
 @figure_builder
 def weight_total_figure(path, index, height=320):
     """The size of all weights together, and the effective number of free weights, against λ (λ = 0 a point of its own).
@@ -273,23 +287,24 @@ def weight_total_figure(path, index, height=320):
     for col in (1, 2):
         fig.add_vline(x=x[index], line=HERE_LINE, row=1, col=col)
         lam_axis(fig, path.lams, sparse=True, row=1, col=col)
+        if path.lams[0] == 0:  # room left of λ = 0: its dots whole, clear of the y axis's tick labels
+            fig.update_xaxes(range=[float(x[0]) - NO_PENALTY_ROOM, float(x[-1])], row=1, col=col)
     if off is None:
         fig.update_yaxes(**plain_log_axis(total, pad=0.0), row=1, col=1)  # fixed: where a line ends, as Plotly would
     else:
-        axis = plain_log_axis(total[path.lams > 0], pad=0.05)
-        fig.update_yaxes(**axis, row=1, col=1)
+        fig.update_yaxes(**_penalized_total_axis(total[path.lams > 0], off), row=1, col=1)
         fig.add_annotation(
             text=f"▲ no penalty: far above the chart<br>({plain_number(total[0])})",
-            x=float(x[0]),
-            y=axis["range"][1],
-            xanchor="left",
+            x=float(x[-1]),
+            y=1.0,
+            xanchor="right",
             yanchor="top",
-            align="left",
+            align="right",
             showarrow=False,
             font=dict(size=11, color=DARK_NOTE_GREY),
             bgcolor=veil(0.85),
             xref="x",
-            yref="y",  # the left panel's axes
+            yref="y domain",  # top right of the left panel, where its line (falling from the left) never is
         )
     fig.update_yaxes(range=[0, path.degree + 0.5], row=1, col=2)
     fig.update_layout(showlegend=False)

@@ -14,6 +14,7 @@ import numpy as np
 from ..show.figspec import FigureSpec, trace
 from ..show.kit import (
     HOVER_FORMAT,
+    NO_PENALTY_ROOM,
     ROLE_ZONE_COLOURS,
     SWEET_STAR,
     ZERO_LINE,
@@ -308,6 +309,8 @@ def lam_figure(path: NetworkPath, step, height=440):
     )
     you_are_here(fig, float(x[step]))
     lam_axis(fig, path.lams)
+    if path.lams[0] == 0:  # room left of λ = 0 (as kit's miss-against-λ chart): its dots and line clear of the y ticks
+        fig.update_xaxes(range=[float(x[0]) - NO_PENALTY_ROOM, float(x[-1])])
     fig.update_yaxes(range=[0.0, clipped_top(path.train_log_loss, path.test_log_loss, path.cv_log_loss)])
     fig = base_layout(fig, "Penalty strength λ", "Loss (lower is better)", height)
     return fig.update_layout(margin_t=75, legend_y=1.08)
