@@ -108,17 +108,35 @@ def _newton(
             # Close enough for a pure Newton step (no line search: the objective no longer changes by
             # more than rounding); Newton's quadratic convergence lands it on the minimum to rounding.
             return theta + direction, step, True
-        size = 1.0
-        while size > 1e-12:
-            candidate = theta + size * direction
-            new_value, new_z = _objective(design, y, lam, candidate)
-            if new_value <= value - _ARMIJO * size * decrement:
-                break
-            size /= 2
-        else:
+
+        def objective_at(
+            size: float, theta: np.ndarray = theta, direction: np.ndarray = direction
+        ) -> tuple[float, np.ndarray]:
+            return _objective(design, y, lam, theta + size * direction)
+
+        found = _backtrack(objective_at, value, decrement)
+        if found is None:
             return theta, step, True  # no step lowers the objective: at the minimum to rounding
-        theta, value, z = candidate, new_value, new_z
+        size, value, z = found
+        theta = theta + size * direction
     return theta, max_iter, False
+
+
+def _backtrack(
+    value_at: Callable[[float], tuple[float, np.ndarray]], value: float, decrement: float
+) -> tuple[float, float, np.ndarray] | None:
+    """Armijo backtracking: the first step size (1, 1/2, 1/4, …) that lowers the objective enough.
+
+    ``value_at(size)`` returns the objective and the scores there. Returns (size, value, scores), or None when
+    no step down to 1e-12 lowers it (the minimum, to rounding).
+    """
+    size = 1.0
+    while size > 1e-12:
+        new_value, new_z = value_at(size)
+        if new_value <= value - _ARMIJO * size * decrement:
+            return size, new_value, new_z
+        size /= 2
+    return None
 
 
 @dataclass(frozen=True)
@@ -241,17 +259,19 @@ def _newton_cg(
             last = _conjugate_gradients(problem, curvature, gradient, tolerance, max_cg)
             return theta + last, step, True
         change = problem.scores(direction)  # the scores move along a straight line: z + size·change
-        size = 1.0
-        while size > 1e-12:
-            candidate = theta + size * direction
+
+        def value_at(
+            size: float, theta: np.ndarray = theta, direction: np.ndarray = direction, z: np.ndarray = z,
+            change: np.ndarray = change,
+        ) -> tuple[float, np.ndarray]:  # fmt: skip
             new_z = z + size * change
-            new_value = problem.value(candidate, new_z)
-            if new_value <= value - _ARMIJO * size * decrement:
-                break
-            size /= 2
-        else:
+            return problem.value(theta + size * direction, new_z), new_z
+
+        found = _backtrack(value_at, value, decrement)
+        if found is None:
             return theta, step, True  # no step lowers the objective: at the minimum to rounding
-        theta, value, z = candidate, new_value, new_z
+        size, value, z = found
+        theta = theta + size * direction
     return theta, max_iter, False
 
 
